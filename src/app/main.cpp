@@ -1,0 +1,118 @@
+// maaltal: the command line. Parses options, runs the pipeline, prints
+// diagnostics, and maps the outcome to the exit codes in README.md.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "app/pipeline.h"
+#include "core/date.h"
+#include "core/error.h"
+#include "render/templates.h"
+
+namespace {
+
+using maaltal::CheckResult;
+using maaltal::Error;
+using maaltal::ErrorKind;
+
+constexpr int kInputErrors = 1;
+
+std::optional<maaltal::Date> parse_as_of(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  auto date = maaltal::parse_date(text);
+  if (!date) throw Error(ErrorKind::kUsage, "--as-of: '" + text + "' is not a date (expected YYYY-MM-DD)");
+  return date;
+}
+
+// Prints every diagnostic and the tally; returns the exit code for them.
+int report_diagnostics(const CheckResult& result) {
+  const auto& diags = result.diagnostics;
+  for (const auto& d : diags.all()) std::cerr << maaltal::format_diagnostic(d);
+  if (!diags.all().empty()) {
+    std::cerr << diags.error_count() << (diags.error_count() == 1 ? " error, " : " errors, ") << diags.warning_count()
+              << (diags.warning_count() == 1 ? " warning" : " warnings") << "\n";
+  }
+  return diags.has_errors() ? kInputErrors : 0;
+}
+
+void print_rows(const CheckResult& result) {
+  const auto& dq = result.report->data_quality;
+  std::cout << "as of " << result.report->as_of.iso() << ": " << dq.rows_read << " rows read, " << dq.rows_counted
+            << " counted, " << dq.rows_rejected << " rejected\n";
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{"maaltal: goal-attainment reports for Danish employment projects"};
+  app.set_version_flag("-V,--version", std::string("maaltal ") + MAALTAL_VERSION);
+  app.require_subcommand(1);
+
+  maaltal::RunOptions options;
+  std::string project, as_of, templates, out_dir;
+
+  auto* build = app.add_subcommand("build", "Validate the inputs and write index.html, status.md, report.xlsx and summary.json");
+  build->add_option("project", project, "the project file (project.json)")->required();
+  build->add_option("-o,--out", out_dir, "the output folder (created if missing)")->required();
+  build->add_option("--as-of", as_of, "count only events on or before this date (YYYY-MM-DD)");
+  build->add_option("--templates", templates, "a folder of templates that override the built-in ones");
+
+  auto* check = app.add_subcommand("check", "Validate the inputs and report every problem; write nothing");
+  check->add_option("project", project, "the project file (project.json)")->required();
+  check->add_option("--as-of", as_of, "count only events on or before this date (YYYY-MM-DD)");
+
+  std::string template_name;
+  bool list = false;
+  auto* tmpl = app.add_subcommand("template", "Print a built-in template, to start your own from");
+  tmpl->add_option("name", template_name, "e.g. dashboard.html.mustache, status.md.mustache, locale/da.json");
+  tmpl->add_flag("--list", list, "list the built-in templates");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : static_cast<int>(ErrorKind::kUsage);
+  }
+
+  if (tmpl->parsed()) {
+    if (list || template_name.empty()) {
+      for (const auto& name : maaltal::TemplateSet::default_names()) std::cout << name << "\n";
+      return 0;
+    }
+    std::cout << maaltal::TemplateSet().text(template_name);
+    return 0;
+  }
+
+  options.project = project;
+  options.as_of = parse_as_of(as_of);
+  if (!templates.empty()) options.templates = templates;
+  options.generated_at = maaltal::source_date_epoch();
+
+  if (check->parsed()) {
+    CheckResult result = maaltal::run_check(options);
+    int code = report_diagnostics(result);
+    if (result.report) print_rows(result);
+    return code;
+  }
+  CheckResult result = maaltal::run_build(options, out_dir);
+  int code = report_diagnostics(result);
+  if (code != 0) {
+    std::cerr << "maaltal: nothing written: fix the errors above\n";
+    return code;
+  }
+  print_rows(result);
+  std::cout << "wrote " << out_dir << "/{index.html,status.md,report.xlsx,summary.json}\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const Error& e) {
+    std::cerr << "maaltal: error: " << e.what() << "\n";
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    std::cerr << "maaltal: internal error: " << e.what() << "\n";
+    return 70;
+  }
+}

@@ -1,0 +1,25 @@
+// Turns a validated Dataset into a Report: counts, sums, ratios, targets and
+// attainment per municipality and in total. Pure: no I/O, no formatting, no
+// clock. Totals are computed from summed counts, never by averaging.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/dataset.h"
+#include "core/report.h"
+
+namespace maaltal {
+
+struct ComputeOptions {
+  std::optional<Date> as_of;                 // overrides project.json's as_of
+  std::optional<std::int64_t> generated_at;  // from SOURCE_DATE_EPOCH, set by the caller
+  std::string generator_version;
+};
+
+// The report date: the option, else project.json's as_of, else the latest
+// event date in the data, else the period start.
+Date resolve_as_of(const Dataset& dataset, const std::optional<Date>& requested);
+
+Report compute_report(const Dataset& dataset, const ComputeOptions& options);
+
+}  // namespace maaltal

@@ -1,0 +1,39 @@
+// What the readers produce: the project plus one record per registered
+// participant, holding only the fields the indicators use. The schema (which
+// date and category fields exist) is derived from the indicators once, so that
+// records are small vectors rather than maps.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/project.h"
+
+namespace maaltal {
+
+struct RecordSchema {
+  std::vector<std::string> date_fields;      // logical names, in first-use order
+  std::vector<std::string> category_fields;
+
+  static RecordSchema for_project(const Project& project);
+  int date_index(const std::string& field) const;
+  int category_index(const std::string& field) const;
+};
+
+struct Registration {
+  std::string participant;
+  std::string unit_code;
+  std::vector<std::optional<Date>> dates;    // by RecordSchema::date_fields
+  std::vector<std::string> categories;       // by RecordSchema::category_fields
+};
+
+struct Dataset {
+  Project project;
+  RecordSchema schema;
+  std::vector<Registration> registrations;
+  int rows_read = 0;      // data rows seen in the registrations file
+  int rows_rejected = 0;  // rows not counted, each with a diagnostic
+};
+
+}  // namespace maaltal

@@ -1,0 +1,80 @@
+#include "core/date.h"
+
+#include <charconv>
+#include <cstdio>
+
+namespace maaltal {
+namespace {
+
+std::chrono::year_month_day ymd_of(std::int32_t days) {
+  return std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{days}}};
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+int to_int(std::string_view s) {
+  int value = 0;
+  std::from_chars(s.data(), s.data() + s.size(), value);
+  return value;
+}
+
+std::optional<Date> make_checked(std::string_view y, std::string_view m, std::string_view d) {
+  if (y.size() != 4 || m.empty() || m.size() > 2 || d.empty() || d.size() > 2) return std::nullopt;
+  if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year{to_int(y)},
+                                  std::chrono::month{static_cast<unsigned>(to_int(m))},
+                                  std::chrono::day{static_cast<unsigned>(to_int(d))}};
+  if (!ymd.ok()) return std::nullopt;
+  return Date::from_ymd(to_int(y), static_cast<unsigned>(to_int(m)),
+                        static_cast<unsigned>(to_int(d)));
+}
+
+}  // namespace
+
+Date Date::from_ymd(int year, unsigned month, unsigned day) {
+  std::chrono::sys_days days{std::chrono::year{year} / std::chrono::month{month} /
+                             std::chrono::day{day}};
+  return Date(static_cast<std::int32_t>(days.time_since_epoch().count()));
+}
+
+int Date::year() const { return static_cast<int>(ymd_of(days_).year()); }
+unsigned Date::month() const { return static_cast<unsigned>(ymd_of(days_).month()); }
+unsigned Date::day() const { return static_cast<unsigned>(ymd_of(days_).day()); }
+
+std::string Date::iso() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year(), month(), day());
+  return buf;
+}
+
+std::string Date::year_month() const { return iso().substr(0, 7); }
+
+std::optional<Date> parse_date(std::string_view text) {
+  text = trim(text);
+  if (text.size() < 8 || text.size() > 10) return std::nullopt;
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    return make_checked(text.substr(0, 4), text.substr(5, 2), text.substr(8, 2));
+  }
+  // Day first: 31-12-2019, 31.12.2019, 31/12/2019 (one separator throughout).
+  auto first = text.find_first_of("-./");
+  if (first == std::string_view::npos) return std::nullopt;
+  char sep = text[first];
+  auto second = text.find(sep, first + 1);
+  if (second == std::string_view::npos) return std::nullopt;
+  return make_checked(text.substr(second + 1), text.substr(first + 1, second - first - 1),
+                      text.substr(0, first));
+}
+
+}  // namespace maaltal

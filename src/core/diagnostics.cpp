@@ -1,0 +1,65 @@
+#include "core/diagnostics.h"
+
+namespace maaltal {
+
+void Diagnostics::error(std::string code, std::string message, SourceLocation where) {
+  items_.push_back({Severity::kError, std::move(code), std::move(message), std::move(where)});
+  ++errors_;
+}
+
+void Diagnostics::warning(std::string code, std::string message, SourceLocation where) {
+  items_.push_back({Severity::kWarning, std::move(code), std::move(message), std::move(where)});
+}
+
+std::map<std::string, int> Diagnostics::count_by_code() const {
+  std::map<std::string, int> counts;
+  for (const auto& d : items_) ++counts[d.code];
+  return counts;
+}
+
+int column_of_byte(const std::string& line, std::size_t byte) {
+  int column = 1;
+  for (std::size_t i = 0; i < byte && i < line.size(); ++i) {
+    // Count only the first byte of each UTF-8 sequence.
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
+  }
+  return column;
+}
+
+namespace {
+
+std::string location_prefix(const SourceLocation& w) {
+  std::string out = w.file;
+  if (!w.pointer.empty()) return out + "#" + w.pointer;
+  if (w.line > 0) out += ":" + std::to_string(w.line);
+  if (w.line > 0 && w.column > 0) out += ":" + std::to_string(w.column);
+  return out;
+}
+
+// Spaces up to the column, keeping tabs so that the caret lines up.
+std::string caret_line(const std::string& text, int column) {
+  std::string out;
+  int seen = 1;
+  for (std::size_t i = 0; i < text.size() && seen < column; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    out += c == '\t' ? '\t' : ' ';
+    ++seen;
+  }
+  return out + "^";
+}
+
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out = location_prefix(d.where);
+  out += d.severity == Severity::kError ? ": error: " : ": warning: ";
+  out += d.message + " [" + d.code + "]\n";
+  if (d.where.line > 0 && !d.where.line_text.empty()) {
+    out += d.where.line_text + "\n";
+    if (d.where.column > 0) out += caret_line(d.where.line_text, d.where.column) + "\n";
+  }
+  return out;
+}
+
+}  // namespace maaltal

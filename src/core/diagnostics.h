@@ -1,0 +1,55 @@
+// Problems found in the user's inputs (project, targets, registrations):
+// collected, never thrown, so that one run reports all of them. Each has a
+// stable code (documented in README.md), a severity and a location: a line and
+// column in a text file, or a JSON Pointer into a JSON document.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+namespace maaltal {
+
+enum class Severity { kError, kWarning };
+
+struct SourceLocation {
+  std::string file;       // as the user named it, relative paths kept relative
+  int line = 0;           // 1-based; 0 when unknown
+  int column = 0;         // 1-based, in characters; 0 when unknown
+  std::string pointer;    // JSON Pointer ("/targets/3/value"), or empty
+  std::string line_text;  // the offending line, shown under the message
+};
+
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  std::string code;  // "E104"
+  std::string message;
+  SourceLocation where;
+};
+
+class Diagnostics {
+ public:
+  void error(std::string code, std::string message, SourceLocation where);
+  void warning(std::string code, std::string message, SourceLocation where);
+
+  const std::vector<Diagnostic>& all() const { return items_; }
+  int error_count() const { return errors_; }
+  int warning_count() const { return static_cast<int>(items_.size()) - errors_; }
+  bool has_errors() const { return errors_ > 0; }
+  std::map<std::string, int> count_by_code() const;
+
+ private:
+  std::vector<Diagnostic> items_;
+  int errors_ = 0;
+};
+
+// GNU style, as compilers print it:
+//   data/registrations.csv:14:23: error: unknown municipality code '999' [E104]
+//   3391;999;2021-03-05;job
+//        ^
+// JSON semantic errors read "project.json#/targets/3/value: error: ...".
+std::string format_diagnostic(const Diagnostic& d);
+
+// The column (1-based, in UTF-8 characters) of byte offset `byte` in `line`.
+int column_of_byte(const std::string& line, std::size_t byte);
+
+}  // namespace maaltal

@@ -1,0 +1,26 @@
+#include "core/project.h"
+
+namespace maaltal {
+
+const char* kind_name(IndicatorKind kind) {
+  switch (kind) {
+    case IndicatorKind::kCount: return "count";
+    case IndicatorKind::kSum: return "sum";
+    case IndicatorKind::kRatio: return "ratio";
+  }
+  return "count";
+}
+
+int Project::indicator_index(const std::string& id) const {
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    if (indicators[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::string Project::column_for(const std::string& field) const {
+  auto it = registrations.columns.find(field);
+  return it == registrations.columns.end() ? field : it->second;
+}
+
+}  // namespace maaltal

@@ -1,0 +1,83 @@
+// The project definition as read from project.json: who, when, which
+// municipalities, which indicators and targets, and where the registrations
+// are. Plain values; readers fill it, nothing here reads or computes.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+
+namespace maaltal {
+
+struct ProjectInfo {
+  std::string id;
+  std::string title;
+  std::string owner;
+  std::string funder;
+  std::string pool;
+  Date start;
+  Date end;
+  std::string locale = "da";
+  int percent_decimals = 0;  // decimals of percentages in human-facing outputs
+};
+
+enum class IndicatorKind { kCount, kSum, kRatio };
+
+const char* kind_name(IndicatorKind kind);  // "count", "sum", "ratio"
+
+// A count indicator keeps a participant when the value of `field` is one of `values`.
+struct FieldFilter {
+  std::string field;
+  std::vector<std::string> values;
+};
+
+struct Indicator {
+  std::string id;
+  std::string label;
+  std::string description;
+  IndicatorKind kind = IndicatorKind::kCount;
+  std::string date_field;                 // count: the event date
+  std::vector<FieldFilter> filters;       // count: all must hold
+  std::vector<std::string> terms;         // sum: indicator ids added up
+  std::string numerator;                  // ratio
+  std::string denominator;                // ratio
+};
+
+struct Target {
+  std::string unit_code;
+  std::string indicator;
+  double value = 0;
+};
+
+struct RegistrationSource {
+  std::filesystem::path path;                   // resolved against project.json's folder
+  std::string display_path;                     // as written in project.json
+  char delimiter = 0;                           // 0: detect from the header line
+  std::map<std::string, std::string> columns;   // logical field -> column header
+};
+
+struct Project {
+  ProjectInfo info;
+  std::optional<Date> as_of;
+  std::vector<std::string> unit_codes;          // kommunekoder, as in project.json
+  std::map<std::string, std::string> unit_names; // kommunekode -> name, from the reference list
+  std::vector<Indicator> indicators;
+  std::vector<Target> targets;
+  std::map<std::string, double> total_targets;  // stated project totals, by indicator
+  RegistrationSource registrations;
+  std::vector<std::string> input_files;         // every file read, for provenance
+
+  // The index of indicator `id`, or -1.
+  int indicator_index(const std::string& id) const;
+  // The column header that holds logical field `field`.
+  std::string column_for(const std::string& field) const;
+};
+
+// Fixed logical fields every registration has.
+inline constexpr const char* kParticipantField = "participant";
+inline constexpr const char* kMunicipalityField = "municipality";
+
+}  // namespace maaltal

@@ -1,0 +1,62 @@
+// The computed report: the only thing a writer sees. Every figure is here,
+// unrounded; rounding and wording belong to the writers. Units are in Danish
+// collation order.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/project.h"
+
+namespace maaltal {
+
+// One indicator's figures for one municipality or for the total.
+struct Figure {
+  std::optional<double> actual;      // a count, a sum, or a ratio (null when 0/0)
+  std::optional<double> target;      // null where no target is set
+  std::optional<double> attainment;  // actual / target, null without both
+};
+
+struct UnitFigures {
+  std::string code;                  // kommunekode; empty for the total
+  std::string name;
+  std::vector<Figure> values;        // by Report::indicators index
+};
+
+struct IndicatorInfo {
+  std::string id;
+  std::string label;
+  std::string description;
+  IndicatorKind kind = IndicatorKind::kCount;
+  std::string date_field;
+  std::vector<FieldFilter> filters;
+  std::vector<std::string> terms;    // ids
+  std::string numerator;             // id
+  std::string denominator;           // id
+};
+
+struct DataQuality {
+  int rows_read = 0;
+  int rows_counted = 0;
+  int rows_rejected = 0;
+  std::map<std::string, int> by_code;  // diagnostics by code, warnings included
+};
+
+struct Report {
+  std::string generator_version;
+  ProjectInfo project;
+  Date as_of;
+  std::string aggregation = "sum";
+  std::vector<IndicatorInfo> indicators;
+  std::vector<UnitFigures> units;
+  UnitFigures total;
+  DataQuality data_quality;
+  std::vector<std::string> input_files;
+  std::optional<std::int64_t> generated_at;  // seconds since 1970, from SOURCE_DATE_EPOCH; never the clock
+
+  int indicator_index(const std::string& id) const;
+};
+
+}  // namespace maaltal

@@ -1,0 +1,142 @@
+#include "read/csv.h"
+
+namespace maaltal {
+
+char detect_delimiter(std::string_view text) {
+  int semicolons = 0, commas = 0, tabs = 0;
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n') break;
+    semicolons += c == ';';
+    commas += c == ',';
+    tabs += c == '\t';
+  }
+  if (tabs > semicolons && tabs > commas) return '\t';
+  return commas > semicolons ? ',' : ';';
+}
+
+namespace {
+
+class CsvParser {
+ public:
+  CsvParser(std::string_view text, char delimiter) : text_(text), delim_(delimiter) {}
+
+  // Parses one record starting at pos_. Returns false at the end of the text.
+  // Sets unterminated_ when a quoted field runs to the end.
+  bool next(CsvRecord& record) {
+    record.fields.clear();
+    while (pos_ < text_.size() && is_blank_line()) skip_line();
+    if (pos_ >= text_.size()) return false;
+    record.line = line_;
+    while (true) {
+      record.fields.push_back(field());
+      if (unterminated_) return true;
+      if (pos_ >= text_.size()) return true;
+      char c = text_[pos_];
+      if (c == delim_) {
+        ++pos_;
+        continue;
+      }
+      skip_line_break();
+      return true;
+    }
+  }
+
+  bool unterminated() const { return unterminated_; }
+  std::size_t quote_start() const { return quote_start_; }
+
+ private:
+  bool is_blank_line() const {
+    return text_[pos_] == '\n' || (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n');
+  }
+  void skip_line() {
+    while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
+    if (pos_ < text_.size()) ++pos_;
+    ++line_;
+  }
+  void skip_line_break() {
+    if (text_[pos_] == '\r') ++pos_;
+    if (pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+    ++line_;
+  }
+
+  CsvField field() {
+    CsvField f;
+    f.offset = pos_;
+    if (pos_ < text_.size() && text_[pos_] == '"') return quoted_field();
+    while (pos_ < text_.size()) {
+      char c = text_[pos_];
+      if (c == delim_ || c == '\n' || (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n')) break;
+      f.value += c;
+      ++pos_;
+    }
+    return f;
+  }
+
+  CsvField quoted_field() {
+    CsvField f;
+    f.offset = pos_;
+    quote_start_ = pos_;
+    ++pos_;
+    while (pos_ < text_.size()) {
+      char c = text_[pos_++];
+      if (c == '"') {
+        if (pos_ < text_.size() && text_[pos_] == '"') {
+          f.value += '"';
+          ++pos_;
+          continue;
+        }
+        // Excel keeps anything between the closing quote and the delimiter.
+        while (pos_ < text_.size() && text_[pos_] != delim_ && text_[pos_] != '\n' && text_[pos_] != '\r') {
+          f.value += text_[pos_++];
+        }
+        return f;
+      }
+      if (c == '\n') ++line_;
+      f.value += c;
+    }
+    unterminated_ = true;
+    return f;
+  }
+
+  std::string_view text_;
+  char delim_;
+  std::size_t pos_ = 0;
+  int line_ = 1;
+  bool unterminated_ = false;
+  std::size_t quote_start_ = 0;
+};
+
+}  // namespace
+
+CsvTable parse_csv(std::string_view text, char delimiter, const std::string& file,
+                   const LineIndex& lines, Diagnostics& diags) {
+  CsvTable table;
+  table.delimiter = delimiter ? delimiter : detect_delimiter(text);
+  CsvParser parser(text, table.delimiter);
+  CsvRecord record;
+  while (parser.next(record)) {
+    if (parser.unterminated()) {
+      int line = lines.line_of(parser.quote_start());
+      diags.error("E101", "quoted field is not closed before the end of the file",
+                  {file, line, lines.column_of(parser.quote_start()), "", lines.line_text(line)});
+      break;
+    }
+    table.records.push_back(record);
+  }
+  return table;
+}
+
+std::string normalise_header(std::string_view name) {
+  while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
+  while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
+  std::string out(name);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace maaltal

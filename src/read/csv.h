@@ -1,0 +1,43 @@
+// CSV as RFC 4180 and Excel write it: `;`, `,` or tab delimiters (detected
+// from the header line when not given), quoted fields that hold delimiters,
+// doubled quotes and line breaks, CRLF or LF, blank lines skipped. Produces
+// raw text fields with their byte offsets; knows nothing about what the
+// columns mean.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "read/text_file.h"
+
+namespace maaltal {
+
+struct CsvField {
+  std::string value;
+  std::size_t offset = 0;  // byte offset of the field's first character in the text
+};
+
+struct CsvRecord {
+  std::vector<CsvField> fields;
+  int line = 0;            // the line the record starts on
+};
+
+struct CsvTable {
+  char delimiter = ',';
+  std::vector<CsvRecord> records;  // records[0] is the header row
+};
+
+// The most frequent of `;`, `,` and tab outside quotes in the first line
+// (`;` wins ties, as Danish Excel writes it).
+char detect_delimiter(std::string_view text);
+
+// Parses `text` (file `file`, indexed by `lines`). An unterminated quoted field
+// is reported as E101 and ends the parse.
+CsvTable parse_csv(std::string_view text, char delimiter, const std::string& file,
+                   const LineIndex& lines, Diagnostics& diags);
+
+// A header name for matching: trimmed, ASCII letters in lower case.
+std::string normalise_header(std::string_view name);
+
+}  // namespace maaltal

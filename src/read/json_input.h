@@ -1,0 +1,46 @@
+// Reading JSON documents with diagnostics. Syntax errors carry line and column
+// (from nlohmann's byte offset); semantic errors carry a JSON Pointer, since
+// nlohmann keeps no positions for values.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "core/date.h"
+#include "core/diagnostics.h"
+
+namespace maaltal {
+
+using Json = nlohmann::json;
+
+// Parses `text`; on a syntax error reports E201 and returns nullopt.
+std::optional<Json> parse_json(const std::string& text, const std::string& file, Diagnostics& diags);
+
+// Typed access to an object's members, reporting E202 (missing or wrong type)
+// and E203 (a value out of its domain) with the member's JSON Pointer.
+class JsonFields {
+ public:
+  JsonFields(std::string file, Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
+
+  static std::string pointer(const std::string& parent, const std::string& key);
+
+  std::optional<std::string> string(const Json& obj, const std::string& parent, const std::string& key,
+                                    bool required);
+  std::optional<Date> date(const Json& obj, const std::string& parent, const std::string& key, bool required);
+  std::optional<double> number(const Json& obj, const std::string& parent, const std::string& key,
+                               bool required);
+  // An array member; reports when missing (if required) or not an array.
+  const Json* array(const Json& obj, const std::string& parent, const std::string& key, bool required);
+  const Json* object(const Json& obj, const std::string& parent, const std::string& key, bool required);
+
+  void wrong_type(const std::string& ptr, const std::string& expected);
+  void invalid(const std::string& ptr, const std::string& message);
+  void missing(const std::string& ptr);
+
+ private:
+  const Json* member(const Json& obj, const std::string& parent, const std::string& key, bool required);
+  std::string file_;
+  Diagnostics& diags_;
+};
+
+}  // namespace maaltal

@@ -1,0 +1,19 @@
+#include "read/load.h"
+
+#include "read/project_reader.h"
+#include "read/registrations_reader.h"
+
+namespace maaltal {
+
+std::optional<Dataset> load_dataset(const std::filesystem::path& project_path, const std::string& display,
+                                    Diagnostics& diags) {
+  auto project = read_project(project_path, display, diags);
+  if (!project) return std::nullopt;
+  Dataset dataset;
+  dataset.project = std::move(*project);
+  dataset.schema = RecordSchema::for_project(dataset.project);
+  read_registrations(dataset, diags);
+  return dataset;
+}
+
+}  // namespace maaltal

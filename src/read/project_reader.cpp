@@ -1,0 +1,373 @@
+#include "read/project_reader.h"
+
+#include <set>
+
+#include "core/numbers.h"
+#include "read/csv.h"
+#include "read/json_input.h"
+#include "read/municipalities.h"
+#include "read/text_file.h"
+
+namespace maaltal {
+
+std::string display_path_beside(const std::string& project_display, const std::string& file) {
+  std::filesystem::path p(file);
+  if (p.is_absolute()) return p.generic_string();
+  return (std::filesystem::path(project_display).parent_path() / p).lexically_normal().generic_string();
+}
+
+namespace {
+
+class ProjectReader {
+ public:
+  ProjectReader(std::filesystem::path path, std::string display, Diagnostics& diags)
+      : path_(std::move(path)), display_(std::move(display)), diags_(diags), fields_(display_, diags) {}
+
+  std::optional<Project> read() {
+    std::string text = read_text_file(path_, display_);
+    auto json = parse_json(text, display_, diags_);
+    if (!json) return std::nullopt;
+    if (!json->is_object()) {
+      fields_.wrong_type("", "an object at the top level of the project file");
+      return std::nullopt;
+    }
+    project_.input_files.push_back(display_);
+    read_info(*json);
+    read_units(*json);
+    read_indicators(*json);
+    read_targets(*json);
+    read_total_targets(*json);
+    read_registration_source(*json);
+    return project_;
+  }
+
+ private:
+  void read_info(const Json& root) {
+    auto& info = project_.info;
+    info.id = fields_.string(root, "", "id", true).value_or("");
+    info.title = fields_.string(root, "", "title", true).value_or("");
+    info.owner = fields_.string(root, "", "owner", false).value_or("");
+    info.funder = fields_.string(root, "", "funder", false).value_or("");
+    info.pool = fields_.string(root, "", "pool", false).value_or("");
+    if (const Json* period = fields_.object(root, "", "period", true)) {
+      auto start = fields_.date(*period, "/period", "start", true);
+      auto end = fields_.date(*period, "/period", "end", true);
+      if (start) info.start = *start;
+      if (end) info.end = *end;
+      if (start && end && *end < *start) fields_.invalid("/period/end", "the period ends before it starts");
+    }
+    auto locale = fields_.string(root, "", "locale", false);
+    if (locale && *locale != "da" && *locale != "en") {
+      fields_.invalid("/locale", "unknown locale '" + *locale + "' (expected \"da\" or \"en\")");
+    } else if (locale) {
+      info.locale = *locale;
+    }
+    project_.as_of = fields_.date(root, "", "as_of", false);
+    if (auto decimals = fields_.number(root, "", "percent_decimals", false)) {
+      if (*decimals < 0 || *decimals > 4 || *decimals != static_cast<int>(*decimals)) {
+        fields_.invalid("/percent_decimals", "expected a whole number from 0 to 4");
+      } else {
+        info.percent_decimals = static_cast<int>(*decimals);
+      }
+    }
+  }
+
+  // A municipality code from a JSON string or integer; reports and returns "" when invalid.
+  std::string unit_code(const Json& value, const std::string& ptr) {
+    std::string text;
+    if (value.is_string()) text = value.get<std::string>();
+    else if (value.is_number_integer()) text = std::to_string(value.get<long long>());
+    else {
+      fields_.wrong_type(ptr, "a municipality code (string or integer)");
+      return "";
+    }
+    std::string code = normalise_municipality_code(text);
+    if (!municipalities().contains(code)) {
+      diags_.error("E104", "unknown municipality code '" + text + "'", {display_, 0, 0, ptr, ""});
+      return "";
+    }
+    return code;
+  }
+
+  void read_units(const Json& root) {
+    const Json* list = fields_.array(root, "", "municipalities", true);
+    if (!list) return;
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string ptr = "/municipalities/" + std::to_string(i);
+      std::string code = unit_code((*list)[i], ptr);
+      if (code.empty()) continue;
+      if (!seen.insert(code).second) {
+        diags_.error("E205", "municipality " + code + " is listed twice", {display_, 0, 0, ptr, ""});
+        continue;
+      }
+      project_.unit_codes.push_back(code);
+      project_.unit_names[code] = municipalities().at(code).name;
+    }
+    if (list->empty()) fields_.invalid("/municipalities", "a project needs at least one municipality");
+  }
+
+  void read_indicators(const Json& root) {
+    const Json* list = fields_.array(root, "", "indicators", true);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string ptr = "/indicators/" + std::to_string(i);
+      if (!(*list)[i].is_object()) {
+        fields_.wrong_type(ptr, "an object");
+        continue;
+      }
+      read_indicator((*list)[i], ptr);
+    }
+  }
+
+  void read_indicator(const Json& obj, const std::string& ptr) {
+    Indicator ind;
+    ind.id = fields_.string(obj, ptr, "id", true).value_or("");
+    if (ind.id.empty()) return;
+    if (project_.indicator_index(ind.id) >= 0) {
+      diags_.error("E205", "indicator '" + ind.id + "' is declared twice", {display_, 0, 0, ptr + "/id", ""});
+      return;
+    }
+    ind.label = fields_.string(obj, ptr, "label", false).value_or(ind.id);
+    ind.description = fields_.string(obj, ptr, "description", false).value_or("");
+    std::string kind = fields_.string(obj, ptr, "kind", true).value_or("");
+    if (kind == "count") {
+      ind.kind = IndicatorKind::kCount;
+      ind.date_field = fields_.string(obj, ptr, "date_field", true).value_or("");
+      ind.filters = read_filters(obj, ptr);
+    } else if (kind == "sum") {
+      ind.kind = IndicatorKind::kSum;
+      ind.terms = indicator_refs(obj, ptr, "of");
+    } else if (kind == "ratio") {
+      ind.kind = IndicatorKind::kRatio;
+      ind.numerator = indicator_ref(obj, ptr, "numerator");
+      ind.denominator = indicator_ref(obj, ptr, "denominator");
+    } else {
+      if (!kind.empty()) fields_.invalid(ptr + "/kind", "unknown kind '" + kind + "' (expected count, sum or ratio)");
+      return;
+    }
+    project_.indicators.push_back(std::move(ind));
+  }
+
+  std::vector<FieldFilter> read_filters(const Json& obj, const std::string& ptr) {
+    std::vector<FieldFilter> filters;
+    const Json* where = fields_.object(obj, ptr, "where", false);
+    if (!where) return filters;
+    for (const auto& [field, values] : where->items()) {
+      std::string fptr = JsonFields::pointer(ptr + "/where", field);
+      FieldFilter filter{field, {}};
+      if (values.is_string()) {
+        filter.values.push_back(values.get<std::string>());
+      } else if (values.is_array() && !values.empty() &&
+                 std::all_of(values.begin(), values.end(), [](const Json& v) { return v.is_string(); })) {
+        for (const auto& v : values) filter.values.push_back(v.get<std::string>());
+      } else {
+        fields_.wrong_type(fptr, "a string or a non-empty array of strings");
+        continue;
+      }
+      filters.push_back(std::move(filter));
+    }
+    return filters;
+  }
+
+  // An indicator id that must name an indicator declared before this one, so
+  // that sums and ratios can never form a cycle.
+  bool known_earlier(const std::string& id, const std::string& ptr) {
+    if (project_.indicator_index(id) >= 0) return true;
+    diags_.error("E204",
+                 "unknown indicator '" + id + "' (sum and ratio indicators use indicators declared before them)",
+                 {display_, 0, 0, ptr, ""});
+    return false;
+  }
+
+  std::string indicator_ref(const Json& obj, const std::string& ptr, const std::string& key) {
+    auto id = fields_.string(obj, ptr, key, true);
+    if (!id || !known_earlier(*id, ptr + "/" + key)) return "";
+    return *id;
+  }
+
+  std::vector<std::string> indicator_refs(const Json& obj, const std::string& ptr, const std::string& key) {
+    std::vector<std::string> ids;
+    const Json* list = fields_.array(obj, ptr, key, true);
+    if (!list) return ids;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string iptr = ptr + "/" + key + "/" + std::to_string(i);
+      if (!(*list)[i].is_string()) {
+        fields_.wrong_type(iptr, "an indicator id");
+        continue;
+      }
+      std::string id = (*list)[i].get<std::string>();
+      if (known_earlier(id, iptr)) ids.push_back(id);
+    }
+    if (list->empty()) fields_.invalid(ptr + "/" + key, "a sum needs at least one indicator");
+    return ids;
+  }
+
+  void read_targets(const Json& root) {
+    auto it = root.find("targets");
+    if (it == root.end()) return;
+    if (it->is_array()) {
+      for (std::size_t i = 0; i < it->size(); ++i) read_inline_target((*it)[i], "/targets/" + std::to_string(i));
+    } else if (it->is_object()) {
+      auto file = fields_.string(*it, "/targets", "file", true);
+      if (file) read_targets_csv(*file);
+    } else {
+      fields_.wrong_type("/targets", "an array of targets or {\"file\": \"targets.csv\"}");
+    }
+  }
+
+  void read_inline_target(const Json& obj, const std::string& ptr) {
+    if (!obj.is_object()) {
+      fields_.wrong_type(ptr, "an object");
+      return;
+    }
+    const Json* unit = obj.contains("municipality") ? &obj["municipality"] : nullptr;
+    if (!unit) fields_.missing(ptr + "/municipality");
+    auto indicator = fields_.string(obj, ptr, "indicator", true);
+    auto value = fields_.number(obj, ptr, "value", true);
+    std::string code = unit ? unit_code(*unit, ptr + "/municipality") : "";
+    SourceLocation where{display_, 0, 0, ptr, ""};
+    if (!code.empty() && indicator && value) add_target(code, *indicator, *value, where, where, where);
+  }
+
+  void add_target(const std::string& code, const std::string& indicator, double value,
+                  const SourceLocation& unit_at, const SourceLocation& indicator_at,
+                  const SourceLocation& value_at) {
+    bool ok = true;
+    if (std::find(project_.unit_codes.begin(), project_.unit_codes.end(), code) == project_.unit_codes.end()) {
+      diags_.error("E105", "municipality " + code + " is not one of the project's municipalities", unit_at);
+      ok = false;
+    }
+    if (project_.indicator_index(indicator) < 0) {
+      diags_.error("E204", "unknown indicator '" + indicator + "'", indicator_at);
+      ok = false;
+    }
+    if (value <= 0) {
+      diags_.error("E206", "a target must be greater than 0", value_at);
+      ok = false;
+    }
+    for (const auto& t : project_.targets) {
+      if (ok && t.unit_code == code && t.indicator == indicator) {
+        diags_.error("E205", "a second target for municipality " + code + " and '" + indicator + "'", unit_at);
+        ok = false;
+      }
+    }
+    if (ok) project_.targets.push_back({code, indicator, value});
+  }
+
+  void read_targets_csv(const std::string& file) {
+    std::string shown = display_path_beside(display_, file);
+    std::string text = read_text_file(path_.parent_path() / file, shown);
+    project_.input_files.push_back(shown);
+    LineIndex lines(text);
+    CsvTable table = parse_csv(text, 0, shown, lines, diags_);
+    if (table.records.empty()) {
+      diags_.error("E103", "the targets file is empty (expected a header: municipality, indicator, target)",
+                   {shown, 1, 0, "", ""});
+      return;
+    }
+    const auto& header = table.records[0];
+    int unit_col = find_column(header, {"municipality", "kommune", "kommunekode"});
+    int ind_col = find_column(header, {"indicator", "indikator"});
+    int value_col = find_column(header, {"target", "maal", "måltal", "maaltal"});
+    auto at = [&](const CsvRecord& r, std::size_t field) {
+      std::size_t offset = field < r.fields.size() ? r.fields[field].offset : lines.start_of(r.line);
+      return SourceLocation{shown, r.line, lines.column_of(offset), "", lines.line_text(r.line)};
+    };
+    for (auto [col, name] : {std::pair{unit_col, "municipality"}, {ind_col, "indicator"}, {value_col, "target"}}) {
+      if (col < 0) diags_.error("E103", std::string("missing column '") + name + "'", at(header, 0));
+    }
+    if (unit_col < 0 || ind_col < 0 || value_col < 0) return;
+    for (std::size_t i = 1; i < table.records.size(); ++i) {
+      const auto& r = table.records[i];
+      if (r.fields.size() != header.fields.size()) {
+        diags_.error("E102", "expected " + std::to_string(header.fields.size()) + " fields, found " +
+                                 std::to_string(r.fields.size()), at(r, 0));
+        continue;
+      }
+      const std::string& unit_text = r.fields[static_cast<std::size_t>(unit_col)].value;
+      std::string code = normalise_municipality_code(unit_text);
+      auto value = parse_number(r.fields[static_cast<std::size_t>(value_col)].value);
+      if (!municipalities().contains(code)) {
+        diags_.error("E104", "unknown municipality code '" + unit_text + "'", at(r, static_cast<std::size_t>(unit_col)));
+        continue;
+      }
+      if (!value) {
+        diags_.error("E108", "'" + r.fields[static_cast<std::size_t>(value_col)].value + "' is not a number",
+                     at(r, static_cast<std::size_t>(value_col)));
+        continue;
+      }
+      add_target(code, r.fields[static_cast<std::size_t>(ind_col)].value, *value,
+                 at(r, static_cast<std::size_t>(unit_col)), at(r, static_cast<std::size_t>(ind_col)),
+                 at(r, static_cast<std::size_t>(value_col)));
+    }
+  }
+
+  static int find_column(const CsvRecord& header, std::initializer_list<const char*> names);
+
+  void read_total_targets(const Json& root) {
+    const Json* totals = fields_.object(root, "", "total_targets", false);
+    if (!totals) return;
+    for (const auto& [id, value] : totals->items()) {
+      std::string ptr = JsonFields::pointer("/total_targets", id);
+      if (project_.indicator_index(id) < 0) {
+        diags_.error("E204", "unknown indicator '" + id + "'", {display_, 0, 0, ptr, ""});
+      } else if (!value.is_number()) {
+        fields_.wrong_type(ptr, "a number");
+      } else if (value.get<double>() <= 0) {
+        diags_.error("E206", "a target must be greater than 0", {display_, 0, 0, ptr, ""});
+      } else {
+        project_.total_targets[id] = value.get<double>();
+      }
+    }
+  }
+
+  void read_registration_source(const Json& root) {
+    const Json* reg = fields_.object(root, "", "registrations", true);
+    if (!reg) return;
+    auto& source = project_.registrations;
+    if (auto file = fields_.string(*reg, "/registrations", "file", true)) {
+      source.path = path_.parent_path() / *file;
+      source.display_path = display_path_beside(display_, *file);
+    }
+    if (auto delimiter = fields_.string(*reg, "/registrations", "delimiter", false)) {
+      if (*delimiter == ";" || *delimiter == ",") source.delimiter = (*delimiter)[0];
+      else if (*delimiter == "tab" || *delimiter == "\t") source.delimiter = '\t';
+      else fields_.invalid("/registrations/delimiter", "expected \";\", \",\" or \"tab\"");
+    }
+    if (const Json* columns = fields_.object(*reg, "/registrations", "columns", false)) {
+      for (const auto& [field, header] : columns->items()) {
+        if (!header.is_string()) {
+          fields_.wrong_type(JsonFields::pointer("/registrations/columns", field), "a column name");
+          continue;
+        }
+        source.columns[field] = header.get<std::string>();
+      }
+    }
+  }
+
+  std::filesystem::path path_;
+  std::string display_;
+  Diagnostics& diags_;
+  JsonFields fields_;
+  Project project_;
+};
+
+}  // namespace
+
+int ProjectReader::find_column(const CsvRecord& header, std::initializer_list<const char*> names) {
+  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+    std::string have = normalise_header(header.fields[i].value);
+    for (const char* name : names) {
+      if (have == name) return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+std::optional<Project> read_project(const std::filesystem::path& path, const std::string& display,
+                                    Diagnostics& diags) {
+  return ProjectReader(path, display, diags).read();
+}
+
+}  // namespace maaltal

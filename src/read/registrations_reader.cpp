@@ -1,0 +1,203 @@
+#include "read/registrations_reader.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <utility>
+
+#include "read/csv.h"
+#include "read/json_input.h"
+#include "read/municipalities.h"
+#include "read/text_file.h"
+
+namespace maaltal {
+namespace {
+
+// The logical fields a row is read into, in order: participant, municipality,
+// the schema's date fields, then its category fields.
+std::vector<std::string> logical_fields(const RecordSchema& schema) {
+  std::vector<std::string> fields{kParticipantField, kMunicipalityField};
+  fields.insert(fields.end(), schema.date_fields.begin(), schema.date_fields.end());
+  fields.insert(fields.end(), schema.category_fields.begin(), schema.category_fields.end());
+  return fields;
+}
+
+// One row's values for the logical fields, and where each came from.
+struct RawRow {
+  std::vector<std::string> values;
+  std::function<SourceLocation(std::size_t field)> where;
+};
+
+class RowChecker {
+ public:
+  RowChecker(Dataset& dataset, Diagnostics& diags) : dataset_(dataset), diags_(diags) {}
+
+  void accept(const RawRow& row) {
+    ++dataset_.rows_read;
+    Registration r;
+    if (!fill(row, r)) {
+      ++dataset_.rows_rejected;
+      return;
+    }
+    if (!seen_.insert({r.unit_code, r.participant}).second) {
+      diags_.warning("W109", "participant '" + r.participant + "' is registered twice in municipality " +
+                                 r.unit_code + "; counted once", row.where(0));
+      ++dataset_.rows_rejected;
+      return;
+    }
+    dataset_.registrations.push_back(std::move(r));
+  }
+
+  void reject(const SourceLocation& where, const std::string& code, const std::string& message) {
+    ++dataset_.rows_read;
+    ++dataset_.rows_rejected;
+    diags_.error(code, message, where);
+  }
+
+ private:
+  bool fill(const RawRow& row, Registration& r) {
+    const auto& schema = dataset_.schema;
+    bool ok = true;
+    r.participant = trim(row.values[0]);
+    if (r.participant.empty()) {
+      diags_.error("E107", "missing participant id", row.where(0));
+      ok = false;
+    }
+    ok = fill_unit(row, r) && ok;
+    std::size_t field = 2;
+    for (const auto& name : schema.date_fields) {
+      std::string text = trim(row.values[field]);
+      std::optional<Date> date;
+      if (!text.empty()) {
+        date = parse_date(text);
+        if (!date) {
+          diags_.error("E106", "'" + text + "' in column '" + dataset_.project.column_for(name) +
+                                   "' is not a date (expected 2019-12-31 or 31-12-2019)", row.where(field));
+          ok = false;
+        }
+      }
+      r.dates.push_back(date);
+      ++field;
+    }
+    for (std::size_t i = 0; i < schema.category_fields.size(); ++i) r.categories.push_back(trim(row.values[field++]));
+    return ok;
+  }
+
+  bool fill_unit(const RawRow& row, Registration& r) {
+    std::string text = trim(row.values[1]);
+    if (text.empty()) {
+      diags_.error("E107", "missing municipality code", row.where(1));
+      return false;
+    }
+    r.unit_code = normalise_municipality_code(text);
+    if (!municipalities().contains(r.unit_code)) {
+      diags_.error("E104", "unknown municipality code '" + text + "'", row.where(1));
+      return false;
+    }
+    const auto& units = dataset_.project.unit_codes;
+    if (std::find(units.begin(), units.end(), r.unit_code) == units.end()) {
+      diags_.error("E105", "municipality " + r.unit_code + " (" + municipalities().at(r.unit_code).name +
+                               ") is not one of the project's municipalities", row.where(1));
+      return false;
+    }
+    return true;
+  }
+
+  static std::string trim(const std::string& s) {
+    auto begin = s.find_first_not_of(" \t\r\n");
+    if (begin == std::string::npos) return "";
+    return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
+  }
+
+  Dataset& dataset_;
+  Diagnostics& diags_;
+  std::set<std::pair<std::string, std::string>> seen_;
+};
+
+void read_csv_rows(Dataset& dataset, const std::string& text, Diagnostics& diags) {
+  const auto& source = dataset.project.registrations;
+  const std::string& file = source.display_path;
+  LineIndex lines(text);
+  CsvTable table = parse_csv(text, source.delimiter, file, lines, diags);
+  if (table.records.empty()) {
+    diags.error("E103", "the registrations file is empty (expected a header row)", {file, 1, 0, "", ""});
+    return;
+  }
+  const CsvRecord& header = table.records[0];
+  std::vector<std::size_t> columns;
+  bool complete = true;
+  for (const auto& field : logical_fields(dataset.schema)) {
+    std::string wanted = normalise_header(dataset.project.column_for(field));
+    auto it = std::find_if(header.fields.begin(), header.fields.end(),
+                           [&](const CsvField& f) { return normalise_header(f.value) == wanted; });
+    if (it == header.fields.end()) {
+      diags.error("E103", "missing column '" + dataset.project.column_for(field) + "' (for " + field + ")",
+                  {file, header.line, 1, "", lines.line_text(header.line)});
+      complete = false;
+    }
+    columns.push_back(static_cast<std::size_t>(it - header.fields.begin()));
+  }
+  if (!complete) return;
+  RowChecker checker(dataset, diags);
+  for (std::size_t i = 1; i < table.records.size(); ++i) {
+    const CsvRecord& record = table.records[i];
+    auto where_offset = [&](std::size_t offset) {
+      int line = lines.line_of(offset);
+      return SourceLocation{file, line, lines.column_of(offset), "", lines.line_text(line)};
+    };
+    if (record.fields.size() != header.fields.size()) {
+      checker.reject(where_offset(record.fields.front().offset), "E102",
+                     "expected " + std::to_string(header.fields.size()) + " fields (delimiter '" +
+                         std::string(1, table.delimiter) + "'), found " + std::to_string(record.fields.size()));
+      continue;
+    }
+    RawRow row;
+    for (std::size_t c : columns) row.values.push_back(record.fields[c].value);
+    row.where = [&](std::size_t field) { return where_offset(record.fields[columns[field]].offset); };
+    checker.accept(row);
+  }
+}
+
+void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diags) {
+  const std::string& file = dataset.project.registrations.display_path;
+  auto json = parse_json(text, file, diags);
+  if (!json) return;
+  JsonFields fields(file, diags);
+  if (!json->is_array()) {
+    fields.wrong_type("", "an array of registrations");
+    return;
+  }
+  std::vector<std::string> names;
+  for (const auto& field : logical_fields(dataset.schema)) names.push_back(dataset.project.column_for(field));
+  RowChecker checker(dataset, diags);
+  for (std::size_t i = 0; i < json->size(); ++i) {
+    const Json& obj = (*json)[i];
+    std::string ptr = "/" + std::to_string(i);
+    if (!obj.is_object()) {
+      checker.reject({file, 0, 0, ptr, ""}, "E202", "expected an object");
+      continue;
+    }
+    RawRow row;
+    for (const auto& name : names) {
+      auto it = obj.find(name);
+      if (it == obj.end() || it->is_null()) row.values.emplace_back();
+      else if (it->is_string()) row.values.push_back(it->get<std::string>());
+      else row.values.push_back(it->dump());
+    }
+    row.where = [&](std::size_t field) { return SourceLocation{file, 0, 0, JsonFields::pointer(ptr, names[field]), ""}; };
+    checker.accept(row);
+  }
+}
+
+}  // namespace
+
+void read_registrations(Dataset& dataset, Diagnostics& diags) {
+  const auto& source = dataset.project.registrations;
+  if (source.display_path.empty()) return;
+  std::string text = read_text_file(source.path, source.display_path);
+  dataset.project.input_files.push_back(source.display_path);
+  if (source.path.extension() == ".json") read_json_rows(dataset, text, diags);
+  else read_csv_rows(dataset, text, diags);
+}
+
+}  // namespace maaltal

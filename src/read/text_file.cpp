@@ -1,0 +1,53 @@
+#include "read/text_file.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/diagnostics.h"
+#include "core/error.h"
+
+namespace maaltal {
+
+std::string read_text_file(const std::filesystem::path& path, const std::string& display_name) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorKind::kRead, "cannot open '" + display_name + "'");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw Error(ErrorKind::kRead, "cannot read '" + display_name + "'");
+  std::string text = buffer.str();
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+  return text;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+}
+
+int LineIndex::line_of(std::size_t byte) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), byte);
+  return static_cast<int>(it - starts_.begin());
+}
+
+std::size_t LineIndex::start_of(int line) const {
+  return starts_[static_cast<std::size_t>(std::clamp(line, 1, static_cast<int>(starts_.size())) - 1)];
+}
+
+std::string LineIndex::line_text(int line) const {
+  std::size_t start = start_of(line);
+  std::size_t end = text_.find('\n', start);
+  if (end == std::string_view::npos) end = text_.size();
+  if (end > start && text_[end - 1] == '\r') --end;
+  return std::string(text_.substr(start, end - start));
+}
+
+int LineIndex::column_of(std::size_t byte) const {
+  int line = line_of(byte);
+  std::size_t start = start_of(line);
+  return column_of_byte(line_text(line), byte - start);
+}
+
+}  // namespace maaltal

@@ -1,0 +1,71 @@
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "render/format.h"
+#include "render/writers.h"
+
+namespace maaltal {
+
+using Json = nlohmann::json;
+
+namespace {
+
+// Whole numbers as JSON integers (52, not 52.0); everything else unrounded.
+Json optional_number(const std::optional<double>& v) {
+  if (!v) return nullptr;
+  if (*v == std::floor(*v) && std::abs(*v) < 9.0e15) return static_cast<std::int64_t>(*v);
+  return *v;
+}
+
+Json values_of(const Report& report, const UnitFigures& unit) {
+  Json values = Json::object();
+  for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+    const Figure& f = unit.values[i];
+    values[report.indicators[i].id] = {{"actual", optional_number(f.actual)},
+                                       {"target", optional_number(f.target)},
+                                       {"attainment", optional_number(f.attainment)}};
+  }
+  return values;
+}
+
+Json indicator_json(const IndicatorInfo& ind) {
+  Json j = {{"id", ind.id}, {"label", ind.label}, {"kind", kind_name(ind.kind)}};
+  if (ind.kind == IndicatorKind::kRatio) {
+    j["numerator"] = ind.numerator;
+    j["denominator"] = ind.denominator;
+  }
+  if (ind.kind == IndicatorKind::kSum) j["of"] = ind.terms;
+  return j;
+}
+
+}  // namespace
+
+std::string render_summary_json(const Report& report) {
+  Json j;
+  j["generator"] = {{"name", "maaltal"}, {"version", report.generator_version}};
+  if (report.generated_at) j["generated_at"] = format_utc_timestamp(*report.generated_at);
+  const ProjectInfo& p = report.project;
+  j["project"] = {{"id", p.id},
+                  {"title", p.title},
+                  {"owner", p.owner},
+                  {"period", {{"start", p.start.iso()}, {"end", p.end.iso()}}},
+                  {"locale", p.locale}};
+  j["as_of"] = report.as_of.iso();
+  j["indicators"] = Json::array();
+  for (const auto& ind : report.indicators) j["indicators"].push_back(indicator_json(ind));
+  j["units"] = Json::array();
+  for (const auto& unit : report.units) {
+    j["units"].push_back({{"code", unit.code}, {"name", unit.name}, {"values", values_of(report, unit)}});
+  }
+  j["total"] = {{"aggregation", report.aggregation}, {"values", values_of(report, report.total)}};
+  const DataQuality& dq = report.data_quality;
+  j["data_quality"] = {{"rows_read", dq.rows_read},
+                       {"rows_counted", dq.rows_counted},
+                       {"rows_rejected", dq.rows_rejected},
+                       {"by_code", dq.by_code}};
+  j["inputs"] = report.input_files;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace maaltal

@@ -1,0 +1,166 @@
+#include "render/templates.h"
+
+#include <kainjow/mustache.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/error.h"
+#include "core/resources.h"
+
+namespace maaltal {
+
+namespace mstch = kainjow::mustache;
+using Json = nlohmann::json;
+
+std::string TemplateSet::text(const std::string& name) const {
+  for (const auto& dir : dirs_) {
+    auto path = dir / name;
+    if (!std::filesystem::is_regular_file(path)) continue;
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (!in) throw Error(ErrorKind::kRead, "cannot read template '" + path.generic_string() + "'");
+    return buffer.str();
+  }
+  if (auto text = embedded_resource("templates/" + name)) return std::string(*text);
+  throw Error(ErrorKind::kTemplate, "no template named '" + name + "'");
+}
+
+std::string TemplateSet::origin(const std::string& name) const {
+  for (const auto& dir : dirs_) {
+    if (std::filesystem::is_regular_file(dir / name)) return (dir / name).generic_string();
+  }
+  return "(built in)";
+}
+
+std::vector<std::string> TemplateSet::default_names() {
+  std::vector<std::string> names;
+  for (const auto& [key, text] : embedded_resources()) {
+    if (key.starts_with("templates/")) names.emplace_back(key.substr(10));
+  }
+  return names;
+}
+
+namespace {
+
+mstch::data to_mustache(const Json& value) {
+  switch (value.type()) {
+    case Json::value_t::object: {
+      mstch::data obj{mstch::data::type::object};
+      for (const auto& [key, item] : value.items()) obj.set(key, to_mustache(item));
+      return obj;
+    }
+    case Json::value_t::array: {
+      mstch::data list{mstch::data::type::list};
+      for (const auto& item : value) list.push_back(to_mustache(item));
+      return list;
+    }
+    case Json::value_t::string: return mstch::data{value.get<std::string>()};
+    case Json::value_t::boolean: return mstch::data{value.get<bool>()};
+    case Json::value_t::null: return mstch::data{false};
+    default: return mstch::data{value.dump()};
+  }
+}
+
+// One context of the strictness check: an object to look names up in, or
+// nullptr for "unknown" (inside a section over an empty list), where nothing
+// can be checked.
+struct Frame {
+  const Json* object;
+  std::string section;
+};
+
+const Json* find_name(const std::vector<Frame>& stack, const std::string& name, bool& unknown) {
+  unknown = false;
+  if (name == ".") {
+    unknown = true;  // the current item itself: nothing to look up
+    return nullptr;
+  }
+  std::string head = name.substr(0, name.find('.'));
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+    if (!it->object) {
+      unknown = true;
+      return nullptr;
+    }
+    if (!it->object->is_object() || !it->object->contains(head)) continue;
+    const Json* value = &(*it->object)[head];
+    std::size_t pos = head.size();
+    while (pos < name.size()) {
+      std::size_t next = name.find('.', pos + 1);
+      std::string part = name.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1);
+      if (!value->is_object() || !value->contains(part)) return nullptr;
+      value = &(*value)[part];
+      pos = next == std::string::npos ? name.size() : next;
+    }
+    return value;
+  }
+  return nullptr;
+}
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
+}
+
+}  // namespace
+
+std::vector<std::string> unknown_tags(const std::string& name, const std::string& text, const Json& view) {
+  std::vector<std::string> problems;
+  std::vector<Frame> stack{{&view, ""}};
+  static const Json kEmpty = Json::object();
+  std::size_t pos = 0;
+  while ((pos = text.find("{{", pos)) != std::string::npos) {
+    bool triple = text.compare(pos, 3, "{{{") == 0;
+    std::size_t end = text.find(triple ? "}}}" : "}}", pos);
+    if (end == std::string::npos) break;
+    std::string tag = trim(text.substr(pos + (triple ? 3 : 2), end - pos - (triple ? 3 : 2)));
+    std::size_t tag_pos = pos;
+    pos = end + (triple ? 3 : 2);
+    char sigil = tag.empty() ? ' ' : tag[0];
+    if (sigil == '!' || sigil == '>' || sigil == '=') continue;
+    std::string tag_name = std::string("#^/&").find(sigil) != std::string::npos ? trim(tag.substr(1)) : tag;
+    if (sigil == '/') {
+      if (stack.size() > 1) stack.pop_back();
+      continue;
+    }
+    bool unknown = false;
+    const Json* value = find_name(stack, tag_name, unknown);
+    if (!value && !unknown) {
+      int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(tag_pos), '\n'));
+      auto line_start = text.rfind('\n', tag_pos);
+      int column = static_cast<int>(tag_pos - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
+      problems.push_back(name + ":" + std::to_string(line) + ":" + std::to_string(column) + ": '" + tag_name +
+                         "' names nothing in the view model");
+    }
+    if (sigil == '#' || sigil == '^') {
+      const Json* inner = stack.back().object;
+      if (unknown || !value) inner = nullptr;
+      else if (sigil == '#' && value->is_array()) inner = value->empty() ? nullptr : &(*value)[0];
+      else if (sigil == '#' && value->is_object()) inner = value;
+      else inner = &kEmpty;  // a boolean section: names resolve in the outer frames
+      stack.push_back({inner, tag_name});
+    }
+  }
+  return problems;
+}
+
+std::string render_template(const std::string& name, const std::string& text, const Json& view,
+                            const EscapeFn& escape) {
+  auto problems = unknown_tags(name, text, view);
+  if (!problems.empty()) {
+    std::string message;
+    for (const auto& p : problems) message += (message.empty() ? "" : "\n") + p;
+    throw Error(ErrorKind::kTemplate, message);
+  }
+  mstch::mustache tmpl{text};
+  if (!tmpl.is_valid()) throw Error(ErrorKind::kTemplate, name + ": " + tmpl.error_message());
+  tmpl.set_custom_escape(escape);
+  std::string out = tmpl.render(to_mustache(view));
+  if (!tmpl.is_valid()) throw Error(ErrorKind::kTemplate, name + ": " + tmpl.error_message());
+  return out;
+}
+
+}  // namespace maaltal

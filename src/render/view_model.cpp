@@ -1,0 +1,186 @@
+#include "render/view_model.h"
+
+#include <cmath>
+
+#include "render/format.h"
+
+namespace maaltal {
+
+using Json = nlohmann::json;
+
+namespace {
+
+std::string format_value(const Report& report, std::size_t indicator, std::optional<double> value,
+                         const Locale& locale) {
+  if (!value) return locale.get("not_set");
+  const std::string& code = locale.code();
+  if (report.indicators[indicator].kind == IndicatorKind::kRatio) {
+    return format_percent(*value, report.project.percent_decimals, code);
+  }
+  int decimals = *value == std::floor(*value) ? 0 : 1;
+  return format_number(*value, decimals, code);
+}
+
+std::string join_words(const std::vector<std::string>& words, const std::string& last_joiner) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? " " + last_joiner + " " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+std::string label_of(const Report& report, const std::string& id) {
+  int i = report.indicator_index(id);
+  return i < 0 ? id : report.indicators[static_cast<std::size_t>(i)].label;
+}
+
+Json figure_view(const Report& report, std::size_t i, const UnitFigures& unit, const Locale& locale) {
+  const Figure& f = unit.values[i];
+  std::string name = unit.code.empty() ? locale.get("total") : unit.name;
+  return {{"code", unit.code},
+          {"name", name},
+          {"target", format_target(report, i, f, locale)},
+          {"actual", format_actual(report, i, f, locale)},
+          {"attainment", format_attainment(report, f, locale)},
+          {"sentence", name + ": " + figure_sentence(report, i, f, locale)}};
+}
+
+// For a ratio: "121 af 176", the counts behind the share, so it can be traced.
+std::string ratio_basis(const Report& report, const IndicatorInfo& ind, const UnitFigures& unit,
+                        const Locale& locale) {
+  int num = report.indicator_index(ind.numerator);
+  int den = report.indicator_index(ind.denominator);
+  if (num < 0 || den < 0) return "";
+  return locale.fill("ratio_basis",
+                     {{"numerator", format_actual(report, static_cast<std::size_t>(num), unit.values[static_cast<std::size_t>(num)], locale)},
+                      {"denominator", format_actual(report, static_cast<std::size_t>(den), unit.values[static_cast<std::size_t>(den)], locale)},
+                      {"denominator_label", ind.denominator.empty() ? "" : label_of(report, ind.denominator)}});
+}
+
+Json headline_view(const Report& report, std::size_t i, const Locale& locale) {
+  const IndicatorInfo& ind = report.indicators[i];
+  const Figure& f = report.total.values[i];
+  bool ratio = ind.kind == IndicatorKind::kRatio;
+  std::string value = format_actual(report, i, f, locale);
+  std::string detail = ratio ? ratio_basis(report, ind, report.total, locale)
+                             : (f.target ? locale.fill("of_target", {{"target", format_target(report, i, f, locale)}}) : "");
+  return {{"id", ind.id},
+          {"label", ind.label},
+          {"value", value},
+          {"detail", detail},
+          {"has_target", f.target.has_value()},
+          {"attainment", format_attainment(report, f, locale)},
+          {"sentence", ratio && !detail.empty() ? value + " (" + detail + ")" : figure_sentence(report, i, f, locale)}};
+}
+
+Json indicator_view(const Report& report, std::size_t i, const Locale& locale) {
+  const IndicatorInfo& ind = report.indicators[i];
+  Json rows = Json::array();
+  for (const auto& unit : report.units) rows.push_back(figure_view(report, i, unit, locale));
+  bool ratio = ind.kind == IndicatorKind::kRatio;
+  return {{"id", ind.id},
+          {"label", ind.label},
+          {"definition", indicator_definition(report, ind, locale)},
+          {"is_ratio", ratio},
+          {"actual_header", locale.get(ratio ? "share" : "actual")},
+          {"rows", rows},
+          {"total", figure_view(report, i, report.total, locale)}};
+}
+
+// Owner, funder and pool, as label/value pairs, leaving out those not given.
+Json project_meta(const ProjectInfo& p, const Locale& locale) {
+  Json meta = Json::array();
+  for (const auto& [key, value] : {std::pair{"owner", &p.owner}, {"funder", &p.funder}, {"pool", &p.pool}}) {
+    if (!value->empty()) meta.push_back({{"label", locale.get(key)}, {"value", *value}});
+  }
+  return meta;
+}
+
+Json project_view(const Report& report, const Locale& locale) {
+  const ProjectInfo& p = report.project;
+  return {{"id", p.id},
+          {"meta", project_meta(p, locale)},
+          {"title", p.title},
+          {"owner", p.owner},
+          {"funder", p.funder},
+          {"pool", p.pool},
+          {"period", locale.fill("period_range", {{"start", format_date_long(p.start, locale.code())},
+                                                  {"end", format_date_long(p.end, locale.code())}})}};
+}
+
+}  // namespace
+
+std::string format_actual(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale) {
+  return format_value(report, indicator, f.actual, locale);
+}
+
+std::string format_target(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale) {
+  return format_value(report, indicator, f.target, locale);
+}
+
+std::string figure_sentence(const Report& report, std::size_t i, const Figure& f, const Locale& locale) {
+  std::string actual = format_actual(report, i, f, locale);
+  if (!f.target) return actual;
+  return locale.fill("figure_with_target", {{"actual", actual},
+                                            {"target", format_target(report, i, f, locale)},
+                                            {"attainment", format_attainment(report, f, locale)}});
+}
+
+std::string format_attainment(const Report& report, const Figure& f, const Locale& locale) {
+  if (!f.attainment) return locale.get("not_set");
+  return format_percent(*f.attainment, report.project.percent_decimals, locale.code());
+}
+
+std::string indicator_definition(const Report& report, const IndicatorInfo& ind, const Locale& locale) {
+  if (!ind.description.empty()) return ind.description;
+  switch (ind.kind) {
+    case IndicatorKind::kCount: {
+      std::string text = locale.fill("count_definition", {{"field", ind.date_field}});
+      for (const auto& filter : ind.filters) {
+        text += locale.fill("filter_definition",
+                            {{"field", filter.field}, {"values", join_words(filter.values, locale.get("or"))}});
+      }
+      return text + ".";
+    }
+    case IndicatorKind::kSum: {
+      std::vector<std::string> labels;
+      for (const auto& term : ind.terms) labels.push_back(label_of(report, term));
+      return locale.fill("sum_definition", {{"terms", join_words(labels, locale.get("and"))}});
+    }
+    case IndicatorKind::kRatio:
+      return locale.fill("ratio_definition", {{"numerator", label_of(report, ind.numerator)},
+                                              {"denominator", label_of(report, ind.denominator)}});
+  }
+  return "";
+}
+
+Json build_view(const Report& report, const Locale& locale) {
+  Json headline = Json::array();
+  Json indicators = Json::array();
+  for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+    headline.push_back(headline_view(report, i, locale));
+    indicators.push_back(indicator_view(report, i, locale));
+  }
+  Json inputs = Json::array();
+  for (const auto& file : report.input_files) inputs.push_back({{"name", file}});
+  const auto& dq = report.data_quality;
+  return {{"lang", locale.code()},
+          {"t", locale.strings()},
+          {"generator", {{"name", "maaltal"}, {"version", report.generator_version}}},
+          {"project", project_view(report, locale)},
+          {"as_of", format_date_long(report.as_of, locale.code())},
+          {"as_of_iso", report.as_of.iso()},
+          {"aggregation", locale.get("aggregation_" + report.aggregation)},
+          {"attainment_rule", locale.fill("attainment_rule", {{"decimals", std::to_string(report.project.percent_decimals)}})},
+          {"has_generated_at", report.generated_at.has_value()},
+          {"generated_at", report.generated_at ? format_utc_timestamp(*report.generated_at) : ""},
+          {"headline", headline},
+          {"indicators", indicators},
+          {"data_quality", {{"rows_read", format_number(dq.rows_read, 0, locale.code())},
+                            {"rows_counted", format_number(dq.rows_counted, 0, locale.code())},
+                            {"rows_rejected", format_number(dq.rows_rejected, 0, locale.code())}}},
+          {"inputs", inputs}};
+}
+
+}  // namespace maaltal

@@ -1,0 +1,26 @@
+// The view model shared by the text templates: the Report with every figure
+// already rounded, formatted and worded in the report's locale. Templates hold
+// no logic, so everything a template shows is prepared here.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "core/report.h"
+#include "render/locale.h"
+
+namespace maaltal {
+
+nlohmann::json build_view(const Report& report, const Locale& locale);
+
+// A figure as shown in tables: counts as "1.017", ratios and attainment as
+// "73 %", a missing value as the locale's "not_set" mark.
+std::string format_actual(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale);
+std::string format_target(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale);
+std::string format_attainment(const Report& report, const Figure& f, const Locale& locale);
+
+// "52 af 50 (104 %)", or "52" without a target.
+std::string figure_sentence(const Report& report, std::size_t i, const Figure& f, const Locale& locale);
+
+// How the report defines an indicator, in words ("Antal borgere med ...").
+std::string indicator_definition(const Report& report, const IndicatorInfo& ind, const Locale& locale);
+
+}  // namespace maaltal
