@@ -1,0 +1,130 @@
+// The counting rules, on datasets built in memory.
+#include <catch2/catch.hpp>
+
+#include "compute/compute.h"
+
+using namespace maaltal;
+
+namespace {
+
+// A project with referrals and jobs in three municipalities, as in the second
+// published table of DOMAIN.md (Kalundborg, Kolding, Furesø).
+Dataset small_project() {
+  Dataset d;
+  Project& p = d.project;
+  p.info = {"p", "Projekt", "", "", "", Date::from_ymd(2018, 1, 1), Date::from_ymd(2020, 12, 31), "da", 0};
+  p.unit_codes = {"621", "190", "326"};
+  p.unit_names = {{"621", "Kolding"}, {"190", "Furesø"}, {"326", "Kalundborg"}};
+  p.indicators = {
+      {"praktik", "Praktik", "", IndicatorKind::kCount, "praktik", {}, {}, "", ""},
+      {"job", "Job", "", IndicatorKind::kCount, "job", {{"type", {"ordinær", "fleksjob"}}}, {}, "", ""},
+      {"alle", "Alle", "", IndicatorKind::kSum, "", {}, {"praktik", "job"}, "", ""},
+      {"andel", "Andel", "", IndicatorKind::kRatio, "", {}, {}, "job", "praktik"},
+  };
+  p.targets = {{"326", "praktik", 168}, {"326", "job", 84}, {"621", "praktik", 173},
+               {"621", "job", 87},      {"190", "praktik", 139}, {"190", "job", 69}};
+  d.schema = RecordSchema::for_project(p);
+  return d;
+}
+
+void add(Dataset& d, const std::string& unit, int praktik, int jobs, Date when = Date::from_ymd(2019, 6, 1)) {
+  for (int i = 0; i < praktik; ++i) {
+    Registration r{unit + "-" + std::to_string(d.registrations.size()), unit, {when, std::nullopt}, {""}};
+    if (i < jobs) {
+      r.dates[1] = when;
+      r.categories[0] = i % 2 ? "ordinær" : "fleksjob";
+    }
+    d.registrations.push_back(r);
+  }
+}
+
+const Figure& figure(const Report& r, const std::string& unit_name, const std::string& indicator) {
+  auto i = static_cast<std::size_t>(r.indicator_index(indicator));
+  if (unit_name == "total") return r.total.values[i];
+  for (const auto& u : r.units) {
+    if (u.name == unit_name) return u.values[i];
+  }
+  FAIL("no unit " << unit_name);
+  return r.total.values[i];
+}
+
+Dataset published_table() {
+  Dataset d = small_project();
+  add(d, "326", 93, 30);
+  add(d, "621", 201, 87);
+  add(d, "190", 98, 37);
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("compute: reproduces 'De små, de mellemstore' Tabel 2-4") {
+  Report r = compute_report(published_table(), {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  CHECK(figure(r, "Kalundborg", "praktik").attainment == Approx(93.0 / 168));
+  CHECK(figure(r, "Kolding", "praktik").attainment == Approx(201.0 / 173));  // 116 %, never capped
+  CHECK(figure(r, "Furesø", "job").actual == 37);
+  CHECK(figure(r, "total", "praktik").actual == 392);
+  CHECK(figure(r, "total", "praktik").target == 480);
+  CHECK(figure(r, "total", "praktik").attainment == Approx(392.0 / 480));  // 82 %: from sums, not a mean
+  CHECK(figure(r, "total", "job").attainment == Approx(154.0 / 240));
+}
+
+TEST_CASE("compute: municipalities are in Danish order") {
+  Report r = compute_report(published_table(), {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  REQUIRE(r.units.size() == 3);
+  CHECK(r.units[0].name == "Furesø");
+  CHECK(r.units[1].name == "Kalundborg");
+  CHECK(r.units[2].name == "Kolding");
+}
+
+TEST_CASE("compute: events after the as-of date are not counted") {
+  Dataset d = small_project();
+  add(d, "326", 3, 1, Date::from_ymd(2019, 12, 31));
+  add(d, "326", 2, 2, Date::from_ymd(2020, 1, 1));
+  Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  CHECK(figure(r, "Kalundborg", "praktik").actual == 3);
+  CHECK(figure(r, "Kalundborg", "job").actual == 1);
+  Report later = compute_report(d, {Date::from_ymd(2020, 1, 1), std::nullopt, "test"});
+  CHECK(figure(later, "Kalundborg", "praktik").actual == 5);
+}
+
+TEST_CASE("compute: a filter keeps only the listed values") {
+  Dataset d = small_project();
+  add(d, "326", 4, 4);
+  d.registrations[0].categories[0] = "uddannelse";
+  Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  CHECK(figure(r, "Kalundborg", "job").actual == 3);
+}
+
+TEST_CASE("compute: sums add their terms; ratios divide and name their denominator") {
+  Report r = compute_report(published_table(), {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  CHECK(figure(r, "Kolding", "alle").actual == 288);
+  CHECK_FALSE(figure(r, "Kolding", "alle").target.has_value());  // a sum's target is declared, never derived
+  CHECK(figure(r, "total", "andel").actual == Approx(154.0 / 392));  // 39 %, of actual internships
+  CHECK_FALSE(figure(r, "total", "andel").target.has_value());
+  CHECK_FALSE(figure(r, "total", "andel").attainment.has_value());
+  CHECK(r.indicators[3].denominator == "praktik");
+}
+
+TEST_CASE("compute: a ratio over zero is missing, not zero or infinite") {
+  Dataset d = small_project();
+  Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  CHECK_FALSE(figure(r, "Furesø", "andel").actual.has_value());
+}
+
+TEST_CASE("compute: a stated project total replaces the sum of targets") {
+  Dataset d = published_table();
+  d.project.total_targets["praktik"] = 500;
+  Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  CHECK(figure(r, "total", "praktik").target == 500);
+  CHECK(figure(r, "total", "praktik").attainment == Approx(392.0 / 500));
+}
+
+TEST_CASE("compute: the as-of date defaults to project.json, then the latest event") {
+  Dataset d = small_project();
+  add(d, "326", 1, 1, Date::from_ymd(2019, 3, 4));
+  CHECK(resolve_as_of(d, std::nullopt) == Date::from_ymd(2019, 3, 4));
+  d.project.as_of = Date::from_ymd(2019, 12, 31);
+  CHECK(resolve_as_of(d, std::nullopt) == Date::from_ymd(2019, 12, 31));
+  CHECK(resolve_as_of(d, Date::from_ymd(2019, 1, 1)) == Date::from_ymd(2019, 1, 1));
+}

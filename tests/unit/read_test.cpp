@@ -1,0 +1,192 @@
+// Reading project.json, targets and registrations: what is kept, and every
+// problem reported verbatim with its location and code.
+#include <catch2/catch.hpp>
+
+#include "read/load.h"
+#include "read/municipalities.h"
+#include "test_support.h"
+
+using namespace maaltal;
+using maaltal::test::TempDir;
+
+namespace {
+
+const char* kProject = R"({
+  "id": "p", "title": "Projekt",
+  "period": {"start": "2020-01-01", "end": "2021-12-31"},
+  "municipalities": ["746", 190],
+  "indicators": [
+    {"id": "visiterede", "kind": "count", "date_field": "visiteret"},
+    {"id": "i_job", "kind": "count", "date_field": "udfald_dato", "where": {"udfald": ["job", "fleksjob"]}}
+  ],
+  "targets": [{"municipality": "746", "indicator": "visiterede", "value": 10}],
+  "registrations": {"file": "reg.csv", "columns": {"participant": "id", "municipality": "kommune"}}
+})";
+
+struct Loaded {
+  Diagnostics diags;
+  std::optional<Dataset> dataset;
+  std::string messages() const {
+    std::string out;
+    for (const auto& d : diags.all()) out += format_diagnostic(d);
+    return out;
+  }
+};
+
+Loaded load(const TempDir& dir, const std::string& project, const std::string& registrations,
+            const std::string& reg_name = "reg.csv") {
+  dir.write("project.json", project);
+  dir.write(reg_name, registrations);
+  Loaded result;
+  result.dataset = load_dataset(dir.path() / "project.json", "project.json", result.diags);
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("read: a valid project and its registrations") {
+  TempDir dir;
+  auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;job;01-06-2020\nA2;190;2020-03-01;;\n");
+  REQUIRE(r.messages().empty());
+  const Dataset& d = *r.dataset;
+  REQUIRE(d.project.unit_codes == std::vector<std::string>{"746", "190"});
+  REQUIRE(d.project.unit_names.at("190") == "Furesø");
+  REQUIRE(d.registrations.size() == 2);
+  REQUIRE(d.registrations[0].dates[1] == Date::from_ymd(2020, 6, 1));
+  REQUIRE(d.registrations[0].categories[0] == "job");
+  REQUIRE(d.rows_read == 2);
+  REQUIRE(d.rows_rejected == 0);
+}
+
+TEST_CASE("read: a JSON syntax error has line, column and caret") {
+  TempDir dir;
+  auto r = load(dir, "{\n  \"id\": \"p\",\n  \"title\" \"x\"\n}\n", "");
+  REQUIRE_FALSE(r.dataset);
+  // nlohmann reports the end of the offending token; the caret goes there.
+  REQUIRE(r.messages() ==
+          "project.json:3:13: error: invalid JSON: syntax error while parsing object separator - unexpected string "
+          "literal; expected ':' [E201]\n"
+          "  \"title\" \"x\"\n"
+          "            ^\n");
+}
+
+TEST_CASE("read: semantic errors in project.json carry a JSON Pointer") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("[\"746\", 190]"), 12, "[\"746\", 999]");
+  project.replace(project.find("\"value\": 10"), 11, "\"value\": \"ti\"");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\n");
+  REQUIRE(r.messages() ==
+          "project.json#/municipalities/1: error: unknown municipality code '999' [E104]\n"
+          "project.json#/targets/0/value: error: expected a number [E202]\n");
+}
+
+TEST_CASE("read: a sum may only use indicators declared before it") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("\"indicators\": ["), 15,
+                  "\"indicators\": [{\"id\": \"alle\", \"kind\": \"sum\", \"of\": [\"visiterede\"]},");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\n");
+  REQUIRE(r.messages() ==
+          "project.json#/indicators/0/of/0: error: unknown indicator 'visiterede' (sum and ratio indicators use "
+          "indicators declared before them) [E204]\n");
+}
+
+TEST_CASE("read: an unknown municipality code in the data points at its column") {
+  TempDir dir;
+  auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;999;2020-02-01;;\nA2;101;2020-02-01;;\n");
+  REQUIRE(r.messages() ==
+          "reg.csv:2:4: error: unknown municipality code '999' [E104]\n"
+          "A1;999;2020-02-01;;\n"
+          "   ^\n"
+          "reg.csv:3:4: error: municipality 101 (København) is not one of the project's municipalities [E105]\n"
+          "A2;101;2020-02-01;;\n"
+          "   ^\n");
+  REQUIRE(r.dataset->rows_read == 2);
+  REQUIRE(r.dataset->rows_rejected == 2);
+}
+
+TEST_CASE("read: an unreadable date names the column and the expected form") {
+  TempDir dir;
+  auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nÆ1;746;31-02-2020;;\n");
+  REQUIRE(r.messages() ==
+          "reg.csv:2:8: error: '31-02-2020' in column 'visiteret' is not a date (expected 2019-12-31 or 31-12-2019) [E106]\n"
+          "Æ1;746;31-02-2020;;\n"
+          "       ^\n");
+}
+
+TEST_CASE("read: a missing column is one error, not one per row") {
+  TempDir dir;
+  auto r = load(dir, kProject, "id;kommune;udfald;udfald_dato\nA1;746;;\nA2;746;;\n");
+  REQUIRE(r.messages() ==
+          "reg.csv:1:1: error: missing column 'visiteret' (for visiteret) [E103]\n"
+          "id;kommune;udfald;udfald_dato\n"
+          "^\n");
+}
+
+TEST_CASE("read: a row with the wrong number of fields is rejected, not dropped") {
+  TempDir dir;
+  auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01\n");
+  REQUIRE(r.messages() ==
+          "reg.csv:2:1: error: expected 5 fields (delimiter ';'), found 3 [E102]\n"
+          "A1;746;2020-02-01\n"
+          "^\n");
+  REQUIRE(r.dataset->rows_rejected == 1);
+}
+
+TEST_CASE("read: the same participant twice in a municipality is counted once, with a warning") {
+  TempDir dir;
+  auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;;\nA1;746;2020-03-01;;\n");
+  REQUIRE(r.diags.error_count() == 0);
+  REQUIRE(r.messages().starts_with("reg.csv:3:1: warning: participant 'A1' is registered twice in municipality 746; counted once [W109]\n"));
+  REQUIRE(r.dataset->registrations.size() == 1);
+  REQUIRE(r.dataset->rows_read == 2);
+  REQUIRE(r.dataset->rows_rejected == 1);
+}
+
+TEST_CASE("read: JSON registrations use the same columns and report with pointers") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("reg.csv"), 7, "reg.json");
+  auto r = load(dir, project,
+                R"([{"id": "A1", "kommune": 746, "visiteret": "2020-02-01"},
+                    {"id": "A2", "kommune": "746", "visiteret": "februar"}])",
+                "reg.json");
+  REQUIRE(r.messages() ==
+          "reg.json#/1/visiteret: error: 'februar' in column 'visiteret' is not a date (expected 2019-12-31 or "
+          "31-12-2019) [E106]\n");
+  REQUIRE(r.dataset->registrations.size() == 1);
+  REQUIRE(r.dataset->registrations[0].unit_code == "746");
+}
+
+TEST_CASE("read: targets from a CSV file, with Danish headers and an invalid value") {
+  TempDir dir;
+  std::string project = kProject;
+  auto start = project.find("[{\"municipality\"");
+  project.replace(start, project.find("}]", start) + 2 - start, "{\"file\": \"maal.csv\"}");
+  dir.write("maal.csv", "Kommune;Indikator;Måltal\n746;visiterede;50\n190;visiterede;0\n190;i_jobb;5\n");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\n");
+  REQUIRE(r.messages() ==
+          "maal.csv:3:16: error: a target must be greater than 0 [E206]\n"
+          "190;visiterede;0\n"
+          "               ^\n"
+          "maal.csv:4:5: error: unknown indicator 'i_jobb' [E204]\n"
+          "190;i_jobb;5\n"
+          "    ^\n");
+  REQUIRE(r.dataset->project.targets.size() == 1);
+  REQUIRE(r.dataset->project.targets[0].value == 50);
+}
+
+TEST_CASE("read: an input file that does not exist is a fatal error") {
+  TempDir dir;
+  Diagnostics diags;
+  REQUIRE_THROWS_WITH(load_dataset(dir.path() / "nope.json", "nope.json", diags), "cannot open 'nope.json'");
+}
+
+TEST_CASE("read: the compiled-in municipality list is the shared reference data") {
+  REQUIRE(municipalities().size() == 98);
+  REQUIRE(municipalities().at("746").name == "Skanderborg");
+  auto shared = maaltal::test::read_file(maaltal::test::source_path("../shared/data/kommuner.csv"));
+  if (shared.empty()) return;  // shared/ is beside the repository in CI and development
+  REQUIRE(shared == maaltal::test::read_file(maaltal::test::source_path("data/kommuner.csv")));
+}
