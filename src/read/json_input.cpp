@@ -1,17 +1,41 @@
 #include "read/json_input.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "read/text_file.h"
 
 namespace maaltal {
+
+namespace {
+
+// nlohmann's byte is 1-based and points just past the offending token; the
+// caret belongs under the token's first character.
+std::size_t offending_token_start(const std::string& text, std::size_t byte) {
+  std::size_t end = std::min(byte > 0 ? byte - 1 : 0, text.size());
+  if (end >= text.size()) return end;
+  if (text[end] == '"') {
+    for (std::size_t i = end; i-- > 0;) {
+      if (text[i] == '"' && (i == 0 || text[i - 1] != '\\')) return i;
+    }
+    return end;
+  }
+  std::size_t start = end;
+  while (start > 0 && (std::isalnum(static_cast<unsigned char>(text[start - 1])) || text[start - 1] == '.' ||
+                       text[start - 1] == '-' || text[start - 1] == '+')) {
+    --start;
+  }
+  return std::isalnum(static_cast<unsigned char>(text[end])) ? start : end;
+}
+
+}  // namespace
 
 std::optional<Json> parse_json(const std::string& text, const std::string& file, Diagnostics& diags) {
   try {
     return Json::parse(text);
   } catch (const Json::parse_error& e) {
     LineIndex lines(text);
-    // nlohmann's byte is 1-based and points just past the offending character.
-    std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
-    if (byte > text.size()) byte = text.size();
+    std::size_t byte = offending_token_start(text, e.byte);
     int line = lines.line_of(byte);
     std::string message = e.what();
     auto detail = message.find("syntax error");

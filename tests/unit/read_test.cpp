@@ -62,12 +62,11 @@ TEST_CASE("read: a JSON syntax error has line, column and caret") {
   TempDir dir;
   auto r = load(dir, "{\n  \"id\": \"p\",\n  \"title\" \"x\"\n}\n", "");
   REQUIRE_FALSE(r.dataset);
-  // nlohmann reports the end of the offending token; the caret goes there.
   REQUIRE(r.messages() ==
-          "project.json:3:13: error: invalid JSON: syntax error while parsing object separator - unexpected string "
+          "project.json:3:11: error: invalid JSON: syntax error while parsing object separator - unexpected string "
           "literal; expected ':' [E201]\n"
           "  \"title\" \"x\"\n"
-          "            ^\n");
+          "          ^\n");
 }
 
 TEST_CASE("read: semantic errors in project.json carry a JSON Pointer") {

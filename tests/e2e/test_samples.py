@@ -1,0 +1,337 @@
+"""End to end: the real maaltal binary on the sample projects, every published
+number checked in all four outputs as their users' tools read them.
+
+Run by ctest; MAALTAL_BIN names the binary. MAALTAL_ACCEPT=1 rewrites the
+golden workbook dumps in tests/golden/.
+"""
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+import readers
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BIN = os.environ.get("MAALTAL_BIN", str(ROOT / "build/dev/maaltal"))
+
+# DOMAIN.md, "Vi gør en forskel – gør du?": the published counts, and the
+# *correct* shares. The published report printed 74, 65 and 65 % for the three
+# municipalities: arithmetic slips (38/52 = 73,1; 38/59 = 64,4; 45/65 = 69,2).
+# maaltal must compute the right values, never copy the typos.
+VI_GOER = {
+    # name: (referred, job, education, job or education, share as printed by maaltal)
+    "Skanderborg": (52, 34, 4, 38, "73 %"),
+    "Fredericia": (59, 38, 0, 38, "64 %"),
+    "Furesø": (65, 45, 0, 45, "69 %"),
+    "I alt": (176, 117, 4, 121, "69 %"),
+}
+# DOMAIN.md, "De små, de mellemstore" Tabel 2-4 at 2019-12-31:
+# (internship target, actual, attainment, job target, actual, attainment).
+SMAA = {
+    "Kalundborg": (168, 93, "55 %", 84, 30, "36 %"),
+    "Kolding": (173, 201, "116 %", 87, 87, "100 %"),
+    "Furesø": (139, 98, "71 %", 69, 37, "54 %"),
+    "I alt": (480, 392, "82 %", 240, 154, "64 %"),
+}
+
+
+def run(*args, env=None):
+    full_env = dict(os.environ)
+    full_env.pop("SOURCE_DATE_EPOCH", None)
+    full_env.update(env or {})
+    return subprocess.run([BIN, *args], cwd=ROOT, capture_output=True, text=True, env=full_env)
+
+
+class Built:
+    """One sample built into a temporary folder."""
+
+    def __init__(self, sample, *extra):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.out = pathlib.Path(self.tmp.name) / "out"
+        self.result = run("build", f"sample-data/{sample}/project.json", "--out", str(self.out), *extra)
+        if self.result.returncode != 0:
+            raise AssertionError(self.result.stderr)
+        self.summary = json.loads((self.out / "summary.json").read_text(encoding="utf-8"))
+        self.html = (self.out / "index.html").read_text(encoding="utf-8")
+
+    def unit(self, name):
+        if name == "I alt":
+            return self.summary["total"]["values"]
+        return next(u for u in self.summary["units"] if u["name"] == name)["values"]
+
+
+def table_rows(rows):
+    """Rows of a table keyed by their first cell."""
+    return {row[0]: row[1:] for row in rows[1:]}
+
+
+class ViGoerEnForskel(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.built = Built("vi-goer-en-forskel")
+        cls.addClassCleanup(cls.built.tmp.cleanup)
+
+    def test_summary_has_the_published_counts_and_correct_shares(self):
+        s = self.built.summary
+        self.assertEqual(s["as_of"], "2022-06-30")  # the latest event, not the clock
+        for name, (referred, job, education, either, _) in VI_GOER.items():
+            v = self.built.unit(name)
+            self.assertEqual(v["visiterede"]["actual"], referred, name)
+            self.assertEqual(v["i_job"]["actual"], job, name)
+            self.assertEqual(v["i_uddannelse"]["actual"], education, name)
+            self.assertEqual(v["i_job_eller_uddannelse"]["actual"], either, name)
+            self.assertAlmostEqual(v["andel_job_eller_uddannelse"]["actual"], either / referred, places=12)
+            self.assertIsNone(v["andel_job_eller_uddannelse"]["target"])
+        total = self.built.unit("I alt")
+        self.assertEqual(total["visiterede"]["target"], 175)
+        self.assertEqual(total["i_job_eller_uddannelse"]["target"], 105)
+        self.assertAlmostEqual(total["visiterede"]["attainment"], 176 / 175, places=12)
+        # Furesø missed its own referral target while the project met its total.
+        self.assertLess(self.built.unit("Furesø")["visiterede"]["attainment"], 1)
+        self.assertEqual([u["name"] for u in s["units"]], ["Fredericia", "Furesø", "Skanderborg"])
+        self.assertEqual(s["data_quality"]["rows_read"], s["data_quality"]["rows_counted"] + s["data_quality"]["rows_rejected"])
+
+    def test_status_markdown_tables(self):
+        tables = readers.markdown_tables(str(self.built.out / "status.md"))
+        self.assertEqual(len(tables), 5)
+        referred, share = table_rows(tables[0]), table_rows(tables[4])
+        for name, (n_referred, _, _, _, printed_share) in VI_GOER.items():
+            shown = "I alt" if name == "I alt" else name
+            self.assertEqual(referred[shown][1], str(n_referred))
+            self.assertEqual(share[shown][1], printed_share)
+        self.assertEqual(referred["I alt"], ["175", "176", "101 %"])
+        self.assertEqual(referred["Furesø"], ["75", "65", "87 %"])
+        text = (self.built.out / "status.md").read_text(encoding="utf-8")
+        self.assertIn("pr. 30. juni 2022", text)
+
+    def test_dashboard_tables_and_chart(self):
+        tables = readers.html_tables(self.built.html)
+        self.assertEqual(len(tables), 5)
+        share = table_rows(tables[4][1])
+        for name, (_, _, _, _, printed_share) in VI_GOER.items():
+            self.assertEqual(share[name][1], printed_share, name)
+        either = table_rows(tables[3][1])
+        self.assertEqual(either["I alt"], ["105", "121", "115 %"])
+        self.assertIn('<html lang="da">', self.built.html)
+        self.assertIn('<svg xmlns="http://www.w3.org/2000/svg" role="img"', self.built.html)
+        self.assertIn("Furesø: 65 af 75 (87 %)", self.built.html)  # the chart's description in words
+        self.assertIn('<th scope="col">', self.built.html)
+        self.assertIn('name="viewport"', self.built.html)
+
+    def test_dashboard_is_self_contained(self):
+        html = self.built.html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+        for needle in ("http://", "https://", "<script", "<link", "@import", "url("):
+            self.assertNotIn(needle, html)
+
+    def test_workbook_numbers_are_numbers(self):
+        book, sheet, rows = readers.workbook_rows(self.built.out / "report.xlsx")
+        self.assertEqual(sheet.title, "Oversigt")
+        self.assertEqual(sheet.freeze_panes, "A2")
+        self.assertEqual(book.properties.title, "Vi gør en forskel – gør du?")
+        by_key = {(r["Kommune"][0], r["Indikator-id"][0]): r for r in rows}
+        for name, (referred, job, education, either, _) in VI_GOER.items():
+            row = by_key[(name, "visiterede")]
+            self.assertEqual(row["Faktisk"][0], referred)
+            self.assertIsInstance(row["Faktisk"][0], (int, float))
+            self.assertEqual(by_key[(name, "i_job_eller_uddannelse")]["Faktisk"][0], either)
+            share = by_key[(name, "andel_job_eller_uddannelse")]["Faktisk"]
+            self.assertAlmostEqual(share[0], either / referred, places=9)
+            self.assertIn("%", share[1])
+        attainment = by_key[("I alt", "visiterede")]["Målopfyldelse"]
+        self.assertAlmostEqual(attainment[0], 176 / 175, places=9)
+        self.assertEqual(attainment[1], "0 %")
+
+    def test_workbook_totals_are_formulas_over_their_parts(self):
+        import openpyxl
+        sheet = openpyxl.load_workbook(self.built.out / "report.xlsx").worksheets[0]
+        headers = [c.value for c in sheet[1]]
+        col = {h: i for i, h in enumerate(headers)}
+        formulas = {(row[col["Kommune"]].value, row[col["Indikator-id"]].value): row
+                    for row in sheet.iter_rows(min_row=2)}
+        total = formulas[("I alt", "visiterede")]
+        self.assertEqual(total[col["Faktisk"]].value, "=SUM(F2:F4)")
+        self.assertEqual(total[col["Målopfyldelse"]].value, f"=F5/E5")
+        share = formulas[("Furesø", "andel_job_eller_uddannelse")]
+        self.assertTrue(str(share[col["Faktisk"]].value).startswith("="))
+
+    def test_workbook_contents_match_golden(self):
+        dump = readers.workbook_dump(self.built.out / "report.xlsx")
+        golden = ROOT / "tests/golden/vi-goer-en-forskel/report.xlsx.txt"
+        if os.environ.get("MAALTAL_ACCEPT") == "1":
+            golden.write_text(dump, encoding="utf-8")
+        self.assertEqual(dump, golden.read_text(encoding="utf-8"))
+
+    def test_same_inputs_same_bytes(self):
+        again = Built("vi-goer-en-forskel")
+        self.addCleanup(again.tmp.cleanup)
+        for name in ("index.html", "status.md", "report.xlsx", "summary.json"):
+            self.assertEqual((self.built.out / name).read_bytes(), (again.out / name).read_bytes(), name)
+
+    def test_as_of_reproduces_an_earlier_day(self):
+        earlier = Built("vi-goer-en-forskel", "--as-of", "2020-12-31")
+        self.addCleanup(earlier.tmp.cleanup)
+        self.assertEqual(earlier.summary["as_of"], "2020-12-31")
+        total = earlier.unit("I alt")["visiterede"]["actual"]
+        self.assertLess(total, 176)
+        self.assertGreater(total, 0)
+
+
+class SmaaMellemstore(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.built = Built("smaa-mellemstore")
+        cls.addClassCleanup(cls.built.tmp.cleanup)
+
+    def test_summary_reproduces_tabel_2_4(self):
+        self.assertEqual(self.built.summary["as_of"], "2019-12-31")
+        for name, (p_target, p_actual, _, j_target, j_actual, _) in SMAA.items():
+            v = self.built.unit(name)
+            self.assertEqual((v["praktik"]["target"], v["praktik"]["actual"]), (p_target, p_actual), name)
+            self.assertEqual((v["job"]["target"], v["job"]["actual"]), (j_target, j_actual), name)
+        # The ratio names its denominator: jobs of actual internships, 154/392 = 39 %.
+        self.assertAlmostEqual(self.built.unit("I alt")["andel_praktik_i_job"]["actual"], 154 / 392, places=12)
+        ratio = next(i for i in self.built.summary["indicators"] if i["id"] == "andel_praktik_i_job")
+        self.assertEqual(ratio["denominator"], "praktik")
+
+    def test_attainment_in_every_output(self):
+        md = readers.markdown_tables(str(self.built.out / "status.md"))
+        html = readers.html_tables(self.built.html)
+        _, _, rows = readers.workbook_rows(self.built.out / "report.xlsx")
+        by_key = {(r["Kommune"][0], r["Indikator-id"][0]): r for r in rows}
+        for name, (_, p_actual, p_pct, _, j_actual, j_pct) in SMAA.items():
+            self.assertEqual(table_rows(md[0])[name][1:], [str(p_actual), p_pct])
+            self.assertEqual(table_rows(md[1])[name][1:], [str(j_actual), j_pct])
+            self.assertEqual(table_rows(html[0][1])[name][1:], [str(p_actual), p_pct])
+            self.assertEqual(table_rows(html[1][1])[name][1:], [str(j_actual), j_pct])
+            cell = by_key[(name, "praktik")]["Målopfyldelse"][0]
+            self.assertEqual(f"{round(cell * 100 + 1e-9)} %", p_pct)
+        self.assertEqual([t[1][1][0] for t in html[:1]], ["Furesø"])  # Danish order: F, Kal, Kol
+
+    def test_later_as_of_counts_the_later_events(self):
+        later = Built("smaa-mellemstore", "--as-of", "2020-12-31")
+        self.addCleanup(later.tmp.cleanup)
+        self.assertGreater(later.unit("I alt")["praktik"]["actual"], 392)
+
+    def test_workbook_contents_match_golden(self):
+        dump = readers.workbook_dump(self.built.out / "report.xlsx")
+        golden = ROOT / "tests/golden/smaa-mellemstore/report.xlsx.txt"
+        if os.environ.get("MAALTAL_ACCEPT") == "1":
+            golden.write_text(dump, encoding="utf-8")
+        self.assertEqual(dump, golden.read_text(encoding="utf-8"))
+
+
+class BadInput(unittest.TestCase):
+    """Each problem is reported with file, line, column, caret and code; the
+    run exits non-zero and writes nothing."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = pathlib.Path(self.tmp.name) / "p"
+        shutil.copytree(ROOT / "sample-data/vi-goer-en-forskel", self.dir)
+        self.out = pathlib.Path(self.tmp.name) / "out"
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def edit(self, name, old, new):
+        path = self.dir / name
+        text = path.read_text(encoding="utf-8")
+        self.assertIn(old, text)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def build_fails(self, expected_stderr_lines, code=1):
+        result = subprocess.run([BIN, "build", str(self.dir / "project.json"), "--out", str(self.out)],
+                                capture_output=True, text=True)
+        self.assertEqual(result.returncode, code, result.stderr)
+        for line in expected_stderr_lines:
+            self.assertIn(line, result.stderr)
+        self.assertFalse(self.out.exists(), "no output may be written")
+        check = subprocess.run([BIN, "check", str(self.dir / "project.json")], capture_output=True, text=True)
+        self.assertEqual(check.returncode, code)
+        return result.stderr
+
+    def test_json_syntax_error(self):
+        self.edit("project.json", '"owner": "Dansk Handicap Forbund",', '"owner": "Dansk Handicap Forbund"')
+        self.build_fails(["project.json:5:3: error: invalid JSON: syntax error while parsing object - unexpected string literal; expected '}' [E201]",
+                          '  "funder": "STAR",\n  ^'])
+
+    def test_unknown_municipality_code(self):
+        self.edit("registrations.csv", "VGF-0068;607;", "VGF-0068;999;")
+        self.build_fails(["registrations.csv:2:10: error: unknown municipality code '999' [E104]\n"
+                          "VGF-0068;999;2019-09-01;;\n         ^"])
+
+    def test_unreadable_date(self):
+        self.edit("registrations.csv", "VGF-0068;607;2019-09-01", "VGF-0068;607;2019-13-01")
+        self.build_fails(["registrations.csv:2:14: error: '2019-13-01' in column 'visitationsdato' is not a date"])
+
+    def test_missing_column(self):
+        self.edit("registrations.csv", "borger_id;kommunekode;visitationsdato;udfald;udfaldsdato",
+                  "borger_id;kommunekode;visitationsdato;udfaldsdato")
+        self.build_fails(["registrations.csv:1:1: error: missing column 'udfald' (for udfald) [E103]"])
+
+    def test_unknown_municipality_in_project(self):
+        self.edit("project.json", '"municipalities": ["746", "607", "190"]', '"municipalities": ["746", "607", "19"]')
+        self.build_fails(["project.json#/municipalities/2: error: unknown municipality code '19' [E104]"])
+
+    def test_missing_file_exits_4(self):
+        (self.dir / "registrations.csv").unlink()
+        self.build_fails(["maaltal: error: cannot open", "registrations.csv"], code=4)
+
+    def test_bad_option_exits_2(self):
+        result = run("build", "sample-data/vi-goer-en-forskel/project.json", "--out", "x", "--as-of", "juni")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--as-of: 'juni' is not a date", result.stderr)
+        self.assertEqual(run("frobnicate").returncode, 2)
+
+
+class CommandLine(unittest.TestCase):
+    def test_version_and_help(self):
+        self.assertRegex(run("--version").stdout, r"^maaltal \d+\.\d+\.\d+")
+        help_text = run("--help").stdout
+        for word in ("build", "check", "template"):
+            self.assertIn(word, help_text)
+
+    def test_template_prints_a_default(self):
+        result = run("template", "status.md.mustache")
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.stdout, (ROOT / "templates/status.md.mustache").read_text(encoding="utf-8"))
+        self.assertIn("dashboard.html.mustache", run("template", "--list").stdout)
+
+    def test_templates_folder_overrides_a_default(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            tdir = pathlib.Path(tmp) / "t"
+            tdir.mkdir()
+            (tdir / "status.md.mustache").write_text("# {{project.title}} {{as_of}}\n", encoding="utf-8")
+            out = pathlib.Path(tmp) / "out"
+            result = run("build", "sample-data/vi-goer-en-forskel/project.json", "--out", str(out), "--templates", str(tdir))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertEqual((out / "status.md").read_text(encoding="utf-8"), "# Vi gør en forskel – gør du? 30. juni 2022\n")
+
+    def test_template_naming_nothing_exits_6(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            tdir = pathlib.Path(tmp)
+            (tdir / "status.md.mustache").write_text("# {{project.titel}}\n", encoding="utf-8")
+            result = run("build", "sample-data/vi-goer-en-forskel/project.json", "--out", str(tdir / "out"),
+                         "--templates", str(tdir))
+            self.assertEqual(result.returncode, 6)
+            self.assertIn("status.md.mustache:1:3: 'project.titel' names nothing in the view model", result.stderr)
+
+    def test_source_date_epoch_sets_generated_at(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("build", "sample-data/vi-goer-en-forskel/project.json", "--out", tmp,
+                         env={"SOURCE_DATE_EPOCH": "1656662400"})
+            self.assertEqual(result.returncode, 0, result.stderr)
+            summary = json.loads((pathlib.Path(tmp) / "summary.json").read_text(encoding="utf-8"))
+            self.assertEqual(summary["generated_at"], "2022-07-01T08:00:00Z")
+
+    def test_check_prints_the_row_accounting(self):
+        result = run("check", "sample-data/smaa-mellemstore/project.json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("as of 2019-12-31: 428 rows read, 428 counted, 0 rejected", result.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,61 @@
+// Golden files: the rendered dashboard, status report and summary.json of each
+// sample, compared byte for byte with tests/golden/<sample>/. To accept a
+// deliberate change, run with MAALTAL_ACCEPT=1 and review `git diff`.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+#include "app/pipeline.h"
+#include "render/writers.h"
+#include "test_support.h"
+
+using namespace maaltal;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fixed "generated at" (2022-07-01T08:00:00Z) so the provenance lines are pinned too.
+constexpr std::int64_t kGeneratedAt = 1656662400;
+
+Report sample_report(const std::string& sample) {
+  // Paths relative to the repository, as a user would type them, so that the
+  // input file names in the outputs do not depend on where the clone is.
+  fs::current_path(MAALTAL_SOURCE_DIR);
+  RunOptions options;
+  options.project = "sample-data/" + sample + "/project.json";
+  options.generated_at = kGeneratedAt;
+  CheckResult result = run_check(options);
+  REQUIRE(result.diagnostics.all().empty());
+  REQUIRE(result.report);
+  return *result.report;
+}
+
+void compare_with_golden(const std::string& sample, const std::string& name, const std::string& actual) {
+  fs::path golden = fs::path(MAALTAL_SOURCE_DIR) / "tests/golden" / sample / name;
+  const char* accept = std::getenv("MAALTAL_ACCEPT");
+  if (accept && std::string(accept) == "1") {
+    fs::create_directories(golden.parent_path());
+    std::ofstream(golden, std::ios::binary) << actual;
+  }
+  INFO("golden file " << golden.string() << " (MAALTAL_ACCEPT=1 regenerates it)");
+  REQUIRE(fs::exists(golden));
+  REQUIRE(actual == test::read_file(golden));
+}
+
+}  // namespace
+
+TEST_CASE("golden: vi-goer-en-forskel renders as accepted") {
+  Report report = sample_report("vi-goer-en-forskel");
+  TemplateSet templates;
+  compare_with_golden("vi-goer-en-forskel", "index.html", render_dashboard(report, templates));
+  compare_with_golden("vi-goer-en-forskel", "status.md", render_status_markdown(report, templates));
+  compare_with_golden("vi-goer-en-forskel", "summary.json", render_summary_json(report));
+}
+
+TEST_CASE("golden: smaa-mellemstore renders as accepted") {
+  Report report = sample_report("smaa-mellemstore");
+  TemplateSet templates;
+  compare_with_golden("smaa-mellemstore", "index.html", render_dashboard(report, templates));
+  compare_with_golden("smaa-mellemstore", "status.md", render_status_markdown(report, templates));
+  compare_with_golden("smaa-mellemstore", "summary.json", render_summary_json(report));
+}
