@@ -81,21 +81,20 @@ def workbook_rows(path, sheet_index=0):
 def workbook_dump(path):
     """A text dump of every sheet: the golden form of the workbook's contents."""
     lines = []
-    for data_only in (False,):
-        book = openpyxl.load_workbook(path, data_only=data_only)
-        cached = openpyxl.load_workbook(path, data_only=True)
-        props = book.properties
-        lines.append(f"properties: title={props.title!r} subject={props.subject!r} creator={props.creator!r} "
-                     f"created={props.created.isoformat() if props.created else None}")
-        for name in book.sheetnames:
-            sheet, values = book[name], cached[name]
-            lines.append(f"sheet {name!r}: dims={sheet.dimensions} freeze={sheet.freeze_panes} "
-                         f"autofilter={sheet.auto_filter.ref} landscape={sheet.page_setup.orientation}")
-            for row in sheet.iter_rows():
-                for c in row:
-                    if c.value is None:
-                        continue
-                    cached_value = values[c.coordinate].value
-                    shown = f"{c.value!r}" if c.value == cached_value else f"{c.value!r} -> {cached_value!r}"
-                    lines.append(f"  {c.coordinate}: {shown} [{c.number_format}]")
+    book = openpyxl.load_workbook(path)                   # formulas as written
+    cached = openpyxl.load_workbook(path, data_only=True)  # their cached values
+    props = book.properties
+    lines.append(f"properties: title={props.title!r} subject={props.subject!r} creator={props.creator!r} "
+                 f"created={props.created.isoformat() if props.created else None}")
+    for name in book.sheetnames:
+        sheet, values = book[name], cached[name]
+        lines.append(f"sheet {name!r}: dims={sheet.dimensions} freeze={sheet.freeze_panes} "
+                     f"autofilter={sheet.auto_filter.ref} landscape={sheet.page_setup.orientation}")
+        for row in sheet.iter_rows():
+            for c in row:
+                if c.value is None:
+                    continue
+                cached_value = values[c.coordinate].value
+                shown = f"{c.value!r}" if c.value == cached_value else f"{c.value!r} -> {cached_value!r}"
+                lines.append(f"  {c.coordinate}: {shown} [{c.number_format}]")
     return "\n".join(lines) + "\n"

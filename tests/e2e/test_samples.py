@@ -63,6 +63,15 @@ class Built:
         return next(u for u in self.summary["units"] if u["name"] == name)["values"]
 
 
+def workbook_and_golden(built, sample):
+    """The workbook's dump and its golden file's text (MAALTAL_ACCEPT=1 rewrites the golden file)."""
+    dump = readers.workbook_dump(built.out / "report.xlsx")
+    golden = ROOT / "tests/golden" / sample / "report.xlsx.txt"
+    if os.environ.get("MAALTAL_ACCEPT") == "1":
+        golden.write_text(dump, encoding="utf-8")
+    return dump, golden.read_text(encoding="utf-8")
+
+
 def table_rows(rows):
     """Rows of a table keyed by their first cell."""
     return {row[0]: row[1:] for row in rows[1:]}
@@ -158,11 +167,7 @@ class ViGoerEnForskel(unittest.TestCase):
         self.assertTrue(str(share[col["Faktisk"]].value).startswith("="))
 
     def test_workbook_contents_match_golden(self):
-        dump = readers.workbook_dump(self.built.out / "report.xlsx")
-        golden = ROOT / "tests/golden/vi-goer-en-forskel/report.xlsx.txt"
-        if os.environ.get("MAALTAL_ACCEPT") == "1":
-            golden.write_text(dump, encoding="utf-8")
-        self.assertEqual(dump, golden.read_text(encoding="utf-8"))
+        self.assertEqual(*workbook_and_golden(self.built, "vi-goer-en-forskel"))
 
     def test_same_inputs_same_bytes(self):
         again = Built("vi-goer-en-forskel")
@@ -216,11 +221,7 @@ class SmaaMellemstore(unittest.TestCase):
         self.assertGreater(later.unit("I alt")["praktik"]["actual"], 392)
 
     def test_workbook_contents_match_golden(self):
-        dump = readers.workbook_dump(self.built.out / "report.xlsx")
-        golden = ROOT / "tests/golden/smaa-mellemstore/report.xlsx.txt"
-        if os.environ.get("MAALTAL_ACCEPT") == "1":
-            golden.write_text(dump, encoding="utf-8")
-        self.assertEqual(dump, golden.read_text(encoding="utf-8"))
+        self.assertEqual(*workbook_and_golden(self.built, "smaa-mellemstore"))
 
 
 class BadInput(unittest.TestCase):
