@@ -80,7 +80,12 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   fs::create_directories(out_dir, ec);
   if (ec) throw Error(ErrorKind::kWrite, "cannot create '" + out_dir.generic_string() + "': " + ec.message());
   fs::path workbook_tmp = out_dir / (std::string(OutputNames::kWorkbook) + ".tmp");
-  write_workbook(report, templates, workbook_tmp);
+  try {
+    write_workbook(report, templates, workbook_tmp);
+  } catch (...) {
+    fs::remove(workbook_tmp, ec);  // a half-written workbook is worse than none
+    throw;
+  }
   write_file_atomically(out_dir / OutputNames::kDashboard, dashboard);
   write_file_atomically(out_dir / OutputNames::kStatus, status);
   write_file_atomically(out_dir / OutputNames::kSummary, summary);

@@ -27,12 +27,14 @@ std::string xml_escape(const std::string& text) {
 
 namespace {
 
-constexpr double kWidth = 640;
-constexpr double kLabelWidth = 150;
-constexpr double kValueWidth = 64;
-constexpr double kRowHeight = 30;
+// A narrow drawing, so that its 14px text stays readable when a phone scales
+// the chart down to the screen's width.
+constexpr double kWidth = 400;
+constexpr double kLabelWidth = 104;
+constexpr double kValueWidth = 58;
+constexpr double kRowHeight = 28;
 constexpr double kBarHeight = 18;
-constexpr double kTop = 30;
+constexpr double kTop = 28;
 
 std::string num(double v) {
   char buf[32];
@@ -60,17 +62,25 @@ std::vector<Bar> bars_of(const Report& report, std::size_t i, const Locale& loca
   return bars;
 }
 
-std::string bar_row(const Bar& bar, std::size_t row, double scale_max, double bar_area) {
-  double y = kTop + static_cast<double>(row) * kRowHeight;
-  double length = bar.value ? std::max(0.0, *bar.value) / scale_max * bar_area : 0;
+double row_y(std::size_t row) { return kTop + static_cast<double>(row) * kRowHeight; }
+
+double bar_length(const Bar& bar, double scale_max, double bar_area) {
+  return bar.value ? std::max(0.0, *bar.value) / scale_max * bar_area : 0;
+}
+
+std::string bar_rect(const Bar& bar, std::size_t row, double scale_max, double bar_area) {
+  return "<rect x=\"" + num(kLabelWidth) + "\" y=\"" + num(row_y(row)) + "\" width=\"" +
+         num(bar_length(bar, scale_max, bar_area)) + "\" height=\"" + num(kBarHeight) + "\" class=\"" +
+         (bar.total ? "bar bar-total" : "bar") + "\"/>";
+}
+
+// The municipality's name left of its bar and the printed value right of it.
+std::string bar_labels(const Bar& bar, std::size_t row, double scale_max, double bar_area) {
+  double baseline = row_y(row) + kBarHeight - 4;
   std::string weight = bar.total ? " font-weight=\"bold\"" : "";
-  std::string out = "<text x=\"" + num(kLabelWidth - 8) + "\" y=\"" + num(y + kBarHeight - 4) +
-                    "\" text-anchor=\"end\"" + weight + ">" + xml_escape(bar.label) + "</text>";
-  out += "<rect x=\"" + num(kLabelWidth) + "\" y=\"" + num(y) + "\" width=\"" + num(length) + "\" height=\"" +
-         num(kBarHeight) + "\" class=\"" + (bar.total ? "bar bar-total" : "bar") + "\"/>";
-  out += "<text x=\"" + num(kLabelWidth + length + 6) + "\" y=\"" + num(y + kBarHeight - 4) + "\"" + weight + ">" +
-         xml_escape(bar.text) + "</text>";
-  return out;
+  return "<text x=\"" + num(kLabelWidth - 6) + "\" y=\"" + num(baseline) + "\" text-anchor=\"end\"" + weight + ">" +
+         xml_escape(bar.label) + "</text><text x=\"" + num(kLabelWidth + bar_length(bar, scale_max, bar_area) + 5) +
+         "\" y=\"" + num(baseline) + "\"" + weight + ">" + xml_escape(bar.text) + "</text>";
 }
 
 }  // namespace
@@ -98,7 +108,8 @@ std::string bar_chart_svg(const Report& report, std::size_t i, const Locale& loc
                     num(height) + "\" aria-labelledby=\"" + id + "-title " + id + "-desc\" class=\"chart\">";
   svg += "<title id=\"" + id + "-title\">" + xml_escape(title) + "</title>";
   svg += "<desc id=\"" + id + "-desc\">" + xml_escape(desc) + "</desc>";
-  for (std::size_t row = 0; row < bars.size(); ++row) svg += bar_row(bars[row], row, scale_max, bar_area);
+  // Bars, then the target line over them, then the labels over both.
+  for (std::size_t row = 0; row < bars.size(); ++row) svg += bar_rect(bars[row], row, scale_max, bar_area);
   if (!ratio) {
     double x = kLabelWidth + 1.0 / scale_max * bar_area;
     svg += "<line x1=\"" + num(x) + "\" y1=\"" + num(kTop - 6) + "\" x2=\"" + num(x) + "\" y2=\"" + num(height - 2) +
@@ -106,6 +117,7 @@ std::string bar_chart_svg(const Report& report, std::size_t i, const Locale& loc
     svg += "<text x=\"" + num(x) + "\" y=\"" + num(kTop - 10) + "\" text-anchor=\"middle\">" +
            xml_escape(locale.get("chart_target_marker")) + "</text>";
   }
+  for (std::size_t row = 0; row < bars.size(); ++row) svg += bar_labels(bars[row], row, scale_max, bar_area);
   return svg + "</svg>";
 }
 

@@ -288,6 +288,26 @@ class BadInput(unittest.TestCase):
         self.assertEqual(run("frobnicate").returncode, 2)
 
 
+class English(unittest.TestCase):
+    def test_locale_en_translates_every_output(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = pathlib.Path(tmp) / "p"
+            shutil.copytree(ROOT / "sample-data/smaa-mellemstore", project)
+            path = project / "project.json"
+            path.write_text(path.read_text(encoding="utf-8").replace('"locale": "da"', '"locale": "en"'), encoding="utf-8")
+            out = pathlib.Path(tmp) / "out"
+            result = subprocess.run([BIN, "build", str(path), "--out", str(out)], capture_output=True, text=True)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            md = readers.markdown_tables(str(out / "status.md"))
+            self.assertEqual(md[0][0], ["Municipality", "Target", "Actual", "Attainment"])
+            self.assertEqual(table_rows(md[0])["Total"], ["480", "392", "82%"])
+            self.assertIn("As of 31 December 2019", (out / "status.md").read_text(encoding="utf-8"))
+            self.assertIn('<html lang="en">', (out / "index.html").read_text(encoding="utf-8"))
+            _, sheet, rows = readers.workbook_rows(out / "report.xlsx")
+            self.assertEqual(sheet.title, "Overview")
+            self.assertIn("Total", [r["Municipality"][0] for r in rows])
+
+
 class CommandLine(unittest.TestCase):
     def test_version_and_help(self):
         self.assertRegex(run("--version").stdout, r"^maaltal \d+\.\d+\.\d+")
