@@ -1,7 +1,6 @@
 // maaltal: the command line. Parses options, runs the pipeline, prints
 // diagnostics, and maps the outcome to the exit codes in README.md.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "app/pipeline.h"
@@ -49,7 +48,8 @@ int run(int argc, char** argv) {
   maaltal::RunOptions options;
   std::string project, as_of, templates, out_dir;
 
-  auto* build = app.add_subcommand("build", "Validate the inputs and write index.html, status.md, report.xlsx and summary.json");
+  auto* build =
+      app.add_subcommand("build", "Validate the inputs and write index.html, status.md, report.xlsx and summary.json");
   build->add_option("project", project, "the project file (project.json)")->required();
   build->add_option("-o,--out", out_dir, "the output folder (created if missing)")->required();
   build->add_option("--as-of", as_of, "count only events on or before this date (YYYY-MM-DD)");

@@ -52,7 +52,8 @@ std::optional<std::int64_t> source_date_epoch() {
   std::string_view text(value);
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
   if (ec != std::errc() || end != text.data() + text.size()) {
-    throw Error(ErrorKind::kUsage, "SOURCE_DATE_EPOCH must be a whole number of seconds, not '" + std::string(text) + "'");
+    throw Error(ErrorKind::kUsage,
+                "SOURCE_DATE_EPOCH must be a whole number of seconds, not '" + std::string(text) + "'");
   }
   return seconds;
 }

@@ -14,10 +14,10 @@
 namespace maaltal {
 
 struct RunOptions {
-  std::filesystem::path project;             // project.json
-  std::optional<Date> as_of;                 // --as-of
+  std::filesystem::path project;                   // project.json
+  std::optional<Date> as_of;                       // --as-of
   std::optional<std::filesystem::path> templates;  // --templates
-  std::optional<std::int64_t> generated_at;  // SOURCE_DATE_EPOCH
+  std::optional<std::int64_t> generated_at;        // SOURCE_DATE_EPOCH
 };
 
 struct CheckResult {

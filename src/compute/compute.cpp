@@ -58,7 +58,8 @@ void derive(const std::vector<Indicator>& indicators, const Project& project, st
     const Indicator& ind = indicators[i];
     if (ind.kind == IndicatorKind::kSum) {
       double sum = 0;
-      for (const auto& term : ind.terms) sum += values[static_cast<std::size_t>(project.indicator_index(term))].actual.value_or(0);
+      for (const auto& term : ind.terms)
+        sum += values[static_cast<std::size_t>(project.indicator_index(term))].actual.value_or(0);
       values[i].actual = sum;
     } else if (ind.kind == IndicatorKind::kRatio) {
       values[i].actual = divide(values[static_cast<std::size_t>(project.indicator_index(ind.numerator))].actual,
@@ -80,7 +81,8 @@ UnitFigures unit_figures(const Dataset& dataset, const std::string& code, const 
   }
   derive(project.indicators, project, unit.values);
   for (const auto& t : project.targets) {
-    if (t.unit_code == code) unit.values[static_cast<std::size_t>(project.indicator_index(t.indicator))].target = t.value;
+    if (t.unit_code == code)
+      unit.values[static_cast<std::size_t>(project.indicator_index(t.indicator))].target = t.value;
   }
   set_attainment(unit.values);
   return unit;
@@ -114,8 +116,8 @@ UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>
 }
 
 IndicatorInfo info_of(const Indicator& ind) {
-  return {ind.id, ind.label, ind.description, ind.kind, ind.date_field, ind.filters, ind.terms, ind.numerator,
-          ind.denominator};
+  return {ind.id,      ind.label, ind.description, ind.kind,       ind.date_field,
+          ind.filters, ind.terms, ind.numerator,   ind.denominator};
 }
 
 }  // namespace

@@ -28,8 +28,7 @@ Collator::~Collator() { delete impl_; }
 
 bool Collator::less(const std::string& a, const std::string& b) const {
   UErrorCode status = U_ZERO_ERROR;
-  auto result = impl_->collator->compare(icu::UnicodeString::fromUTF8(a),
-                                         icu::UnicodeString::fromUTF8(b), status);
+  auto result = impl_->collator->compare(icu::UnicodeString::fromUTF8(a), icu::UnicodeString::fromUTF8(b), status);
   if (U_FAILURE(status)) return a < b;
   return result == UCOL_LESS;
 }

@@ -28,8 +28,6 @@ RecordSchema RecordSchema::for_project(const Project& project) {
 
 int RecordSchema::date_index(const std::string& field) const { return index_of(date_fields, field); }
 
-int RecordSchema::category_index(const std::string& field) const {
-  return index_of(category_fields, field);
-}
+int RecordSchema::category_index(const std::string& field) const { return index_of(category_fields, field); }
 
 }  // namespace maaltal

@@ -13,7 +13,7 @@
 namespace maaltal {
 
 struct RecordSchema {
-  std::vector<std::string> date_fields;      // logical names, in first-use order
+  std::vector<std::string> date_fields;  // logical names, in first-use order
   std::vector<std::string> category_fields;
 
   static RecordSchema for_project(const Project& project);
@@ -24,8 +24,8 @@ struct RecordSchema {
 struct Registration {
   std::string participant;
   std::string unit_code;
-  std::vector<std::optional<Date>> dates;    // by RecordSchema::date_fields
-  std::vector<std::string> categories;       // by RecordSchema::category_fields
+  std::vector<std::optional<Date>> dates;  // by RecordSchema::date_fields
+  std::vector<std::string> categories;     // by RecordSchema::category_fields
 };
 
 struct Dataset {

@@ -33,19 +33,16 @@ int to_int(std::string_view s) {
 std::optional<Date> make_checked(std::string_view y, std::string_view m, std::string_view d) {
   if (y.size() != 4 || m.empty() || m.size() > 2 || d.empty() || d.size() > 2) return std::nullopt;
   if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year{to_int(y)},
-                                  std::chrono::month{static_cast<unsigned>(to_int(m))},
+  std::chrono::year_month_day ymd{std::chrono::year{to_int(y)}, std::chrono::month{static_cast<unsigned>(to_int(m))},
                                   std::chrono::day{static_cast<unsigned>(to_int(d))}};
   if (!ymd.ok()) return std::nullopt;
-  return Date::from_ymd(to_int(y), static_cast<unsigned>(to_int(m)),
-                        static_cast<unsigned>(to_int(d)));
+  return Date::from_ymd(to_int(y), static_cast<unsigned>(to_int(m)), static_cast<unsigned>(to_int(d)));
 }
 
 }  // namespace
 
 Date Date::from_ymd(int year, unsigned month, unsigned day) {
-  std::chrono::sys_days days{std::chrono::year{year} / std::chrono::month{month} /
-                             std::chrono::day{day}};
+  std::chrono::sys_days days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
   return Date(static_cast<std::int32_t>(days.time_since_epoch().count()));
 }
 
@@ -73,8 +70,7 @@ std::optional<Date> parse_date(std::string_view text) {
   char sep = text[first];
   auto second = text.find(sep, first + 1);
   if (second == std::string_view::npos) return std::nullopt;
-  return make_checked(text.substr(second + 1), text.substr(first + 1, second - first - 1),
-                      text.substr(0, first));
+  return make_checked(text.substr(second + 1), text.substr(first + 1, second - first - 1), text.substr(0, first));
 }
 
 }  // namespace maaltal

@@ -19,8 +19,8 @@ class Date {
   int year() const;
   unsigned month() const;
   unsigned day() const;
-  std::string iso() const;               // "2022-06-30"
-  std::string year_month() const;        // "2022-06"
+  std::string iso() const;         // "2022-06-30"
+  std::string year_month() const;  // "2022-06"
   std::int32_t days_since_epoch() const { return days_; }
 
   auto operator<=>(const Date&) const = default;

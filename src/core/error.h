@@ -9,16 +9,15 @@
 namespace maaltal {
 
 enum class ErrorKind {
-  kUsage = 2,        // a bad command-line option or argument
-  kRead = 4,         // an input file cannot be opened or read
-  kWrite = 5,        // an output cannot be written
-  kTemplate = 6,     // a template does not parse or names nothing
+  kUsage = 2,     // a bad command-line option or argument
+  kRead = 4,      // an input file cannot be opened or read
+  kWrite = 5,     // an output cannot be written
+  kTemplate = 6,  // a template does not parse or names nothing
 };
 
 class Error : public std::runtime_error {
  public:
-  Error(ErrorKind kind, const std::string& message)
-      : std::runtime_error(message), kind_(kind) {}
+  Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
   ErrorKind kind() const { return kind_; }
   int exit_code() const { return static_cast<int>(kind_); }
 

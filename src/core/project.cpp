@@ -4,9 +4,12 @@ namespace maaltal {
 
 const char* kind_name(IndicatorKind kind) {
   switch (kind) {
-    case IndicatorKind::kCount: return "count";
-    case IndicatorKind::kSum: return "sum";
-    case IndicatorKind::kRatio: return "ratio";
+    case IndicatorKind::kCount:
+      return "count";
+    case IndicatorKind::kSum:
+      return "sum";
+    case IndicatorKind::kRatio:
+      return "ratio";
   }
   return "count";
 }

@@ -39,11 +39,11 @@ struct Indicator {
   std::string label;
   std::string description;
   IndicatorKind kind = IndicatorKind::kCount;
-  std::string date_field;                 // count: the event date
-  std::vector<FieldFilter> filters;       // count: all must hold
-  std::vector<std::string> terms;         // sum: indicator ids added up
-  std::string numerator;                  // ratio
-  std::string denominator;                // ratio
+  std::string date_field;            // count: the event date
+  std::vector<FieldFilter> filters;  // count: all must hold
+  std::vector<std::string> terms;    // sum: indicator ids added up
+  std::string numerator;             // ratio
+  std::string denominator;           // ratio
 };
 
 struct Target {
@@ -53,22 +53,22 @@ struct Target {
 };
 
 struct RegistrationSource {
-  std::filesystem::path path;                   // resolved against project.json's folder
-  std::string display_path;                     // as written in project.json
-  char delimiter = 0;                           // 0: detect from the header line
-  std::map<std::string, std::string> columns;   // logical field -> column header
+  std::filesystem::path path;                  // resolved against project.json's folder
+  std::string display_path;                    // as written in project.json
+  char delimiter = 0;                          // 0: detect from the header line
+  std::map<std::string, std::string> columns;  // logical field -> column header
 };
 
 struct Project {
   ProjectInfo info;
   std::optional<Date> as_of;
-  std::vector<std::string> unit_codes;          // kommunekoder, as in project.json
-  std::map<std::string, std::string> unit_names; // kommunekode -> name, from the reference list
+  std::vector<std::string> unit_codes;            // kommunekoder, as in project.json
+  std::map<std::string, std::string> unit_names;  // kommunekode -> name, from the reference list
   std::vector<Indicator> indicators;
   std::vector<Target> targets;
   std::map<std::string, double> total_targets;  // stated project totals, by indicator
   RegistrationSource registrations;
-  std::vector<std::string> input_files;         // every file read, for provenance
+  std::vector<std::string> input_files;  // every file read, for provenance
 
   // The index of indicator `id`, or -1.
   int indicator_index(const std::string& id) const;

@@ -20,9 +20,9 @@ struct Figure {
 };
 
 struct UnitFigures {
-  std::string code;                  // kommunekode; empty for the total
+  std::string code;  // kommunekode; empty for the total
   std::string name;
-  std::vector<Figure> values;        // by Report::indicators index
+  std::vector<Figure> values;  // by Report::indicators index
 };
 
 struct IndicatorInfo {
@@ -32,9 +32,9 @@ struct IndicatorInfo {
   IndicatorKind kind = IndicatorKind::kCount;
   std::string date_field;
   std::vector<FieldFilter> filters;
-  std::vector<std::string> terms;    // ids
-  std::string numerator;             // id
-  std::string denominator;           // id
+  std::vector<std::string> terms;  // ids
+  std::string numerator;           // id
+  std::string denominator;         // id
 };
 
 struct DataQuality {

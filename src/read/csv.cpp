@@ -111,8 +111,8 @@ class CsvParser {
 
 }  // namespace
 
-CsvTable parse_csv(std::string_view text, char delimiter, const std::string& file,
-                   const LineIndex& lines, Diagnostics& diags) {
+CsvTable parse_csv(std::string_view text, char delimiter, const std::string& file, const LineIndex& lines,
+                   Diagnostics& diags) {
   CsvTable table;
   table.delimiter = delimiter ? delimiter : detect_delimiter(text);
   CsvParser parser(text, table.delimiter);

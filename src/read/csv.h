@@ -20,7 +20,7 @@ struct CsvField {
 
 struct CsvRecord {
   std::vector<CsvField> fields;
-  int line = 0;            // the line the record starts on
+  int line = 0;  // the line the record starts on
 };
 
 struct CsvTable {
@@ -34,8 +34,8 @@ char detect_delimiter(std::string_view text);
 
 // Parses `text` (file `file`, indexed by `lines`). An unterminated quoted field
 // is reported as E101 and ends the parse.
-CsvTable parse_csv(std::string_view text, char delimiter, const std::string& file,
-                   const LineIndex& lines, Diagnostics& diags);
+CsvTable parse_csv(std::string_view text, char delimiter, const std::string& file, const LineIndex& lines,
+                   Diagnostics& diags);
 
 // A header name for matching: trimmed, ASCII letters in lower case.
 std::string normalise_header(std::string_view name);

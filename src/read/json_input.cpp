@@ -48,9 +48,12 @@ std::optional<Json> parse_json(const std::string& text, const std::string& file,
 std::string JsonFields::pointer(const std::string& parent, const std::string& key) {
   std::string escaped;
   for (char c : key) {
-    if (c == '~') escaped += "~0";
-    else if (c == '/') escaped += "~1";
-    else escaped += c;
+    if (c == '~')
+      escaped += "~0";
+    else if (c == '/')
+      escaped += "~1";
+    else
+      escaped += c;
   }
   return parent + "/" + escaped;
 }
@@ -67,8 +70,7 @@ void JsonFields::invalid(const std::string& ptr, const std::string& message) {
   diags_.error("E203", message, {file_, 0, 0, ptr, ""});
 }
 
-const Json* JsonFields::member(const Json& obj, const std::string& parent, const std::string& key,
-                               bool required) {
+const Json* JsonFields::member(const Json& obj, const std::string& parent, const std::string& key, bool required) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) {
     if (required) missing(pointer(parent, key));
@@ -77,8 +79,8 @@ const Json* JsonFields::member(const Json& obj, const std::string& parent, const
   return &*it;
 }
 
-std::optional<std::string> JsonFields::string(const Json& obj, const std::string& parent,
-                                              const std::string& key, bool required) {
+std::optional<std::string> JsonFields::string(const Json& obj, const std::string& parent, const std::string& key,
+                                              bool required) {
   const Json* v = member(obj, parent, key, required);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
@@ -108,8 +110,7 @@ std::optional<double> JsonFields::number(const Json& obj, const std::string& par
   return v->get<double>();
 }
 
-const Json* JsonFields::array(const Json& obj, const std::string& parent, const std::string& key,
-                              bool required) {
+const Json* JsonFields::array(const Json& obj, const std::string& parent, const std::string& key, bool required) {
   const Json* v = member(obj, parent, key, required);
   if (v && !v->is_array()) {
     wrong_type(pointer(parent, key), "an array");
@@ -118,8 +119,7 @@ const Json* JsonFields::array(const Json& obj, const std::string& parent, const 
   return v;
 }
 
-const Json* JsonFields::object(const Json& obj, const std::string& parent, const std::string& key,
-                               bool required) {
+const Json* JsonFields::object(const Json& obj, const std::string& parent, const std::string& key, bool required) {
   const Json* v = member(obj, parent, key, required);
   if (v && !v->is_object()) {
     wrong_type(pointer(parent, key), "an object");

@@ -24,11 +24,9 @@ class JsonFields {
 
   static std::string pointer(const std::string& parent, const std::string& key);
 
-  std::optional<std::string> string(const Json& obj, const std::string& parent, const std::string& key,
-                                    bool required);
+  std::optional<std::string> string(const Json& obj, const std::string& parent, const std::string& key, bool required);
   std::optional<Date> date(const Json& obj, const std::string& parent, const std::string& key, bool required);
-  std::optional<double> number(const Json& obj, const std::string& parent, const std::string& key,
-                               bool required);
+  std::optional<double> number(const Json& obj, const std::string& parent, const std::string& key, bool required);
   // An array member; reports when missing (if required) or not an array.
   const Json* array(const Json& obj, const std::string& parent, const std::string& key, bool required);
   const Json* object(const Json& obj, const std::string& parent, const std::string& key, bool required);

@@ -29,8 +29,7 @@ std::string normalise_municipality_code(const std::string& text) {
   for (char c : text) {
     if (c != ' ' && c != '\t') code += c;
   }
-  bool digits = !code.empty() && code.size() <= 3 &&
-                code.find_first_not_of("0123456789") == std::string::npos;
+  bool digits = !code.empty() && code.size() <= 3 && code.find_first_not_of("0123456789") == std::string::npos;
   if (digits) code.insert(0, 3 - code.size(), '0');
   return code;
 }

@@ -75,8 +75,10 @@ class ProjectReader {
   // A municipality code from a JSON string or integer; reports and returns "" when invalid.
   std::string unit_code(const Json& value, const std::string& ptr) {
     std::string text;
-    if (value.is_string()) text = value.get<std::string>();
-    else if (value.is_number_integer()) text = std::to_string(value.get<long long>());
+    if (value.is_string())
+      text = value.get<std::string>();
+    else if (value.is_number_integer())
+      text = std::to_string(value.get<long long>());
     else {
       fields_.wrong_type(ptr, "a municipality code (string or integer)");
       return "";
@@ -230,9 +232,8 @@ class ProjectReader {
     if (!code.empty() && indicator && value) add_target(code, *indicator, *value, where, where, where);
   }
 
-  void add_target(const std::string& code, const std::string& indicator, double value,
-                  const SourceLocation& unit_at, const SourceLocation& indicator_at,
-                  const SourceLocation& value_at) {
+  void add_target(const std::string& code, const std::string& indicator, double value, const SourceLocation& unit_at,
+                  const SourceLocation& indicator_at, const SourceLocation& value_at) {
     bool ok = true;
     if (std::find(project_.unit_codes.begin(), project_.unit_codes.end(), code) == project_.unit_codes.end()) {
       diags_.error("E105", "municipality " + code + " is not one of the project's municipalities", unit_at);
@@ -281,15 +282,18 @@ class ProjectReader {
     for (std::size_t i = 1; i < table.records.size(); ++i) {
       const auto& r = table.records[i];
       if (r.fields.size() != header.fields.size()) {
-        diags_.error("E102", "expected " + std::to_string(header.fields.size()) + " fields, found " +
-                                 std::to_string(r.fields.size()), at(r, 0));
+        diags_.error(
+            "E102",
+            "expected " + std::to_string(header.fields.size()) + " fields, found " + std::to_string(r.fields.size()),
+            at(r, 0));
         continue;
       }
       const std::string& unit_text = r.fields[static_cast<std::size_t>(unit_col)].value;
       std::string code = normalise_municipality_code(unit_text);
       auto value = parse_number(r.fields[static_cast<std::size_t>(value_col)].value);
       if (!municipalities().contains(code)) {
-        diags_.error("E104", "unknown municipality code '" + unit_text + "'", at(r, static_cast<std::size_t>(unit_col)));
+        diags_.error("E104", "unknown municipality code '" + unit_text + "'",
+                     at(r, static_cast<std::size_t>(unit_col)));
         continue;
       }
       if (!value) {
@@ -331,9 +335,12 @@ class ProjectReader {
       source.display_path = display_path_beside(display_, *file);
     }
     if (auto delimiter = fields_.string(*reg, "/registrations", "delimiter", false)) {
-      if (*delimiter == ";" || *delimiter == ",") source.delimiter = (*delimiter)[0];
-      else if (*delimiter == "tab" || *delimiter == "\t") source.delimiter = '\t';
-      else fields_.invalid("/registrations/delimiter", "expected \";\", \",\" or \"tab\"");
+      if (*delimiter == ";" || *delimiter == ",")
+        source.delimiter = (*delimiter)[0];
+      else if (*delimiter == "tab" || *delimiter == "\t")
+        source.delimiter = '\t';
+      else
+        fields_.invalid("/registrations/delimiter", "expected \";\", \",\" or \"tab\"");
     }
     if (const Json* columns = fields_.object(*reg, "/registrations", "columns", false)) {
       for (const auto& [field, header] : columns->items()) {
@@ -365,8 +372,7 @@ int ProjectReader::find_column(const CsvRecord& header, std::initializer_list<co
   return -1;
 }
 
-std::optional<Project> read_project(const std::filesystem::path& path, const std::string& display,
-                                    Diagnostics& diags) {
+std::optional<Project> read_project(const std::filesystem::path& path, const std::string& display, Diagnostics& diags) {
   return ProjectReader(path, display, diags).read();
 }
 

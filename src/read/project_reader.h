@@ -14,8 +14,7 @@ namespace maaltal {
 
 // `display` is the path as the user wrote it, used in messages. Returns nullopt
 // when project.json is not valid JSON or not an object.
-std::optional<Project> read_project(const std::filesystem::path& path, const std::string& display,
-                                    Diagnostics& diags);
+std::optional<Project> read_project(const std::filesystem::path& path, const std::string& display, Diagnostics& diags);
 
 // The path of `file` (as written inside project.json) for messages: beside
 // project.json's own display path.

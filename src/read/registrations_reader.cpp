@@ -40,8 +40,10 @@ class RowChecker {
       return;
     }
     if (!seen_.insert({r.unit_code, r.participant}).second) {
-      diags_.warning("W109", "participant '" + r.participant + "' is registered twice in municipality " +
-                                 r.unit_code + "; counted once", row.where(0));
+      diags_.warning(
+          "W109",
+          "participant '" + r.participant + "' is registered twice in municipality " + r.unit_code + "; counted once",
+          row.where(0));
       ++dataset_.rows_rejected;
       return;
     }
@@ -71,8 +73,10 @@ class RowChecker {
       if (!text.empty()) {
         date = parse_date(text);
         if (!date) {
-          diags_.error("E106", "'" + text + "' in column '" + dataset_.project.column_for(name) +
-                                   "' is not a date (expected 2019-12-31 or 31-12-2019)", row.where(field));
+          diags_.error("E106",
+                       "'" + text + "' in column '" + dataset_.project.column_for(name) +
+                           "' is not a date (expected 2019-12-31 or 31-12-2019)",
+                       row.where(field));
           ok = false;
         }
       }
@@ -96,8 +100,10 @@ class RowChecker {
     }
     const auto& units = dataset_.project.unit_codes;
     if (std::find(units.begin(), units.end(), r.unit_code) == units.end()) {
-      diags_.error("E105", "municipality " + r.unit_code + " (" + municipalities().at(r.unit_code).name +
-                               ") is not one of the project's municipalities", row.where(1));
+      diags_.error("E105",
+                   "municipality " + r.unit_code + " (" + municipalities().at(r.unit_code).name +
+                       ") is not one of the project's municipalities",
+                   row.where(1));
       return false;
     }
     return true;
@@ -180,11 +186,16 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
     RawRow row;
     for (const auto& name : names) {
       auto it = obj.find(name);
-      if (it == obj.end() || it->is_null()) row.values.emplace_back();
-      else if (it->is_string()) row.values.push_back(it->get<std::string>());
-      else row.values.push_back(it->dump());
+      if (it == obj.end() || it->is_null())
+        row.values.emplace_back();
+      else if (it->is_string())
+        row.values.push_back(it->get<std::string>());
+      else
+        row.values.push_back(it->dump());
     }
-    row.where = [&](std::size_t field) { return SourceLocation{file, 0, 0, JsonFields::pointer(ptr, names[field]), ""}; };
+    row.where = [&](std::size_t field) {
+      return SourceLocation{file, 0, 0, JsonFields::pointer(ptr, names[field]), ""};
+    };
     checker.accept(row);
   }
 }
@@ -196,8 +207,10 @@ void read_registrations(Dataset& dataset, Diagnostics& diags) {
   if (source.display_path.empty()) return;
   std::string text = read_text_file(source.path, source.display_path);
   dataset.project.input_files.push_back(source.display_path);
-  if (source.path.extension() == ".json") read_json_rows(dataset, text, diags);
-  else read_csv_rows(dataset, text, diags);
+  if (source.path.extension() == ".json")
+    read_json_rows(dataset, text, diags);
+  else
+    read_csv_rows(dataset, text, diags);
 }
 
 }  // namespace maaltal

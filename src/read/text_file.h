@@ -15,10 +15,10 @@ std::string read_text_file(const std::filesystem::path& path, const std::string&
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text);
-  int line_of(std::size_t byte) const;                  // 1-based
-  std::size_t start_of(int line) const;                 // byte offset
-  std::string line_text(int line) const;                // without the line break
-  int column_of(std::size_t byte) const;                // 1-based, in characters
+  int line_of(std::size_t byte) const;    // 1-based
+  std::size_t start_of(int line) const;   // byte offset
+  std::string line_text(int line) const;  // without the line break
+  int column_of(std::size_t byte) const;  // 1-based, in characters
 
  private:
   std::string_view text_;

@@ -48,12 +48,12 @@ std::string format_percent(double fraction, int decimals, const std::string& loc
 }
 
 std::string month_name(unsigned month, const std::string& locale) {
-  static const std::array<const char*, 12> kDanish = {"januar", "februar", "marts", "april", "maj", "juni",
-                                                      "juli", "august", "september", "oktober", "november",
-                                                      "december"};
-  static const std::array<const char*, 12> kEnglish = {"January", "February", "March", "April", "May", "June",
-                                                       "July", "August", "September", "October", "November",
-                                                       "December"};
+  static const std::array<const char*, 12> kDanish = {"januar",    "februar", "marts",    "april",
+                                                      "maj",       "juni",    "juli",     "august",
+                                                      "september", "oktober", "november", "december"};
+  static const std::array<const char*, 12> kEnglish = {"January",   "February", "March",    "April",
+                                                       "May",       "June",     "July",     "August",
+                                                       "September", "October",  "November", "December"};
   if (month < 1 || month > 12) return "";
   return locale == "en" ? kEnglish[month - 1] : kDanish[month - 1];
 }

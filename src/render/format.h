@@ -16,10 +16,10 @@ double round_half_up(double value, int decimals);
 std::string format_number(double value, int decimals, const std::string& locale);
 // A fraction as per cent: 0.7308 -> "73 %" (da) / "73%" (en) with 0 decimals.
 std::string format_percent(double fraction, int decimals, const std::string& locale);
-std::string format_date_long(Date date, const std::string& locale);   // "30. juni 2022"
+std::string format_date_long(Date date, const std::string& locale);  // "30. juni 2022"
 // Seconds since 1970 as "2024-01-31T12:00:00Z".
 std::string format_utc_timestamp(std::int64_t seconds);
 
-std::string month_name(unsigned month, const std::string& locale);    // "juni"
+std::string month_name(unsigned month, const std::string& locale);  // "juni"
 
 }  // namespace maaltal

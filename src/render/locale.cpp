@@ -30,7 +30,8 @@ std::string Locale::fill(const std::string& key, const std::map<std::string, std
   std::string text = get(key);
   for (const auto& [name, value] : values) {
     std::string placeholder = "{" + name + "}";
-    for (auto pos = text.find(placeholder); pos != std::string::npos; pos = text.find(placeholder, pos + value.size())) {
+    for (auto pos = text.find(placeholder); pos != std::string::npos;
+         pos = text.find(placeholder, pos + value.size())) {
       text.replace(pos, placeholder.size(), value);
     }
   }

@@ -2,9 +2,8 @@
 // that every visible string can be translated or reworded without a rebuild.
 #pragma once
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "render/templates.h"
 

@@ -1,9 +1,8 @@
 #include "render/templates.h"
 
-#include <kainjow/mustache.hpp>
-
 #include <algorithm>
 #include <fstream>
+#include <kainjow/mustache.hpp>
 #include <sstream>
 
 #include "core/error.h"
@@ -57,10 +56,14 @@ mstch::data to_mustache(const Json& value) {
       for (const auto& item : value) list.push_back(to_mustache(item));
       return list;
     }
-    case Json::value_t::string: return mstch::data{value.get<std::string>()};
-    case Json::value_t::boolean: return mstch::data{value.get<bool>()};
-    case Json::value_t::null: return mstch::data{false};
-    default: return mstch::data{value.dump()};
+    case Json::value_t::string:
+      return mstch::data{value.get<std::string>()};
+    case Json::value_t::boolean:
+      return mstch::data{value.get<bool>()};
+    case Json::value_t::null:
+      return mstch::data{false};
+    default:
+      return mstch::data{value.dump()};
   }
 }
 
@@ -137,10 +140,14 @@ std::vector<std::string> unknown_tags(const std::string& name, const std::string
     }
     if (sigil == '#' || sigil == '^') {
       const Json* inner = stack.back().object;
-      if (unknown || !value) inner = nullptr;
-      else if (sigil == '#' && value->is_array()) inner = value->empty() ? nullptr : &(*value)[0];
-      else if (sigil == '#' && value->is_object()) inner = value;
-      else inner = &kEmpty;  // a boolean section: names resolve in the outer frames
+      if (unknown || !value)
+        inner = nullptr;
+      else if (sigil == '#' && value->is_array())
+        inner = value->empty() ? nullptr : &(*value)[0];
+      else if (sigil == '#' && value->is_object())
+        inner = value;
+      else
+        inner = &kEmpty;  // a boolean section: names resolve in the outer frames
       stack.push_back({inner, tag_name});
     }
   }

@@ -7,11 +7,10 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace maaltal {
 
@@ -41,7 +40,6 @@ std::string render_template(const std::string& name, const std::string& text, co
                             const EscapeFn& escape);
 
 // The strictness check alone: problems as "name:line:col: message" lines.
-std::vector<std::string> unknown_tags(const std::string& name, const std::string& text,
-                                      const nlohmann::json& view);
+std::vector<std::string> unknown_tags(const std::string& name, const std::string& text, const nlohmann::json& view);
 
 }  // namespace maaltal

@@ -47,14 +47,15 @@ Json figure_view(const Report& report, std::size_t i, const UnitFigures& unit, c
 }
 
 // For a ratio: "121 af 176", the counts behind the share, so it can be traced.
-std::string ratio_basis(const Report& report, const IndicatorInfo& ind, const UnitFigures& unit,
-                        const Locale& locale) {
+std::string ratio_basis(const Report& report, const IndicatorInfo& ind, const UnitFigures& unit, const Locale& locale) {
   int num = report.indicator_index(ind.numerator);
   int den = report.indicator_index(ind.denominator);
   if (num < 0 || den < 0) return "";
   return locale.fill("ratio_basis",
-                     {{"numerator", format_actual(report, static_cast<std::size_t>(num), unit.values[static_cast<std::size_t>(num)], locale)},
-                      {"denominator", format_actual(report, static_cast<std::size_t>(den), unit.values[static_cast<std::size_t>(den)], locale)},
+                     {{"numerator", format_actual(report, static_cast<std::size_t>(num),
+                                                  unit.values[static_cast<std::size_t>(num)], locale)},
+                      {"denominator", format_actual(report, static_cast<std::size_t>(den),
+                                                    unit.values[static_cast<std::size_t>(den)], locale)},
                       {"denominator_label", ind.denominator.empty() ? "" : label_of(report, ind.denominator)}});
 }
 
@@ -63,8 +64,9 @@ Json headline_view(const Report& report, std::size_t i, const Locale& locale) {
   const Figure& f = report.total.values[i];
   bool ratio = ind.kind == IndicatorKind::kRatio;
   std::string value = format_actual(report, i, f, locale);
-  std::string detail = ratio ? ratio_basis(report, ind, report.total, locale)
-                             : (f.target ? locale.fill("of_target", {{"target", format_target(report, i, f, locale)}}) : "");
+  std::string detail =
+      ratio ? ratio_basis(report, ind, report.total, locale)
+            : (f.target ? locale.fill("of_target", {{"target", format_target(report, i, f, locale)}}) : "");
   return {{"id", ind.id},
           {"label", ind.label},
           {"value", value},
@@ -172,14 +174,16 @@ Json build_view(const Report& report, const Locale& locale) {
           {"as_of", format_date_long(report.as_of, locale.code())},
           {"as_of_iso", report.as_of.iso()},
           {"aggregation", locale.get("aggregation_" + report.aggregation)},
-          {"attainment_rule", locale.fill("attainment_rule", {{"decimals", std::to_string(report.project.percent_decimals)}})},
+          {"attainment_rule",
+           locale.fill("attainment_rule", {{"decimals", std::to_string(report.project.percent_decimals)}})},
           {"has_generated_at", report.generated_at.has_value()},
           {"generated_at", report.generated_at ? format_utc_timestamp(*report.generated_at) : ""},
           {"headline", headline},
           {"indicators", indicators},
-          {"data_quality", {{"rows_read", format_number(dq.rows_read, 0, locale.code())},
-                            {"rows_counted", format_number(dq.rows_counted, 0, locale.code())},
-                            {"rows_rejected", format_number(dq.rows_rejected, 0, locale.code())}}},
+          {"data_quality",
+           {{"rows_read", format_number(dq.rows_read, 0, locale.code())},
+            {"rows_counted", format_number(dq.rows_counted, 0, locale.code())},
+            {"rows_rejected", format_number(dq.rows_rejected, 0, locale.code())}}},
           {"inputs", inputs}};
 }
 

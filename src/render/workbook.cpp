@@ -49,7 +49,8 @@ class Workbook {
   void close() {
     lxw_error error = workbook_close(book_);
     book_ = nullptr;
-    if (error != LXW_NO_ERROR) throw Error(ErrorKind::kWrite, "cannot write workbook '" + path_ + "': " + lxw_strerror(error));
+    if (error != LXW_NO_ERROR)
+      throw Error(ErrorKind::kWrite, "cannot write workbook '" + path_ + "': " + lxw_strerror(error));
   }
 
  private:
@@ -76,9 +77,7 @@ int text_width(const std::string& text) {
   return chars;
 }
 
-lxw_datetime excel_date(Date d) {
-  return {d.year(), static_cast<int>(d.month()), static_cast<int>(d.day()), 0, 0, 0};
-}
+lxw_datetime excel_date(Date d) { return {d.year(), static_cast<int>(d.month()), static_cast<int>(d.day()), 0, 0, 0}; }
 
 // The overview: one row per indicator and municipality, then the indicator's
 // total row. Totals, sums, ratios and attainment are formulas over the cells
@@ -103,7 +102,8 @@ class OverviewSheet {
     const auto& columns = layout_.at("columns");
     for (std::size_t c = 0; c < columns.size(); ++c) {
       check(worksheet_write_string(sheet_, 0, static_cast<lxw_col_t>(c),
-                                   locale_.get(columns[c].at("header").get<std::string>()).c_str(), book_.format("", true)),
+                                   locale_.get(columns[c].at("header").get<std::string>()).c_str(),
+                                   book_.format("", true)),
             "header");
     }
     int n_units = static_cast<int>(report_.units.size());
@@ -123,13 +123,16 @@ class OverviewSheet {
     return it == col_of_.end() ? -1 : it->second;
   }
   bool is_ratio(std::size_t i) const { return report_.indicators[i].kind == IndicatorKind::kRatio; }
-  std::string value_format(std::size_t i) const { return is_ratio(i) ? percent_format_ : layout_.value("count_format", "#,##0"); }
+  std::string value_format(std::size_t i) const {
+    return is_ratio(i) ? percent_format_ : layout_.value("count_format", "#,##0");
+  }
 
   void text(int row, const std::string& field, const std::string& value, bool bold) {
     int c = col(field);
     if (c < 0) return;
     check(worksheet_write_string(sheet_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(c), value.c_str(),
-                                 book_.format("", bold)), "cell " + cell(row, c));
+                                 book_.format("", bold)),
+          "cell " + cell(row, c));
     widths_[static_cast<std::size_t>(c)] = std::max(widths_[static_cast<std::size_t>(c)], text_width(value));
   }
 
@@ -141,8 +144,10 @@ class OverviewSheet {
     auto r = static_cast<lxw_row_t>(row);
     auto cc = static_cast<lxw_col_t>(c);
     lxw_format* f = book_.format(num_format, bold);
-    if (formula.empty()) check(worksheet_write_number(sheet_, r, cc, *value, f), "cell " + cell(row, c));
-    else check(worksheet_write_formula_num(sheet_, r, cc, formula.c_str(), f, *value), "cell " + cell(row, c));
+    if (formula.empty())
+      check(worksheet_write_number(sheet_, r, cc, *value, f), "cell " + cell(row, c));
+    else
+      check(worksheet_write_formula_num(sheet_, r, cc, formula.c_str(), f, *value), "cell " + cell(row, c));
     widths_[static_cast<std::size_t>(c)] = std::max(widths_[static_cast<std::size_t>(c)], text_width(shown));
   }
 
@@ -189,7 +194,8 @@ class OverviewSheet {
     text(row, "municipality", total ? locale_.get("total") : unit.name, total);
     text(row, "indicator", ind.label, total);
     text(row, "indicator_id", ind.id, total);
-    number(row, "target", f.target, target_formula(i, total), value_format(i), total, format_target(report_, i, f, locale_));
+    number(row, "target", f.target, target_formula(i, total), value_format(i), total,
+           format_target(report_, i, f, locale_));
     number(row, "actual", f.actual, actual_formula(i, unit_index, total), value_format(i), total,
            format_actual(report_, i, f, locale_));
     std::string attainment_formula;
@@ -204,10 +210,12 @@ class OverviewSheet {
     const auto& columns = layout_.at("columns");
     for (std::size_t c = 0; c < columns.size(); ++c) {
       double width = columns[c].contains("width") ? columns[c]["width"].get<double>() : widths_[c] + 3;
-      check(worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr), "column width");
+      check(worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr),
+            "column width");
     }
     worksheet_freeze_panes(sheet_, 1, 0);
-    check(worksheet_autofilter(sheet_, 0, 0, static_cast<lxw_row_t>(last_row), static_cast<lxw_col_t>(columns.size() - 1)),
+    check(worksheet_autofilter(sheet_, 0, 0, static_cast<lxw_row_t>(last_row),
+                               static_cast<lxw_col_t>(columns.size() - 1)),
           "autofilter");
     worksheet_set_landscape(sheet_);
     worksheet_fit_to_pages(sheet_, 1, 0);
@@ -231,7 +239,9 @@ void write_about(const Report& report, const Locale& locale, const Json& layout,
   lxw_format* bold = book.format("", true);
   lxw_format* date = book.format(layout.value("date_format", "dd-mm-yyyy"));
   lxw_row_t row = 0;
-  auto label = [&](const std::string& key) { check(worksheet_write_string(sheet, row, 0, locale.get(key).c_str(), bold), key); };
+  auto label = [&](const std::string& key) {
+    check(worksheet_write_string(sheet, row, 0, locale.get(key).c_str(), bold), key);
+  };
   auto text = [&](const std::string& key, const std::string& value) {
     label(key);
     check(worksheet_write_string(sheet, row++, 1, value.c_str(), nullptr), key);
@@ -270,8 +280,8 @@ void set_properties(const Report& report, const Locale& locale, Workbook& book) 
   props.company = const_cast<char*>(p.owner.c_str());
   props.comments = const_cast<char*>(comments.c_str());
   // Never the clock: the same inputs give the same bytes.
-  props.created = static_cast<time_t>(report.generated_at.value_or(
-      static_cast<std::int64_t>(report.as_of.days_since_epoch()) * 86400));
+  props.created = static_cast<time_t>(
+      report.generated_at.value_or(static_cast<std::int64_t>(report.as_of.days_since_epoch()) * 86400));
   check(workbook_set_properties(book.get(), &props), "document properties");
   check(workbook_set_custom_property_string(book.get(), "Projekt-id", p.id.c_str()), "custom property");
   check(workbook_set_custom_property_string(book.get(), "Opgjort pr.", report.as_of.iso().c_str()), "custom property");

@@ -1,7 +1,7 @@
 // The counting rules, on datasets built in memory.
-#include <catch2/catch.hpp>
-
 #include "compute/compute.h"
+
+#include <catch2/catch.hpp>
 
 using namespace maaltal;
 
@@ -21,7 +21,7 @@ Dataset small_project() {
       {"alle", "Alle", "", IndicatorKind::kSum, "", {}, {"praktik", "job"}, "", ""},
       {"andel", "Andel", "", IndicatorKind::kRatio, "", {}, {}, "job", "praktik"},
   };
-  p.targets = {{"326", "praktik", 168}, {"326", "job", 84}, {"621", "praktik", 173},
+  p.targets = {{"326", "praktik", 168}, {"326", "job", 84},      {"621", "praktik", 173},
                {"621", "job", 87},      {"190", "praktik", 139}, {"190", "job", 69}};
   d.schema = RecordSchema::for_project(p);
   return d;
@@ -99,7 +99,7 @@ TEST_CASE("compute: a filter keeps only the listed values") {
 TEST_CASE("compute: sums add their terms; ratios divide and name their denominator") {
   Report r = compute_report(published_table(), {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
   CHECK(figure(r, "Kolding", "alle").actual == 288);
-  CHECK_FALSE(figure(r, "Kolding", "alle").target.has_value());  // a sum's target is declared, never derived
+  CHECK_FALSE(figure(r, "Kolding", "alle").target.has_value());      // a sum's target is declared, never derived
   CHECK(figure(r, "total", "andel").actual == Approx(154.0 / 392));  // 39 %, of actual internships
   CHECK_FALSE(figure(r, "total", "andel").target.has_value());
   CHECK_FALSE(figure(r, "total", "andel").attainment.has_value());

@@ -1,7 +1,8 @@
+#include "read/csv.h"
+
 #include <catch2/catch.hpp>
 
 #include "core/diagnostics.h"
-#include "read/csv.h"
 
 using namespace maaltal;
 

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "core/date.h"
+
+#include <catch2/catch.hpp>
 
 using maaltal::Date;
 using maaltal::parse_date;

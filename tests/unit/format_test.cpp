@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "render/format.h"
+
+#include <catch2/catch.hpp>
 
 using namespace maaltal;
 
@@ -13,11 +13,11 @@ TEST_CASE("format: Danish thousands dots and decimal comma") {
 }
 
 TEST_CASE("format: percentages round half up, with a space in Danish") {
-  REQUIRE(format_percent(38.0 / 52, 0, "da") == "73 %");   // the published report printed 74
-  REQUIRE(format_percent(38.0 / 59, 0, "da") == "64 %");   // printed 65
-  REQUIRE(format_percent(45.0 / 65, 0, "da") == "69 %");   // printed 65
-  REQUIRE(format_percent(121.0 / 176, 0, "da") == "69 %"); // 68,75 rounds up
-  REQUIRE(format_percent(0.565, 0, "da") == "57 %");       // binary 56.4999... still rounds up
+  REQUIRE(format_percent(38.0 / 52, 0, "da") == "73 %");    // the published report printed 74
+  REQUIRE(format_percent(38.0 / 59, 0, "da") == "64 %");    // printed 65
+  REQUIRE(format_percent(45.0 / 65, 0, "da") == "69 %");    // printed 65
+  REQUIRE(format_percent(121.0 / 176, 0, "da") == "69 %");  // 68,75 rounds up
+  REQUIRE(format_percent(0.565, 0, "da") == "57 %");        // binary 56.4999... still rounds up
   REQUIRE(format_percent(0.394, 1, "da") == "39,4 %");
   REQUIRE(format_percent(201.0 / 173, 0, "en") == "116%");  // never capped
 }

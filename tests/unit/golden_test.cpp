@@ -2,7 +2,6 @@
 // sample, compared byte for byte with tests/golden/<sample>/. To accept a
 // deliberate change, run with MAALTAL_ACCEPT=1 and review `git diff`.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 
 #include "app/pipeline.h"

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "core/numbers.h"
+
+#include <catch2/catch.hpp>
 
 using maaltal::parse_number;
 

@@ -46,7 +46,8 @@ Loaded load(const TempDir& dir, const std::string& project, const std::string& r
 
 TEST_CASE("read: a valid project and its registrations") {
   TempDir dir;
-  auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;job;01-06-2020\nA2;190;2020-03-01;;\n");
+  auto r = load(dir, kProject,
+                "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;job;01-06-2020\nA2;190;2020-03-01;;\n");
   REQUIRE(r.messages().empty());
   const Dataset& d = *r.dataset;
   REQUIRE(d.project.unit_codes == std::vector<std::string>{"746", "190"});
@@ -109,7 +110,8 @@ TEST_CASE("read: an unreadable date names the column and the expected form") {
   TempDir dir;
   auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nÆ1;746;31-02-2020;;\n");
   REQUIRE(r.messages() ==
-          "reg.csv:2:8: error: '31-02-2020' in column 'visiteret' is not a date (expected 2019-12-31 or 31-12-2019) [E106]\n"
+          "reg.csv:2:8: error: '31-02-2020' in column 'visiteret' is not a date (expected 2019-12-31 or 31-12-2019) "
+          "[E106]\n"
           "Æ1;746;31-02-2020;;\n"
           "       ^\n");
 }
@@ -137,7 +139,8 @@ TEST_CASE("read: the same participant twice in a municipality is counted once, w
   TempDir dir;
   auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;;\nA1;746;2020-03-01;;\n");
   REQUIRE(r.diags.error_count() == 0);
-  REQUIRE(r.messages().starts_with("reg.csv:3:1: warning: participant 'A1' is registered twice in municipality 746; counted once [W109]\n"));
+  REQUIRE(r.messages().starts_with(
+      "reg.csv:3:1: warning: participant 'A1' is registered twice in municipality 746; counted once [W109]\n"));
   REQUIRE(r.dataset->registrations.size() == 1);
   REQUIRE(r.dataset->rows_read == 2);
   REQUIRE(r.dataset->rows_rejected == 1);

@@ -1,10 +1,9 @@
 // The status report as a Markdown reader sees it: cmark-gfm (with GitHub
 // tables) parses every table, and each cell holds the report's figure.
-#include <catch2/catch.hpp>
-
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <catch2/catch.hpp>
 #include <memory>
 
 #include "app/pipeline.h"
@@ -44,7 +43,8 @@ std::vector<Table> parse_tables(const std::string& markdown) {
     Table table;
     for (cmark_node* row = cmark_node_first_child(block); row; row = cmark_node_next(row)) {
       std::vector<std::string> cells;
-      for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) cells.push_back(text_of(cell));
+      for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
+        cells.push_back(text_of(cell));
       table.push_back(cells);
     }
     tables.push_back(table);

@@ -1,7 +1,8 @@
+#include "render/templates.h"
+
 #include <catch2/catch.hpp>
 
 #include "core/error.h"
-#include "render/templates.h"
 
 using namespace maaltal;
 using Json = nlohmann::json;
@@ -33,8 +34,8 @@ TEST_CASE("templates: values are escaped by the writer's escape, triple braces a
 
 TEST_CASE("templates: every built-in template exists and a missing one is an error") {
   TemplateSet set;
-  for (const char* name : {"dashboard.html.mustache", "status.md.mustache", "workbook.layout.json", "locale/da.json",
-                           "locale/en.json"}) {
+  for (const char* name :
+       {"dashboard.html.mustache", "status.md.mustache", "workbook.layout.json", "locale/da.json", "locale/en.json"}) {
     INFO(name);
     REQUIRE_FALSE(set.text(name).empty());
   }
