@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "compute/progress.h"
 #include "core/collate.h"
 
 namespace maaltal {
@@ -29,19 +30,37 @@ bool passes_filters(const Registration& r, const Indicator& ind, const RecordSch
   return true;
 }
 
-// Distinct participants per municipality for each count indicator. Readers
-// keep one record per participant and municipality, so a record is a person.
-std::map<std::string, std::vector<double>> count_participants(const Dataset& dataset, Date as_of) {
+// The months of the series: the project's start month to the as-of month.
+std::vector<std::string> series_months(Date start, Date as_of) {
+  std::vector<std::string> months;
+  for (int m = month_index(start); m <= month_index(as_of); ++m) {
+    months.push_back(Date::from_ymd(m / 12, static_cast<unsigned>(m % 12 + 1), 1).year_month());
+  }
+  return months;
+}
+
+// Per municipality and count indicator: distinct participants by the month of
+// their event. Readers keep one record per participant and municipality, so a
+// record is a person. Events before the start month count in the first month.
+using MonthlyCounts = std::map<std::string, std::vector<std::vector<double>>>;
+
+MonthlyCounts count_participants(const Dataset& dataset, Date as_of, std::size_t n_months) {
   const auto& indicators = dataset.project.indicators;
-  std::map<std::string, std::vector<double>> counts;
-  for (const auto& code : dataset.project.unit_codes) counts[code].assign(indicators.size(), 0.0);
+  int first = month_index(dataset.project.info.start);
+  MonthlyCounts counts;
+  for (const auto& code : dataset.project.unit_codes) {
+    counts[code].assign(indicators.size(), std::vector<double>(n_months, 0.0));
+  }
+  if (n_months == 0) return counts;
   for (const auto& r : dataset.registrations) {
     auto& unit_counts = counts[r.unit_code];
     for (std::size_t i = 0; i < indicators.size(); ++i) {
       const Indicator& ind = indicators[i];
       if (ind.kind != IndicatorKind::kCount) continue;
       const auto& date = r.dates[static_cast<std::size_t>(dataset.schema.date_index(ind.date_field))];
-      if (date && *date <= as_of && passes_filters(r, ind, dataset.schema)) unit_counts[i] += 1;
+      if (!date || *date > as_of || !passes_filters(r, ind, dataset.schema)) continue;
+      auto month = static_cast<std::size_t>(std::max(0, month_index(*date) - first));
+      unit_counts[i][month] += 1;
     }
   }
   return counts;
@@ -52,55 +71,102 @@ std::optional<double> divide(std::optional<double> a, std::optional<double> b) {
   return *a / *b;
 }
 
+// A series from new counts per month; the actual is its last running total.
+void set_counts(Figure& f, const std::vector<std::string>& months, const std::vector<double>& monthly) {
+  double running = 0;
+  f.series.clear();
+  for (std::size_t m = 0; m < months.size(); ++m) {
+    running += monthly[m];
+    f.series.push_back({months[m], monthly[m], running});
+  }
+  f.actual = running;
+}
+
+std::vector<double> new_counts(const Figure& f) {
+  std::vector<double> out;
+  for (const auto& p : f.series) out.push_back(p.new_count.value_or(0));
+  return out;
+}
+
 // Fills sums and ratios from the counts; indicators only refer to earlier ones.
-void derive(const std::vector<Indicator>& indicators, const Project& project, std::vector<Figure>& values) {
-  for (std::size_t i = 0; i < indicators.size(); ++i) {
-    const Indicator& ind = indicators[i];
+void derive(const Project& project, const std::vector<std::string>& months, std::vector<Figure>& values) {
+  auto at = [&](const std::string& id) -> Figure& { return values[static_cast<std::size_t>(project.indicator_index(id))]; };
+  for (std::size_t i = 0; i < project.indicators.size(); ++i) {
+    const Indicator& ind = project.indicators[i];
     if (ind.kind == IndicatorKind::kSum) {
-      double sum = 0;
-      for (const auto& term : ind.terms)
-        sum += values[static_cast<std::size_t>(project.indicator_index(term))].actual.value_or(0);
-      values[i].actual = sum;
+      std::vector<double> monthly(months.size(), 0.0);
+      for (const auto& term : ind.terms) {
+        auto term_counts = new_counts(at(term));
+        for (std::size_t m = 0; m < months.size(); ++m) monthly[m] += term_counts[m];
+      }
+      set_counts(values[i], months, monthly);
     } else if (ind.kind == IndicatorKind::kRatio) {
-      values[i].actual = divide(values[static_cast<std::size_t>(project.indicator_index(ind.numerator))].actual,
-                                values[static_cast<std::size_t>(project.indicator_index(ind.denominator))].actual);
+      const Figure& num = at(ind.numerator);
+      const Figure& den = at(ind.denominator);
+      values[i].actual = divide(num.actual, den.actual);
+      for (std::size_t m = 0; m < months.size(); ++m) {
+        values[i].series.push_back({months[m], std::nullopt, divide(num.series[m].cumulative, den.series[m].cumulative)});
+      }
     }
   }
 }
 
-void set_attainment(std::vector<Figure>& values) {
-  for (auto& v : values) v.attainment = divide(v.actual, v.target);
+// Attainment and the on-track figures, once actuals and targets are known.
+void assess(const Project& project, const ProgressContext& ctx, std::vector<Figure>& values) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    values[i].attainment = divide(values[i].actual, values[i].target);
+    if (project.indicators[i].kind == IndicatorKind::kRatio) apply_ratio_progress(values[i], ctx);
+    else apply_progress(values[i], ctx);
+  }
 }
 
-UnitFigures unit_figures(const Dataset& dataset, const std::string& code, const std::vector<double>& counts) {
+UnitFigures unit_figures(const Dataset& dataset, const std::string& code, const std::vector<std::string>& months,
+                         const std::vector<std::vector<double>>& counts, const ProgressContext& ctx) {
   const Project& project = dataset.project;
   UnitFigures unit{code, project.unit_names.at(code), {}};
   unit.values.resize(project.indicators.size());
   for (std::size_t i = 0; i < project.indicators.size(); ++i) {
-    if (project.indicators[i].kind == IndicatorKind::kCount) unit.values[i].actual = counts[i];
+    if (project.indicators[i].kind == IndicatorKind::kCount) set_counts(unit.values[i], months, counts[i]);
   }
-  derive(project.indicators, project, unit.values);
+  derive(project, months, unit.values);
   for (const auto& t : project.targets) {
-    if (t.unit_code == code)
-      unit.values[static_cast<std::size_t>(project.indicator_index(t.indicator))].target = t.value;
+    if (t.unit_code == code) unit.values[static_cast<std::size_t>(project.indicator_index(t.indicator))].target = t.value;
   }
-  set_attainment(unit.values);
+  assess(project, ctx, unit.values);
   return unit;
+}
+
+// The mean of the municipalities' attainment (each capped at 100 % when
+// asked), for the projects whose evaluations aggregate that way.
+std::optional<double> mean_attainment(const std::vector<UnitFigures>& units, std::size_t i, bool capped) {
+  double sum = 0;
+  int n = 0;
+  for (const auto& u : units) {
+    if (!u.values[i].attainment) continue;
+    sum += capped ? std::min(1.0, *u.values[i].attainment) : *u.values[i].attainment;
+    ++n;
+  }
+  if (n == 0) return std::nullopt;
+  return sum / n;
 }
 
 // The total: counts summed over municipalities, then sums and ratios derived
 // from those sums (392/480, not a mean of percentages). Targets: the stated
 // project total, else the sum of the municipalities' targets.
-UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>& units) {
+UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>& units,
+                          const std::vector<std::string>& months, const ProgressContext& ctx) {
   const Project& project = dataset.project;
   UnitFigures total{"", "", {}};
   total.values.resize(project.indicators.size());
   for (std::size_t i = 0; i < project.indicators.size(); ++i) {
     const Indicator& ind = project.indicators[i];
     if (ind.kind == IndicatorKind::kCount) {
-      double sum = 0;
-      for (const auto& u : units) sum += u.values[i].actual.value_or(0);
-      total.values[i].actual = sum;
+      std::vector<double> monthly(months.size(), 0.0);
+      for (const auto& u : units) {
+        auto unit_counts = new_counts(u.values[i]);
+        for (std::size_t m = 0; m < months.size(); ++m) monthly[m] += unit_counts[m];
+      }
+      set_counts(total.values[i], months, monthly);
     }
     if (auto it = project.total_targets.find(ind.id); it != project.total_targets.end()) {
       total.values[i].target = it->second;
@@ -110,8 +176,13 @@ UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>
       }
     }
   }
-  derive(project.indicators, project, total.values);
-  set_attainment(total.values);
+  derive(project, months, total.values);
+  assess(project, ctx, total.values);
+  if (project.aggregation != Aggregation::kSum) {
+    for (std::size_t i = 0; i < total.values.size(); ++i) {
+      total.values[i].attainment = mean_attainment(units, i, project.aggregation == Aggregation::kMeanCapped);
+    }
+  }
   return total;
 }
 
@@ -131,12 +202,19 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   report.input_files = dataset.project.input_files;
   for (const auto& ind : dataset.project.indicators) report.indicators.push_back(info_of(ind));
 
-  auto counts = count_participants(dataset, report.as_of);
-  for (const auto& code : dataset.project.unit_codes) report.units.push_back(unit_figures(dataset, code, counts[code]));
+  report.aggregation = aggregation_name(dataset.project.aggregation);
+  report.progress = dataset.project.progress;
+  const ProjectInfo& info = dataset.project.info;
+  ProgressContext ctx{info.start, info.end, report.as_of, dataset.project.progress};
+  auto months = series_months(info.start, report.as_of);
+  auto counts = count_participants(dataset, report.as_of, months.size());
+  for (const auto& code : dataset.project.unit_codes) {
+    report.units.push_back(unit_figures(dataset, code, months, counts[code], ctx));
+  }
   Collator collator(report.project.locale);
   std::stable_sort(report.units.begin(), report.units.end(),
                    [&](const UnitFigures& a, const UnitFigures& b) { return collator.less(a.name, b.name); });
-  report.total = total_figures(dataset, report.units);
+  report.total = total_figures(dataset, report.units, months, ctx);
 
   report.data_quality.rows_read = dataset.rows_read;
   report.data_quality.rows_rejected = dataset.rows_rejected;

@@ -14,6 +14,18 @@ const char* kind_name(IndicatorKind kind) {
   return "count";
 }
 
+const char* aggregation_name(Aggregation aggregation) {
+  switch (aggregation) {
+    case Aggregation::kSum:
+      return "sum";
+    case Aggregation::kMean:
+      return "mean";
+    case Aggregation::kMeanCapped:
+      return "mean_capped";
+  }
+  return "sum";
+}
+
 int Project::indicator_index(const std::string& id) const {
   for (std::size_t i = 0; i < indicators.size(); ++i) {
     if (indicators[i].id == id) return static_cast<int>(i);

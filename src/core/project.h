@@ -26,6 +26,23 @@ struct ProjectInfo {
 
 enum class IndicatorKind { kCount, kSum, kRatio };
 
+// How the project total's attainment is made from the municipalities'.
+enum class Aggregation {
+  kSum,         // summed actuals / summed targets (the default)
+  kMean,        // the mean of the municipalities' attainment
+  kMeanCapped,  // the same, each capped at 100 % first
+};
+
+const char* aggregation_name(Aggregation aggregation);  // "sum", "mean", "mean_capped"
+
+// When a municipality is "on track", and how the forecast is made.
+struct ProgressSettings {
+  double on_track = 0.95;          // actual / expected-by-now at or above: on track
+  double at_risk = 0.80;           // at or above (and below on_track): at risk; below: behind
+  double partly_met = 0.80;        // after the period: attainment at or above is partly met
+  int forecast_window_months = 6;  // the recent pace is measured over this many months
+};
+
 const char* kind_name(IndicatorKind kind);  // "count", "sum", "ratio"
 
 // A count indicator keeps a participant when the value of `field` is one of `values`.
@@ -67,6 +84,8 @@ struct Project {
   std::vector<Indicator> indicators;
   std::vector<Target> targets;
   std::map<std::string, double> total_targets;  // stated project totals, by indicator
+  Aggregation aggregation = Aggregation::kSum;
+  ProgressSettings progress;
   RegistrationSource registrations;
   std::vector<std::string> input_files;  // every file read, for provenance
 

@@ -13,10 +13,23 @@
 namespace maaltal {
 
 // One indicator's figures for one municipality or for the total.
+// One month of an indicator: new in the month, and the running total at its end.
+struct MonthPoint {
+  std::string month;                 // "2022-06"
+  std::optional<double> new_count;   // null for ratios
+  std::optional<double> cumulative;  // for ratios, the ratio of the running totals
+};
+
 struct Figure {
-  std::optional<double> actual;      // a count, a sum, or a ratio (null when 0/0)
-  std::optional<double> target;      // null where no target is set
-  std::optional<double> attainment;  // actual / target, null without both
+  std::optional<double> actual;            // a count, a sum, or a ratio (null when 0/0)
+  std::optional<double> target;            // null where no target is set
+  std::optional<double> attainment;        // actual / target, null without both
+  std::optional<double> expected;          // what the target asks for by the as-of date
+  std::optional<double> gap;               // target - actual: positive while short of the target
+  std::optional<double> needed_per_month;  // the gap spread over the whole months left
+  std::optional<double> forecast;          // actual at the period end at the recent pace
+  std::string status;                      // on_track, at_risk, behind; met, partly_met, not_met; "" without a target
+  std::vector<MonthPoint> series;          // project start month to the as-of month
 };
 
 struct UnitFigures {
@@ -48,7 +61,8 @@ struct Report {
   std::string generator_version;
   ProjectInfo project;
   Date as_of;
-  std::string aggregation = "sum";
+  std::string aggregation = "sum";  // aggregation_name() of the project's Aggregation
+  ProgressSettings progress;
   std::vector<IndicatorInfo> indicators;
   std::vector<UnitFigures> units;
   UnitFigures total;

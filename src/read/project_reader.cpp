@@ -33,6 +33,7 @@ class ProjectReader {
     }
     project_.input_files.push_back(display_);
     read_info(*json);
+    read_settings(*json);
     read_units(*json);
     read_indicators(*json);
     read_targets(*json);
@@ -68,6 +69,35 @@ class ProjectReader {
         fields_.invalid("/percent_decimals", "expected a whole number from 0 to 4");
       } else {
         info.percent_decimals = static_cast<int>(*decimals);
+      }
+    }
+  }
+
+  void read_settings(const Json& root) {
+    if (auto aggregation = fields_.string(root, "", "aggregation", false)) {
+      if (*aggregation == "sum") project_.aggregation = Aggregation::kSum;
+      else if (*aggregation == "mean") project_.aggregation = Aggregation::kMean;
+      else if (*aggregation == "mean_capped") project_.aggregation = Aggregation::kMeanCapped;
+      else fields_.invalid("/aggregation", "unknown aggregation '" + *aggregation + "' (expected sum, mean or mean_capped)");
+    }
+    const Json* progress = fields_.object(root, "", "progress", false);
+    if (!progress) return;
+    ProgressSettings& s = project_.progress;
+    auto share = [&](const char* key, double& value) {
+      if (auto v = fields_.number(*progress, "/progress", key, false)) {
+        if (*v <= 0 || *v > 1) fields_.invalid(std::string("/progress/") + key, "expected a share above 0 and at most 1");
+        else value = *v;
+      }
+    };
+    share("on_track", s.on_track);
+    share("at_risk", s.at_risk);
+    share("partly_met", s.partly_met);
+    if (s.at_risk > s.on_track) fields_.invalid("/progress/at_risk", "at_risk must not be above on_track");
+    if (auto window = fields_.number(*progress, "/progress", "forecast_window_months", false)) {
+      if (*window < 1 || *window != static_cast<int>(*window)) {
+        fields_.invalid("/progress/forecast_window_months", "expected a whole number of months, at least 1");
+      } else {
+        s.forecast_window_months = static_cast<int>(*window);
       }
     }
   }

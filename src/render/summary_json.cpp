@@ -21,9 +21,19 @@ Json values_of(const Report& report, const UnitFigures& unit) {
   Json values = Json::object();
   for (std::size_t i = 0; i < report.indicators.size(); ++i) {
     const Figure& f = unit.values[i];
+    Json series = Json::array();
+    for (const auto& p : f.series) {
+      series.push_back({{"month", p.month}, {"new", optional_number(p.new_count)}, {"cumulative", optional_number(p.cumulative)}});
+    }
     values[report.indicators[i].id] = {{"actual", optional_number(f.actual)},
                                        {"target", optional_number(f.target)},
-                                       {"attainment", optional_number(f.attainment)}};
+                                       {"attainment", optional_number(f.attainment)},
+                                       {"expected", optional_number(f.expected)},
+                                       {"gap", optional_number(f.gap)},
+                                       {"needed_per_month", optional_number(f.needed_per_month)},
+                                       {"forecast", optional_number(f.forecast)},
+                                       {"status", f.status.empty() ? Json(nullptr) : Json(f.status)},
+                                       {"series", series}};
   }
   return values;
 }
@@ -58,6 +68,11 @@ std::string render_summary_json(const Report& report) {
     j["units"].push_back({{"code", unit.code}, {"name", unit.name}, {"values", values_of(report, unit)}});
   }
   j["total"] = {{"aggregation", report.aggregation}, {"values", values_of(report, report.total)}};
+  const ProgressSettings& s = report.progress;
+  j["progress"] = {{"on_track", s.on_track},
+                   {"at_risk", s.at_risk},
+                   {"partly_met", s.partly_met},
+                   {"forecast_window_months", s.forecast_window_months}};
   const DataQuality& dq = report.data_quality;
   j["data_quality"] = {{"rows_read", dq.rows_read},
                        {"rows_counted", dq.rows_counted},

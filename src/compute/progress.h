@@ -1,0 +1,35 @@
+// "Are we on track?": what a target asks for by a date, the gap, the pace
+// needed, the forecast at the period end and the status word, for one figure.
+// Pure arithmetic on dates and numbers; compute.cpp decides what it applies to.
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "core/date.h"
+#include "core/project.h"
+#include "core/report.h"
+
+namespace maaltal {
+
+// Months since year 0: consecutive months have consecutive indices.
+int month_index(Date d);
+
+// The part of [start, end] that has passed at the end of `as_of`, from 0 to 1.
+double elapsed_share(Date as_of, Date start, Date end);
+
+struct ProgressContext {
+  Date start;
+  Date end;
+  Date as_of;
+  ProgressSettings settings;
+};
+
+// Sets expected, gap, needed_per_month, forecast and status of a count or sum
+// figure that has actual, target and series.
+void apply_progress(Figure& f, const ProgressContext& ctx);
+
+// The same for a ratio: its target is a level, not a volume, so nothing is
+// pro-rated or forecast; the status compares the ratio with its target.
+void apply_ratio_progress(Figure& f, const ProgressContext& ctx);
+
+}  // namespace maaltal

@@ -1,0 +1,154 @@
+// "Are we on track?": each rule pinned on small numbers.
+#include <catch2/catch.hpp>
+
+#include "compute/compute.h"
+#include "compute/progress.h"
+
+using namespace maaltal;
+
+namespace {
+
+const Date kStart = Date::from_ymd(2020, 1, 1);
+const Date kEnd = Date::from_ymd(2020, 12, 31);
+
+// A count figure with `per_month` new events in each month up to `months`.
+Figure figure_with(double target, const std::vector<double>& per_month) {
+  Figure f;
+  f.target = target;
+  double running = 0;
+  for (std::size_t m = 0; m < per_month.size(); ++m) {
+    running += per_month[m];
+    f.series.push_back({"2020-" + std::to_string(m + 1), per_month[m], running});
+  }
+  f.actual = running;
+  return f;
+}
+
+ProgressContext at(Date as_of) { return {kStart, kEnd, as_of, ProgressSettings{}}; }
+
+}  // namespace
+
+TEST_CASE("progress: expected by now pro-rates the target over the elapsed days") {
+  CHECK(elapsed_share(Date::from_ymd(2020, 12, 31), kStart, kEnd) == 1.0);
+  CHECK(elapsed_share(Date::from_ymd(2019, 6, 1), kStart, kEnd) == 0.0);
+  CHECK(elapsed_share(Date::from_ymd(2020, 6, 30), kStart, kEnd) == Approx(182.0 / 366));  // 2020 is a leap year
+  Figure f = figure_with(120, {10, 10, 10, 10, 10, 10});
+  apply_progress(f, at(Date::from_ymd(2020, 6, 30)));
+  CHECK(*f.expected == Approx(120 * 182.0 / 366));
+}
+
+TEST_CASE("progress: gap and what is needed per remaining whole month") {
+  Figure f = figure_with(75, {20, 20, 25});
+  apply_progress(f, at(Date::from_ymd(2020, 3, 31)));
+  CHECK(*f.gap == 10);
+  CHECK(*f.needed_per_month == Approx(10.0 / 9));  // April to December
+  Figure met = figure_with(50, {30, 30});
+  apply_progress(met, at(Date::from_ymd(2020, 2, 29)));
+  CHECK(*met.gap == -10);
+  CHECK(*met.needed_per_month == 0);
+}
+
+TEST_CASE("progress: the forecast extrapolates the pace of the last window of months") {
+  // 6 months: 1 a month for three months, then 4 a month; the window is 6.
+  Figure f = figure_with(100, {1, 1, 1, 4, 4, 4});
+  apply_progress(f, at(Date::from_ymd(2020, 6, 30)));
+  CHECK(*f.forecast == Approx(15 + 15.0 / 6 * 6));
+  ProgressContext short_window = at(Date::from_ymd(2020, 6, 30));
+  short_window.settings.forecast_window_months = 3;
+  Figure g = figure_with(100, {1, 1, 1, 4, 4, 4});
+  apply_progress(g, short_window);
+  CHECK(*g.forecast == Approx(15 + 4.0 * 6));
+}
+
+TEST_CASE("progress: status thresholds on actual / expected") {
+  // Half the year gone (to 30 June, 182 of 366 days); target 366 -> expected 182.
+  auto status_for = [](double actual) {
+    Figure f = figure_with(366, {actual});
+    apply_progress(f, at(Date::from_ymd(2020, 6, 30)));
+    return f.status;
+  };
+  CHECK(status_for(182) == "on_track");
+  CHECK(status_for(182 * 0.95) == "on_track");
+  CHECK(status_for(182 * 0.94) == "at_risk");
+  CHECK(status_for(182 * 0.80) == "at_risk");
+  CHECK(status_for(182 * 0.79) == "behind");
+}
+
+TEST_CASE("progress: after the period the status is met, partly met or not met") {
+  auto final_status = [](double actual) {
+    Figure f = figure_with(100, {actual});
+    apply_progress(f, at(Date::from_ymd(2021, 3, 1)));
+    return f.status;
+  };
+  CHECK(final_status(100) == "met");
+  CHECK(final_status(116) == "met");
+  CHECK(final_status(80) == "partly_met");
+  CHECK(final_status(79) == "not_met");
+}
+
+TEST_CASE("progress: no target, no status") {
+  Figure f = figure_with(0, {5});
+  f.target.reset();
+  apply_progress(f, at(Date::from_ymd(2020, 6, 30)));
+  CHECK(f.status.empty());
+  CHECK_FALSE(f.expected.has_value());
+}
+
+TEST_CASE("progress: a ratio's target is a level, compared as it is") {
+  Figure f;
+  f.actual = 0.5;
+  f.target = 0.6;
+  apply_ratio_progress(f, at(Date::from_ymd(2020, 6, 30)));
+  CHECK(*f.expected == 0.6);
+  CHECK(f.status == "at_risk");  // 0.5 / 0.6 = 0.83
+  CHECK_FALSE(f.forecast.has_value());
+}
+
+namespace {
+
+Dataset two_units() {
+  Dataset d;
+  Project& p = d.project;
+  p.info = {"p", "P", "", "", "", kStart, kEnd, "da", 0};
+  p.unit_codes = {"101", "147"};
+  p.unit_names = {{"101", "København"}, {"147", "Frederiksberg"}};
+  p.indicators = {{"v", "V", "", IndicatorKind::kCount, "dato", {}, {}, "", ""}};
+  p.targets = {{"101", "v", 10}, {"147", "v", 10}};
+  d.schema = RecordSchema::for_project(p);
+  auto add = [&](const std::string& unit, int n, Date when) {
+    for (int i = 0; i < n; ++i) d.registrations.push_back({unit + std::to_string(d.registrations.size()), unit, {when}, {}});
+  };
+  add("101", 15, Date::from_ymd(2020, 2, 10));  // 150 %
+  add("147", 4, Date::from_ymd(2020, 3, 5));    // 40 %
+  add("147", 1, Date::from_ymd(2019, 12, 1));   // before the start: counts in the first month
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("progress: each aggregation of the total attainment") {
+  Dataset d = two_units();
+  ComputeOptions options{Date::from_ymd(2020, 12, 31), std::nullopt, "test"};
+  CHECK(*compute_report(d, options).total.values[0].attainment == Approx(20.0 / 20));  // sum: 20 of 20
+  d.project.aggregation = Aggregation::kMean;
+  CHECK(*compute_report(d, options).total.values[0].attainment == Approx((1.5 + 0.5) / 2));
+  d.project.aggregation = Aggregation::kMeanCapped;
+  Report capped = compute_report(d, options);
+  CHECK(*capped.total.values[0].attainment == Approx((1.0 + 0.5) / 2));
+  CHECK(capped.aggregation == "mean_capped");
+}
+
+TEST_CASE("progress: the monthly series runs from the start month to the as-of month") {
+  Report r = compute_report(two_units(), {Date::from_ymd(2020, 3, 15), std::nullopt, "test"});
+  const auto& series = r.units[0].values[0].series;  // Frederiksberg sorts first
+  REQUIRE(r.units[0].name == "Frederiksberg");
+  REQUIRE(series.size() == 3);
+  CHECK(series[0].month == "2020-01");
+  CHECK(series[0].new_count == 1);  // the December 2019 event
+  CHECK(series[2].month == "2020-03");
+  CHECK(series[2].new_count == 4);
+  CHECK(series[2].cumulative == 5);
+  const auto& total = r.total.values[0].series;
+  CHECK(total[1].new_count == 15);
+  CHECK(total[2].cumulative == 20);
+}
