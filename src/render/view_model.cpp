@@ -43,6 +43,10 @@ Json figure_view(const Report& report, std::size_t i, const UnitFigures& unit, c
           {"target", format_target(report, i, f, locale)},
           {"actual", format_actual(report, i, f, locale)},
           {"attainment", format_attainment(report, f, locale)},
+          {"expected", format_estimate(report, i, f.expected, locale)},
+          {"forecast", format_estimate(report, i, f.forecast, locale)},
+          {"status", format_status(f, locale)},
+          {"status_code", f.status},
           {"sentence", name + ": " + figure_sentence(report, i, f, locale)}};
 }
 
@@ -73,6 +77,11 @@ Json headline_view(const Report& report, std::size_t i, const Locale& locale) {
           {"detail", detail},
           {"has_target", f.target.has_value()},
           {"attainment", format_attainment(report, f, locale)},
+          {"status", format_status(f, locale)},
+          {"status_code", f.status},
+          {"expected_detail", locale.fill("expected_detail", {{"expected", format_estimate(report, i, f.expected, locale)}})},
+          {"forecast_detail", locale.fill("forecast_detail", {{"forecast", format_estimate(report, i, f.forecast, locale)}})},
+          {"has_forecast", f.forecast.has_value()},
           {"sentence", ratio && !detail.empty() ? value + " (" + detail + ")" : figure_sentence(report, i, f, locale)}};
 }
 
@@ -111,6 +120,15 @@ Json project_view(const Report& report, const Locale& locale) {
                                                   {"end", format_date_long(p.end, locale.code())}})}};
 }
 
+std::string progress_rule(const Report& report, const Locale& locale) {
+  const ProgressSettings& s = report.progress;
+  const std::string& code = locale.code();
+  return locale.fill("progress_rule", {{"on_track", format_percent(s.on_track, 0, code)},
+                                       {"at_risk", format_percent(s.at_risk, 0, code)},
+                                       {"partly_met", format_percent(s.partly_met, 0, code)},
+                                       {"window", std::to_string(s.forecast_window_months)}});
+}
+
 }  // namespace
 
 std::string format_actual(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale) {
@@ -127,6 +145,19 @@ std::string figure_sentence(const Report& report, std::size_t i, const Figure& f
   return locale.fill("figure_with_target", {{"actual", actual},
                                             {"target", format_target(report, i, f, locale)},
                                             {"attainment", format_attainment(report, f, locale)}});
+}
+
+std::string format_estimate(const Report& report, std::size_t indicator, std::optional<double> value,
+                            const Locale& locale) {
+  if (!value) return locale.get("not_set");
+  if (report.indicators[indicator].kind == IndicatorKind::kRatio) {
+    return format_percent(*value, report.project.percent_decimals, locale.code());
+  }
+  return format_number(*value, 0, locale.code());
+}
+
+std::string format_status(const Figure& f, const Locale& locale) {
+  return f.status.empty() ? locale.get("not_set") : locale.get("status_" + f.status);
 }
 
 std::string format_attainment(const Report& report, const Figure& f, const Locale& locale) {
@@ -174,6 +205,7 @@ Json build_view(const Report& report, const Locale& locale) {
           {"as_of", format_date_long(report.as_of, locale.code())},
           {"as_of_iso", report.as_of.iso()},
           {"aggregation", locale.get("aggregation_" + report.aggregation)},
+          {"progress_rule", progress_rule(report, locale)},
           {"attainment_rule",
            locale.fill("attainment_rule", {{"decimals", std::to_string(report.project.percent_decimals)}})},
           {"has_generated_at", report.generated_at.has_value()},

@@ -16,6 +16,11 @@ nlohmann::json build_view(const Report& report, const Locale& locale);
 std::string format_actual(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale);
 std::string format_target(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale);
 std::string format_attainment(const Report& report, const Figure& f, const Locale& locale);
+// Expected-by-now, gap and forecast: whole counts ("46"), or per cent for ratios.
+std::string format_estimate(const Report& report, std::size_t indicator, std::optional<double> value,
+                            const Locale& locale);
+// The status in words ("på sporet"), or the not-set mark without a target.
+std::string format_status(const Figure& f, const Locale& locale);
 
 // "52 af 50 (104 %)", or "52" without a target.
 std::string figure_sentence(const Report& report, std::size_t i, const Figure& f, const Locale& locale);

@@ -204,6 +204,14 @@ class OverviewSheet {
     }
     number(row, "attainment", f.attainment, attainment_formula, percent_format_, total,
            format_attainment(report_, f, locale_));
+    number(row, "expected", f.expected, "", value_format(i), total, format_estimate(report_, i, f.expected, locale_));
+    std::string gap_formula;
+    if (f.target && col("target") >= 0 && col("actual") >= 0) {
+      gap_formula = "=" + cell(row, col("target")) + "-" + cell(row, col("actual"));
+    }
+    number(row, "gap", f.gap, gap_formula, value_format(i), total, format_estimate(report_, i, f.gap, locale_));
+    number(row, "forecast", f.forecast, "", value_format(i), total, format_estimate(report_, i, f.forecast, locale_));
+    if (!f.status.empty()) text(row, "status", format_status(f, locale_), total);
   }
 
   void finish(int last_row) {

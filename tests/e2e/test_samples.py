@@ -73,8 +73,13 @@ def workbook_and_golden(built, sample):
 
 
 def table_rows(rows):
-    """Rows of a table keyed by their first cell."""
+    """Rows of a table keyed by their first cell: target, actual, attainment, expected, forecast, status."""
     return {row[0]: row[1:] for row in rows[1:]}
+
+
+def counts(rows):
+    """Target, actual and attainment of each row of a table."""
+    return {name: cells[:3] for name, cells in table_rows(rows).items()}
 
 
 class ViGoerEnForskel(unittest.TestCase):
@@ -111,8 +116,11 @@ class ViGoerEnForskel(unittest.TestCase):
             shown = "I alt" if name == "I alt" else name
             self.assertEqual(referred[shown][1], str(n_referred))
             self.assertEqual(share[shown][1], printed_share)
-        self.assertEqual(referred["I alt"], ["175", "176", "101 %"])
-        self.assertEqual(referred["Furesø"], ["75", "65", "87 %"])
+        self.assertEqual(counts(tables[0])["I alt"], ["175", "176", "101 %"])
+        self.assertEqual(counts(tables[0])["Furesø"], ["75", "65", "87 %"])
+        # At the period end the status words are the final verdicts.
+        self.assertEqual(referred["Furesø"][5], "delvis opfyldt")
+        self.assertEqual(referred["I alt"][5], "opfyldt")
         text = (self.built.out / "status.md").read_text(encoding="utf-8")
         self.assertIn("pr. 30. juni 2022", text)
 
@@ -122,8 +130,7 @@ class ViGoerEnForskel(unittest.TestCase):
         share = table_rows(tables[4][1])
         for name, (_, _, _, _, printed_share) in VI_GOER.items():
             self.assertEqual(share[name][1], printed_share, name)
-        either = table_rows(tables[3][1])
-        self.assertEqual(either["I alt"], ["105", "121", "115 %"])
+        self.assertEqual(counts(tables[3][1])["I alt"], ["105", "121", "115 %"])
         self.assertIn('<html lang="da">', self.built.html)
         self.assertIn('<svg xmlns="http://www.w3.org/2000/svg" role="img"', self.built.html)
         self.assertIn("Furesø: 65 af 75 (87 %)", self.built.html)  # the chart's description in words
@@ -207,13 +214,30 @@ class SmaaMellemstore(unittest.TestCase):
         _, _, rows = readers.workbook_rows(self.built.out / "report.xlsx")
         by_key = {(r["Kommune"][0], r["Indikator-id"][0]): r for r in rows}
         for name, (_, p_actual, p_pct, _, j_actual, j_pct) in SMAA.items():
-            self.assertEqual(table_rows(md[0])[name][1:], [str(p_actual), p_pct])
-            self.assertEqual(table_rows(md[1])[name][1:], [str(j_actual), j_pct])
-            self.assertEqual(table_rows(html[0][1])[name][1:], [str(p_actual), p_pct])
-            self.assertEqual(table_rows(html[1][1])[name][1:], [str(j_actual), j_pct])
+            self.assertEqual(counts(md[0])[name][1:], [str(p_actual), p_pct])
+            self.assertEqual(counts(md[1])[name][1:], [str(j_actual), j_pct])
+            self.assertEqual(counts(html[0][1])[name][1:], [str(p_actual), p_pct])
+            self.assertEqual(counts(html[1][1])[name][1:], [str(j_actual), j_pct])
             cell = by_key[(name, "praktik")]["Målopfyldelse"][0]
             self.assertEqual(f"{round(cell * 100 + 1e-9)} %", p_pct)
         self.assertEqual([t[1][1][0] for t in html[:1]], ["Furesø"])  # Danish order: F, Kal, Kol
+
+    def test_status_follows_the_documented_rule(self):
+        # Recomputed here from README's rule: expected = target x elapsed days
+        # of the period; on track at 95 %, at risk at 80 %, else behind.
+        import datetime as dt
+        start, end, as_of = dt.date(2017, 9, 1), dt.date(2020, 12, 31), dt.date(2019, 12, 31)
+        elapsed = ((as_of - start).days + 1) / ((end - start).days + 1)
+        words = {"on_track": "på sporet", "at_risk": "risiko", "behind": "bagud"}
+        md = table_rows(readers.markdown_tables(str(self.built.out / "status.md"))[0])
+        for name, (target, actual, *_rest) in SMAA.items():
+            figure = self.built.unit(name)["praktik"]
+            self.assertAlmostEqual(figure["expected"], target * elapsed, places=9)
+            share = actual / (target * elapsed)
+            status = "on_track" if share >= 0.95 else "at_risk" if share >= 0.8 else "behind"
+            self.assertEqual(figure["status"], status, name)
+            self.assertEqual(md[name][5], words[status], name)
+            self.assertEqual(md[name][3], str(round(target * elapsed)), name)
 
     def test_later_as_of_counts_the_later_events(self):
         later = Built("smaa-mellemstore", "--as-of", "2020-12-31")
@@ -299,8 +323,9 @@ class English(unittest.TestCase):
             result = subprocess.run([BIN, "build", str(path), "--out", str(out)], capture_output=True, text=True)
             self.assertEqual(result.returncode, 0, result.stderr)
             md = readers.markdown_tables(str(out / "status.md"))
-            self.assertEqual(md[0][0], ["Municipality", "Target", "Actual", "Attainment"])
-            self.assertEqual(table_rows(md[0])["Total"], ["480", "392", "82%"])
+            self.assertEqual(md[0][0], ["Municipality", "Target", "Actual", "Attainment", "Expected now", "Forecast",
+                                        "Status"])
+            self.assertEqual(counts(md[0])["Total"], ["480", "392", "82%"])
             self.assertIn("As of 31 December 2019", (out / "status.md").read_text(encoding="utf-8"))
             self.assertIn('<html lang="en">', (out / "index.html").read_text(encoding="utf-8"))
             _, sheet, rows = readers.workbook_rows(out / "report.xlsx")

@@ -73,9 +73,13 @@ TEST_CASE("status.md: every table parses with cmark-gfm and matches the report c
         bool total = row == table.size() - 1;
         const UnitFigures& unit = total ? report.total : report.units[row - 1];
         const Figure& f = unit.values[i];
-        REQUIRE(table[row] == std::vector<std::string>{total ? "I alt" : unit.name, format_target(report, i, f, locale),
+        REQUIRE(table[row] == std::vector<std::string>{total ? "I alt" : unit.name,
+                                                       format_target(report, i, f, locale),
                                                        format_actual(report, i, f, locale),
-                                                       format_attainment(report, f, locale)});
+                                                       format_attainment(report, f, locale),
+                                                       format_estimate(report, i, f.expected, locale),
+                                                       format_estimate(report, i, f.forecast, locale),
+                                                       format_status(f, locale)});
       }
     }
   }
@@ -88,6 +92,6 @@ TEST_CASE("status.md: a '|' in a name does not break the table") {
   Report report = *run_check(options).report;
   report.units[0].name = "Fredericia | Vest\nNord";
   auto tables = parse_tables(render_status_markdown(report, TemplateSet()));
-  REQUIRE(tables[0][1].size() == 4);
+  REQUIRE(tables[0][1].size() == 7);
   REQUIRE(tables[0][1][0] == "Fredericia | Vest Nord");
 }
