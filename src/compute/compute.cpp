@@ -120,6 +120,43 @@ void assess(const Project& project, const ProgressContext& ctx, std::vector<Figu
   }
 }
 
+// The versions of one municipality's target for one indicator, oldest first.
+std::vector<const Target*> targets_of(const Project& project, const std::string& code, const std::string& indicator) {
+  std::vector<const Target*> versions;
+  for (const auto& t : project.targets) {
+    if (t.unit_code == code && t.indicator == indicator) versions.push_back(&t);
+  }
+  Date start = project.info.start;
+  std::stable_sort(versions.begin(), versions.end(), [&](const Target* a, const Target* b) {
+    return a->effective.value_or(start) < b->effective.value_or(start);
+  });
+  return versions;
+}
+
+// The version in force at the as-of date (the latest that has taken effect,
+// or the first when none has yet), and the original beside it.
+void set_target(Figure& f, const std::vector<const Target*>& versions, Date as_of) {
+  if (versions.empty()) return;
+  const Target* in_force = versions.front();
+  for (const Target* t : versions) {
+    if (!t->effective || *t->effective <= as_of) in_force = t;
+  }
+  f.target = in_force->value;
+  f.target_version = in_force->version;
+  f.target_original = versions.front()->value;
+  f.target_effective = in_force->effective;
+  f.target_reason = in_force->reason;
+}
+
+// A municipality that joins or leaves is measured over its own part of the period.
+ProgressContext unit_context(const Project& project, const std::string& code, ProgressContext ctx) {
+  auto it = project.unit_active.find(code);
+  if (it == project.unit_active.end()) return ctx;
+  if (it->second.from && *it->second.from > ctx.start) ctx.start = *it->second.from;
+  if (it->second.to && *it->second.to < ctx.end) ctx.end = *it->second.to;
+  return ctx;
+}
+
 UnitFigures unit_figures(const Dataset& dataset, const std::string& code, const std::vector<std::string>& months,
                          const std::vector<std::vector<double>>& counts, const ProgressContext& ctx) {
   const Project& project = dataset.project;
@@ -129,10 +166,10 @@ UnitFigures unit_figures(const Dataset& dataset, const std::string& code, const 
     if (project.indicators[i].kind == IndicatorKind::kCount) set_counts(unit.values[i], months, counts[i]);
   }
   derive(project, months, unit.values);
-  for (const auto& t : project.targets) {
-    if (t.unit_code == code) unit.values[static_cast<std::size_t>(project.indicator_index(t.indicator))].target = t.value;
+  for (std::size_t i = 0; i < project.indicators.size(); ++i) {
+    set_target(unit.values[i], targets_of(project, code, project.indicators[i].id), ctx.as_of);
   }
-  assess(project, ctx, unit.values);
+  assess(project, unit_context(project, code, ctx), unit.values);
   return unit;
 }
 
@@ -173,6 +210,9 @@ UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>
     } else if (ind.kind != IndicatorKind::kRatio) {
       for (const auto& u : units) {
         if (u.values[i].target) total.values[i].target = total.values[i].target.value_or(0) + *u.values[i].target;
+        if (u.values[i].target_original) {
+          total.values[i].target_original = total.values[i].target_original.value_or(0) + *u.values[i].target_original;
+        }
       }
     }
   }

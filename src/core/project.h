@@ -63,10 +63,22 @@ struct Indicator {
   std::string denominator;           // ratio
 };
 
+// One version of a municipality's target for an indicator. Targets get
+// revised (drop-outs, a municipality leaving); each version applies from its
+// effective date until the next one.
 struct Target {
   std::string unit_code;
   std::string indicator;
   double value = 0;
+  std::string version = "oprindelig";  // its name: "oprindelig", "justeret", ...
+  std::optional<Date> effective;       // from when it applies; null: from the period start
+  std::string reason;                  // why it was set or changed
+};
+
+// When a municipality takes part: it may join or leave during the period.
+struct ActiveInterval {
+  std::optional<Date> from;  // null: from the period start
+  std::optional<Date> to;    // null: to the period end
 };
 
 struct RegistrationSource {
@@ -81,6 +93,7 @@ struct Project {
   std::optional<Date> as_of;
   std::vector<std::string> unit_codes;            // kommunekoder, as in project.json
   std::map<std::string, std::string> unit_names;  // kommunekode -> name, from the reference list
+  std::map<std::string, ActiveInterval> unit_active;  // by kommunekode, for those that join or leave
   std::vector<Indicator> indicators;
   std::vector<Target> targets;
   std::map<std::string, double> total_targets;  // stated project totals, by indicator

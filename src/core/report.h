@@ -22,7 +22,11 @@ struct MonthPoint {
 
 struct Figure {
   std::optional<double> actual;            // a count, a sum, or a ratio (null when 0/0)
-  std::optional<double> target;            // null where no target is set
+  std::optional<double> target;            // the version in force at the as-of date; null where none is set
+  std::string target_version;              // its name ("justeret"); "" for none or a derived total
+  std::optional<double> target_original;   // the first version's value
+  std::optional<Date> target_effective;    // from when the version in force applies (null: the period start)
+  std::string target_reason;               // why that version was set
   std::optional<double> attainment;        // actual / target, null without both
   std::optional<double> expected;          // what the target asks for by the as-of date
   std::optional<double> gap;               // target - actual: positive while short of the target

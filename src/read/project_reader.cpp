@@ -127,7 +127,20 @@ class ProjectReader {
     std::set<std::string> seen;
     for (std::size_t i = 0; i < list->size(); ++i) {
       std::string ptr = "/municipalities/" + std::to_string(i);
-      std::string code = unit_code((*list)[i], ptr);
+      const Json& entry = (*list)[i];
+      std::string code;
+      if (entry.is_object()) {
+        // {"code": "190", "from": "2018-04-01", "to": "2020-06-30"}: joins or leaves during the period
+        if (!entry.contains("code")) fields_.missing(ptr + "/code");
+        else code = unit_code(entry["code"], ptr + "/code");
+        ActiveInterval active{fields_.date(entry, ptr, "from", false), fields_.date(entry, ptr, "to", false)};
+        if (active.from && active.to && *active.to < *active.from) {
+          fields_.invalid(ptr + "/to", "the municipality leaves before it joins");
+        }
+        if (!code.empty()) project_.unit_active[code] = active;
+      } else {
+        code = unit_code(entry, ptr);
+      }
       if (code.empty()) continue;
       if (!seen.insert(code).second) {
         diags_.error("E205", "municipality " + code + " is listed twice", {display_, 0, 0, ptr, ""});
@@ -258,12 +271,23 @@ class ProjectReader {
     auto indicator = fields_.string(obj, ptr, "indicator", true);
     auto value = fields_.number(obj, ptr, "value", true);
     std::string code = unit ? unit_code(*unit, ptr + "/municipality") : "";
+    Target target;
+    target.version = fields_.string(obj, ptr, "version", false).value_or(target.version);
+    target.effective = fields_.date(obj, ptr, "effective", false);
+    target.reason = fields_.string(obj, ptr, "reason", false).value_or("");
+    if (code.empty() || !indicator || !value) return;
+    target.unit_code = code;
+    target.indicator = *indicator;
+    target.value = *value;
     SourceLocation where{display_, 0, 0, ptr, ""};
-    if (!code.empty() && indicator && value) add_target(code, *indicator, *value, where, where, where);
+    add_target(target, where, where, where);
   }
 
-  void add_target(const std::string& code, const std::string& indicator, double value, const SourceLocation& unit_at,
-                  const SourceLocation& indicator_at, const SourceLocation& value_at) {
+  void add_target(const Target& target, const SourceLocation& unit_at, const SourceLocation& indicator_at,
+                  const SourceLocation& value_at) {
+    const std::string& code = target.unit_code;
+    const std::string& indicator = target.indicator;
+    double value = target.value;
     bool ok = true;
     if (std::find(project_.unit_codes.begin(), project_.unit_codes.end(), code) == project_.unit_codes.end()) {
       diags_.error("E105", "municipality " + code + " is not one of the project's municipalities", unit_at);
@@ -278,12 +302,14 @@ class ProjectReader {
       ok = false;
     }
     for (const auto& t : project_.targets) {
-      if (ok && t.unit_code == code && t.indicator == indicator) {
-        diags_.error("E205", "a second target for municipality " + code + " and '" + indicator + "'", unit_at);
+      if (ok && t.unit_code == code && t.indicator == indicator && t.effective == target.effective) {
+        diags_.error("E205",
+                     "a second target for municipality " + code + " and '" + indicator + "' from the same date",
+                     unit_at);
         ok = false;
       }
     }
-    if (ok) project_.targets.push_back({code, indicator, value});
+    if (ok) project_.targets.push_back(target);
   }
 
   void read_targets_csv(const std::string& file) {
@@ -301,6 +327,9 @@ class ProjectReader {
     int unit_col = find_column(header, {"municipality", "kommune", "kommunekode"});
     int ind_col = find_column(header, {"indicator", "indikator"});
     int value_col = find_column(header, {"target", "maal", "måltal", "maaltal"});
+    int version_col = find_column(header, {"version"});
+    int effective_col = find_column(header, {"effective", "gyldig_fra", "gyldig fra"});
+    int reason_col = find_column(header, {"reason", "begrundelse"});
     auto at = [&](const CsvRecord& r, std::size_t field) {
       std::size_t offset = field < r.fields.size() ? r.fields[field].offset : lines.start_of(r.line);
       return SourceLocation{shown, r.line, lines.column_of(offset), "", lines.line_text(r.line)};
@@ -331,8 +360,22 @@ class ProjectReader {
                      at(r, static_cast<std::size_t>(value_col)));
         continue;
       }
-      add_target(code, r.fields[static_cast<std::size_t>(ind_col)].value, *value,
-                 at(r, static_cast<std::size_t>(unit_col)), at(r, static_cast<std::size_t>(ind_col)),
+      Target target;
+      target.unit_code = code;
+      target.indicator = r.fields[static_cast<std::size_t>(ind_col)].value;
+      target.value = *value;
+      auto field = [&](int col) { return col < 0 ? std::string() : r.fields[static_cast<std::size_t>(col)].value; };
+      if (!field(version_col).empty()) target.version = field(version_col);
+      target.reason = field(reason_col);
+      if (!field(effective_col).empty()) {
+        target.effective = parse_date(field(effective_col));
+        if (!target.effective) {
+          diags_.error("E106", "'" + field(effective_col) + "' is not a date (expected 2019-12-31 or 31-12-2019)",
+                       at(r, static_cast<std::size_t>(effective_col)));
+          continue;
+        }
+      }
+      add_target(target, at(r, static_cast<std::size_t>(unit_col)), at(r, static_cast<std::size_t>(ind_col)),
                  at(r, static_cast<std::size_t>(value_col)));
     }
   }

@@ -27,6 +27,8 @@ Json values_of(const Report& report, const UnitFigures& unit) {
     }
     values[report.indicators[i].id] = {{"actual", optional_number(f.actual)},
                                        {"target", optional_number(f.target)},
+                                       {"target_version", f.target_version.empty() ? Json(nullptr) : Json(f.target_version)},
+                                       {"target_original", optional_number(f.target_original)},
                                        {"attainment", optional_number(f.attainment)},
                                        {"expected", optional_number(f.expected)},
                                        {"gap", optional_number(f.gap)},

@@ -85,10 +85,29 @@ Json headline_view(const Report& report, std::size_t i, const Locale& locale) {
           {"sentence", ratio && !detail.empty() ? value + " (" + detail + ")" : figure_sentence(report, i, f, locale)}};
 }
 
+// Sentences for the municipalities whose target in force is not the original.
+Json revisions_view(const Report& report, std::size_t i, const Locale& locale) {
+  Json revisions = Json::array();
+  for (const auto& unit : report.units) {
+    const Figure& f = unit.values[i];
+    if (!f.target || !f.target_original || !f.target_effective || *f.target == *f.target_original) continue;
+    std::string text = locale.fill("target_revision",
+                                   {{"unit", unit.name},
+                                    {"version", f.target_version},
+                                    {"original", format_estimate(report, i, f.target_original, locale)},
+                                    {"target", format_target(report, i, f, locale)},
+                                    {"date", format_date_long(*f.target_effective, locale.code())}});
+    if (!f.target_reason.empty()) text += " " + f.target_reason + ".";
+    revisions.push_back({{"text", text}});
+  }
+  return revisions;
+}
+
 Json indicator_view(const Report& report, std::size_t i, const Locale& locale) {
   const IndicatorInfo& ind = report.indicators[i];
   Json rows = Json::array();
   for (const auto& unit : report.units) rows.push_back(figure_view(report, i, unit, locale));
+  Json revisions = revisions_view(report, i, locale);
   bool ratio = ind.kind == IndicatorKind::kRatio;
   return {{"id", ind.id},
           {"label", ind.label},
@@ -96,6 +115,8 @@ Json indicator_view(const Report& report, std::size_t i, const Locale& locale) {
           {"is_ratio", ratio},
           {"actual_header", locale.get(ratio ? "share" : "actual")},
           {"rows", rows},
+          {"revisions", revisions},
+          {"has_revisions", !revisions.empty()},
           {"total", figure_view(report, i, report.total, locale)}};
 }
 

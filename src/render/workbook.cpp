@@ -204,6 +204,8 @@ class OverviewSheet {
     }
     number(row, "attainment", f.attainment, attainment_formula, percent_format_, total,
            format_attainment(report_, f, locale_));
+    number(row, "target_original", f.target_original, "", value_format(i), total,
+           format_estimate(report_, i, f.target_original, locale_));
     number(row, "expected", f.expected, "", value_format(i), total, format_estimate(report_, i, f.expected, locale_));
     std::string gap_formula;
     if (f.target && col("target") >= 0 && col("actual") >= 0) {

@@ -152,3 +152,38 @@ TEST_CASE("progress: the monthly series runs from the start month to the as-of m
   CHECK(total[1].new_count == 15);
   CHECK(total[2].cumulative == 20);
 }
+
+namespace {
+
+Dataset revised_target() {
+  Dataset d = two_units();
+  d.project.targets = {{"101", "v", 8, "oprindelig", std::nullopt, ""},
+                       {"101", "v", 12, "justeret", Date::from_ymd(2020, 7, 1), "to kommuner forlod projektet"},
+                       {"147", "v", 10, "oprindelig", std::nullopt, ""}};
+  return d;
+}
+
+const Figure& copenhagen(const Report& r) { return r.units[1].values[0]; }  // Frederiksberg sorts first
+
+}  // namespace
+
+TEST_CASE("targets: the version in force at the as-of date is used, the original kept beside it") {
+  Report before = compute_report(revised_target(), {Date::from_ymd(2020, 6, 30), std::nullopt, "test"});
+  CHECK(*copenhagen(before).target == 8);
+  CHECK(copenhagen(before).target_version == "oprindelig");
+  Report after = compute_report(revised_target(), {Date::from_ymd(2020, 7, 1), std::nullopt, "test"});
+  CHECK(*copenhagen(after).target == 12);
+  CHECK(copenhagen(after).target_version == "justeret");
+  CHECK(*copenhagen(after).target_original == 8);
+  CHECK(*copenhagen(after).attainment == Approx(15.0 / 12));
+  CHECK(*after.total.values[0].target == 22);
+  CHECK(*after.total.values[0].target_original == 18);
+}
+
+TEST_CASE("targets: a municipality that joins later is expected to reach its target over its own part") {
+  Dataset d = two_units();
+  d.project.unit_active["147"] = {Date::from_ymd(2020, 7, 1), std::nullopt};
+  Report r = compute_report(d, {Date::from_ymd(2020, 9, 30), std::nullopt, "test"});
+  CHECK(*r.units[0].values[0].expected == Approx(10 * 92.0 / 184));   // July-September of July-December
+  CHECK(*r.units[1].values[0].expected == Approx(10 * 274.0 / 366));  // the whole year so far
+}
