@@ -1,6 +1,7 @@
 #include "compute/compute.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "compute/progress.h"
@@ -90,7 +91,9 @@ std::vector<double> new_counts(const Figure& f) {
 
 // Fills sums and ratios from the counts; indicators only refer to earlier ones.
 void derive(const Project& project, const std::vector<std::string>& months, std::vector<Figure>& values) {
-  auto at = [&](const std::string& id) -> Figure& { return values[static_cast<std::size_t>(project.indicator_index(id))]; };
+  auto at = [&](const std::string& id) -> Figure& {
+    return values[static_cast<std::size_t>(project.indicator_index(id))];
+  };
   for (std::size_t i = 0; i < project.indicators.size(); ++i) {
     const Indicator& ind = project.indicators[i];
     if (ind.kind == IndicatorKind::kSum) {
@@ -105,19 +108,35 @@ void derive(const Project& project, const std::vector<std::string>& months, std:
       const Figure& den = at(ind.denominator);
       values[i].actual = divide(num.actual, den.actual);
       for (std::size_t m = 0; m < months.size(); ++m) {
-        values[i].series.push_back({months[m], std::nullopt, divide(num.series[m].cumulative, den.series[m].cumulative)});
+        values[i].series.push_back(
+            {months[m], std::nullopt, divide(num.series[m].cumulative, den.series[m].cumulative)});
       }
     }
   }
 }
 
 // Attainment and the on-track figures, once actuals and targets are known.
-void assess(const Project& project, const ProgressContext& ctx, std::vector<Figure>& values) {
+// `expected_of` may give an indicator's expected-by-now in place of even pro-rating.
+void assess(const Project& project, const ProgressContext& ctx, std::vector<Figure>& values,
+            const std::function<std::optional<double>(std::size_t)>& expected_of) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     values[i].attainment = divide(values[i].actual, values[i].target);
-    if (project.indicators[i].kind == IndicatorKind::kRatio) apply_ratio_progress(values[i], ctx);
-    else apply_progress(values[i], ctx);
+    if (project.indicators[i].kind == IndicatorKind::kRatio)
+      apply_ratio_progress(values[i], ctx);
+    else
+      apply_progress(values[i], ctx, expected_of(i));
   }
+}
+
+// Expected by now from a municipality's milestones, when it has any for the indicator.
+std::optional<double> milestones_expected(const Project& project, const std::string& code, std::size_t i,
+                                          const Figure& f, const ProgressContext& ctx) {
+  std::vector<std::pair<Date, double>> points;
+  for (const auto& m : project.milestones) {
+    if (m.unit_code == code && m.indicator == project.indicators[i].id) points.emplace_back(m.date, m.value);
+  }
+  if (points.empty() || !f.target) return std::nullopt;
+  return milestone_expected(points, *f.target, ctx);
 }
 
 // The versions of one municipality's target for one indicator, oldest first.
@@ -169,7 +188,9 @@ UnitFigures unit_figures(const Dataset& dataset, const std::string& code, const 
   for (std::size_t i = 0; i < project.indicators.size(); ++i) {
     set_target(unit.values[i], targets_of(project, code, project.indicators[i].id), ctx.as_of);
   }
-  assess(project, unit_context(project, code, ctx), unit.values);
+  ProgressContext unit_ctx = unit_context(project, code, ctx);
+  assess(project, unit_ctx, unit.values,
+         [&](std::size_t i) { return milestones_expected(project, code, i, unit.values[i], unit_ctx); });
   return unit;
 }
 
@@ -217,7 +238,17 @@ UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>
     }
   }
   derive(project, months, total.values);
-  assess(project, ctx, total.values);
+  // A total made of the municipalities' targets expects what they expect
+  // together (their milestones, their own active periods); a stated total is
+  // pro-rated over the whole period.
+  assess(project, ctx, total.values, [&](std::size_t i) -> std::optional<double> {
+    if (project.total_targets.contains(project.indicators[i].id)) return std::nullopt;
+    std::optional<double> sum;
+    for (const auto& u : units) {
+      if (u.values[i].expected) sum = sum.value_or(0) + *u.values[i].expected;
+    }
+    return sum;
+  });
   if (project.aggregation != Aggregation::kSum) {
     for (std::size_t i = 0; i < total.values.size(); ++i) {
       total.values[i].attainment = mean_attainment(units, i, project.aggregation == Aggregation::kMeanCapped);

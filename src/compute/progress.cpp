@@ -48,15 +48,33 @@ std::string running_status(double actual, double expected, const ProgressSetting
 
 }  // namespace
 
-void apply_progress(Figure& f, const ProgressContext& ctx) {
+double milestone_expected(std::vector<std::pair<Date, double>> milestones, double target, const ProgressContext& ctx) {
+  std::sort(milestones.begin(), milestones.end());
+  milestones.insert(milestones.begin(), {ctx.start, 0.0});
+  milestones.emplace_back(ctx.end, target);
+  if (ctx.as_of <= ctx.start) return 0;
+  for (std::size_t k = 1; k < milestones.size(); ++k) {
+    auto [d1, v1] = milestones[k];
+    if (ctx.as_of > d1) continue;
+    auto [d0, v0] = milestones[k - 1];
+    double span = d1.days_since_epoch() - d0.days_since_epoch();
+    if (span <= 0) return v1;
+    return v0 + (v1 - v0) * (ctx.as_of.days_since_epoch() - d0.days_since_epoch()) / span;
+  }
+  return target;
+}
+
+void apply_progress(Figure& f, const ProgressContext& ctx, std::optional<double> expected) {
   if (!f.actual || !f.target) return;
   double actual = *f.actual;
   double target = *f.target;
-  f.expected = target * elapsed_share(ctx.as_of, ctx.start, ctx.end);
+  f.expected = expected ? *expected : target * elapsed_share(ctx.as_of, ctx.start, ctx.end);
   f.gap = target - actual;
   int left = months_left(ctx);
-  if (*f.gap <= 0) f.needed_per_month = 0.0;
-  else if (left > 0) f.needed_per_month = *f.gap / left;
+  if (*f.gap <= 0)
+    f.needed_per_month = 0.0;
+  else if (left > 0)
+    f.needed_per_month = *f.gap / left;
   f.forecast = actual + recent_pace(f.series, ctx.settings.forecast_window_months) * left;
   f.status = period_over(ctx) ? final_status(actual / target, ctx.settings)
                               : running_status(actual, *f.expected, ctx.settings);

@@ -25,8 +25,13 @@ struct ProgressContext {
 };
 
 // Sets expected, gap, needed_per_month, forecast and status of a count or sum
-// figure that has actual, target and series.
-void apply_progress(Figure& f, const ProgressContext& ctx);
+// figure that has actual, target and series. `expected` replaces the even
+// pro-rating when given (milestones, or a total made of its parts).
+void apply_progress(Figure& f, const ProgressContext& ctx, std::optional<double> expected = std::nullopt);
+
+// The level expected at `as_of` on the straight lines through (start, 0), the
+// milestones (date, value) in date order, and (end, target).
+double milestone_expected(std::vector<std::pair<Date, double>> milestones, double target, const ProgressContext& ctx);
 
 // The same for a ratio: its target is a level, not a volume, so nothing is
 // pro-rated or forecast; the status compares the ratio with its target.

@@ -75,6 +75,15 @@ struct Target {
   std::string reason;                  // why it was set or changed
 };
 
+// A planned level on the way to a target: by `date`, `value` should be reached.
+// Between milestones the expected level is interpolated in a straight line.
+struct Milestone {
+  std::string unit_code;
+  std::string indicator;
+  Date date;
+  double value = 0;
+};
+
 // When a municipality takes part: it may join or leave during the period.
 struct ActiveInterval {
   std::optional<Date> from;  // null: from the period start
@@ -91,11 +100,12 @@ struct RegistrationSource {
 struct Project {
   ProjectInfo info;
   std::optional<Date> as_of;
-  std::vector<std::string> unit_codes;            // kommunekoder, as in project.json
-  std::map<std::string, std::string> unit_names;  // kommunekode -> name, from the reference list
+  std::vector<std::string> unit_codes;                // kommunekoder, as in project.json
+  std::map<std::string, std::string> unit_names;      // kommunekode -> name, from the reference list
   std::map<std::string, ActiveInterval> unit_active;  // by kommunekode, for those that join or leave
   std::vector<Indicator> indicators;
   std::vector<Target> targets;
+  std::vector<Milestone> milestones;            // planned ramp-up; without them targets are pro-rated evenly
   std::map<std::string, double> total_targets;  // stated project totals, by indicator
   Aggregation aggregation = Aggregation::kSum;
   ProgressSettings progress;

@@ -38,6 +38,7 @@ class ProjectReader {
     read_indicators(*json);
     read_targets(*json);
     read_total_targets(*json);
+    read_milestones(*json);
     read_registration_source(*json);
     return project_;
   }
@@ -75,18 +76,25 @@ class ProjectReader {
 
   void read_settings(const Json& root) {
     if (auto aggregation = fields_.string(root, "", "aggregation", false)) {
-      if (*aggregation == "sum") project_.aggregation = Aggregation::kSum;
-      else if (*aggregation == "mean") project_.aggregation = Aggregation::kMean;
-      else if (*aggregation == "mean_capped") project_.aggregation = Aggregation::kMeanCapped;
-      else fields_.invalid("/aggregation", "unknown aggregation '" + *aggregation + "' (expected sum, mean or mean_capped)");
+      if (*aggregation == "sum")
+        project_.aggregation = Aggregation::kSum;
+      else if (*aggregation == "mean")
+        project_.aggregation = Aggregation::kMean;
+      else if (*aggregation == "mean_capped")
+        project_.aggregation = Aggregation::kMeanCapped;
+      else
+        fields_.invalid("/aggregation",
+                        "unknown aggregation '" + *aggregation + "' (expected sum, mean or mean_capped)");
     }
     const Json* progress = fields_.object(root, "", "progress", false);
     if (!progress) return;
     ProgressSettings& s = project_.progress;
     auto share = [&](const char* key, double& value) {
       if (auto v = fields_.number(*progress, "/progress", key, false)) {
-        if (*v <= 0 || *v > 1) fields_.invalid(std::string("/progress/") + key, "expected a share above 0 and at most 1");
-        else value = *v;
+        if (*v <= 0 || *v > 1)
+          fields_.invalid(std::string("/progress/") + key, "expected a share above 0 and at most 1");
+        else
+          value = *v;
       }
     };
     share("on_track", s.on_track);
@@ -131,8 +139,10 @@ class ProjectReader {
       std::string code;
       if (entry.is_object()) {
         // {"code": "190", "from": "2018-04-01", "to": "2020-06-30"}: joins or leaves during the period
-        if (!entry.contains("code")) fields_.missing(ptr + "/code");
-        else code = unit_code(entry["code"], ptr + "/code");
+        if (!entry.contains("code"))
+          fields_.missing(ptr + "/code");
+        else
+          code = unit_code(entry["code"], ptr + "/code");
         ActiveInterval active{fields_.date(entry, ptr, "from", false), fields_.date(entry, ptr, "to", false)};
         if (active.from && active.to && *active.to < *active.from) {
           fields_.invalid(ptr + "/to", "the municipality leaves before it joins");
@@ -303,8 +313,7 @@ class ProjectReader {
     }
     for (const auto& t : project_.targets) {
       if (ok && t.unit_code == code && t.indicator == indicator && t.effective == target.effective) {
-        diags_.error("E205",
-                     "a second target for municipality " + code + " and '" + indicator + "' from the same date",
+        diags_.error("E205", "a second target for municipality " + code + " and '" + indicator + "' from the same date",
                      unit_at);
         ok = false;
       }
@@ -377,6 +386,33 @@ class ProjectReader {
       }
       add_target(target, at(r, static_cast<std::size_t>(unit_col)), at(r, static_cast<std::size_t>(ind_col)),
                  at(r, static_cast<std::size_t>(value_col)));
+    }
+  }
+
+  void read_milestones(const Json& root) {
+    const Json* list = fields_.array(root, "", "milestones", false);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string ptr = "/milestones/" + std::to_string(i);
+      const Json& obj = (*list)[i];
+      if (!obj.is_object()) {
+        fields_.wrong_type(ptr, "an object");
+        continue;
+      }
+      std::string code = obj.contains("municipality") ? unit_code(obj["municipality"], ptr + "/municipality") : "";
+      if (!obj.contains("municipality")) fields_.missing(ptr + "/municipality");
+      auto indicator = fields_.string(obj, ptr, "indicator", true);
+      auto date = fields_.date(obj, ptr, "date", true);
+      auto value = fields_.number(obj, ptr, "value", true);
+      if (indicator && project_.indicator_index(*indicator) < 0) {
+        diags_.error("E204", "unknown indicator '" + *indicator + "'", {display_, 0, 0, ptr + "/indicator", ""});
+        continue;
+      }
+      if (value && *value < 0) {
+        fields_.invalid(ptr + "/value", "a milestone cannot be below 0");
+        continue;
+      }
+      if (!code.empty() && indicator && date && value) project_.milestones.push_back({code, *indicator, *date, *value});
     }
   }
 

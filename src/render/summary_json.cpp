@@ -23,19 +23,21 @@ Json values_of(const Report& report, const UnitFigures& unit) {
     const Figure& f = unit.values[i];
     Json series = Json::array();
     for (const auto& p : f.series) {
-      series.push_back({{"month", p.month}, {"new", optional_number(p.new_count)}, {"cumulative", optional_number(p.cumulative)}});
+      series.push_back(
+          {{"month", p.month}, {"new", optional_number(p.new_count)}, {"cumulative", optional_number(p.cumulative)}});
     }
-    values[report.indicators[i].id] = {{"actual", optional_number(f.actual)},
-                                       {"target", optional_number(f.target)},
-                                       {"target_version", f.target_version.empty() ? Json(nullptr) : Json(f.target_version)},
-                                       {"target_original", optional_number(f.target_original)},
-                                       {"attainment", optional_number(f.attainment)},
-                                       {"expected", optional_number(f.expected)},
-                                       {"gap", optional_number(f.gap)},
-                                       {"needed_per_month", optional_number(f.needed_per_month)},
-                                       {"forecast", optional_number(f.forecast)},
-                                       {"status", f.status.empty() ? Json(nullptr) : Json(f.status)},
-                                       {"series", series}};
+    values[report.indicators[i].id] = {
+        {"actual", optional_number(f.actual)},
+        {"target", optional_number(f.target)},
+        {"target_version", f.target_version.empty() ? Json(nullptr) : Json(f.target_version)},
+        {"target_original", optional_number(f.target_original)},
+        {"attainment", optional_number(f.attainment)},
+        {"expected", optional_number(f.expected)},
+        {"gap", optional_number(f.gap)},
+        {"needed_per_month", optional_number(f.needed_per_month)},
+        {"forecast", optional_number(f.forecast)},
+        {"status", f.status.empty() ? Json(nullptr) : Json(f.status)},
+        {"series", series}};
   }
   return values;
 }

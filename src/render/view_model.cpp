@@ -79,8 +79,10 @@ Json headline_view(const Report& report, std::size_t i, const Locale& locale) {
           {"attainment", format_attainment(report, f, locale)},
           {"status", format_status(f, locale)},
           {"status_code", f.status},
-          {"expected_detail", locale.fill("expected_detail", {{"expected", format_estimate(report, i, f.expected, locale)}})},
-          {"forecast_detail", locale.fill("forecast_detail", {{"forecast", format_estimate(report, i, f.forecast, locale)}})},
+          {"expected_detail",
+           locale.fill("expected_detail", {{"expected", format_estimate(report, i, f.expected, locale)}})},
+          {"forecast_detail",
+           locale.fill("forecast_detail", {{"forecast", format_estimate(report, i, f.forecast, locale)}})},
           {"has_forecast", f.forecast.has_value()},
           {"sentence", ratio && !detail.empty() ? value + " (" + detail + ")" : figure_sentence(report, i, f, locale)}};
 }
@@ -91,12 +93,12 @@ Json revisions_view(const Report& report, std::size_t i, const Locale& locale) {
   for (const auto& unit : report.units) {
     const Figure& f = unit.values[i];
     if (!f.target || !f.target_original || !f.target_effective || *f.target == *f.target_original) continue;
-    std::string text = locale.fill("target_revision",
-                                   {{"unit", unit.name},
-                                    {"version", f.target_version},
-                                    {"original", format_estimate(report, i, f.target_original, locale)},
-                                    {"target", format_target(report, i, f, locale)},
-                                    {"date", format_date_long(*f.target_effective, locale.code())}});
+    std::string text =
+        locale.fill("target_revision", {{"unit", unit.name},
+                                        {"version", f.target_version},
+                                        {"original", format_estimate(report, i, f.target_original, locale)},
+                                        {"target", format_target(report, i, f, locale)},
+                                        {"date", format_date_long(*f.target_effective, locale.code())}});
     if (!f.target_reason.empty()) text += " " + f.target_reason + ".";
     revisions.push_back({{"text", text}});
   }

@@ -1,8 +1,9 @@
 // "Are we on track?": each rule pinned on small numbers.
+#include "compute/progress.h"
+
 #include <catch2/catch.hpp>
 
 #include "compute/compute.h"
-#include "compute/progress.h"
 
 using namespace maaltal;
 
@@ -116,7 +117,8 @@ Dataset two_units() {
   p.targets = {{"101", "v", 10}, {"147", "v", 10}};
   d.schema = RecordSchema::for_project(p);
   auto add = [&](const std::string& unit, int n, Date when) {
-    for (int i = 0; i < n; ++i) d.registrations.push_back({unit + std::to_string(d.registrations.size()), unit, {when}, {}});
+    for (int i = 0; i < n; ++i)
+      d.registrations.push_back({unit + std::to_string(d.registrations.size()), unit, {when}, {}});
   };
   add("101", 15, Date::from_ymd(2020, 2, 10));  // 150 %
   add("147", 4, Date::from_ymd(2020, 3, 5));    // 40 %
@@ -186,4 +188,30 @@ TEST_CASE("targets: a municipality that joins later is expected to reach its tar
   Report r = compute_report(d, {Date::from_ymd(2020, 9, 30), std::nullopt, "test"});
   CHECK(*r.units[0].values[0].expected == Approx(10 * 92.0 / 184));   // July-September of July-December
   CHECK(*r.units[1].values[0].expected == Approx(10 * 274.0 / 366));  // the whole year so far
+}
+
+TEST_CASE("milestones: the expected level follows straight lines through the milestones") {
+  ProgressContext ctx = at(Date::from_ymd(2020, 3, 31));
+  // A slow start: 10 by 31 March (91 days in), then on to 100 by the end.
+  std::vector<std::pair<Date, double>> plan{{Date::from_ymd(2020, 3, 31), 10}};
+  CHECK(milestone_expected(plan, 100, ctx) == Approx(10));
+  ctx.as_of = Date::from_ymd(2020, 2, 15);  // 45 of 90 days to the milestone
+  CHECK(milestone_expected(plan, 100, ctx) == Approx(10.0 * 45 / 90));
+  ctx.as_of = Date::from_ymd(2020, 8, 15);  // between the milestone and the end
+  double days = Date::from_ymd(2020, 12, 31).days_since_epoch() - Date::from_ymd(2020, 3, 31).days_since_epoch();
+  double done = Date::from_ymd(2020, 8, 15).days_since_epoch() - Date::from_ymd(2020, 3, 31).days_since_epoch();
+  CHECK(milestone_expected(plan, 100, ctx) == Approx(10 + 90 * done / days));
+  ctx.as_of = Date::from_ymd(2021, 1, 15);
+  CHECK(milestone_expected(plan, 100, ctx) == 100);
+}
+
+TEST_CASE("milestones: a municipality's milestones set its expected-by-now and status") {
+  Dataset d = two_units();
+  d.project.milestones = {{"147", "v", Date::from_ymd(2020, 6, 30), 2}};
+  Report r = compute_report(d, {Date::from_ymd(2020, 6, 30), std::nullopt, "test"});
+  const Figure& frederiksberg = r.units[0].values[0];
+  CHECK(*frederiksberg.expected == Approx(2));
+  CHECK(frederiksberg.status == "on_track");  // 5 of an expected 2
+  // The total expects what its municipalities expect together.
+  CHECK(*r.total.values[0].expected == Approx(2 + 10 * 182.0 / 366));
 }

@@ -73,13 +73,11 @@ TEST_CASE("status.md: every table parses with cmark-gfm and matches the report c
         bool total = row == table.size() - 1;
         const UnitFigures& unit = total ? report.total : report.units[row - 1];
         const Figure& f = unit.values[i];
-        REQUIRE(table[row] == std::vector<std::string>{total ? "I alt" : unit.name,
-                                                       format_target(report, i, f, locale),
-                                                       format_actual(report, i, f, locale),
-                                                       format_attainment(report, f, locale),
-                                                       format_estimate(report, i, f.expected, locale),
-                                                       format_estimate(report, i, f.forecast, locale),
-                                                       format_status(f, locale)});
+        REQUIRE(table[row] ==
+                std::vector<std::string>{total ? "I alt" : unit.name, format_target(report, i, f, locale),
+                                         format_actual(report, i, f, locale), format_attainment(report, f, locale),
+                                         format_estimate(report, i, f.expected, locale),
+                                         format_estimate(report, i, f.forecast, locale), format_status(f, locale)});
       }
     }
   }
