@@ -262,6 +262,26 @@ IndicatorInfo info_of(const Indicator& ind) {
           ind.filters, ind.terms, ind.numerator,   ind.denominator};
 }
 
+FunnelRow funnel_row(const Report& report, const Funnel& funnel, const UnitFigures& unit) {
+  FunnelRow row{unit.code, unit.name, {}, {}};
+  for (std::size_t k = 0; k < funnel.stages.size(); ++k) {
+    const Figure& f = unit.values[static_cast<std::size_t>(report.indicator_index(funnel.stages[k]))];
+    row.actual.push_back(f.actual.value_or(0));
+    row.conversion.push_back(k == 0 ? std::nullopt : divide(row.actual[k], row.actual[k - 1]));
+  }
+  return row;
+}
+
+std::vector<FunnelReport> funnels_of(const Project& project, const Report& report) {
+  std::vector<FunnelReport> funnels;
+  for (const auto& funnel : project.funnels) {
+    FunnelReport out{funnel.id, funnel.label, funnel.stages, {}, funnel_row(report, funnel, report.total)};
+    for (const auto& unit : report.units) out.units.push_back(funnel_row(report, funnel, unit));
+    funnels.push_back(std::move(out));
+  }
+  return funnels;
+}
+
 }  // namespace
 
 Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
@@ -286,6 +306,7 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   std::stable_sort(report.units.begin(), report.units.end(),
                    [&](const UnitFigures& a, const UnitFigures& b) { return collator.less(a.name, b.name); });
   report.total = total_figures(dataset, report.units, months, ctx);
+  report.funnels = funnels_of(dataset.project, report);
 
   report.data_quality.rows_read = dataset.rows_read;
   report.data_quality.rows_rejected = dataset.rows_rejected;

@@ -75,6 +75,14 @@ struct Target {
   std::string reason;                  // why it was set or changed
 };
 
+// An ordered chain of indicators (screened -> referred -> in a job), reported
+// with the conversion rate between each pair of neighbouring stages.
+struct Funnel {
+  std::string id;
+  std::string label;
+  std::vector<std::string> stages;  // indicator ids, first stage first
+};
+
 // A planned level on the way to a target: by `date`, `value` should be reached.
 // Between milestones the expected level is interpolated in a straight line.
 struct Milestone {
@@ -105,6 +113,7 @@ struct Project {
   std::map<std::string, ActiveInterval> unit_active;  // by kommunekode, for those that join or leave
   std::vector<Indicator> indicators;
   std::vector<Target> targets;
+  std::vector<Funnel> funnels;
   std::vector<Milestone> milestones;            // planned ramp-up; without them targets are pro-rated evenly
   std::map<std::string, double> total_targets;  // stated project totals, by indicator
   Aggregation aggregation = Aggregation::kSum;

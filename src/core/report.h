@@ -54,6 +54,22 @@ struct IndicatorInfo {
   std::string denominator;         // id
 };
 
+// One municipality's (or the total's) pass through a funnel.
+struct FunnelRow {
+  std::string code;  // empty for the total
+  std::string name;
+  std::vector<double> actual;                     // by stage
+  std::vector<std::optional<double>> conversion;  // stage k / stage k-1; null for the first stage and over 0
+};
+
+struct FunnelReport {
+  std::string id;
+  std::string label;
+  std::vector<std::string> stages;  // indicator ids
+  std::vector<FunnelRow> units;     // in the order of Report::units
+  FunnelRow total;
+};
+
 struct DataQuality {
   int rows_read = 0;
   int rows_counted = 0;
@@ -70,6 +86,7 @@ struct Report {
   std::vector<IndicatorInfo> indicators;
   std::vector<UnitFigures> units;
   UnitFigures total;
+  std::vector<FunnelReport> funnels;
   DataQuality data_quality;
   std::vector<std::string> input_files;
   std::optional<std::int64_t> generated_at;  // seconds since 1970, from SOURCE_DATE_EPOCH; never the clock

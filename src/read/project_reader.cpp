@@ -39,6 +39,7 @@ class ProjectReader {
     read_targets(*json);
     read_total_targets(*json);
     read_milestones(*json);
+    read_funnels(*json);
     read_registration_source(*json);
     return project_;
   }
@@ -386,6 +387,43 @@ class ProjectReader {
       }
       add_target(target, at(r, static_cast<std::size_t>(unit_col)), at(r, static_cast<std::size_t>(ind_col)),
                  at(r, static_cast<std::size_t>(value_col)));
+    }
+  }
+
+  void read_funnels(const Json& root) {
+    const Json* list = fields_.array(root, "", "funnels", false);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string ptr = "/funnels/" + std::to_string(i);
+      const Json& obj = (*list)[i];
+      if (!obj.is_object()) {
+        fields_.wrong_type(ptr, "an object");
+        continue;
+      }
+      Funnel funnel;
+      funnel.id = fields_.string(obj, ptr, "id", true).value_or("");
+      funnel.label = fields_.string(obj, ptr, "label", false).value_or(funnel.id);
+      const Json* stages = fields_.array(obj, ptr, "stages", true);
+      if (funnel.id.empty() || !stages) continue;
+      bool ok = true;
+      for (std::size_t k = 0; k < stages->size(); ++k) {
+        std::string sptr = ptr + "/stages/" + std::to_string(k);
+        const Json& stage = (*stages)[k];
+        int index = stage.is_string() ? project_.indicator_index(stage.get<std::string>()) : -1;
+        if (!stage.is_string()) {
+          fields_.wrong_type(sptr, "an indicator id");
+        } else if (index < 0) {
+          diags_.error("E204", "unknown indicator '" + stage.get<std::string>() + "'", {display_, 0, 0, sptr, ""});
+        } else if (project_.indicators[static_cast<std::size_t>(index)].kind == IndicatorKind::kRatio) {
+          fields_.invalid(sptr, "a funnel stage is a count or a sum, not a ratio");
+        } else {
+          funnel.stages.push_back(stage.get<std::string>());
+          continue;
+        }
+        ok = false;
+      }
+      if (ok && funnel.stages.size() < 2) fields_.invalid(ptr + "/stages", "a funnel needs at least two stages");
+      if (ok && funnel.stages.size() >= 2) project_.funnels.push_back(std::move(funnel));
     }
   }
 

@@ -52,6 +52,31 @@ Json indicator_json(const IndicatorInfo& ind) {
   return j;
 }
 
+Json funnel_row_json(const FunnelReport& funnel, const FunnelRow& row) {
+  Json stages = Json::array();
+  for (std::size_t k = 0; k < funnel.stages.size(); ++k) {
+    stages.push_back({{"indicator", funnel.stages[k]},
+                      {"actual", optional_number(row.actual[k])},
+                      {"conversion", optional_number(row.conversion[k])}});
+  }
+  Json out = {{"stages", stages}};
+  if (!row.code.empty()) {
+    out["code"] = row.code;
+    out["name"] = row.name;
+  }
+  return out;
+}
+
+Json funnel_json(const FunnelReport& funnel) {
+  Json units = Json::array();
+  for (const auto& row : funnel.units) units.push_back(funnel_row_json(funnel, row));
+  return {{"id", funnel.id},
+          {"label", funnel.label},
+          {"stages", funnel.stages},
+          {"units", units},
+          {"total", funnel_row_json(funnel, funnel.total)}};
+}
+
 }  // namespace
 
 std::string render_summary_json(const Report& report) {
@@ -77,6 +102,8 @@ std::string render_summary_json(const Report& report) {
                    {"at_risk", s.at_risk},
                    {"partly_met", s.partly_met},
                    {"forecast_window_months", s.forecast_window_months}};
+  j["funnels"] = Json::array();
+  for (const auto& funnel : report.funnels) j["funnels"].push_back(funnel_json(funnel));
   const DataQuality& dq = report.data_quality;
   j["data_quality"] = {{"rows_read", dq.rows_read},
                        {"rows_counted", dq.rows_counted},

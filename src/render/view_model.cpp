@@ -152,6 +152,38 @@ std::string progress_rule(const Report& report, const Locale& locale) {
                                        {"window", std::to_string(s.forecast_window_months)}});
 }
 
+Json funnel_row_view(const Report& report, const FunnelReport& funnel, const FunnelRow& row, const Locale& locale) {
+  Json cells = Json::array();
+  for (std::size_t k = 0; k < funnel.stages.size(); ++k) {
+    std::string actual = format_number(row.actual[k], 0, locale.code());
+    std::string text = actual;
+    if (k > 0) {
+      std::string conversion = row.conversion[k]
+                                   ? format_percent(*row.conversion[k], report.project.percent_decimals, locale.code())
+                                   : locale.get("not_set");
+      text = locale.fill("funnel_cell", {{"actual", actual}, {"conversion", conversion}});
+    }
+    cells.push_back({{"text", text}});
+  }
+  return {{"name", row.code.empty() ? locale.get("total") : row.name}, {"cells", cells}};
+}
+
+Json funnels_view(const Report& report, const Locale& locale) {
+  Json funnels = Json::array();
+  for (const auto& funnel : report.funnels) {
+    Json headers = Json::array();
+    for (const auto& stage : funnel.stages) headers.push_back({{"label", label_of(report, stage)}});
+    Json rows = Json::array();
+    for (const auto& row : funnel.units) rows.push_back(funnel_row_view(report, funnel, row, locale));
+    funnels.push_back({{"id", funnel.id},
+                       {"label", funnel.label},
+                       {"headers", headers},
+                       {"rows", rows},
+                       {"total", funnel_row_view(report, funnel, funnel.total, locale)}});
+  }
+  return funnels;
+}
+
 }  // namespace
 
 std::string format_actual(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale) {
@@ -235,6 +267,8 @@ Json build_view(const Report& report, const Locale& locale) {
           {"generated_at", report.generated_at ? format_utc_timestamp(*report.generated_at) : ""},
           {"headline", headline},
           {"indicators", indicators},
+          {"funnels", funnels_view(report, locale)},
+          {"has_funnels", !report.funnels.empty()},
           {"data_quality",
            {{"rows_read", format_number(dq.rows_read, 0, locale.code())},
             {"rows_counted", format_number(dq.rows_counted, 0, locale.code())},

@@ -110,7 +110,11 @@ class ViGoerEnForskel(unittest.TestCase):
 
     def test_status_markdown_tables(self):
         tables = readers.markdown_tables(str(self.built.out / "status.md"))
-        self.assertEqual(len(tables), 5)
+        self.assertEqual(len(tables), 6)  # five indicators and one funnel
+        funnel = table_rows(tables[5])
+        self.assertEqual(funnel["Skanderborg"], ["52", "38 (73 %)"])
+        self.assertEqual(funnel["I alt"], ["176", "121 (69 %)"])
+        self.assertEqual(self.built.summary["funnels"][0]["total"]["stages"][1]["conversion"], 121 / 176)
         referred, share = table_rows(tables[0]), table_rows(tables[4])
         for name, (n_referred, _, _, _, printed_share) in VI_GOER.items():
             shown = "I alt" if name == "I alt" else name
@@ -126,7 +130,7 @@ class ViGoerEnForskel(unittest.TestCase):
 
     def test_dashboard_tables_and_chart(self):
         tables = readers.html_tables(self.built.html)
-        self.assertEqual(len(tables), 5)
+        self.assertEqual(len(tables), 6)
         share = table_rows(tables[4][1])
         for name, (_, _, _, _, printed_share) in VI_GOER.items():
             self.assertEqual(share[name][1], printed_share, name)

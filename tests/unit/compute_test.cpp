@@ -128,3 +128,24 @@ TEST_CASE("compute: the as-of date defaults to project.json, then the latest eve
   CHECK(resolve_as_of(d, std::nullopt) == Date::from_ymd(2019, 12, 31));
   CHECK(resolve_as_of(d, Date::from_ymd(2019, 1, 1)) == Date::from_ymd(2019, 1, 1));
 }
+
+TEST_CASE("compute: a funnel converts each stage to the next, per municipality and in total") {
+  Dataset d = published_table();
+  d.project.funnels = {{"f", "Praktik til job", {"praktik", "job"}}};
+  Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  REQUIRE(r.funnels.size() == 1);
+  const FunnelReport& f = r.funnels[0];
+  CHECK(f.units[0].name == "Furesø");
+  CHECK(f.units[0].actual == std::vector<double>{98, 37});
+  CHECK_FALSE(f.units[0].conversion[0].has_value());
+  CHECK(*f.units[0].conversion[1] == Approx(37.0 / 98));
+  CHECK(f.total.actual == std::vector<double>{392, 154});
+  CHECK(*f.total.conversion[1] == Approx(154.0 / 392));  // from summed counts
+}
+
+TEST_CASE("compute: a funnel stage after an empty stage has no conversion") {
+  Dataset d = small_project();
+  d.project.funnels = {{"f", "F", {"praktik", "job"}}};
+  Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  CHECK_FALSE(r.funnels[0].total.conversion[1].has_value());
+}

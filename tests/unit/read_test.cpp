@@ -192,3 +192,15 @@ TEST_CASE("read: the compiled-in municipality list is the shared reference data"
   if (shared.empty()) return;  // shared/ is beside the repository in CI and development
   REQUIRE(shared == maaltal::test::read_file(maaltal::test::source_path("data/kommuner.csv")));
 }
+
+TEST_CASE("read: a funnel names known count or sum indicators, at least two") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("\"targets\""), 9,
+                  "\"funnels\": [{\"id\": \"f\", \"stages\": [\"visiterede\", \"i_jobb\"]},"
+                  "{\"id\": \"g\", \"stages\": [\"visiterede\"]}], \"targets\"");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\n");
+  REQUIRE(r.messages() ==
+          "project.json#/funnels/0/stages/1: error: unknown indicator 'i_jobb' [E204]\n"
+          "project.json#/funnels/1/stages: error: a funnel needs at least two stages [E203]\n");
+}

@@ -64,8 +64,8 @@ TEST_CASE("status.md: every table parses with cmark-gfm and matches the report c
     TemplateSet templates;
     Locale locale = Locale::load(templates, "da");
     auto tables = parse_tables(render_status_markdown(report, templates));
-    REQUIRE(tables.size() == report.indicators.size());
-    for (std::size_t i = 0; i < tables.size(); ++i) {
+    REQUIRE(tables.size() == report.indicators.size() + report.funnels.size());
+    for (std::size_t i = 0; i < report.indicators.size(); ++i) {
       const Table& table = tables[i];
       REQUIRE(table.size() == report.units.size() + 2);  // header, municipalities, total
       REQUIRE(table[0][0] == "Kommune");
@@ -81,6 +81,19 @@ TEST_CASE("status.md: every table parses with cmark-gfm and matches the report c
       }
     }
   }
+}
+
+TEST_CASE("status.md: a funnel table has a column per stage and the conversions") {
+  std::filesystem::current_path(MAALTAL_SOURCE_DIR);
+  RunOptions options;
+  options.project = "sample-data/vi-goer-en-forskel/project.json";
+  Report report = *run_check(options).report;
+  REQUIRE(report.funnels.size() == 1);
+  auto tables = parse_tables(render_status_markdown(report, TemplateSet()));
+  const Table& funnel = tables.back();
+  REQUIRE(funnel[0] == std::vector<std::string>{"Kommune", "Visiterede", "I job eller uddannelse"});
+  REQUIRE(funnel.back() == std::vector<std::string>{"I alt", "176", "121 (69 %)"});
+  REQUIRE(funnel.size() == report.units.size() + 2);
 }
 
 TEST_CASE("status.md: a '|' in a name does not break the table") {
