@@ -9,6 +9,17 @@ import datetime as dt
 import random
 
 rng = random.Random(20221)
+# A second stream for columns added later, so that the first one's dates stay as they were.
+rng_groups = random.Random(4711)
+
+BENEFIT_GROUPS = [  # with rough weights
+    ("Dagpenge", 3), ("Kontanthjælp (jobparate)", 2), ("Kontanthjælp (aktivitetsparate)", 4),
+    ("Sygedagpenge/Jobafklaring", 3), ("Fleksjob/Ledighedsydelse", 4), ("Ressourceforløb", 2),
+]
+
+
+def benefit_group():
+    return rng_groups.choices([g for g, _ in BENEFIT_GROUPS], weights=[w for _, w in BENEFIT_GROUPS])[0]
 
 
 def day_between(start, end):
@@ -34,16 +45,16 @@ def vi_goer_en_forskel():
                     kind = rng.choice(["ordinære timer"] * 3 + ["fleksjob"] * 2)
                 else:
                     kind = "SU-berettiget uddannelse"
-            rows.append((f"VGF-{n:04d}", code, referral.isoformat(), kind, when))
+            rows.append((f"VGF-{n:04d}", code, referral.isoformat(), kind, when, benefit_group()))
     # The last event of the project falls on its last day, so the default
     # as-of date (the latest event) is the period end.
     for i, row in enumerate(rows):
         if row[3]:
-            rows[i] = row[:4] + (end.isoformat(),)
+            rows[i] = row[:4] + (end.isoformat(),) + row[5:]
             break
     rows.sort(key=lambda r: r[2])
     with open("sample-data/vi-goer-en-forskel/registrations.csv", "w", encoding="utf-8", newline="") as f:
-        f.write("borger_id;kommunekode;visitationsdato;udfald;udfaldsdato\r\n")
+        f.write("borger_id;kommunekode;visitationsdato;udfald;udfaldsdato;ydelsesgruppe\r\n")
         for r in rows:
             f.write(";".join(r) + "\r\n")
 

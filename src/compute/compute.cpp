@@ -31,6 +31,12 @@ bool passes_filters(const Registration& r, const Indicator& ind, const RecordSch
   return true;
 }
 
+// Whether a count indicator counts this participant at the as-of date.
+bool counted(const Registration& r, const Indicator& ind, const RecordSchema& schema, Date as_of) {
+  const auto& date = r.dates[static_cast<std::size_t>(schema.date_index(ind.date_field))];
+  return date && *date <= as_of && passes_filters(r, ind, schema);
+}
+
 // The months of the series: the project's start month to the as-of month.
 std::vector<std::string> series_months(Date start, Date as_of) {
   std::vector<std::string> months;
@@ -58,9 +64,9 @@ MonthlyCounts count_participants(const Dataset& dataset, Date as_of, std::size_t
     for (std::size_t i = 0; i < indicators.size(); ++i) {
       const Indicator& ind = indicators[i];
       if (ind.kind != IndicatorKind::kCount) continue;
-      const auto& date = r.dates[static_cast<std::size_t>(dataset.schema.date_index(ind.date_field))];
-      if (!date || *date > as_of || !passes_filters(r, ind, dataset.schema)) continue;
-      auto month = static_cast<std::size_t>(std::max(0, month_index(*date) - first));
+      if (!counted(r, ind, dataset.schema, as_of)) continue;
+      const Date date = *r.dates[static_cast<std::size_t>(dataset.schema.date_index(ind.date_field))];
+      auto month = static_cast<std::size_t>(std::max(0, month_index(date) - first));
       unit_counts[i][month] += 1;
     }
   }
@@ -282,6 +288,35 @@ std::vector<FunnelReport> funnels_of(const Project& project, const Report& repor
   return funnels;
 }
 
+// Per municipality, the breakdown's indicator counted by category; the total
+// adds up the municipalities' rows.
+BreakdownReport breakdown_of(const Dataset& dataset, const Breakdown& b, const Report& report) {
+  const Project& project = dataset.project;
+  const Indicator& ind = project.indicators[static_cast<std::size_t>(project.indicator_index(b.indicator))];
+  auto field = static_cast<std::size_t>(dataset.schema.category_index(b.field));
+  std::map<std::string, BreakdownRow> rows;
+  for (const auto& unit : report.units)
+    rows[unit.code] = {unit.code, unit.name, std::vector<double>(b.categories.size()), 0};
+  for (const auto& r : dataset.registrations) {
+    if (!counted(r, ind, dataset.schema, report.as_of)) continue;
+    BreakdownRow& row = rows[r.unit_code];
+    auto it = std::find(b.categories.begin(), b.categories.end(), r.categories[field]);
+    if (it == b.categories.end())
+      row.other += 1;
+    else
+      row.counts[static_cast<std::size_t>(it - b.categories.begin())] += 1;
+  }
+  BreakdownReport out{
+      b.id, b.label, b.indicator, b.field, b.categories, {}, {"", "", std::vector<double>(b.categories.size()), 0}};
+  for (const auto& unit : report.units) {
+    const BreakdownRow& row = rows[unit.code];
+    for (std::size_t c = 0; c < row.counts.size(); ++c) out.total.counts[c] += row.counts[c];
+    out.total.other += row.other;
+    out.units.push_back(row);
+  }
+  return out;
+}
+
 }  // namespace
 
 Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
@@ -307,6 +342,7 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
                    [&](const UnitFigures& a, const UnitFigures& b) { return collator.less(a.name, b.name); });
   report.total = total_figures(dataset, report.units, months, ctx);
   report.funnels = funnels_of(dataset.project, report);
+  for (const auto& b : dataset.project.breakdowns) report.breakdowns.push_back(breakdown_of(dataset, b, report));
 
   report.data_quality.rows_read = dataset.rows_read;
   report.data_quality.rows_rejected = dataset.rows_rejected;

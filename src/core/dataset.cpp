@@ -23,6 +23,7 @@ RecordSchema RecordSchema::for_project(const Project& project) {
     add_unique(schema.date_fields, indicator.date_field);
     for (const auto& filter : indicator.filters) add_unique(schema.category_fields, filter.field);
   }
+  for (const auto& breakdown : project.breakdowns) add_unique(schema.category_fields, breakdown.field);
   return schema;
 }
 

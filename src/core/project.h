@@ -83,6 +83,16 @@ struct Funnel {
   std::vector<std::string> stages;  // indicator ids, first stage first
 };
 
+// A count indicator broken down by a categorical field (benefit group,
+// disability group, gender), with its categories in the order to show them.
+struct Breakdown {
+  std::string id;
+  std::string label;
+  std::string indicator;                // a count indicator's id
+  std::string field;                    // the registrations' field holding the category
+  std::vector<std::string> categories;  // declared values, in display order
+};
+
 // A planned level on the way to a target: by `date`, `value` should be reached.
 // Between milestones the expected level is interpolated in a straight line.
 struct Milestone {
@@ -114,6 +124,7 @@ struct Project {
   std::vector<Indicator> indicators;
   std::vector<Target> targets;
   std::vector<Funnel> funnels;
+  std::vector<Breakdown> breakdowns;
   std::vector<Milestone> milestones;            // planned ramp-up; without them targets are pro-rated evenly
   std::map<std::string, double> total_targets;  // stated project totals, by indicator
   Aggregation aggregation = Aggregation::kSum;

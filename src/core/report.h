@@ -70,6 +70,26 @@ struct FunnelReport {
   FunnelRow total;
 };
 
+// One row of a breakdown: the indicator's count per category. Values not
+// declared as categories are counted in `other`, so the row adds up to the
+// indicator's actual.
+struct BreakdownRow {
+  std::string code;  // empty for the total
+  std::string name;
+  std::vector<double> counts;  // by BreakdownReport::categories
+  double other = 0;            // empty or undeclared values
+};
+
+struct BreakdownReport {
+  std::string id;
+  std::string label;
+  std::string indicator;
+  std::string field;
+  std::vector<std::string> categories;
+  std::vector<BreakdownRow> units;  // in the order of Report::units
+  BreakdownRow total;
+};
+
 struct DataQuality {
   int rows_read = 0;
   int rows_counted = 0;
@@ -87,6 +107,7 @@ struct Report {
   std::vector<UnitFigures> units;
   UnitFigures total;
   std::vector<FunnelReport> funnels;
+  std::vector<BreakdownReport> breakdowns;
   DataQuality data_quality;
   std::vector<std::string> input_files;
   std::optional<std::int64_t> generated_at;  // seconds since 1970, from SOURCE_DATE_EPOCH; never the clock

@@ -40,6 +40,7 @@ class ProjectReader {
     read_total_targets(*json);
     read_milestones(*json);
     read_funnels(*json);
+    read_breakdowns(*json);
     read_registration_source(*json);
     return project_;
   }
@@ -387,6 +388,42 @@ class ProjectReader {
       }
       add_target(target, at(r, static_cast<std::size_t>(unit_col)), at(r, static_cast<std::size_t>(ind_col)),
                  at(r, static_cast<std::size_t>(value_col)));
+    }
+  }
+
+  void read_breakdowns(const Json& root) {
+    const Json* list = fields_.array(root, "", "breakdowns", false);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string ptr = "/breakdowns/" + std::to_string(i);
+      const Json& obj = (*list)[i];
+      if (!obj.is_object()) {
+        fields_.wrong_type(ptr, "an object");
+        continue;
+      }
+      Breakdown b;
+      b.id = fields_.string(obj, ptr, "id", true).value_or("");
+      b.label = fields_.string(obj, ptr, "label", false).value_or(b.id);
+      b.indicator = fields_.string(obj, ptr, "indicator", true).value_or("");
+      b.field = fields_.string(obj, ptr, "field", true).value_or("");
+      const Json* categories = fields_.array(obj, ptr, "categories", true);
+      if (categories) {
+        for (const auto& c : *categories) {
+          if (c.is_string())
+            b.categories.push_back(c.get<std::string>());
+          else
+            fields_.wrong_type(ptr + "/categories", "an array of strings");
+        }
+        if (b.categories.empty()) fields_.invalid(ptr + "/categories", "a breakdown needs at least one category");
+      }
+      int index = project_.indicator_index(b.indicator);
+      if (!b.indicator.empty() && index < 0) {
+        diags_.error("E204", "unknown indicator '" + b.indicator + "'", {display_, 0, 0, ptr + "/indicator", ""});
+      } else if (index >= 0 && project_.indicators[static_cast<std::size_t>(index)].kind != IndicatorKind::kCount) {
+        fields_.invalid(ptr + "/indicator", "a breakdown counts a count indicator");
+      } else if (!b.id.empty() && !b.field.empty() && !b.categories.empty()) {
+        project_.breakdowns.push_back(std::move(b));
+      }
     }
   }
 

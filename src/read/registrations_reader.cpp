@@ -83,8 +83,26 @@ class RowChecker {
       r.dates.push_back(date);
       ++field;
     }
-    for (std::size_t i = 0; i < schema.category_fields.size(); ++i) r.categories.push_back(trim(row.values[field++]));
+    for (std::size_t i = 0; i < schema.category_fields.size(); ++i) {
+      r.categories.push_back(trim(row.values[field]));
+      check_category(schema.category_fields[i], r.categories.back(), row.where(field));
+      ++field;
+    }
     return ok;
+  }
+
+  // A value a breakdown does not declare is counted as "other" and reported.
+  void check_category(const std::string& field, const std::string& value, const SourceLocation& where) {
+    if (value.empty()) return;
+    for (const auto& b : dataset_.project.breakdowns) {
+      if (b.field != field || std::find(b.categories.begin(), b.categories.end(), value) != b.categories.end())
+        continue;
+      diags_.warning("W110",
+                     "'" + value + "' in column '" + dataset_.project.column_for(field) +
+                         "' is not one of the declared categories; counted as other",
+                     where);
+      return;
+    }
   }
 
   bool fill_unit(const RawRow& row, Registration& r) {

@@ -77,6 +77,29 @@ Json funnel_json(const FunnelReport& funnel) {
           {"total", funnel_row_json(funnel, funnel.total)}};
 }
 
+Json breakdown_row_json(const BreakdownReport& b, const BreakdownRow& row) {
+  Json counts = Json::object();
+  for (std::size_t c = 0; c < b.categories.size(); ++c) counts[b.categories[c]] = optional_number(row.counts[c]);
+  Json out = {{"counts", counts}, {"other", optional_number(row.other)}};
+  if (!row.code.empty()) {
+    out["code"] = row.code;
+    out["name"] = row.name;
+  }
+  return out;
+}
+
+Json breakdown_json(const BreakdownReport& b) {
+  Json units = Json::array();
+  for (const auto& row : b.units) units.push_back(breakdown_row_json(b, row));
+  return {{"id", b.id},
+          {"label", b.label},
+          {"indicator", b.indicator},
+          {"field", b.field},
+          {"categories", b.categories},
+          {"units", units},
+          {"total", breakdown_row_json(b, b.total)}};
+}
+
 }  // namespace
 
 std::string render_summary_json(const Report& report) {
@@ -104,6 +127,8 @@ std::string render_summary_json(const Report& report) {
                    {"forecast_window_months", s.forecast_window_months}};
   j["funnels"] = Json::array();
   for (const auto& funnel : report.funnels) j["funnels"].push_back(funnel_json(funnel));
+  j["breakdowns"] = Json::array();
+  for (const auto& b : report.breakdowns) j["breakdowns"].push_back(breakdown_json(b));
   const DataQuality& dq = report.data_quality;
   j["data_quality"] = {{"rows_read", dq.rows_read},
                        {"rows_counted", dq.rows_counted},

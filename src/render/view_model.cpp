@@ -168,6 +168,41 @@ Json funnel_row_view(const Report& report, const FunnelReport& funnel, const Fun
   return {{"name", row.code.empty() ? locale.get("total") : row.name}, {"cells", cells}};
 }
 
+Json breakdown_row_view(const BreakdownRow& row, bool with_other, const Locale& locale) {
+  Json cells = Json::array();
+  double sum = row.other;
+  for (double count : row.counts) {
+    cells.push_back({{"text", format_number(count, 0, locale.code())}});
+    sum += count;
+  }
+  if (with_other) cells.push_back({{"text", format_number(row.other, 0, locale.code())}});
+  cells.push_back({{"text", format_number(sum, 0, locale.code())}});
+  return {{"name", row.code.empty() ? locale.get("total") : row.name}, {"cells", cells}};
+}
+
+// A table per breakdown: a column per category, "other" only when some value
+// was not declared, and the row's sum (the indicator's count) last.
+Json breakdowns_view(const Report& report, const Locale& locale) {
+  Json breakdowns = Json::array();
+  for (const auto& b : report.breakdowns) {
+    bool with_other = b.total.other > 0;
+    Json headers = Json::array();
+    for (const auto& c : b.categories) headers.push_back({{"label", c}});
+    if (with_other) headers.push_back({{"label", locale.get("other_category")}});
+    headers.push_back({{"label", locale.get("total")}});
+    Json rows = Json::array();
+    for (const auto& row : b.units) rows.push_back(breakdown_row_view(row, with_other, locale));
+    breakdowns.push_back({{"id", b.id},
+                          {"label", b.label},
+                          {"caption", locale.fill("breakdown_caption",
+                                                  {{"indicator", label_of(report, b.indicator)}, {"label", b.label}})},
+                          {"headers", headers},
+                          {"rows", rows},
+                          {"total", breakdown_row_view(b.total, with_other, locale)}});
+  }
+  return breakdowns;
+}
+
 Json funnels_view(const Report& report, const Locale& locale) {
   Json funnels = Json::array();
   for (const auto& funnel : report.funnels) {
@@ -269,6 +304,8 @@ Json build_view(const Report& report, const Locale& locale) {
           {"indicators", indicators},
           {"funnels", funnels_view(report, locale)},
           {"has_funnels", !report.funnels.empty()},
+          {"breakdowns", breakdowns_view(report, locale)},
+          {"has_breakdowns", !report.breakdowns.empty()},
           {"data_quality",
            {{"rows_read", format_number(dq.rows_read, 0, locale.code())},
             {"rows_counted", format_number(dq.rows_counted, 0, locale.code())},

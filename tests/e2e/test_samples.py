@@ -110,8 +110,8 @@ class ViGoerEnForskel(unittest.TestCase):
 
     def test_status_markdown_tables(self):
         tables = readers.markdown_tables(str(self.built.out / "status.md"))
-        self.assertEqual(len(tables), 6)  # five indicators and one funnel
-        funnel = table_rows(tables[5])
+        self.assertEqual(len(tables), 7)  # five indicators, one breakdown, one funnel
+        funnel = table_rows(tables[6])
         self.assertEqual(funnel["Skanderborg"], ["52", "38 (73 %)"])
         self.assertEqual(funnel["I alt"], ["176", "121 (69 %)"])
         self.assertEqual(self.built.summary["funnels"][0]["total"]["stages"][1]["conversion"], 121 / 176)
@@ -130,7 +130,7 @@ class ViGoerEnForskel(unittest.TestCase):
 
     def test_dashboard_tables_and_chart(self):
         tables = readers.html_tables(self.built.html)
-        self.assertEqual(len(tables), 6)
+        self.assertEqual(len(tables), 7)
         share = table_rows(tables[4][1])
         for name, (_, _, _, _, printed_share) in VI_GOER.items():
             self.assertEqual(share[name][1], printed_share, name)
@@ -140,6 +140,15 @@ class ViGoerEnForskel(unittest.TestCase):
         self.assertIn("Furesø: 65 af 75 (87 %)", self.built.html)  # the chart's description in words
         self.assertIn('<th scope="col">', self.built.html)
         self.assertIn('name="viewport"', self.built.html)
+
+    def test_breakdown_adds_up_to_the_indicator(self):
+        breakdown = self.built.summary["breakdowns"][0]
+        self.assertEqual(breakdown["indicator"], "visiterede")
+        for row in breakdown["units"] + [dict(name="I alt", **breakdown["total"])]:
+            self.assertEqual(sum(row["counts"].values()) + row["other"], self.built.unit(row["name"])["visiterede"]["actual"])
+        md = readers.markdown_tables(str(self.built.out / "status.md"))[5]
+        self.assertEqual(md[0][1:], breakdown["categories"] + ["I alt"])  # no "other" column: every value declared
+        self.assertEqual(table_rows(md)["I alt"][-1], "176")
 
     def test_dashboard_is_self_contained(self):
         html = self.built.html.replace('xmlns="http://www.w3.org/2000/svg"', "")
@@ -309,7 +318,7 @@ class BadInput(unittest.TestCase):
     def test_unknown_municipality_code(self):
         self.edit("registrations.csv", "VGF-0068;607;", "VGF-0068;999;")
         self.build_fails(["registrations.csv:2:10: error: unknown municipality code '999' [E104]\n"
-                          "VGF-0068;999;2019-09-01;;\n         ^"])
+                          "VGF-0068;999;2019-09-01;;;Dagpenge\n         ^"])
 
     def test_unreadable_date(self):
         self.edit("registrations.csv", "VGF-0068;607;2019-09-01", "VGF-0068;607;2019-13-01")

@@ -149,3 +149,19 @@ TEST_CASE("compute: a funnel stage after an empty stage has no conversion") {
   Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
   CHECK_FALSE(r.funnels[0].total.conversion[1].has_value());
 }
+
+TEST_CASE("compute: a breakdown's categories and 'other' add up to its indicator") {
+  Dataset d = published_table();
+  d.project.breakdowns = {{"b", "type", "job", "type", {"ordinær", "fleksjob"}}};
+  d.schema = RecordSchema::for_project(d.project);
+  d.registrations[0].categories[0] = "uddannelse";  // not a job: not counted at all
+  Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  const BreakdownReport& b = r.breakdowns[0];
+  for (std::size_t u = 0; u < r.units.size(); ++u) {
+    double sum = b.units[u].other;
+    for (double c : b.units[u].counts) sum += c;
+    CHECK(sum == *r.units[u].values[1].actual);
+  }
+  CHECK(b.total.counts[0] + b.total.counts[1] + b.total.other == *r.total.values[1].actual);
+  CHECK(b.total.other == 0);
+}

@@ -204,3 +204,20 @@ TEST_CASE("read: a funnel names known count or sum indicators, at least two") {
           "project.json#/funnels/0/stages/1: error: unknown indicator 'i_jobb' [E204]\n"
           "project.json#/funnels/1/stages: error: a funnel needs at least two stages [E203]\n");
 }
+
+TEST_CASE("read: a value a breakdown does not declare is a warning, and the row is kept") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("\"targets\""), 9,
+                  "\"breakdowns\": [{\"id\": \"y\", \"indicator\": \"visiterede\", \"field\": \"ydelse\", "
+                  "\"categories\": [\"Dagpenge\", \"Kontanthjælp\"]}], \"targets\"");
+  auto r = load(
+      dir, project,
+      "id;kommune;visiteret;udfald;udfald_dato;ydelse\nA1;746;2020-02-01;;;Dagpenge\nA2;746;2020-02-01;;;dagpenge\n");
+  REQUIRE(r.messages() ==
+          "reg.csv:3:21: warning: 'dagpenge' in column 'ydelse' is not one of the declared categories; counted as "
+          "other [W110]\n"
+          "A2;746;2020-02-01;;;dagpenge\n"
+          "                    ^\n");
+  REQUIRE(r.dataset->registrations.size() == 2);
+}

@@ -64,7 +64,7 @@ TEST_CASE("status.md: every table parses with cmark-gfm and matches the report c
     TemplateSet templates;
     Locale locale = Locale::load(templates, "da");
     auto tables = parse_tables(render_status_markdown(report, templates));
-    REQUIRE(tables.size() == report.indicators.size() + report.funnels.size());
+    REQUIRE(tables.size() == report.indicators.size() + report.breakdowns.size() + report.funnels.size());
     for (std::size_t i = 0; i < report.indicators.size(); ++i) {
       const Table& table = tables[i];
       REQUIRE(table.size() == report.units.size() + 2);  // header, municipalities, total
