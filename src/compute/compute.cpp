@@ -6,6 +6,7 @@
 
 #include "compute/progress.h"
 #include "core/collate.h"
+#include "core/numbers.h"
 
 namespace maaltal {
 
@@ -288,6 +289,22 @@ std::vector<FunnelReport> funnels_of(const Project& project, const Report& repor
   return funnels;
 }
 
+// The index of the category `value` falls in, or -1 for "other". With age
+// bands the value is a birth year (age at the as-of date's year) or an age.
+int category_of(const Breakdown& b, const std::string& value, Date as_of) {
+  if (b.age_bands.empty()) {
+    auto it = std::find(b.categories.begin(), b.categories.end(), value);
+    return it == b.categories.end() ? -1 : static_cast<int>(it - b.categories.begin());
+  }
+  auto number = parse_number(value);
+  if (!number) return -1;
+  int age = static_cast<int>(b.field_is_birth_year ? as_of.year() - *number : *number);
+  for (std::size_t k = 0; k < b.age_bands.size(); ++k) {
+    if (age >= b.age_bands[k].from && age <= b.age_bands[k].to) return static_cast<int>(k);
+  }
+  return -1;
+}
+
 // Per municipality, the breakdown's indicator counted by category; the total
 // adds up the municipalities' rows.
 BreakdownReport breakdown_of(const Dataset& dataset, const Breakdown& b, const Report& report) {
@@ -300,11 +317,11 @@ BreakdownReport breakdown_of(const Dataset& dataset, const Breakdown& b, const R
   for (const auto& r : dataset.registrations) {
     if (!counted(r, ind, dataset.schema, report.as_of)) continue;
     BreakdownRow& row = rows[r.unit_code];
-    auto it = std::find(b.categories.begin(), b.categories.end(), r.categories[field]);
-    if (it == b.categories.end())
+    int category = category_of(b, r.categories[field], report.as_of);
+    if (category < 0)
       row.other += 1;
     else
-      row.counts[static_cast<std::size_t>(it - b.categories.begin())] += 1;
+      row.counts[static_cast<std::size_t>(category)] += 1;
   }
   BreakdownReport out{
       b.id, b.label, b.indicator, b.field, b.categories, {}, {"", "", std::vector<double>(b.categories.size()), 0}};

@@ -85,12 +85,21 @@ struct Funnel {
 
 // A count indicator broken down by a categorical field (benefit group,
 // disability group, gender), with its categories in the order to show them.
+// An age band of a breakdown by age: ages from `from` to `to`, both included.
+struct AgeBand {
+  std::string label;  // "18–29"
+  int from = 0;
+  int to = 0;
+};
+
 struct Breakdown {
   std::string id;
   std::string label;
   std::string indicator;                // a count indicator's id
   std::string field;                    // the registrations' field holding the category
-  std::vector<std::string> categories;  // declared values, in display order
+  std::vector<std::string> categories;  // declared values, in display order (the band labels for ages)
+  std::vector<AgeBand> age_bands;       // when set, the field holds a birth year or an age
+  bool field_is_birth_year = true;      // with age bands: age = the as-of year - the birth year
 };
 
 // A planned level on the way to a target: by `date`, `value` should be reached.

@@ -406,7 +406,9 @@ class ProjectReader {
       b.label = fields_.string(obj, ptr, "label", false).value_or(b.id);
       b.indicator = fields_.string(obj, ptr, "indicator", true).value_or("");
       b.field = fields_.string(obj, ptr, "field", true).value_or("");
-      const Json* categories = fields_.array(obj, ptr, "categories", true);
+      const Json* bands = fields_.array(obj, ptr, "age_bands", false);
+      if (bands) read_age_bands(*bands, obj, ptr, b);
+      const Json* categories = bands ? nullptr : fields_.array(obj, ptr, "categories", true);
       if (categories) {
         for (const auto& c : *categories) {
           if (c.is_string())
@@ -425,6 +427,34 @@ class ProjectReader {
         project_.breakdowns.push_back(std::move(b));
       }
     }
+  }
+
+  // "age_bands": [{"from": 18, "to": 29}, ...] with "age_field": "birth_year" (default) or "age".
+  void read_age_bands(const Json& bands, const Json& obj, const std::string& ptr, Breakdown& b) {
+    auto kind = fields_.string(obj, ptr, "age_field", false).value_or("birth_year");
+    if (kind != "birth_year" && kind != "age")
+      fields_.invalid(ptr + "/age_field", "expected \"birth_year\" or \"age\"");
+    b.field_is_birth_year = kind == "birth_year";
+    for (std::size_t k = 0; k < bands.size(); ++k) {
+      std::string bptr = ptr + "/age_bands/" + std::to_string(k);
+      if (!bands[k].is_object()) {
+        fields_.wrong_type(bptr, "an object with from and to");
+        continue;
+      }
+      auto from = fields_.number(bands[k], bptr, "from", true);
+      auto to = fields_.number(bands[k], bptr, "to", true);
+      if (!from || !to) continue;
+      if (*to < *from) {
+        fields_.invalid(bptr + "/to", "an age band ends before it starts");
+        continue;
+      }
+      AgeBand band{"", static_cast<int>(*from), static_cast<int>(*to)};
+      band.label = fields_.string(bands[k], bptr, "label", false)
+                       .value_or(std::to_string(band.from) + "–" + std::to_string(band.to));
+      b.age_bands.push_back(band);
+      b.categories.push_back(band.label);
+    }
+    if (b.age_bands.empty()) fields_.invalid(ptr + "/age_bands", "a breakdown needs at least one age band");
   }
 
   void read_funnels(const Json& root) {

@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "core/numbers.h"
 #include "read/csv.h"
 #include "read/json_input.h"
 #include "read/municipalities.h"
@@ -95,8 +96,16 @@ class RowChecker {
   void check_category(const std::string& field, const std::string& value, const SourceLocation& where) {
     if (value.empty()) return;
     for (const auto& b : dataset_.project.breakdowns) {
-      if (b.field != field || std::find(b.categories.begin(), b.categories.end(), value) != b.categories.end())
-        continue;
+      if (b.field != field) continue;
+      if (!b.age_bands.empty()) {
+        if (parse_number(value)) continue;
+        diags_.warning(
+            "W111",
+            "'" + value + "' in column '" + dataset_.project.column_for(field) + "' is not a number; counted as other",
+            where);
+        return;
+      }
+      if (std::find(b.categories.begin(), b.categories.end(), value) != b.categories.end()) continue;
       diags_.warning("W110",
                      "'" + value + "' in column '" + dataset_.project.column_for(field) +
                          "' is not one of the declared categories; counted as other",

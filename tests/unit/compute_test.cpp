@@ -165,3 +165,31 @@ TEST_CASE("compute: a breakdown's categories and 'other' add up to its indicator
   CHECK(b.total.counts[0] + b.total.counts[1] + b.total.other == *r.total.values[1].actual);
   CHECK(b.total.other == 0);
 }
+
+TEST_CASE("compute: age bands from a birth year, at the as-of year") {
+  Dataset d = small_project();
+  d.project.breakdowns = {
+      {"alder", "alder", "praktik", "type", {"18–29", "30–64"}, {{"18–29", 18, 29}, {"30–64", 30, 64}}, true}};
+  d.schema = RecordSchema::for_project(d.project);
+  add(d, "326", 4, 0);
+  d.registrations[0].categories[0] = "1990";  // 29 in 2019
+  d.registrations[1].categories[0] = "1989";  // 30 in 2019
+  d.registrations[2].categories[0] = "1940";  // 79: in no band
+  d.registrations[3].categories[0] = "";      // unknown
+  Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  const BreakdownRow& kalundborg = r.breakdowns[0].units[1];
+  REQUIRE(kalundborg.name == "Kalundborg");
+  CHECK(kalundborg.counts == std::vector<double>{1, 1});
+  CHECK(kalundborg.other == 2);
+}
+
+TEST_CASE("compute: age bands from an age as it is") {
+  Dataset d = small_project();
+  d.project.breakdowns = {
+      {"alder", "alder", "praktik", "type", {"18–29", "30–64"}, {{"18–29", 18, 29}, {"30–64", 30, 64}}, false}};
+  d.schema = RecordSchema::for_project(d.project);
+  add(d, "326", 1, 0);
+  d.registrations[0].categories[0] = "30";
+  Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  CHECK(r.breakdowns[0].total.counts == std::vector<double>{0, 1});
+}

@@ -221,3 +221,19 @@ TEST_CASE("read: a value a breakdown does not declare is a warning, and the row 
           "                    ^\n");
   REQUIRE(r.dataset->registrations.size() == 2);
 }
+
+TEST_CASE("read: age bands name their labels, and a birth year that is not a number is a warning") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("\"targets\""), 9,
+                  "\"breakdowns\": [{\"id\": \"a\", \"indicator\": \"visiterede\", \"field\": \"aar\", "
+                  "\"age_bands\": [{\"from\": 18, \"to\": 29}, {\"from\": 30, \"to\": 64, \"label\": \"30+\"}]}], "
+                  "\"targets\"");
+  auto r = load(dir, project,
+                "id;kommune;visiteret;udfald;udfald_dato;aar\nA1;746;2020-02-01;;;1990\nA2;746;2020-02-01;;;ukendt\n");
+  REQUIRE(r.messages() ==
+          "reg.csv:3:21: warning: 'ukendt' in column 'aar' is not a number; counted as other [W111]\n"
+          "A2;746;2020-02-01;;;ukendt\n"
+          "                    ^\n");
+  REQUIRE(r.dataset->project.breakdowns[0].categories == std::vector<std::string>{"18–29", "30+"});
+}
