@@ -64,6 +64,16 @@ CheckResult run_check(const RunOptions& options) {
   if (!dataset || result.diagnostics.has_errors()) return result;
   ComputeOptions compute{options.as_of, options.generated_at, MAALTAL_VERSION};
   result.report = compute_report(*dataset, compute);
+  // Only now are the figures known that a person's verdict may override.
+  for (std::size_t i = 0; i < result.report->goals.size(); ++i) {
+    const GoalReport& g = result.report->goals[i];
+    if (g.overridden && g.goal.override_reason.empty()) {
+      result.diagnostics.warning("W112",
+                                 "goal '" + g.goal.id + "' is set to " + g.goal.status + " where the figures suggest " +
+                                     g.suggested_status + "; give an override_reason",
+                                 {options.project.generic_string(), 0, 0, "/goals", ""});
+    }
+  }
   result.report->data_quality.by_code = result.diagnostics.count_by_code();
   return result;
 }

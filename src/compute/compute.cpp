@@ -334,6 +334,22 @@ BreakdownReport breakdown_of(const Dataset& dataset, const Breakdown& b, const R
   return out;
 }
 
+// Each goal with the status the figures suggest, the status in force, and the
+// tally of statuses per level.
+void assess_goals(const Project& project, Report& report) {
+  for (const auto& goal : project.goals) {
+    GoalReport g{goal, "", false};
+    if (!goal.indicator.empty()) {
+      const Figure& total = report.total.values[static_cast<std::size_t>(report.indicator_index(goal.indicator))];
+      if (total.attainment) g.suggested_status = verdict(*total.attainment, project.progress);
+    }
+    if (g.goal.status.empty()) g.goal.status = g.suggested_status;
+    g.overridden = !g.suggested_status.empty() && g.goal.status != g.suggested_status;
+    if (!g.goal.status.empty()) ++report.goal_tally[goal.level][g.goal.status];
+    report.goals.push_back(std::move(g));
+  }
+}
+
 }  // namespace
 
 Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
@@ -360,6 +376,7 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   report.total = total_figures(dataset, report.units, months, ctx);
   report.funnels = funnels_of(dataset.project, report);
   for (const auto& b : dataset.project.breakdowns) report.breakdowns.push_back(breakdown_of(dataset, b, report));
+  assess_goals(dataset.project, report);
 
   report.data_quality.rows_read = dataset.rows_read;
   report.data_quality.rows_rejected = dataset.rows_rejected;

@@ -64,6 +64,8 @@ double milestone_expected(std::vector<std::pair<Date, double>> milestones, doubl
   return target;
 }
 
+std::string verdict(double attainment, const ProgressSettings& settings) { return final_status(attainment, settings); }
+
 void apply_progress(Figure& f, const ProgressContext& ctx, std::optional<double> expected) {
   if (!f.actual || !f.target) return;
   double actual = *f.actual;

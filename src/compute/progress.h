@@ -3,6 +3,7 @@
 // Pure arithmetic on dates and numbers; compute.cpp decides what it applies to.
 #pragma once
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/date.h"
@@ -32,6 +33,9 @@ void apply_progress(Figure& f, const ProgressContext& ctx, std::optional<double>
 // The level expected at `as_of` on the straight lines through (start, 0), the
 // milestones (date, value) in date order, and (end, target).
 double milestone_expected(std::vector<std::pair<Date, double>> milestones, double target, const ProgressContext& ctx);
+
+// The verdict the figures suggest for an attainment: met, partly_met or not_met.
+std::string verdict(double attainment, const ProgressSettings& settings);
 
 // The same for a ratio: its target is a level, not a volume, so nothing is
 // pro-rated or forecast; the status compares the ratio with its target.

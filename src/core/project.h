@@ -102,6 +102,23 @@ struct Breakdown {
   bool field_is_birth_year = true;      // with age bands: age = the as-of year - the birth year
 };
 
+// A qualitative goal of the project's theory of change ("a dialogue forum in
+// every jobcentre"). Its status is set by a person; when tied to an indicator
+// the figures suggest one, and a status that differs needs a reason.
+struct Goal {
+  std::string id;
+  std::string level;        // activity, short_term, long_term or effect
+  std::string goal;         // what the project wants to achieve
+  std::string target_text;  // how it is measured or judged
+  std::string status;       // met, partly_met, not_met; "" to take the suggestion
+  std::string evidence;     // the note that backs the status
+  std::string indicator;    // optional: the indicator whose total attainment suggests a status
+  std::string override_reason;
+};
+
+inline constexpr const char* kGoalLevels[] = {"activity", "short_term", "long_term", "effect"};
+inline constexpr const char* kGoalStatuses[] = {"met", "partly_met", "not_met"};
+
 // A planned level on the way to a target: by `date`, `value` should be reached.
 // Between milestones the expected level is interpolated in a straight line.
 struct Milestone {
@@ -134,6 +151,7 @@ struct Project {
   std::vector<Target> targets;
   std::vector<Funnel> funnels;
   std::vector<Breakdown> breakdowns;
+  std::vector<Goal> goals;
   std::vector<Milestone> milestones;            // planned ramp-up; without them targets are pro-rated evenly
   std::map<std::string, double> total_targets;  // stated project totals, by indicator
   Aggregation aggregation = Aggregation::kSum;

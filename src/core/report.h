@@ -90,6 +90,12 @@ struct BreakdownReport {
   BreakdownRow total;
 };
 
+struct GoalReport {
+  Goal goal;                     // as declared, with `status` the status in force
+  std::string suggested_status;  // from the tied indicator's figures; "" when not tied
+  bool overridden = false;       // a person's status differs from the suggestion
+};
+
 struct DataQuality {
   int rows_read = 0;
   int rows_counted = 0;
@@ -108,6 +114,8 @@ struct Report {
   UnitFigures total;
   std::vector<FunnelReport> funnels;
   std::vector<BreakdownReport> breakdowns;
+  std::vector<GoalReport> goals;
+  std::map<std::string, std::map<std::string, int>> goal_tally;  // level -> status -> goals
   DataQuality data_quality;
   std::vector<std::string> input_files;
   std::optional<std::int64_t> generated_at;  // seconds since 1970, from SOURCE_DATE_EPOCH; never the clock

@@ -41,6 +41,7 @@ class ProjectReader {
     read_milestones(*json);
     read_funnels(*json);
     read_breakdowns(*json);
+    read_goals(*json);
     read_registration_source(*json);
     return project_;
   }
@@ -389,6 +390,52 @@ class ProjectReader {
       add_target(target, at(r, static_cast<std::size_t>(unit_col)), at(r, static_cast<std::size_t>(ind_col)),
                  at(r, static_cast<std::size_t>(value_col)));
     }
+  }
+
+  void read_goals(const Json& root) {
+    const Json* list = fields_.array(root, "", "goals", false);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string ptr = "/goals/" + std::to_string(i);
+      const Json& obj = (*list)[i];
+      if (!obj.is_object()) {
+        fields_.wrong_type(ptr, "an object");
+        continue;
+      }
+      Goal g;
+      g.id = fields_.string(obj, ptr, "id", true).value_or("");
+      g.level = fields_.string(obj, ptr, "level", true).value_or("");
+      g.goal = fields_.string(obj, ptr, "goal", true).value_or("");
+      g.target_text = fields_.string(obj, ptr, "target", false).value_or("");
+      g.status = fields_.string(obj, ptr, "status", false).value_or("");
+      g.evidence = fields_.string(obj, ptr, "evidence", false).value_or("");
+      g.indicator = fields_.string(obj, ptr, "indicator", false).value_or("");
+      g.override_reason = fields_.string(obj, ptr, "override_reason", false).value_or("");
+      bool ok = !g.id.empty() && !g.level.empty() && !g.goal.empty();
+      if (!g.level.empty() && !one_of(g.level, kGoalLevels)) {
+        fields_.invalid(ptr + "/level",
+                        "unknown level '" + g.level + "' (expected activity, short_term, long_term or effect)");
+        ok = false;
+      }
+      if (!g.status.empty() && !one_of(g.status, kGoalStatuses)) {
+        fields_.invalid(ptr + "/status", "unknown status '" + g.status + "' (expected met, partly_met or not_met)");
+        ok = false;
+      }
+      if (!g.indicator.empty() && project_.indicator_index(g.indicator) < 0) {
+        diags_.error("E204", "unknown indicator '" + g.indicator + "'", {display_, 0, 0, ptr + "/indicator", ""});
+        ok = false;
+      }
+      if (g.status.empty() && g.indicator.empty()) {
+        fields_.invalid(ptr + "/status", "a goal not tied to an indicator needs a status");
+        ok = false;
+      }
+      if (ok) project_.goals.push_back(std::move(g));
+    }
+  }
+
+  template <std::size_t N>
+  static bool one_of(const std::string& value, const char* const (&options)[N]) {
+    return std::any_of(std::begin(options), std::end(options), [&](const char* o) { return value == o; });
   }
 
   void read_breakdowns(const Json& root) {

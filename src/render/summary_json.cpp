@@ -129,6 +129,20 @@ std::string render_summary_json(const Report& report) {
   for (const auto& funnel : report.funnels) j["funnels"].push_back(funnel_json(funnel));
   j["breakdowns"] = Json::array();
   for (const auto& b : report.breakdowns) j["breakdowns"].push_back(breakdown_json(b));
+  j["goals"] = Json::array();
+  for (const auto& g : report.goals) {
+    j["goals"].push_back({{"id", g.goal.id},
+                          {"level", g.goal.level},
+                          {"goal", g.goal.goal},
+                          {"target", g.goal.target_text},
+                          {"status", g.goal.status.empty() ? Json(nullptr) : Json(g.goal.status)},
+                          {"suggested_status", g.suggested_status.empty() ? Json(nullptr) : Json(g.suggested_status)},
+                          {"overridden", g.overridden},
+                          {"override_reason", g.goal.override_reason},
+                          {"evidence", g.goal.evidence},
+                          {"indicator", g.goal.indicator.empty() ? Json(nullptr) : Json(g.goal.indicator)}});
+  }
+  j["goal_tally"] = report.goal_tally;
   const DataQuality& dq = report.data_quality;
   j["data_quality"] = {{"rows_read", dq.rows_read},
                        {"rows_counted", dq.rows_counted},

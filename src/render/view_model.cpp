@@ -203,6 +203,49 @@ Json breakdowns_view(const Report& report, const Locale& locale) {
   return breakdowns;
 }
 
+// The status word of a goal with, when the figures suggest otherwise, what
+// they suggest and the project's reason.
+std::string goal_status_text(const GoalReport& g, const Locale& locale) {
+  if (g.goal.status.empty()) return locale.get("not_set");
+  std::string text = locale.get("status_" + g.goal.status);
+  if (g.overridden) {
+    text += " (" + locale.fill("goal_suggested", {{"status", locale.get("status_" + g.suggested_status)}});
+    if (!g.goal.override_reason.empty())
+      text += "; " + locale.fill("goal_overridden", {{"reason", g.goal.override_reason}});
+    text += ")";
+  }
+  return text;
+}
+
+Json goals_view(const Report& report, const Locale& locale) {
+  Json goals = Json::array();
+  for (const auto& g : report.goals) {
+    goals.push_back({{"level", locale.get("level_" + g.goal.level)},
+                     {"goal", g.goal.goal},
+                     {"target", g.goal.target_text},
+                     {"status", goal_status_text(g, locale)},
+                     {"status_code", g.goal.status},
+                     {"evidence", g.goal.evidence}});
+  }
+  return goals;
+}
+
+// Per level in theory-of-change order: how many goals are met, partly met, not met.
+Json goal_tally_view(const Report& report, const Locale& locale) {
+  Json tally = Json::array();
+  for (const char* level : kGoalLevels) {
+    auto it = report.goal_tally.find(level);
+    if (it == report.goal_tally.end()) continue;
+    Json cells = Json::array();
+    for (const char* status : kGoalStatuses) {
+      auto n = it->second.find(status);
+      cells.push_back({{"text", std::to_string(n == it->second.end() ? 0 : n->second)}});
+    }
+    tally.push_back({{"level", locale.get(std::string("level_") + level)}, {"cells", cells}});
+  }
+  return tally;
+}
+
 Json funnels_view(const Report& report, const Locale& locale) {
   Json funnels = Json::array();
   for (const auto& funnel : report.funnels) {
@@ -306,6 +349,9 @@ Json build_view(const Report& report, const Locale& locale) {
           {"has_funnels", !report.funnels.empty()},
           {"breakdowns", breakdowns_view(report, locale)},
           {"has_breakdowns", !report.breakdowns.empty()},
+          {"goals", goals_view(report, locale)},
+          {"goal_tally", goal_tally_view(report, locale)},
+          {"has_goals", !report.goals.empty()},
           {"data_quality",
            {{"rows_read", format_number(dq.rows_read, 0, locale.code())},
             {"rows_counted", format_number(dq.rows_counted, 0, locale.code())},

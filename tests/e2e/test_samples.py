@@ -110,8 +110,8 @@ class ViGoerEnForskel(unittest.TestCase):
 
     def test_status_markdown_tables(self):
         tables = readers.markdown_tables(str(self.built.out / "status.md"))
-        self.assertEqual(len(tables), 7)  # five indicators, one breakdown, one funnel
-        funnel = table_rows(tables[6])
+        self.assertEqual(len(tables), 9)  # five indicators, goals and their tally, one breakdown, one funnel
+        funnel = table_rows(tables[8])
         self.assertEqual(funnel["Skanderborg"], ["52", "38 (73 %)"])
         self.assertEqual(funnel["I alt"], ["176", "121 (69 %)"])
         self.assertEqual(self.built.summary["funnels"][0]["total"]["stages"][1]["conversion"], 121 / 176)
@@ -130,7 +130,7 @@ class ViGoerEnForskel(unittest.TestCase):
 
     def test_dashboard_tables_and_chart(self):
         tables = readers.html_tables(self.built.html)
-        self.assertEqual(len(tables), 7)
+        self.assertEqual(len(tables), 9)
         share = table_rows(tables[4][1])
         for name, (_, _, _, _, printed_share) in VI_GOER.items():
             self.assertEqual(share[name][1], printed_share, name)
@@ -146,9 +146,20 @@ class ViGoerEnForskel(unittest.TestCase):
         self.assertEqual(breakdown["indicator"], "visiterede")
         for row in breakdown["units"] + [dict(name="I alt", **breakdown["total"])]:
             self.assertEqual(sum(row["counts"].values()) + row["other"], self.built.unit(row["name"])["visiterede"]["actual"])
-        md = readers.markdown_tables(str(self.built.out / "status.md"))[5]
+        md = readers.markdown_tables(str(self.built.out / "status.md"))[7]
         self.assertEqual(md[0][1:], breakdown["categories"] + ["I alt"])  # no "other" column: every value declared
         self.assertEqual(table_rows(md)["I alt"][-1], "176")
+
+    def test_goals_take_their_status_from_the_figures_unless_set(self):
+        goals = {g["id"]: g for g in self.built.summary["goals"]}
+        self.assertEqual((goals["visitation"]["status"], goals["visitation"]["suggested_status"]), ("met", "met"))
+        self.assertEqual(goals["fastholdelse"]["status"], "partly_met")
+        self.assertIsNone(goals["fastholdelse"]["suggested_status"])
+        self.assertEqual(self.built.summary["goal_tally"], {"activity": {"met": 1}, "short_term": {"met": 1},
+                                                             "long_term": {"met": 1}, "effect": {"partly_met": 1}})
+        md = readers.markdown_tables(str(self.built.out / "status.md"))
+        self.assertEqual(md[5][0], ["Niveau", "Mål", "Målsætning", "Status", "Dokumentation"])
+        self.assertEqual(table_rows(md[6])["Effekt"], ["0", "1", "0"])
 
     def test_dashboard_is_self_contained(self):
         html = self.built.html.replace('xmlns="http://www.w3.org/2000/svg"', "")
@@ -363,6 +374,22 @@ class English(unittest.TestCase):
             _, sheet, rows = readers.workbook_rows(out / "report.xlsx")
             self.assertEqual(sheet.title, "Overview")
             self.assertIn("Total", [r["Municipality"][0] for r in rows])
+
+
+class GoalOverride(unittest.TestCase):
+    def test_a_status_against_the_figures_without_a_reason_is_a_warning(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = pathlib.Path(tmp) / "p"
+            shutil.copytree(ROOT / "sample-data/vi-goer-en-forskel", project)
+            path = project / "project.json"
+            text = path.read_text(encoding="utf-8")
+            old = '"target": "175 visiterede", "indicator": "visiterede",'
+            self.assertIn(old, text)
+            path.write_text(text.replace(old, old + ' "status": "partly_met",'), encoding="utf-8")
+            result = subprocess.run([BIN, "check", str(path)], capture_output=True, text=True)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("warning: goal 'visitation' is set to partly_met where the figures suggest met; "
+                          "give an override_reason [W112]", result.stderr)
 
 
 class CommandLine(unittest.TestCase):

@@ -193,3 +193,21 @@ TEST_CASE("compute: age bands from an age as it is") {
   Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
   CHECK(r.breakdowns[0].total.counts == std::vector<double>{0, 1});
 }
+
+TEST_CASE("compute: a goal tied to an indicator takes the status its figures suggest, unless a person sets one") {
+  Dataset d = published_table();
+  d.project.goals = {{"a", "short_term", "Praktik", "480", "", "", "praktik", ""},           // 82 %: partly met
+                     {"b", "long_term", "Job", "240", "met", "", "job", "Aftale med STAR"},  // 64 %, set to met
+                     {"c", "activity", "Forum", "3 fora", "met", "Referater", "", ""}};
+  Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  CHECK(r.goals[0].goal.status == "partly_met");
+  CHECK(r.goals[0].suggested_status == "partly_met");
+  CHECK_FALSE(r.goals[0].overridden);
+  CHECK(r.goals[1].goal.status == "met");
+  CHECK(r.goals[1].suggested_status == "not_met");
+  CHECK(r.goals[1].overridden);
+  CHECK(r.goals[2].suggested_status.empty());
+  CHECK(r.goal_tally["short_term"]["partly_met"] == 1);
+  CHECK(r.goal_tally["long_term"]["met"] == 1);
+  CHECK(r.goal_tally["activity"]["met"] == 1);
+}

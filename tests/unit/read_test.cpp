@@ -237,3 +237,18 @@ TEST_CASE("read: age bands name their labels, and a birth year that is not a num
           "                    ^\n");
   REQUIRE(r.dataset->project.breakdowns[0].categories == std::vector<std::string>{"18–29", "30+"});
 }
+
+TEST_CASE("read: a goal has a known level and status, and a status unless an indicator suggests one") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("\"targets\""), 9,
+                  "\"goals\": [{\"id\": \"a\", \"level\": \"output\", \"goal\": \"x\", \"status\": \"met\"},"
+                  "{\"id\": \"b\", \"level\": \"effect\", \"goal\": \"y\", \"status\": \"done\"},"
+                  "{\"id\": \"c\", \"level\": \"effect\", \"goal\": \"z\"}], \"targets\"");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\n");
+  REQUIRE(r.messages() ==
+          "project.json#/goals/0/level: error: unknown level 'output' (expected activity, short_term, long_term or "
+          "effect) [E203]\n"
+          "project.json#/goals/1/status: error: unknown status 'done' (expected met, partly_met or not_met) [E203]\n"
+          "project.json#/goals/2/status: error: a goal not tied to an indicator needs a status [E203]\n");
+}
