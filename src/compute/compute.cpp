@@ -71,6 +71,11 @@ MonthlyCounts count_participants(const Dataset& dataset, Date as_of, std::size_t
       unit_counts[i][month] += 1;
     }
   }
+  for (const auto& c : dataset.counts) {
+    if (c.date > as_of) continue;
+    auto month = static_cast<std::size_t>(std::max(0, month_index(c.date) - first));
+    counts[c.unit_code][static_cast<std::size_t>(dataset.project.indicator_index(c.indicator))][month] += c.count;
+  }
   return counts;
 }
 
@@ -322,6 +327,11 @@ BreakdownReport breakdown_of(const Dataset& dataset, const Breakdown& b, const R
       row.other += 1;
     else
       row.counts[static_cast<std::size_t>(category)] += 1;
+  }
+  // Aggregated counts carry no categories: they count as "other", so that a
+  // row still adds up to the indicator.
+  for (const auto& c : dataset.counts) {
+    if (c.indicator == b.indicator && c.date <= report.as_of) rows[c.unit_code].other += c.count;
   }
   BreakdownReport out{
       b.id, b.label, b.indicator, b.field, b.categories, {}, {"", "", std::vector<double>(b.categories.size()), 0}};

@@ -28,11 +28,21 @@ struct Registration {
   std::vector<std::string> categories;     // by RecordSchema::category_fields
 };
 
+// A number of participants reached on an indicator, reported as a count: they
+// count on `date` (for a month, its last day) like registrations would.
+struct AggregatedCount {
+  std::string unit_code;
+  std::string indicator;
+  Date date;
+  double count = 0;
+};
+
 struct Dataset {
   Project project;
   RecordSchema schema;
   std::vector<Registration> registrations;
-  int rows_read = 0;      // data rows seen in the registrations file
+  std::vector<AggregatedCount> counts;
+  int rows_read = 0;      // data rows seen in the registrations and counts files
   int rows_rejected = 0;  // rows not counted, each with a diagnostic
 };
 

@@ -141,6 +141,13 @@ struct RegistrationSource {
   std::map<std::string, std::string> columns;  // logical field -> column header
 };
 
+// Where aggregated counts are, for municipalities that send numbers rather
+// than one row per citizen.
+struct CountSource {
+  std::filesystem::path path;
+  std::string display_path;
+};
+
 struct Project {
   ProjectInfo info;
   std::optional<Date> as_of;
@@ -156,7 +163,8 @@ struct Project {
   std::map<std::string, double> total_targets;  // stated project totals, by indicator
   Aggregation aggregation = Aggregation::kSum;
   ProgressSettings progress;
-  RegistrationSource registrations;
+  RegistrationSource registrations;  // display_path empty when there are none
+  std::optional<CountSource> counts;
   std::vector<std::string> input_files;  // every file read, for provenance
 
   // The index of indicator `id`, or -1.

@@ -1,5 +1,6 @@
 #include "read/load.h"
 
+#include "read/counts_reader.h"
 #include "read/project_reader.h"
 #include "read/registrations_reader.h"
 
@@ -13,6 +14,7 @@ std::optional<Dataset> load_dataset(const std::filesystem::path& project_path, c
   dataset.project = std::move(*project);
   dataset.schema = RecordSchema::for_project(dataset.project);
   read_registrations(dataset, diags);
+  read_counts(dataset, diags);
   return dataset;
 }
 

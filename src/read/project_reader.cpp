@@ -588,7 +588,13 @@ class ProjectReader {
   }
 
   void read_registration_source(const Json& root) {
-    const Json* reg = fields_.object(root, "", "registrations", true);
+    if (const Json* counts = fields_.object(root, "", "counts", false)) {
+      if (auto file = fields_.string(*counts, "/counts", "file", true)) {
+        project_.counts = CountSource{path_.parent_path() / *file, display_path_beside(display_, *file)};
+      }
+    }
+    // Registrations may be left out when counts are given.
+    const Json* reg = fields_.object(root, "", "registrations", !project_.counts);
     if (!reg) return;
     auto& source = project_.registrations;
     if (auto file = fields_.string(*reg, "/registrations", "file", true)) {

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "compute/progress.h"
+
 using namespace maaltal;
 
 namespace {
@@ -210,4 +212,20 @@ TEST_CASE("compute: a goal tied to an indicator takes the status its figures sug
   CHECK(r.goal_tally["short_term"]["partly_met"] == 1);
   CHECK(r.goal_tally["long_term"]["met"] == 1);
   CHECK(r.goal_tally["activity"]["met"] == 1);
+}
+
+TEST_CASE("compute: aggregated counts add to the registrations, month by month, up to the as-of date") {
+  Dataset d = small_project();
+  add(d, "326", 3, 0, Date::from_ymd(2019, 2, 10));
+  d.counts = {{"326", "praktik", Date::from_ymd(2019, 2, 28), 5},
+              {"190", "praktik", Date::from_ymd(2019, 3, 31), 7},
+              {"190", "praktik", Date::from_ymd(2020, 1, 31), 100}};  // after the as-of date
+  Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  CHECK(figure(r, "Kalundborg", "praktik").actual == 8);
+  CHECK(figure(r, "Furesø", "praktik").actual == 7);
+  CHECK(figure(r, "total", "praktik").actual == 15);
+  const auto& series = figure(r, "Furesø", "praktik").series;
+  CHECK(series[static_cast<std::size_t>(month_index(Date::from_ymd(2019, 3, 1)) -
+                                        month_index(Date::from_ymd(2018, 1, 1)))]
+            .new_count == 7);
 }

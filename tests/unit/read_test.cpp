@@ -252,3 +252,42 @@ TEST_CASE("read: a goal has a known level and status, and a status unless an ind
           "project.json#/goals/1/status: error: unknown status 'done' (expected met, partly_met or not_met) [E203]\n"
           "project.json#/goals/2/status: error: a goal not tied to an indicator needs a status [E203]\n");
 }
+
+TEST_CASE("read: aggregated counts by date or month, checked like registrations") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("\"registrations\""), 15, "\"counts\": {\"file\": \"antal.csv\"}, \"registrations\"");
+  dir.write("antal.csv",
+            "kommune;indikator;måned;antal\n190;visiterede;2020-03;4\n190;visiterede;2020-04-15;2\n"
+            "190;i_job;2020-13;1\n190;visiterede;2020-05;-1\n190;ukendt;2020-05;1\n");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;;\n");
+  REQUIRE(r.messages() ==
+          "antal.csv:4:11: error: '2020-13' is not a date or month (expected 2021-03-31 or 2021-03) [E106]\n"
+          "190;i_job;2020-13;1\n"
+          "          ^\n"
+          "antal.csv:5:24: error: '-1' is not a count (a whole number, 0 or more) [E109]\n"
+          "190;visiterede;2020-05;-1\n"
+          "                       ^\n"
+          "antal.csv:6:5: error: 'ukendt' is not a count indicator [E204]\n"
+          "190;ukendt;2020-05;1\n"
+          "    ^\n");
+  const Dataset& d = *r.dataset;
+  REQUIRE(d.counts.size() == 2);
+  REQUIRE(d.counts[0].date == Date::from_ymd(2020, 3, 31));  // a month counts on its last day
+  REQUIRE(d.counts[1].count == 2);
+  REQUIRE(d.rows_read == 6);  // 1 registration + 5 count rows
+  REQUIRE(d.rows_rejected == 3);
+}
+
+TEST_CASE("read: with counts, registrations may be left out") {
+  TempDir dir;
+  std::string project = kProject;
+  auto start = project.find(",\n  \"registrations\"");
+  project.replace(start, project.rfind('}') - start, ",\n  \"counts\": {\"file\": \"antal.json\"}\n");
+  dir.write("antal.json", R"([{"municipality": "746", "indicator": "visiterede", "month": "2020-03", "count": 5},
+                             {"municipality": 746, "indicator": "visiterede", "date": "2020-04-02", "count": "x"}])");
+  auto r = load(dir, project, "");
+  REQUIRE(r.messages() == "antal.json#/1/count: error: 'x' is not a count (a whole number, 0 or more) [E109]\n");
+  REQUIRE(r.dataset->counts.size() == 1);
+  REQUIRE(r.dataset->registrations.empty());
+}
