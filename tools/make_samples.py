@@ -88,6 +88,47 @@ def smaa_mellemstore():
             f.write(",".join(r) + "\n")
 
 
+def job_og_trivsel():
+    """A fictional project with every kind of figure: a funnel (screened ->
+    referred -> in a job), breakdowns by disability and age, and Aarhus, which
+    reports aggregated monthly counts instead of citizens."""
+    r = random.Random(99)
+    start, last = dt.date(2021, 1, 1), dt.date(2023, 6, 30)
+    groups = ["fysisk", "psykisk", "kognitiv", "sensorisk"]
+    rows = []
+    n = 0
+    for code, screened in (("461", 120), ("851", 95)):
+        for _ in range(screened):
+            n += 1
+            screen = start + dt.timedelta(days=r.randrange((last - start).days - 60))
+            referral = job = kind = ""
+            if r.random() < 0.7:
+                referral_date = screen + dt.timedelta(days=r.randrange(7, 45))
+                referral = referral_date.isoformat()
+                if r.random() < 0.45:
+                    job_date = referral_date + dt.timedelta(days=r.randrange(30, 400))
+                    if job_date <= dt.date(2023, 12, 31):
+                        job, kind = job_date.isoformat(), r.choice(["ordinære timer", "fleksjob"])
+            rows.append((f"JT{n:04d}", code, screen.isoformat(), referral, job, kind, r.choice(groups),
+                         str(r.randrange(1960, 2004))))
+    with open("sample-data/job-og-trivsel/registrations.csv", "w", encoding="utf-8", newline="") as f:
+        f.write("deltager;kommune;screenet;visiteret;job;udfald;handicap;foedselsaar\n")
+        for row in sorted(rows, key=lambda x: x[2]):
+            f.write(";".join(row) + "\n")
+    # Aarhus sends numbers per month.
+    with open("sample-data/job-og-trivsel/antal-aarhus.csv", "w", encoding="utf-8", newline="") as f:
+        f.write("kommune;indikator;måned;antal\n")
+        month = dt.date(2021, 2, 1)
+        while month <= dt.date(2023, 9, 1):
+            screened = r.randrange(2, 7)
+            referred = r.randrange(1, screened + 1)
+            jobs = r.randrange(0, referred + 1) if month >= dt.date(2021, 6, 1) else 0
+            for indicator, count in (("screenet", screened), ("visiterede", referred), ("i_job", jobs)):
+                f.write(f"751;{indicator};{month:%Y-%m};{count}\n")
+            month = (month + dt.timedelta(days=32)).replace(day=1)
+
+
 if __name__ == "__main__":
     vi_goer_en_forskel()
     smaa_mellemstore()
+    job_og_trivsel()

@@ -291,6 +291,73 @@ class SmaaMellemstore(unittest.TestCase):
         self.assertEqual(*workbook_and_golden(self.built, "smaa-mellemstore"))
 
 
+class JobOgTrivsel(unittest.TestCase):
+    """The third sample: registrations for Odense and Aalborg, monthly counts
+    for Aarhus, a funnel, breakdowns, goals, a revised target, milestones and
+    the mean_capped aggregation. Figures are recomputed here from the input
+    files, independently of maaltal."""
+
+    AS_OF = "2023-06-30"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.built = Built("job-og-trivsel")
+        cls.addClassCleanup(cls.built.tmp.cleanup)
+        base = ROOT / "sample-data/job-og-trivsel"
+        lines = (base / "registrations.csv").read_text(encoding="utf-8").splitlines()
+        header = lines[0].split(";")
+        cls.rows = [dict(zip(header, line.split(";"))) for line in lines[1:]]
+        count_lines = (base / "antal-aarhus.csv").read_text(encoding="utf-8").splitlines()[1:]
+        cls.counts = [line.split(";") for line in count_lines]
+
+    def expected_actual(self, code, indicator):
+        if code == "751":
+            return sum(int(n) for k, ind, month, n in self.counts
+                       if ind == indicator and month <= self.AS_OF[:7])
+        field = {"screenet": "screenet", "visiterede": "visiteret", "i_job": "job"}[indicator]
+        return sum(1 for r in self.rows if r["kommune"] == code and r[field] and r[field] <= self.AS_OF
+                   and (indicator != "i_job" or r["udfald"] in ("ordinære timer", "fleksjob")))
+
+    def test_actuals_from_registrations_and_counts(self):
+        for unit in self.built.summary["units"]:
+            for indicator in ("screenet", "visiterede", "i_job"):
+                self.assertEqual(unit["values"][indicator]["actual"], self.expected_actual(unit["code"], indicator),
+                                 (unit["name"], indicator))
+        self.assertEqual([u["name"] for u in self.built.summary["units"]], ["Odense", "Aalborg", "Aarhus"])
+
+    def test_revised_target_and_mean_capped_total(self):
+        odense = self.built.unit("Odense")["visiterede"]
+        self.assertEqual((odense["target"], odense["target_version"], odense["target_original"]), (120, "justeret", 140))
+        attainments = [min(1, u["values"]["visiterede"]["attainment"]) for u in self.built.summary["units"]]
+        self.assertAlmostEqual(self.built.unit("I alt")["visiterede"]["attainment"], sum(attainments) / 3, places=12)
+        self.assertEqual(self.built.summary["total"]["aggregation"], "mean_capped")
+
+    def test_funnel_breakdowns_and_goals(self):
+        total = self.built.summary["funnels"][0]["total"]["stages"]
+        self.assertEqual([s["indicator"] for s in total], ["screenet", "visiterede", "i_job"])
+        self.assertAlmostEqual(total[2]["conversion"], total[2]["actual"] / total[1]["actual"], places=12)
+        for breakdown in self.built.summary["breakdowns"]:
+            for row in breakdown["units"]:
+                self.assertEqual(sum(row["counts"].values()) + row["other"],
+                                 self.built.unit(row["name"])["visiterede"]["actual"], (breakdown["id"], row["name"]))
+            aarhus = next(r for r in breakdown["units"] if r["name"] == "Aarhus")
+            self.assertEqual(sum(aarhus["counts"].values()), 0)  # counts carry no categories
+        goals = {g["id"]: g for g in self.built.summary["goals"]}
+        self.assertTrue(goals["job"]["overridden"])
+        self.assertEqual(goals["visitation"]["status"], goals["visitation"]["suggested_status"])
+        self.assertNotIn("W112", self.built.result.stderr)
+
+    def test_every_output_is_written_and_readable(self):
+        tables = readers.markdown_tables(str(self.built.out / "status.md"))
+        self.assertEqual(len(tables), 4 + 2 + 2 + 1)  # indicators, goals and tally, breakdowns, funnel
+        self.assertEqual(list(table_rows(tables[1]))[-1], "I alt")
+        html = readers.html_tables(self.built.html)
+        self.assertEqual(len(html), len(tables))
+        _, _, rows = readers.workbook_rows(self.built.out / "report.xlsx")
+        aarhus = [r for r in rows if r["Kommune"][0] == "Aarhus" and r["Indikator-id"][0] == "visiterede"][0]
+        self.assertEqual(aarhus["Faktisk"][0], self.expected_actual("751", "visiterede"))
+
+
 class BadInput(unittest.TestCase):
     """Each problem is reported with file, line, column, caret and code; the
     run exits non-zero and writes nothing."""

@@ -54,3 +54,5 @@ void check_sample(const std::string& sample) {
 TEST_CASE("golden: vi-goer-en-forskel renders as accepted") { check_sample("vi-goer-en-forskel"); }
 
 TEST_CASE("golden: smaa-mellemstore renders as accepted") { check_sample("smaa-mellemstore"); }
+
+TEST_CASE("golden: job-og-trivsel renders as accepted") { check_sample("job-og-trivsel"); }
