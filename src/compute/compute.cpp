@@ -32,12 +32,6 @@ bool passes_filters(const Registration& r, const Indicator& ind, const RecordSch
   return true;
 }
 
-// Whether a count indicator counts this participant at the as-of date.
-bool counted(const Registration& r, const Indicator& ind, const RecordSchema& schema, Date as_of) {
-  const auto& date = r.dates[static_cast<std::size_t>(schema.date_index(ind.date_field))];
-  return date && *date <= as_of && passes_filters(r, ind, schema);
-}
-
 // The months of the series: the project's start month to the as-of month.
 std::vector<std::string> series_months(Date start, Date as_of) {
   std::vector<std::string> months;
@@ -47,12 +41,55 @@ std::vector<std::string> series_months(Date start, Date as_of) {
   return months;
 }
 
+// Each participant's records per municipality, in file order: one record when
+// rows are participants, their events when rows are events.
+using Participants = std::map<std::pair<std::string, std::string>, std::vector<std::size_t>>;
+
+Participants group_participants(const Dataset& dataset) {
+  Participants groups;
+  for (std::size_t k = 0; k < dataset.registrations.size(); ++k) {
+    const Registration& r = dataset.registrations[k];
+    groups[{r.unit_code, r.participant}].push_back(k);
+  }
+  return groups;
+}
+
+// The record that makes `ind` count this participant at the as-of date, if
+// any: the earliest qualifying event, or with `first_only` the participant's
+// first event of the date field if it qualifies. With `after`, only events on
+// or after the date the other indicator counts the participant are seen.
+std::optional<std::size_t> counting_record(const Dataset& dataset, const std::vector<std::size_t>& records,
+                                           const Indicator& ind, Date as_of) {
+  const RecordSchema& schema = dataset.schema;
+  auto date_of = [&](std::size_t k, const Indicator& i) {
+    return dataset.registrations[k].dates[static_cast<std::size_t>(schema.date_index(i.date_field))];
+  };
+  std::optional<Date> from;
+  if (!ind.after.empty()) {
+    const Project& p = dataset.project;
+    const Indicator& before = p.indicators[static_cast<std::size_t>(p.indicator_index(ind.after))];
+    auto referral = counting_record(dataset, records, before, as_of);
+    if (!referral) return std::nullopt;
+    from = date_of(*referral, before);
+  }
+  std::optional<std::size_t> best;
+  for (std::size_t k : records) {
+    auto date = date_of(k, ind);
+    if (!date || *date > as_of || (from && *date < *from)) continue;
+    bool qualifies = passes_filters(dataset.registrations[k], ind, schema);
+    if (!ind.first_only && !qualifies) continue;
+    if (!best || *date < *date_of(*best, ind)) best = k;
+  }
+  if (best && ind.first_only && !passes_filters(dataset.registrations[*best], ind, schema)) return std::nullopt;
+  return best;
+}
+
 // Per municipality and count indicator: distinct participants by the month of
-// their event. Readers keep one record per participant and municipality, so a
-// record is a person. Events before the start month count in the first month.
+// the event that counts them. Events before the start month count in the first month.
 using MonthlyCounts = std::map<std::string, std::vector<std::vector<double>>>;
 
-MonthlyCounts count_participants(const Dataset& dataset, Date as_of, std::size_t n_months) {
+MonthlyCounts count_participants(const Dataset& dataset, const Participants& participants, Date as_of,
+                                 std::size_t n_months) {
   const auto& indicators = dataset.project.indicators;
   int first = month_index(dataset.project.info.start);
   MonthlyCounts counts;
@@ -60,13 +97,15 @@ MonthlyCounts count_participants(const Dataset& dataset, Date as_of, std::size_t
     counts[code].assign(indicators.size(), std::vector<double>(n_months, 0.0));
   }
   if (n_months == 0) return counts;
-  for (const auto& r : dataset.registrations) {
-    auto& unit_counts = counts[r.unit_code];
+  for (const auto& [key, records] : participants) {
+    auto& unit_counts = counts[key.first];
     for (std::size_t i = 0; i < indicators.size(); ++i) {
       const Indicator& ind = indicators[i];
       if (ind.kind != IndicatorKind::kCount) continue;
-      if (!counted(r, ind, dataset.schema, as_of)) continue;
-      const Date date = *r.dates[static_cast<std::size_t>(dataset.schema.date_index(ind.date_field))];
+      auto k = counting_record(dataset, records, ind, as_of);
+      if (!k) continue;
+      const Date date =
+          *dataset.registrations[*k].dates[static_cast<std::size_t>(dataset.schema.date_index(ind.date_field))];
       auto month = static_cast<std::size_t>(std::max(0, month_index(date) - first));
       unit_counts[i][month] += 1;
     }
@@ -270,8 +309,8 @@ UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>
 }
 
 IndicatorInfo info_of(const Indicator& ind) {
-  return {ind.id,      ind.label, ind.description, ind.kind,       ind.date_field,
-          ind.filters, ind.terms, ind.numerator,   ind.denominator};
+  return {ind.id,    ind.label,     ind.description, ind.kind,       ind.date_field, ind.filters,
+          ind.terms, ind.numerator, ind.denominator, ind.first_only, ind.after};
 }
 
 FunnelRow funnel_row(const Report& report, const Funnel& funnel, const UnitFigures& unit) {
@@ -312,15 +351,18 @@ int category_of(const Breakdown& b, const std::string& value, Date as_of) {
 
 // Per municipality, the breakdown's indicator counted by category; the total
 // adds up the municipalities' rows.
-BreakdownReport breakdown_of(const Dataset& dataset, const Breakdown& b, const Report& report) {
+BreakdownReport breakdown_of(const Dataset& dataset, const Participants& participants, const Breakdown& b,
+                             const Report& report) {
   const Project& project = dataset.project;
   const Indicator& ind = project.indicators[static_cast<std::size_t>(project.indicator_index(b.indicator))];
   auto field = static_cast<std::size_t>(dataset.schema.category_index(b.field));
   std::map<std::string, BreakdownRow> rows;
   for (const auto& unit : report.units)
     rows[unit.code] = {unit.code, unit.name, std::vector<double>(b.categories.size()), 0};
-  for (const auto& r : dataset.registrations) {
-    if (!counted(r, ind, dataset.schema, report.as_of)) continue;
+  for (const auto& [key, records] : participants) {
+    auto k = counting_record(dataset, records, ind, report.as_of);
+    if (!k) continue;
+    const Registration& r = dataset.registrations[*k];  // the category of the event that counts
     BreakdownRow& row = rows[r.unit_code];
     int category = category_of(b, r.categories[field], report.as_of);
     if (category < 0)
@@ -376,7 +418,8 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   const ProjectInfo& info = dataset.project.info;
   ProgressContext ctx{info.start, info.end, report.as_of, dataset.project.progress};
   auto months = series_months(info.start, report.as_of);
-  auto counts = count_participants(dataset, report.as_of, months.size());
+  Participants participants = group_participants(dataset);
+  auto counts = count_participants(dataset, participants, report.as_of, months.size());
   for (const auto& code : dataset.project.unit_codes) {
     report.units.push_back(unit_figures(dataset, code, months, counts[code], ctx));
   }
@@ -385,7 +428,9 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
                    [&](const UnitFigures& a, const UnitFigures& b) { return collator.less(a.name, b.name); });
   report.total = total_figures(dataset, report.units, months, ctx);
   report.funnels = funnels_of(dataset.project, report);
-  for (const auto& b : dataset.project.breakdowns) report.breakdowns.push_back(breakdown_of(dataset, b, report));
+  for (const auto& b : dataset.project.breakdowns) {
+    report.breakdowns.push_back(breakdown_of(dataset, participants, b, report));
+  }
   assess_goals(dataset.project, report);
 
   report.data_quality.rows_read = dataset.rows_read;

@@ -61,6 +61,8 @@ struct Indicator {
   std::vector<std::string> terms;    // sum: indicator ids added up
   std::string numerator;             // ratio
   std::string denominator;           // ratio
+  bool first_only = false;           // count: only a participant's first event of date_field may count
+  std::string after;                 // count: only events on or after the date this indicator counts them
 };
 
 // One version of a municipality's target for an indicator. Targets get
@@ -138,6 +140,7 @@ struct RegistrationSource {
   std::filesystem::path path;                  // resolved against project.json's folder
   std::string display_path;                    // as written in project.json
   char delimiter = 0;                          // 0: detect from the header line
+  bool events = false;                         // rows are events: a participant may have several
   std::map<std::string, std::string> columns;  // logical field -> column header
 };
 

@@ -52,6 +52,8 @@ struct IndicatorInfo {
   std::vector<std::string> terms;  // ids
   std::string numerator;           // id
   std::string denominator;         // id
+  bool first_only = false;         // count: only the first event may count
+  std::string after;               // count: only events on or after this indicator's date
 };
 
 // One municipality's (or the total's) pass through a funnel.

@@ -193,6 +193,18 @@ class ProjectReader {
       ind.kind = IndicatorKind::kCount;
       ind.date_field = fields_.string(obj, ptr, "date_field", true).value_or("");
       ind.filters = read_filters(obj, ptr);
+      std::string rule = fields_.string(obj, ptr, "count", false).value_or("any");
+      if (rule != "any" && rule != "first") fields_.invalid(ptr + "/count", "expected \"any\" or \"first\"");
+      ind.first_only = rule == "first";
+      if (auto after = fields_.string(obj, ptr, "after", false)) {
+        int index = project_.indicator_index(*after);
+        if (index < 0 || project_.indicators[static_cast<std::size_t>(index)].kind != IndicatorKind::kCount) {
+          diags_.error("E204", "'" + *after + "' is not a count indicator declared before this one",
+                       {display_, 0, 0, ptr + "/after", ""});
+        } else {
+          ind.after = *after;
+        }
+      }
     } else if (kind == "sum") {
       ind.kind = IndicatorKind::kSum;
       ind.terms = indicator_refs(obj, ptr, "of");
@@ -600,6 +612,12 @@ class ProjectReader {
     if (auto file = fields_.string(*reg, "/registrations", "file", true)) {
       source.path = path_.parent_path() / *file;
       source.display_path = display_path_beside(display_, *file);
+    }
+    if (auto rows = fields_.string(*reg, "/registrations", "rows", false)) {
+      if (*rows != "participant" && *rows != "event") {
+        fields_.invalid("/registrations/rows", "expected \"participant\" or \"event\"");
+      }
+      source.events = *rows == "event";
     }
     if (auto delimiter = fields_.string(*reg, "/registrations", "delimiter", false)) {
       if (*delimiter == ";" || *delimiter == ",")

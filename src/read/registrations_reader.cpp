@@ -40,7 +40,7 @@ class RowChecker {
       ++dataset_.rows_rejected;
       return;
     }
-    if (!seen_.insert({r.unit_code, r.participant}).second) {
+    if (!dataset_.project.registrations.events && !seen_.insert({r.unit_code, r.participant}).second) {
       diags_.warning(
           "W109",
           "participant '" + r.participant + "' is registered twice in municipality " + r.unit_code + "; counted once",

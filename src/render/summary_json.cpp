@@ -49,6 +49,10 @@ Json indicator_json(const IndicatorInfo& ind) {
     j["denominator"] = ind.denominator;
   }
   if (ind.kind == IndicatorKind::kSum) j["of"] = ind.terms;
+  if (ind.kind == IndicatorKind::kCount) {
+    j["count"] = ind.first_only ? "first" : "any";
+    if (!ind.after.empty()) j["after"] = ind.after;
+  }
   return j;
 }
 

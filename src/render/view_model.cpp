@@ -307,7 +307,10 @@ std::string indicator_definition(const Report& report, const IndicatorInfo& ind,
         text += locale.fill("filter_definition",
                             {{"field", filter.field}, {"values", join_words(filter.values, locale.get("or"))}});
       }
-      return text + ".";
+      text += ".";
+      if (ind.first_only) text += locale.get("first_rule");
+      if (!ind.after.empty()) text += locale.fill("after_rule", {{"after", label_of(report, ind.after)}});
+      return text;
     }
     case IndicatorKind::kSum: {
       std::vector<std::string> labels;

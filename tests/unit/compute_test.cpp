@@ -229,3 +229,67 @@ TEST_CASE("compute: aggregated counts add to the registrations, month by month, 
                                         month_index(Date::from_ymd(2018, 1, 1)))]
             .new_count == 7);
 }
+
+namespace {
+
+// Events: a participant referred, then in education, then in a job.
+Dataset event_log() {
+  Dataset d;
+  Project& p = d.project;
+  p.info = {"p", "P", "", "", "", Date::from_ymd(2020, 1, 1), Date::from_ymd(2021, 12, 31), "da", 0};
+  p.unit_codes = {"326"};
+  p.unit_names = {{"326", "Kalundborg"}};
+  p.registrations.events = true;
+  p.indicators = {
+      {"visiterede", "V", "", IndicatorKind::kCount, "visiteret", {}, {}, "", ""},
+      {"i_job", "J", "", IndicatorKind::kCount, "udfald_dato", {{"udfald", {"job"}}}, {}, "", "", true, "visiterede"},
+      {"i_udd",
+       "U",
+       "",
+       IndicatorKind::kCount,
+       "udfald_dato",
+       {{"udfald", {"uddannelse"}}},
+       {},
+       "",
+       "",
+       true,
+       "visiterede"}};
+  d.schema = RecordSchema::for_project(p);
+  auto event = [&](const std::string& id, std::optional<Date> referred, std::optional<Date> outcome,
+                   const std::string& kind) {
+    d.registrations.push_back({id, "326", {referred, outcome}, {kind}});
+  };
+  event("A", Date::from_ymd(2020, 3, 1), std::nullopt, "");
+  event("A", std::nullopt, Date::from_ymd(2020, 5, 1), "uddannelse");
+  event("A", std::nullopt, Date::from_ymd(2020, 9, 1), "job");
+  event("B", Date::from_ymd(2020, 6, 1), Date::from_ymd(2020, 2, 1), "job");  // a job before the referral
+  event("B", std::nullopt, Date::from_ymd(2020, 8, 1), "job");
+  event("C", std::nullopt, Date::from_ymd(2020, 8, 1), "job");  // never referred
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("compute: only the first outcome after the referral counts, in the month of its own date") {
+  Report r = compute_report(event_log(), {Date::from_ymd(2020, 12, 31), std::nullopt, "test"});
+  CHECK(figure(r, "Kalundborg", "visiterede").actual == 2);
+  CHECK(figure(r, "Kalundborg", "i_udd").actual == 1);  // A: education came first
+  CHECK(figure(r, "Kalundborg", "i_job").actual == 1);  // B: the August job; A's later job and C do not count
+  const auto& jobs = figure(r, "Kalundborg", "i_job").series;
+  CHECK(jobs[7].month == "2020-08");
+  CHECK(jobs[7].new_count == 1);
+}
+
+TEST_CASE("compute: with 'any', every participant with a qualifying outcome counts once") {
+  Dataset d = event_log();
+  d.project.indicators[1].first_only = false;
+  Report r = compute_report(d, {Date::from_ymd(2020, 12, 31), std::nullopt, "test"});
+  CHECK(figure(r, "Kalundborg", "i_job").actual == 2);  // A and B, once each
+}
+
+TEST_CASE("compute: the first outcome is judged at the as-of date") {
+  // At the end of June, A's education (May) is its first outcome; B's job before referral does not count.
+  Report r = compute_report(event_log(), {Date::from_ymd(2020, 6, 30), std::nullopt, "test"});
+  CHECK(figure(r, "Kalundborg", "i_udd").actual == 1);
+  CHECK(figure(r, "Kalundborg", "i_job").actual == 0);
+}

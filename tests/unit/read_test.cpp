@@ -291,3 +291,23 @@ TEST_CASE("read: with counts, registrations may be left out") {
   REQUIRE(r.dataset->counts.size() == 1);
   REQUIRE(r.dataset->registrations.empty());
 }
+
+TEST_CASE("read: counting rules name 'any' or 'first' and an earlier count indicator") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("\"where\""), 7, "\"count\": \"last\", \"after\": \"i_job\", \"where\"");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\n");
+  REQUIRE(
+      r.messages() ==
+      "project.json#/indicators/1/count: error: expected \"any\" or \"first\" [E203]\n"
+      "project.json#/indicators/1/after: error: 'i_job' is not a count indicator declared before this one [E204]\n");
+}
+
+TEST_CASE("read: with rows as events a participant may have several rows") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("\"columns\""), 9, "\"rows\": \"event\", \"columns\"");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;;\nA1;746;;job;2020-05-01\n");
+  REQUIRE(r.messages().empty());
+  REQUIRE(r.dataset->registrations.size() == 2);
+}
