@@ -77,7 +77,9 @@ void apply_progress(Figure& f, const ProgressContext& ctx, std::optional<double>
     f.needed_per_month = 0.0;
   else if (left > 0)
     f.needed_per_month = *f.gap / left;
-  f.forecast = actual + recent_pace(f.series, ctx.settings.forecast_window_months) * left;
+  int window =
+      ctx.settings.forecast_whole_period ? static_cast<int>(f.series.size()) : ctx.settings.forecast_window_months;
+  f.forecast = actual + recent_pace(f.series, window) * left;
   f.status = period_over(ctx) ? final_status(actual / target, ctx.settings)
                               : running_status(actual, *f.expected, ctx.settings);
 }

@@ -37,10 +37,11 @@ const char* aggregation_name(Aggregation aggregation);  // "sum", "mean", "mean_
 
 // When a municipality is "on track", and how the forecast is made.
 struct ProgressSettings {
-  double on_track = 0.95;          // actual / expected-by-now at or above: on track
-  double at_risk = 0.80;           // at or above (and below on_track): at risk; below: behind
-  double partly_met = 0.80;        // after the period: attainment at or above is partly met
-  int forecast_window_months = 6;  // the recent pace is measured over this many months
+  double on_track = 0.95;              // actual / expected-by-now at or above: on track
+  double at_risk = 0.80;               // at or above (and below on_track): at risk; below: behind
+  double partly_met = 0.80;            // after the period: attainment at or above is partly met
+  int forecast_window_months = 6;      // the recent pace is measured over this many months
+  bool forecast_whole_period = false;  // pace over all months so far instead of the recent window
 };
 
 const char* kind_name(IndicatorKind kind);  // "count", "sum", "ratio"

@@ -102,6 +102,7 @@ struct DataQuality {
   int rows_read = 0;
   int rows_counted = 0;
   int rows_rejected = 0;
+  int events_after_as_of = 0;          // dates after the as-of date: read, kept, not counted
   std::map<std::string, int> by_code;  // diagnostics by code, warnings included
 };
 

@@ -104,6 +104,12 @@ class ProjectReader {
     share("at_risk", s.at_risk);
     share("partly_met", s.partly_met);
     if (s.at_risk > s.on_track) fields_.invalid("/progress/at_risk", "at_risk must not be above on_track");
+    if (auto method = fields_.string(*progress, "/progress", "forecast_method", false)) {
+      if (*method != "recent_pace" && *method != "average_pace") {
+        fields_.invalid("/progress/forecast_method", "expected \"recent_pace\" or \"average_pace\"");
+      }
+      s.forecast_whole_period = *method == "average_pace";
+    }
     if (auto window = fields_.number(*progress, "/progress", "forecast_window_months", false)) {
       if (*window < 1 || *window != static_cast<int>(*window)) {
         fields_.invalid("/progress/forecast_window_months", "expected a whole number of months, at least 1");

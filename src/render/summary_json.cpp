@@ -128,6 +128,7 @@ std::string render_summary_json(const Report& report) {
   j["progress"] = {{"on_track", s.on_track},
                    {"at_risk", s.at_risk},
                    {"partly_met", s.partly_met},
+                   {"forecast_method", s.forecast_whole_period ? "average_pace" : "recent_pace"},
                    {"forecast_window_months", s.forecast_window_months}};
   j["funnels"] = Json::array();
   for (const auto& funnel : report.funnels) j["funnels"].push_back(funnel_json(funnel));
@@ -151,6 +152,7 @@ std::string render_summary_json(const Report& report) {
   j["data_quality"] = {{"rows_read", dq.rows_read},
                        {"rows_counted", dq.rows_counted},
                        {"rows_rejected", dq.rows_rejected},
+                       {"events_after_as_of", dq.events_after_as_of},
                        {"by_code", dq.by_code}};
   j["inputs"] = report.input_files;
   return j.dump(2) + "\n";

@@ -149,7 +149,8 @@ std::string progress_rule(const Report& report, const Locale& locale) {
   return locale.fill("progress_rule", {{"on_track", format_percent(s.on_track, 0, code)},
                                        {"at_risk", format_percent(s.at_risk, 0, code)},
                                        {"partly_met", format_percent(s.partly_met, 0, code)},
-                                       {"window", std::to_string(s.forecast_window_months)}});
+                                       {"window", s.forecast_whole_period ? locale.get("forecast_all_months")
+                                                                          : std::to_string(s.forecast_window_months)}});
 }
 
 Json funnel_row_view(const Report& report, const FunnelReport& funnel, const FunnelRow& row, const Locale& locale) {
@@ -358,7 +359,8 @@ Json build_view(const Report& report, const Locale& locale) {
           {"data_quality",
            {{"rows_read", format_number(dq.rows_read, 0, locale.code())},
             {"rows_counted", format_number(dq.rows_counted, 0, locale.code())},
-            {"rows_rejected", format_number(dq.rows_rejected, 0, locale.code())}}},
+            {"rows_rejected", format_number(dq.rows_rejected, 0, locale.code())},
+            {"events_after_as_of", format_number(dq.events_after_as_of, 0, locale.code())}}},
           {"inputs", inputs}};
 }
 

@@ -282,6 +282,17 @@ class SmaaMellemstore(unittest.TestCase):
         self.addCleanup(early.tmp.cleanup)
         self.assertEqual(early.unit("Kalundborg")["praktik"]["target"], 94)
 
+    def test_events_after_the_as_of_date_are_listed_not_lost(self):
+        import datetime as dt
+        as_of = dt.date(2019, 12, 31)
+        lines = (ROOT / "sample-data/smaa-mellemstore/registrations.csv").read_text(encoding="utf-8").splitlines()[1:]
+        later = sum(1 for line in lines for field in line.split(",")[2:]
+                    if field and dt.datetime.strptime(field, "%d-%m-%Y").date() > as_of)
+        self.assertGreater(later, 0)
+        self.assertEqual(self.built.summary["data_quality"]["events_after_as_of"], later)
+        self.assertIn(f"Hændelser efter opgørelsesdatoen (ikke talt med): {later}",
+                      (self.built.out / "status.md").read_text(encoding="utf-8"))
+
     def test_later_as_of_counts_the_later_events(self):
         later = Built("smaa-mellemstore", "--as-of", "2020-12-31")
         self.addCleanup(later.tmp.cleanup)

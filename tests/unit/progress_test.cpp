@@ -215,3 +215,12 @@ TEST_CASE("milestones: a municipality's milestones set its expected-by-now and s
   // The total expects what its municipalities expect together.
   CHECK(*r.total.values[0].expected == Approx(2 + 10 * 182.0 / 366));
 }
+
+TEST_CASE("progress: the average_pace method uses every month so far") {
+  ProgressContext ctx = at(Date::from_ymd(2020, 6, 30));
+  ctx.settings.forecast_whole_period = true;
+  ctx.settings.forecast_window_months = 3;  // ignored by average_pace
+  Figure f = figure_with(100, {1, 1, 1, 4, 4, 4});
+  apply_progress(f, ctx);
+  CHECK(*f.forecast == Approx(15 + 15.0 / 6 * 6));
+}
