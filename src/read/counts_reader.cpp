@@ -89,16 +89,6 @@ class CountChecker {
   Diagnostics& diags_;
 };
 
-int find_column(const CsvRecord& header, std::initializer_list<const char*> names) {
-  for (std::size_t i = 0; i < header.fields.size(); ++i) {
-    std::string have = normalise_header(header.fields[i].value);
-    for (const char* name : names) {
-      if (have == name) return static_cast<int>(i);
-    }
-  }
-  return -1;
-}
-
 void read_csv(Dataset& dataset, const std::string& text, const std::string& file, Diagnostics& diags) {
   LineIndex lines(text);
   CsvTable table = parse_csv(text, 0, file, lines, diags);
@@ -109,8 +99,8 @@ void read_csv(Dataset& dataset, const std::string& text, const std::string& file
   }
   const CsvRecord& header = table.records[0];
   int columns[4] = {
-      find_column(header, {"municipality", "kommune", "kommunekode"}), find_column(header, {"indicator", "indikator"}),
-      find_column(header, {"date", "dato", "month", "måned", "maaned"}), find_column(header, {"count", "antal"})};
+      find_header(header, {"municipality", "kommune", "kommunekode"}), find_header(header, {"indicator", "indikator"}),
+      find_header(header, {"date", "dato", "month", "måned", "maaned"}), find_header(header, {"count", "antal"})};
   const char* names[4] = {"municipality", "indicator", "date", "count"};
   bool complete = true;
   for (int c = 0; c < 4; ++c) {

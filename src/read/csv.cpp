@@ -129,6 +129,16 @@ CsvTable parse_csv(std::string_view text, char delimiter, const std::string& fil
   return table;
 }
 
+int find_header(const CsvRecord& header, std::initializer_list<const char*> names) {
+  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+    std::string have = normalise_header(header.fields[i].value);
+    for (const char* name : names) {
+      if (have == name) return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
 std::string normalise_header(std::string_view name) {
   while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
   while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);

@@ -4,6 +4,7 @@
 // raw text fields with their byte offsets; knows nothing about what the
 // columns mean.
 #pragma once
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,10 @@ char detect_delimiter(std::string_view text);
 // is reported as E101 and ends the parse.
 CsvTable parse_csv(std::string_view text, char delimiter, const std::string& file, const LineIndex& lines,
                    Diagnostics& diags);
+
+// The index of the first header field that matches one of `names` (after
+// normalise_header), or -1.
+int find_header(const CsvRecord& header, std::initializer_list<const char*> names);
 
 // A header name for matching: trimmed, ASCII letters in lower case.
 std::string normalise_header(std::string_view name);

@@ -171,17 +171,24 @@ class ProjectReader {
     if (list->empty()) fields_.invalid("/municipalities", "a project needs at least one municipality");
   }
 
-  void read_indicators(const Json& root) {
-    const Json* list = fields_.array(root, "", "indicators", true);
-    if (!list) return;
+  // The objects of array `key`, each with its JSON Pointer; an item that is not
+  // an object is reported and left out.
+  std::vector<std::pair<const Json*, std::string>> objects_in(const Json& root, const std::string& key, bool required) {
+    std::vector<std::pair<const Json*, std::string>> objects;
+    const Json* list = fields_.array(root, "", key, required);
+    if (!list) return objects;
     for (std::size_t i = 0; i < list->size(); ++i) {
-      std::string ptr = "/indicators/" + std::to_string(i);
-      if (!(*list)[i].is_object()) {
+      std::string ptr = "/" + key + "/" + std::to_string(i);
+      if ((*list)[i].is_object())
+        objects.emplace_back(&(*list)[i], ptr);
+      else
         fields_.wrong_type(ptr, "an object");
-        continue;
-      }
-      read_indicator((*list)[i], ptr);
     }
+    return objects;
+  }
+
+  void read_indicators(const Json& root) {
+    for (const auto& [obj_at, ptr] : objects_in(root, "indicators", true)) read_indicator(*obj_at, ptr);
   }
 
   void read_indicator(const Json& obj, const std::string& ptr) {
@@ -354,12 +361,12 @@ class ProjectReader {
       return;
     }
     const auto& header = table.records[0];
-    int unit_col = find_column(header, {"municipality", "kommune", "kommunekode"});
-    int ind_col = find_column(header, {"indicator", "indikator"});
-    int value_col = find_column(header, {"target", "maal", "måltal", "maaltal"});
-    int version_col = find_column(header, {"version"});
-    int effective_col = find_column(header, {"effective", "gyldig_fra", "gyldig fra"});
-    int reason_col = find_column(header, {"reason", "begrundelse"});
+    int unit_col = find_header(header, {"municipality", "kommune", "kommunekode"});
+    int ind_col = find_header(header, {"indicator", "indikator"});
+    int value_col = find_header(header, {"target", "maal", "måltal", "maaltal"});
+    int version_col = find_header(header, {"version"});
+    int effective_col = find_header(header, {"effective", "gyldig_fra", "gyldig fra"});
+    int reason_col = find_header(header, {"reason", "begrundelse"});
     auto at = [&](const CsvRecord& r, std::size_t field) {
       std::size_t offset = field < r.fields.size() ? r.fields[field].offset : lines.start_of(r.line);
       return SourceLocation{shown, r.line, lines.column_of(offset), "", lines.line_text(r.line)};
@@ -411,15 +418,8 @@ class ProjectReader {
   }
 
   void read_goals(const Json& root) {
-    const Json* list = fields_.array(root, "", "goals", false);
-    if (!list) return;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      std::string ptr = "/goals/" + std::to_string(i);
-      const Json& obj = (*list)[i];
-      if (!obj.is_object()) {
-        fields_.wrong_type(ptr, "an object");
-        continue;
-      }
+    for (const auto& [obj_at, ptr] : objects_in(root, "goals", false)) {
+      const Json& obj = *obj_at;
       Goal g;
       g.id = fields_.string(obj, ptr, "id", true).value_or("");
       g.level = fields_.string(obj, ptr, "level", true).value_or("");
@@ -457,15 +457,8 @@ class ProjectReader {
   }
 
   void read_breakdowns(const Json& root) {
-    const Json* list = fields_.array(root, "", "breakdowns", false);
-    if (!list) return;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      std::string ptr = "/breakdowns/" + std::to_string(i);
-      const Json& obj = (*list)[i];
-      if (!obj.is_object()) {
-        fields_.wrong_type(ptr, "an object");
-        continue;
-      }
+    for (const auto& [obj_at, ptr] : objects_in(root, "breakdowns", false)) {
+      const Json& obj = *obj_at;
       Breakdown b;
       b.id = fields_.string(obj, ptr, "id", true).value_or("");
       b.label = fields_.string(obj, ptr, "label", false).value_or(b.id);
@@ -523,15 +516,8 @@ class ProjectReader {
   }
 
   void read_funnels(const Json& root) {
-    const Json* list = fields_.array(root, "", "funnels", false);
-    if (!list) return;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      std::string ptr = "/funnels/" + std::to_string(i);
-      const Json& obj = (*list)[i];
-      if (!obj.is_object()) {
-        fields_.wrong_type(ptr, "an object");
-        continue;
-      }
+    for (const auto& [obj_at, ptr] : objects_in(root, "funnels", false)) {
+      const Json& obj = *obj_at;
       Funnel funnel;
       funnel.id = fields_.string(obj, ptr, "id", true).value_or("");
       funnel.label = fields_.string(obj, ptr, "label", false).value_or(funnel.id);
@@ -560,15 +546,8 @@ class ProjectReader {
   }
 
   void read_milestones(const Json& root) {
-    const Json* list = fields_.array(root, "", "milestones", false);
-    if (!list) return;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      std::string ptr = "/milestones/" + std::to_string(i);
-      const Json& obj = (*list)[i];
-      if (!obj.is_object()) {
-        fields_.wrong_type(ptr, "an object");
-        continue;
-      }
+    for (const auto& [obj_at, ptr] : objects_in(root, "milestones", false)) {
+      const Json& obj = *obj_at;
       std::string code = obj.contains("municipality") ? unit_code(obj["municipality"], ptr + "/municipality") : "";
       if (!obj.contains("municipality")) fields_.missing(ptr + "/municipality");
       auto indicator = fields_.string(obj, ptr, "indicator", true);
@@ -585,8 +564,6 @@ class ProjectReader {
       if (!code.empty() && indicator && date && value) project_.milestones.push_back({code, *indicator, *date, *value});
     }
   }
-
-  static int find_column(const CsvRecord& header, std::initializer_list<const char*> names);
 
   void read_total_targets(const Json& root) {
     const Json* totals = fields_.object(root, "", "total_targets", false);
@@ -652,16 +629,6 @@ class ProjectReader {
 };
 
 }  // namespace
-
-int ProjectReader::find_column(const CsvRecord& header, std::initializer_list<const char*> names) {
-  for (std::size_t i = 0; i < header.fields.size(); ++i) {
-    std::string have = normalise_header(header.fields[i].value);
-    for (const char* name : names) {
-      if (have == name) return static_cast<int>(i);
-    }
-  }
-  return -1;
-}
 
 std::optional<Project> read_project(const std::filesystem::path& path, const std::string& display, Diagnostics& diags) {
   return ProjectReader(path, display, diags).read();
