@@ -7,61 +7,15 @@
 #include "render/format.h"
 #include "render/locale.h"
 #include "render/view_model.h"
+#include "render/workbook_details.h"
 #include "render/writers.h"
+#include "render/xlsx_book.h"
 
 namespace maaltal {
 
 using Json = nlohmann::json;
 
 namespace {
-
-// libxlsxwriter objects in a C++ owner: every call's result is checked here,
-// and close() turns lxw_strerror into an Error, so no exception crosses C.
-class Workbook {
- public:
-  explicit Workbook(const std::filesystem::path& path) : path_(path.string()) {
-    lxw_workbook_options options{};
-    book_ = workbook_new_opt(path_.c_str(), &options);
-    if (!book_) throw Error(ErrorKind::kWrite, "cannot create workbook '" + path_ + "'");
-  }
-  ~Workbook() {
-    if (book_) workbook_close(book_);  // only on an error path; the file is discarded then
-  }
-  Workbook(const Workbook&) = delete;
-  Workbook& operator=(const Workbook&) = delete;
-
-  lxw_workbook* get() { return book_; }
-  lxw_worksheet* add_sheet(const std::string& name) {
-    lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
-    if (!sheet) throw Error(ErrorKind::kWrite, "cannot add sheet '" + name + "' (an invalid or duplicate name?)");
-    return sheet;
-  }
-  lxw_format* format(const std::string& num_format, bool bold = false) {
-    std::string key = num_format + (bold ? "|b" : "");
-    auto it = formats_.find(key);
-    if (it != formats_.end()) return it->second;
-    lxw_format* f = workbook_add_format(book_);
-    if (!num_format.empty()) format_set_num_format(f, num_format.c_str());
-    if (bold) format_set_bold(f);
-    formats_[key] = f;
-    return f;
-  }
-  void close() {
-    lxw_error error = workbook_close(book_);
-    book_ = nullptr;
-    if (error != LXW_NO_ERROR)
-      throw Error(ErrorKind::kWrite, "cannot write workbook '" + path_ + "': " + lxw_strerror(error));
-  }
-
- private:
-  std::string path_;
-  lxw_workbook* book_ = nullptr;
-  std::map<std::string, lxw_format*> formats_;
-};
-
-void check(lxw_error error, const std::string& what) {
-  if (error != LXW_NO_ERROR) throw Error(ErrorKind::kWrite, what + ": " + lxw_strerror(error));
-}
 
 std::string column_letters(int col) {
   std::string letters;
@@ -70,12 +24,6 @@ std::string column_letters(int col) {
 }
 
 std::string cell(int row, int col) { return column_letters(col) + std::to_string(row + 1); }
-
-int text_width(const std::string& text) {
-  int chars = 0;
-  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
-  return chars;
-}
 
 lxw_datetime excel_date(Date d) { return {d.year(), static_cast<int>(d.month()), static_cast<int>(d.day()), 0, 0, 0}; }
 
@@ -307,6 +255,7 @@ void write_workbook(const Report& report, const TemplateSet& templates, const st
     Workbook book(path);
     set_properties(report, locale, book);
     OverviewSheet(report, locale, layout.at("overview"), book).write();
+    write_detail_sheets(report, locale, layout, book);
     write_about(report, locale, layout.at("about"), book);
     book.close();
   } catch (const Json::exception& e) {

@@ -368,6 +368,20 @@ class JobOgTrivsel(unittest.TestCase):
         aarhus = [r for r in rows if r["Kommune"][0] == "Aarhus" and r["Indikator-id"][0] == "visiterede"][0]
         self.assertEqual(aarhus["Faktisk"][0], self.expected_actual("751", "visiterede"))
 
+    def test_workbook_has_the_detail_sheets(self):
+        import openpyxl
+        book = openpyxl.load_workbook(self.built.out / "report.xlsx")
+        self.assertEqual(book.sheetnames, ["Oversigt", "Fordelinger", "Tragt", "Mål", "Om"])
+        funnel = self.built.summary["funnels"][0]["total"]["stages"]
+        tragt = [[c.value for c in row] for row in book["Tragt"].iter_rows(min_row=2) if row[2].value == "I alt"]
+        self.assertEqual([r[5] for r in tragt], [s["actual"] for s in funnel])
+        self.assertAlmostEqual(tragt[2][6], funnel[2]["conversion"], places=12)
+        fordelinger = [[c.value for c in row] for row in book["Fordelinger"].iter_rows(min_row=2)]
+        odense_handicap = sum(r[4] for r in fordelinger if r[0] == "handicap" and r[2] == "Odense")
+        self.assertEqual(odense_handicap, self.built.unit("Odense")["visiterede"]["actual"])
+        goals = [[c.value for c in row] for row in book["Mål"].iter_rows(min_row=2)]
+        self.assertEqual(len(goals), len(self.built.summary["goals"]))
+
 
 class BadInput(unittest.TestCase):
     """Each problem is reported with file, line, column, caret and code; the

@@ -1,0 +1,68 @@
+// A libxlsxwriter workbook in a C++ owner, shared by the workbook's sheet
+// writers: every call's result is checked, and close() turns lxw_strerror into
+// an Error, so no exception crosses C.
+#pragma once
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "core/error.h"
+
+namespace maaltal {
+
+class Workbook {
+ public:
+  explicit Workbook(const std::filesystem::path& path) : path_(path.string()) {
+    lxw_workbook_options options{};
+    book_ = workbook_new_opt(path_.c_str(), &options);
+    if (!book_) throw Error(ErrorKind::kWrite, "cannot create workbook '" + path_ + "'");
+  }
+  ~Workbook() {
+    if (book_) workbook_close(book_);  // only on an error path; the file is discarded then
+  }
+  Workbook(const Workbook&) = delete;
+  Workbook& operator=(const Workbook&) = delete;
+
+  lxw_workbook* get() { return book_; }
+  lxw_worksheet* add_sheet(const std::string& name) {
+    lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
+    if (!sheet) throw Error(ErrorKind::kWrite, "cannot add sheet '" + name + "' (an invalid or duplicate name?)");
+    return sheet;
+  }
+  lxw_format* format(const std::string& num_format, bool bold = false) {
+    std::string key = num_format + (bold ? "|b" : "");
+    auto it = formats_.find(key);
+    if (it != formats_.end()) return it->second;
+    lxw_format* f = workbook_add_format(book_);
+    if (!num_format.empty()) format_set_num_format(f, num_format.c_str());
+    if (bold) format_set_bold(f);
+    formats_[key] = f;
+    return f;
+  }
+  void close() {
+    lxw_error error = workbook_close(book_);
+    book_ = nullptr;
+    if (error != LXW_NO_ERROR)
+      throw Error(ErrorKind::kWrite, "cannot write workbook '" + path_ + "': " + lxw_strerror(error));
+  }
+
+ private:
+  std::string path_;
+  lxw_workbook* book_ = nullptr;
+  std::map<std::string, lxw_format*> formats_;
+};
+
+inline void check(lxw_error error, const std::string& what) {
+  if (error != LXW_NO_ERROR) throw Error(ErrorKind::kWrite, what + ": " + lxw_strerror(error));
+}
+
+// The width of a text in characters, for fitting columns.
+inline int text_width(const std::string& text) {
+  int chars = 0;
+  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+  return chars;
+}
+
+}  // namespace maaltal
