@@ -4,6 +4,7 @@
 
 #include "core/numbers.h"
 #include "read/csv.h"
+#include "read/definitions_reader.h"
 #include "read/json_input.h"
 #include "read/municipalities.h"
 #include "read/text_file.h"
@@ -38,10 +39,14 @@ class ProjectReader {
     read_indicators(*json);
     read_targets(*json);
     read_total_targets(*json);
-    read_milestones(*json);
-    read_funnels(*json);
-    read_breakdowns(*json);
-    read_goals(*json);
+    DefinitionReader definitions{
+        fields_,
+        diags_,
+        display_,
+        project_,
+        [this](const Json& v, const std::string& ptr) { return unit_code(v, ptr); },
+        [this](const Json& root, const std::string& key, bool required) { return objects_in(root, key, required); }};
+    read_definitions(*json, definitions);
     read_registration_source(*json);
     return project_;
   }
@@ -414,154 +419,6 @@ class ProjectReader {
       }
       add_target(target, at(r, static_cast<std::size_t>(unit_col)), at(r, static_cast<std::size_t>(ind_col)),
                  at(r, static_cast<std::size_t>(value_col)));
-    }
-  }
-
-  void read_goals(const Json& root) {
-    for (const auto& [obj_at, ptr] : objects_in(root, "goals", false)) {
-      const Json& obj = *obj_at;
-      Goal g;
-      g.id = fields_.string(obj, ptr, "id", true).value_or("");
-      g.level = fields_.string(obj, ptr, "level", true).value_or("");
-      g.goal = fields_.string(obj, ptr, "goal", true).value_or("");
-      g.target_text = fields_.string(obj, ptr, "target", false).value_or("");
-      g.status = fields_.string(obj, ptr, "status", false).value_or("");
-      g.evidence = fields_.string(obj, ptr, "evidence", false).value_or("");
-      g.indicator = fields_.string(obj, ptr, "indicator", false).value_or("");
-      g.override_reason = fields_.string(obj, ptr, "override_reason", false).value_or("");
-      bool ok = !g.id.empty() && !g.level.empty() && !g.goal.empty();
-      if (!g.level.empty() && !one_of(g.level, kGoalLevels)) {
-        fields_.invalid(ptr + "/level",
-                        "unknown level '" + g.level + "' (expected activity, short_term, long_term or effect)");
-        ok = false;
-      }
-      if (!g.status.empty() && !one_of(g.status, kGoalStatuses)) {
-        fields_.invalid(ptr + "/status", "unknown status '" + g.status + "' (expected met, partly_met or not_met)");
-        ok = false;
-      }
-      if (!g.indicator.empty() && project_.indicator_index(g.indicator) < 0) {
-        diags_.error("E204", "unknown indicator '" + g.indicator + "'", {display_, 0, 0, ptr + "/indicator", ""});
-        ok = false;
-      }
-      if (g.status.empty() && g.indicator.empty()) {
-        fields_.invalid(ptr + "/status", "a goal not tied to an indicator needs a status");
-        ok = false;
-      }
-      if (ok) project_.goals.push_back(std::move(g));
-    }
-  }
-
-  template <std::size_t N>
-  static bool one_of(const std::string& value, const char* const (&options)[N]) {
-    return std::any_of(std::begin(options), std::end(options), [&](const char* o) { return value == o; });
-  }
-
-  void read_breakdowns(const Json& root) {
-    for (const auto& [obj_at, ptr] : objects_in(root, "breakdowns", false)) {
-      const Json& obj = *obj_at;
-      Breakdown b;
-      b.id = fields_.string(obj, ptr, "id", true).value_or("");
-      b.label = fields_.string(obj, ptr, "label", false).value_or(b.id);
-      b.indicator = fields_.string(obj, ptr, "indicator", true).value_or("");
-      b.field = fields_.string(obj, ptr, "field", true).value_or("");
-      const Json* bands = fields_.array(obj, ptr, "age_bands", false);
-      if (bands) read_age_bands(*bands, obj, ptr, b);
-      const Json* categories = bands ? nullptr : fields_.array(obj, ptr, "categories", true);
-      if (categories) {
-        for (const auto& c : *categories) {
-          if (c.is_string())
-            b.categories.push_back(c.get<std::string>());
-          else
-            fields_.wrong_type(ptr + "/categories", "an array of strings");
-        }
-        if (b.categories.empty()) fields_.invalid(ptr + "/categories", "a breakdown needs at least one category");
-      }
-      int index = project_.indicator_index(b.indicator);
-      if (!b.indicator.empty() && index < 0) {
-        diags_.error("E204", "unknown indicator '" + b.indicator + "'", {display_, 0, 0, ptr + "/indicator", ""});
-      } else if (index >= 0 && project_.indicators[static_cast<std::size_t>(index)].kind != IndicatorKind::kCount) {
-        fields_.invalid(ptr + "/indicator", "a breakdown counts a count indicator");
-      } else if (!b.id.empty() && !b.field.empty() && !b.categories.empty()) {
-        project_.breakdowns.push_back(std::move(b));
-      }
-    }
-  }
-
-  // "age_bands": [{"from": 18, "to": 29}, ...] with "age_field": "birth_year" (default) or "age".
-  void read_age_bands(const Json& bands, const Json& obj, const std::string& ptr, Breakdown& b) {
-    auto kind = fields_.string(obj, ptr, "age_field", false).value_or("birth_year");
-    if (kind != "birth_year" && kind != "age")
-      fields_.invalid(ptr + "/age_field", "expected \"birth_year\" or \"age\"");
-    b.field_is_birth_year = kind == "birth_year";
-    for (std::size_t k = 0; k < bands.size(); ++k) {
-      std::string bptr = ptr + "/age_bands/" + std::to_string(k);
-      if (!bands[k].is_object()) {
-        fields_.wrong_type(bptr, "an object with from and to");
-        continue;
-      }
-      auto from = fields_.number(bands[k], bptr, "from", true);
-      auto to = fields_.number(bands[k], bptr, "to", true);
-      if (!from || !to) continue;
-      if (*to < *from) {
-        fields_.invalid(bptr + "/to", "an age band ends before it starts");
-        continue;
-      }
-      AgeBand band{"", static_cast<int>(*from), static_cast<int>(*to)};
-      band.label = fields_.string(bands[k], bptr, "label", false)
-                       .value_or(std::to_string(band.from) + "–" + std::to_string(band.to));
-      b.age_bands.push_back(band);
-      b.categories.push_back(band.label);
-    }
-    if (b.age_bands.empty()) fields_.invalid(ptr + "/age_bands", "a breakdown needs at least one age band");
-  }
-
-  void read_funnels(const Json& root) {
-    for (const auto& [obj_at, ptr] : objects_in(root, "funnels", false)) {
-      const Json& obj = *obj_at;
-      Funnel funnel;
-      funnel.id = fields_.string(obj, ptr, "id", true).value_or("");
-      funnel.label = fields_.string(obj, ptr, "label", false).value_or(funnel.id);
-      const Json* stages = fields_.array(obj, ptr, "stages", true);
-      if (funnel.id.empty() || !stages) continue;
-      bool ok = true;
-      for (std::size_t k = 0; k < stages->size(); ++k) {
-        std::string sptr = ptr + "/stages/" + std::to_string(k);
-        const Json& stage = (*stages)[k];
-        int index = stage.is_string() ? project_.indicator_index(stage.get<std::string>()) : -1;
-        if (!stage.is_string()) {
-          fields_.wrong_type(sptr, "an indicator id");
-        } else if (index < 0) {
-          diags_.error("E204", "unknown indicator '" + stage.get<std::string>() + "'", {display_, 0, 0, sptr, ""});
-        } else if (project_.indicators[static_cast<std::size_t>(index)].kind == IndicatorKind::kRatio) {
-          fields_.invalid(sptr, "a funnel stage is a count or a sum, not a ratio");
-        } else {
-          funnel.stages.push_back(stage.get<std::string>());
-          continue;
-        }
-        ok = false;
-      }
-      if (ok && funnel.stages.size() < 2) fields_.invalid(ptr + "/stages", "a funnel needs at least two stages");
-      if (ok && funnel.stages.size() >= 2) project_.funnels.push_back(std::move(funnel));
-    }
-  }
-
-  void read_milestones(const Json& root) {
-    for (const auto& [obj_at, ptr] : objects_in(root, "milestones", false)) {
-      const Json& obj = *obj_at;
-      std::string code = obj.contains("municipality") ? unit_code(obj["municipality"], ptr + "/municipality") : "";
-      if (!obj.contains("municipality")) fields_.missing(ptr + "/municipality");
-      auto indicator = fields_.string(obj, ptr, "indicator", true);
-      auto date = fields_.date(obj, ptr, "date", true);
-      auto value = fields_.number(obj, ptr, "value", true);
-      if (indicator && project_.indicator_index(*indicator) < 0) {
-        diags_.error("E204", "unknown indicator '" + *indicator + "'", {display_, 0, 0, ptr + "/indicator", ""});
-        continue;
-      }
-      if (value && *value < 0) {
-        fields_.invalid(ptr + "/value", "a milestone cannot be below 0");
-        continue;
-      }
-      if (!code.empty() && indicator && date && value) project_.milestones.push_back({code, *indicator, *date, *value});
     }
   }
 
