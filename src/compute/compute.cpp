@@ -308,11 +308,6 @@ UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>
   return total;
 }
 
-IndicatorInfo info_of(const Indicator& ind) {
-  return {ind.id,    ind.label,     ind.description, ind.kind,       ind.date_field, ind.filters,
-          ind.terms, ind.numerator, ind.denominator, ind.first_only, ind.after};
-}
-
 FunnelRow funnel_row(const Report& report, const Funnel& funnel, const UnitFigures& unit) {
   FunnelRow row{unit.code, unit.name, {}, {}};
   for (std::size_t k = 0; k < funnel.stages.size(); ++k) {
@@ -422,7 +417,7 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   report.as_of = resolve_as_of(dataset, options.as_of);
   report.generated_at = options.generated_at;
   report.input_files = dataset.project.input_files;
-  for (const auto& ind : dataset.project.indicators) report.indicators.push_back(info_of(ind));
+  report.indicators = dataset.project.indicators;
 
   report.aggregation = aggregation_name(dataset.project.aggregation);
   report.progress = dataset.project.progress;

@@ -26,7 +26,7 @@ const char* aggregation_name(Aggregation aggregation) {
   return "sum";
 }
 
-int Project::indicator_index(const std::string& id) const {
+int find_indicator(const std::vector<Indicator>& indicators, const std::string& id) {
   for (std::size_t i = 0; i < indicators.size(); ++i) {
     if (indicators[i].id == id) return static_cast<int>(i);
   }

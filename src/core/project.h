@@ -66,6 +66,9 @@ struct Indicator {
   std::string after;                 // count: only events on or after the date this indicator counts them
 };
 
+// The index of indicator `id` in `indicators`, or -1.
+int find_indicator(const std::vector<Indicator>& indicators, const std::string& id);
+
 // One version of a municipality's target for an indicator. Targets get
 // revised (drop-outs, a municipality leaving); each version applies from its
 // effective date until the next one.
@@ -172,7 +175,7 @@ struct Project {
   std::vector<std::string> input_files;  // every file read, for provenance
 
   // The index of indicator `id`, or -1.
-  int indicator_index(const std::string& id) const;
+  int indicator_index(const std::string& id) const { return find_indicator(indicators, id); }
   // The column header that holds logical field `field`.
   std::string column_for(const std::string& field) const;
 };

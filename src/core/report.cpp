@@ -2,11 +2,9 @@
 
 namespace maaltal {
 
-int Report::indicator_index(const std::string& id) const {
-  for (std::size_t i = 0; i < indicators.size(); ++i) {
-    if (indicators[i].id == id) return static_cast<int>(i);
-  }
-  return -1;
+std::string Report::label_of(const std::string& id) const {
+  int i = indicator_index(id);
+  return i < 0 ? id : indicators[static_cast<std::size_t>(i)].label;
 }
 
 }  // namespace maaltal

@@ -42,20 +42,6 @@ struct UnitFigures {
   std::vector<Figure> values;  // by Report::indicators index
 };
 
-struct IndicatorInfo {
-  std::string id;
-  std::string label;
-  std::string description;
-  IndicatorKind kind = IndicatorKind::kCount;
-  std::string date_field;
-  std::vector<FieldFilter> filters;
-  std::vector<std::string> terms;  // ids
-  std::string numerator;           // id
-  std::string denominator;         // id
-  bool first_only = false;         // count: only the first event may count
-  std::string after;               // count: only events on or after this indicator's date
-};
-
 // One municipality's (or the total's) pass through a funnel.
 struct FunnelRow {
   std::string code;  // empty for the total
@@ -112,7 +98,7 @@ struct Report {
   Date as_of;
   std::string aggregation = "sum";  // aggregation_name() of the project's Aggregation
   ProgressSettings progress;
-  std::vector<IndicatorInfo> indicators;
+  std::vector<Indicator> indicators;  // as declared in project.json
   std::vector<UnitFigures> units;
   UnitFigures total;
   std::vector<FunnelReport> funnels;
@@ -123,7 +109,9 @@ struct Report {
   std::vector<std::string> input_files;
   std::optional<std::int64_t> generated_at;  // seconds since 1970, from SOURCE_DATE_EPOCH; never the clock
 
-  int indicator_index(const std::string& id) const;
+  int indicator_index(const std::string& id) const { return find_indicator(indicators, id); }
+  // The label of indicator `id`, or the id itself when there is none such.
+  std::string label_of(const std::string& id) const;
 };
 
 }  // namespace maaltal

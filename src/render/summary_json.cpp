@@ -42,7 +42,7 @@ Json values_of(const Report& report, const UnitFigures& unit) {
   return values;
 }
 
-Json indicator_json(const IndicatorInfo& ind) {
+Json indicator_json(const Indicator& ind) {
   Json j = {{"id", ind.id}, {"label", ind.label}, {"kind", kind_name(ind.kind)}};
   if (ind.kind == IndicatorKind::kRatio) {
     j["numerator"] = ind.numerator;

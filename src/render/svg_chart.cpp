@@ -64,7 +64,7 @@ std::vector<Bar> bars_of(const Report& report, std::size_t i, const Locale& loca
   std::vector<Bar> bars;
   auto add = [&](const UnitFigures& unit, bool total) {
     const Figure& f = unit.values[i];
-    Bar bar{total ? locale.get("total") : unit.name, ratio ? f.actual : f.attainment, "", total};
+    Bar bar{row_name(unit.code, unit.name, locale), ratio ? f.actual : f.attainment, "", total};
     bar.text = ratio ? format_actual(report, i, f, locale) : format_attainment(report, f, locale);
     bars.push_back(bar);
   };
@@ -97,7 +97,7 @@ std::string bar_labels(const Bar& bar, std::size_t row, double scale_max, double
 }  // namespace
 
 std::string bar_chart_svg(const Report& report, std::size_t i, const Locale& locale) {
-  const IndicatorInfo& ind = report.indicators[i];
+  const Indicator& ind = report.indicators[i];
   bool ratio = ind.kind == IndicatorKind::kRatio;
   if (!ratio && !report.total.values[i].target) return "";
   auto bars = bars_of(report, i, locale, ratio);

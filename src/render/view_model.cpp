@@ -30,14 +30,9 @@ std::string join_words(const std::vector<std::string>& words, const std::string&
   return out;
 }
 
-std::string label_of(const Report& report, const std::string& id) {
-  int i = report.indicator_index(id);
-  return i < 0 ? id : report.indicators[static_cast<std::size_t>(i)].label;
-}
-
 Json figure_view(const Report& report, std::size_t i, const UnitFigures& unit, const Locale& locale) {
   const Figure& f = unit.values[i];
-  std::string name = unit.code.empty() ? locale.get("total") : unit.name;
+  std::string name = row_name(unit.code, unit.name, locale);
   return {{"code", unit.code},
           {"name", name},
           {"target", format_target(report, i, f, locale)},
@@ -51,7 +46,7 @@ Json figure_view(const Report& report, std::size_t i, const UnitFigures& unit, c
 }
 
 // For a ratio: "121 af 176", the counts behind the share, so it can be traced.
-std::string ratio_basis(const Report& report, const IndicatorInfo& ind, const UnitFigures& unit, const Locale& locale) {
+std::string ratio_basis(const Report& report, const Indicator& ind, const UnitFigures& unit, const Locale& locale) {
   int num = report.indicator_index(ind.numerator);
   int den = report.indicator_index(ind.denominator);
   if (num < 0 || den < 0) return "";
@@ -60,11 +55,11 @@ std::string ratio_basis(const Report& report, const IndicatorInfo& ind, const Un
                                                   unit.values[static_cast<std::size_t>(num)], locale)},
                       {"denominator", format_actual(report, static_cast<std::size_t>(den),
                                                     unit.values[static_cast<std::size_t>(den)], locale)},
-                      {"denominator_label", ind.denominator.empty() ? "" : label_of(report, ind.denominator)}});
+                      {"denominator_label", ind.denominator.empty() ? "" : report.label_of(ind.denominator)}});
 }
 
 Json headline_view(const Report& report, std::size_t i, const Locale& locale) {
-  const IndicatorInfo& ind = report.indicators[i];
+  const Indicator& ind = report.indicators[i];
   const Figure& f = report.total.values[i];
   bool ratio = ind.kind == IndicatorKind::kRatio;
   std::string value = format_actual(report, i, f, locale);
@@ -106,7 +101,7 @@ Json revisions_view(const Report& report, std::size_t i, const Locale& locale) {
 }
 
 Json indicator_view(const Report& report, std::size_t i, const Locale& locale) {
-  const IndicatorInfo& ind = report.indicators[i];
+  const Indicator& ind = report.indicators[i];
   Json rows = Json::array();
   for (const auto& unit : report.units) rows.push_back(figure_view(report, i, unit, locale));
   Json revisions = revisions_view(report, i, locale);
@@ -166,7 +161,7 @@ Json funnel_row_view(const Report& report, const FunnelReport& funnel, const Fun
     }
     cells.push_back({{"text", text}});
   }
-  return {{"name", row.code.empty() ? locale.get("total") : row.name}, {"cells", cells}};
+  return {{"name", row_name(row.code, row.name, locale)}, {"cells", cells}};
 }
 
 Json breakdown_row_view(const BreakdownRow& row, bool with_other, const Locale& locale) {
@@ -178,7 +173,7 @@ Json breakdown_row_view(const BreakdownRow& row, bool with_other, const Locale& 
   }
   if (with_other) cells.push_back({{"text", format_number(row.other, 0, locale.code())}});
   cells.push_back({{"text", format_number(sum, 0, locale.code())}});
-  return {{"name", row.code.empty() ? locale.get("total") : row.name}, {"cells", cells}};
+  return {{"name", row_name(row.code, row.name, locale)}, {"cells", cells}};
 }
 
 // A table per breakdown: a column per category, "other" only when some value
@@ -196,7 +191,7 @@ Json breakdowns_view(const Report& report, const Locale& locale) {
     breakdowns.push_back({{"id", b.id},
                           {"label", b.label},
                           {"caption", locale.fill("breakdown_caption",
-                                                  {{"indicator", label_of(report, b.indicator)}, {"label", b.label}})},
+                                                  {{"indicator", report.label_of(b.indicator)}, {"label", b.label}})},
                           {"headers", headers},
                           {"rows", rows},
                           {"total", breakdown_row_view(b.total, with_other, locale)}});
@@ -251,7 +246,7 @@ Json funnels_view(const Report& report, const Locale& locale) {
   Json funnels = Json::array();
   for (const auto& funnel : report.funnels) {
     Json headers = Json::array();
-    for (const auto& stage : funnel.stages) headers.push_back({{"label", label_of(report, stage)}});
+    for (const auto& stage : funnel.stages) headers.push_back({{"label", report.label_of(stage)}});
     Json rows = Json::array();
     for (const auto& row : funnel.units) rows.push_back(funnel_row_view(report, funnel, row, locale));
     funnels.push_back({{"id", funnel.id},
@@ -264,6 +259,10 @@ Json funnels_view(const Report& report, const Locale& locale) {
 }
 
 }  // namespace
+
+std::string row_name(const std::string& code, const std::string& name, const Locale& locale) {
+  return code.empty() ? locale.get("total") : name;
+}
 
 std::string format_actual(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale) {
   return format_value(report, indicator, f.actual, locale);
@@ -299,7 +298,7 @@ std::string format_attainment(const Report& report, const Figure& f, const Local
   return format_percent(*f.attainment, report.project.percent_decimals, locale.code());
 }
 
-std::string indicator_definition(const Report& report, const IndicatorInfo& ind, const Locale& locale) {
+std::string indicator_definition(const Report& report, const Indicator& ind, const Locale& locale) {
   if (!ind.description.empty()) return ind.description;
   switch (ind.kind) {
     case IndicatorKind::kCount: {
@@ -310,17 +309,17 @@ std::string indicator_definition(const Report& report, const IndicatorInfo& ind,
       }
       text += ".";
       if (ind.first_only) text += locale.get("first_rule");
-      if (!ind.after.empty()) text += locale.fill("after_rule", {{"after", label_of(report, ind.after)}});
+      if (!ind.after.empty()) text += locale.fill("after_rule", {{"after", report.label_of(ind.after)}});
       return text;
     }
     case IndicatorKind::kSum: {
       std::vector<std::string> labels;
-      for (const auto& term : ind.terms) labels.push_back(label_of(report, term));
+      for (const auto& term : ind.terms) labels.push_back(report.label_of(term));
       return locale.fill("sum_definition", {{"terms", join_words(labels, locale.get("and"))}});
     }
     case IndicatorKind::kRatio:
-      return locale.fill("ratio_definition", {{"numerator", label_of(report, ind.numerator)},
-                                              {"denominator", label_of(report, ind.denominator)}});
+      return locale.fill("ratio_definition", {{"numerator", report.label_of(ind.numerator)},
+                                              {"denominator", report.label_of(ind.denominator)}});
   }
   return "";
 }

@@ -11,6 +11,10 @@ namespace maaltal {
 
 nlohmann::json build_view(const Report& report, const Locale& locale);
 
+// The name a row is shown under: the municipality's, or the locale's word
+// for the total ("I alt") for the row without a code.
+std::string row_name(const std::string& code, const std::string& name, const Locale& locale);
+
 // A figure as shown in tables: counts as "1.017", ratios and attainment as
 // "73 %", a missing value as the locale's "not_set" mark.
 std::string format_actual(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale);
@@ -26,6 +30,6 @@ std::string format_status(const Figure& f, const Locale& locale);
 std::string figure_sentence(const Report& report, std::size_t i, const Figure& f, const Locale& locale);
 
 // How the report defines an indicator, in words ("Antal borgere med ...").
-std::string indicator_definition(const Report& report, const IndicatorInfo& ind, const Locale& locale);
+std::string indicator_definition(const Report& report, const Indicator& ind, const Locale& locale);
 
 }  // namespace maaltal

@@ -100,7 +100,7 @@ class OverviewSheet {
   }
 
   std::string actual_formula(std::size_t i, int unit, bool total) const {
-    const IndicatorInfo& ind = report_.indicators[i];
+    const Indicator& ind = report_.indicators[i];
     int a = col("actual");
     if (a < 0) return "";
     int n_units = static_cast<int>(report_.units.size());
@@ -135,11 +135,11 @@ class OverviewSheet {
   }
 
   void write_row(std::size_t i, const UnitFigures& unit, int row, bool total) {
-    const IndicatorInfo& ind = report_.indicators[i];
+    const Indicator& ind = report_.indicators[i];
     const Figure& f = unit.values[i];
     int unit_index = row - row_of(i, 0);
     text(row, "code", unit.code, total);
-    text(row, "municipality", total ? locale_.get("total") : unit.name, total);
+    text(row, "municipality", row_name(unit.code, unit.name, locale_), total);
     text(row, "indicator", ind.label, total);
     text(row, "indicator_id", ind.id, total);
     number(row, "target", f.target, target_formula(i, total), value_format(i), total,

@@ -4,6 +4,8 @@
 #include <optional>
 #include <vector>
 
+#include "render/view_model.h"
+
 namespace maaltal {
 
 namespace {
@@ -51,21 +53,12 @@ void write_table(Workbook& book, const std::string& name, const std::vector<std:
         name);
 }
 
-std::string unit_name(const std::string& code, const std::string& name, const Locale& locale) {
-  return code.empty() ? locale.get("total") : name;
-}
-
-std::string label_of(const Report& report, const std::string& id) {
-  int i = report.indicator_index(id);
-  return i < 0 ? id : report.indicators[static_cast<std::size_t>(i)].label;
-}
-
 void write_breakdowns(const Report& report, const Locale& locale, const std::string& sheet,
                       const std::string& count_format, Workbook& book) {
   std::vector<std::vector<Cell>> rows;
   for (const auto& b : report.breakdowns) {
     auto add = [&](const BreakdownRow& row) {
-      std::string unit = unit_name(row.code, row.name, locale);
+      std::string unit = row_name(row.code, row.name, locale);
       for (std::size_t c = 0; c < b.categories.size(); ++c) {
         rows.push_back(
             {text(b.label), text(row.code), text(unit), text(b.categories[c]), number(row.counts[c], count_format)});
@@ -92,9 +85,9 @@ void write_funnels(const Report& report, const Locale& locale, const std::string
       for (std::size_t k = 0; k < f.stages.size(); ++k) {
         std::vector<Cell> cells{text(f.label),
                                 text(row.code),
-                                text(unit_name(row.code, row.name, locale)),
+                                text(row_name(row.code, row.name, locale)),
                                 number(static_cast<double>(k + 1), "0"),
-                                text(label_of(report, f.stages[k])),
+                                text(report.label_of(f.stages[k])),
                                 number(row.actual[k], count_format)};
         if (row.conversion[k]) cells.push_back(number(*row.conversion[k], percent_format));
         rows.push_back(cells);
