@@ -19,6 +19,9 @@ Date resolve_as_of(const Dataset& dataset, const std::optional<Date>& requested)
       if (d && (!latest || *d > *latest)) latest = d;
     }
   }
+  for (const auto& c : dataset.counts) {
+    if (!latest || c.date > *latest) latest = c.date;
+  }
   return latest.value_or(dataset.project.info.start);
 }
 
@@ -134,10 +137,9 @@ void set_counts(Figure& f, const std::vector<std::string>& months, const std::ve
   f.actual = running;
 }
 
-std::vector<double> new_counts(const Figure& f) {
-  std::vector<double> out;
-  for (const auto& p : f.series) out.push_back(p.new_count.value_or(0));
-  return out;
+// Adds a figure's new counts per month into `monthly`.
+void add_new_counts(const Figure& f, std::vector<double>& monthly) {
+  for (std::size_t m = 0; m < monthly.size(); ++m) monthly[m] += f.series[m].new_count.value_or(0);
 }
 
 // Fills sums and ratios from the counts; indicators only refer to earlier ones.
@@ -149,10 +151,7 @@ void derive(const Project& project, const std::vector<std::string>& months, std:
     const Indicator& ind = project.indicators[i];
     if (ind.kind == IndicatorKind::kSum) {
       std::vector<double> monthly(months.size(), 0.0);
-      for (const auto& term : ind.terms) {
-        auto term_counts = new_counts(at(term));
-        for (std::size_t m = 0; m < months.size(); ++m) monthly[m] += term_counts[m];
-      }
+      for (const auto& term : ind.terms) add_new_counts(at(term), monthly);
       set_counts(values[i], months, monthly);
     } else if (ind.kind == IndicatorKind::kRatio) {
       const Figure& num = at(ind.numerator);
@@ -166,12 +165,15 @@ void derive(const Project& project, const std::vector<std::string>& months, std:
   }
 }
 
-// Attainment and the on-track figures, once actuals and targets are known.
+void set_attainment(std::vector<Figure>& values) {
+  for (auto& f : values) f.attainment = divide(f.actual, f.target);
+}
+
+// The on-track figures, once actuals, targets and attainment are known.
 // `expected_of` may give an indicator's expected-by-now in place of even pro-rating.
 void assess(const Project& project, const ProgressContext& ctx, std::vector<Figure>& values,
             const std::function<std::optional<double>(std::size_t)>& expected_of) {
   for (std::size_t i = 0; i < values.size(); ++i) {
-    values[i].attainment = divide(values[i].actual, values[i].target);
     if (project.indicators[i].kind == IndicatorKind::kRatio)
       apply_ratio_progress(values[i], ctx);
     else
@@ -239,6 +241,7 @@ UnitFigures unit_figures(const Dataset& dataset, const std::string& code, const 
   for (std::size_t i = 0; i < project.indicators.size(); ++i) {
     set_target(unit.values[i], targets_of(project, code, project.indicators[i].id), ctx.as_of);
   }
+  set_attainment(unit.values);
   ProgressContext unit_ctx = unit_context(project, code, ctx);
   assess(project, unit_ctx, unit.values,
          [&](std::size_t i) { return milestones_expected(project, code, i, unit.values[i], unit_ctx); });
@@ -271,10 +274,7 @@ UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>
     const Indicator& ind = project.indicators[i];
     if (ind.kind == IndicatorKind::kCount) {
       std::vector<double> monthly(months.size(), 0.0);
-      for (const auto& u : units) {
-        auto unit_counts = new_counts(u.values[i]);
-        for (std::size_t m = 0; m < months.size(); ++m) monthly[m] += unit_counts[m];
-      }
+      for (const auto& u : units) add_new_counts(u.values[i], monthly);
       set_counts(total.values[i], months, monthly);
     }
     if (auto it = project.total_targets.find(ind.id); it != project.total_targets.end()) {
@@ -289,6 +289,12 @@ UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>
     }
   }
   derive(project, months, total.values);
+  set_attainment(total.values);
+  if (project.aggregation != Aggregation::kSum) {
+    for (std::size_t i = 0; i < total.values.size(); ++i) {
+      total.values[i].attainment = mean_attainment(units, i, project.aggregation == Aggregation::kMeanCapped);
+    }
+  }
   // A total made of the municipalities' targets expects what they expect
   // together (their milestones, their own active periods); a stated total is
   // pro-rated over the whole period.
@@ -300,11 +306,6 @@ UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>
     }
     return sum;
   });
-  if (project.aggregation != Aggregation::kSum) {
-    for (std::size_t i = 0; i < total.values.size(); ++i) {
-      total.values[i].attainment = mean_attainment(units, i, project.aggregation == Aggregation::kMeanCapped);
-    }
-  }
   return total;
 }
 

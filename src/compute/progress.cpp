@@ -80,7 +80,7 @@ void apply_progress(Figure& f, const ProgressContext& ctx, std::optional<double>
   int window =
       ctx.settings.forecast_whole_period ? static_cast<int>(f.series.size()) : ctx.settings.forecast_window_months;
   f.forecast = actual + recent_pace(f.series, window) * left;
-  f.status = period_over(ctx) ? final_status(actual / target, ctx.settings)
+  f.status = period_over(ctx) ? final_status(f.attainment.value_or(actual / target), ctx.settings)
                               : running_status(actual, *f.expected, ctx.settings);
 }
 
@@ -88,7 +88,7 @@ void apply_ratio_progress(Figure& f, const ProgressContext& ctx) {
   if (!f.actual || !f.target) return;
   f.expected = f.target;
   f.gap = *f.target - *f.actual;
-  f.status = period_over(ctx) ? final_status(*f.actual / *f.target, ctx.settings)
+  f.status = period_over(ctx) ? final_status(f.attainment.value_or(*f.actual / *f.target), ctx.settings)
                               : running_status(*f.actual, *f.target, ctx.settings);
 }
 

@@ -26,7 +26,8 @@ struct ProgressContext {
 };
 
 // Sets expected, gap, needed_per_month, forecast and status of a count or sum
-// figure that has actual, target and series. `expected` replaces the even
+// figure that has actual, target and series. After the period the verdict
+// follows `attainment` when set (a total aggregated as a mean). `expected` replaces the even
 // pro-rating when given (milestones, or a total made of its parts).
 void apply_progress(Figure& f, const ProgressContext& ctx, std::optional<double> expected = std::nullopt);
 

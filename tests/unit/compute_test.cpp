@@ -293,3 +293,9 @@ TEST_CASE("compute: the first outcome is judged at the as-of date") {
   CHECK(figure(r, "Kalundborg", "i_udd").actual == 1);
   CHECK(figure(r, "Kalundborg", "i_job").actual == 0);
 }
+
+TEST_CASE("compute: with only aggregated counts, the as-of date defaults to their latest date") {
+  Dataset d = small_project();
+  d.counts = {{"326", "praktik", Date::from_ymd(2019, 2, 28), 5}, {"190", "praktik", Date::from_ymd(2019, 9, 30), 7}};
+  CHECK(resolve_as_of(d, std::nullopt) == Date::from_ymd(2019, 9, 30));
+}

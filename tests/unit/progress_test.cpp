@@ -224,3 +224,12 @@ TEST_CASE("progress: the average_pace method uses every month so far") {
   apply_progress(f, ctx);
   CHECK(*f.forecast == Approx(15 + 15.0 / 6 * 6));
 }
+
+TEST_CASE("progress: after the period a mean-aggregated total is judged on the attainment it shows") {
+  // 15 of 10 and 5 of 10: summed 20 of 20 would be "met"; capped, the mean is 75 %.
+  Dataset d = two_units();
+  d.project.aggregation = Aggregation::kMeanCapped;
+  Report r = compute_report(d, {Date::from_ymd(2021, 1, 31), std::nullopt, "test"});
+  CHECK(*r.total.values[0].attainment == Approx(0.75));
+  CHECK(r.total.values[0].status == "not_met");
+}
