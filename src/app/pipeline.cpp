@@ -71,7 +71,7 @@ CheckResult run_check(const RunOptions& options) {
       result.diagnostics.warning("W112",
                                  "goal '" + g.goal.id + "' is set to " + g.goal.status + " where the figures suggest " +
                                      g.suggested_status + "; give an override_reason",
-                                 {options.project.generic_string(), 0, 0, "/goals", ""});
+                                 {options.project.generic_string(), 0, 0, "/goals/" + std::to_string(i), ""});
     }
   }
   result.report->data_quality.by_code = result.diagnostics.count_by_code();

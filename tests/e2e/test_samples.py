@@ -480,7 +480,7 @@ class GoalOverride(unittest.TestCase):
             path.write_text(text.replace(old, old + ' "status": "partly_met",'), encoding="utf-8")
             result = subprocess.run([BIN, "check", str(path)], capture_output=True, text=True)
             self.assertEqual(result.returncode, 0, result.stderr)
-            self.assertIn("warning: goal 'visitation' is set to partly_met where the figures suggest met; "
+            self.assertIn("project.json#/goals/1: warning: goal 'visitation' is set to partly_met where the figures suggest met; "
                           "give an override_reason [W112]", result.stderr)
 
 
