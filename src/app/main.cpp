@@ -34,10 +34,13 @@ int report_diagnostics(const CheckResult& result) {
   return diags.has_errors() ? kInputErrors : 0;
 }
 
+// The row accounting, printed with or without errors: every row read is
+// counted or rejected with a message above.
 void print_rows(const CheckResult& result) {
-  const auto& dq = result.report->data_quality;
-  std::cout << "as of " << result.report->as_of.iso() << ": " << dq.rows_read << " rows read, " << dq.rows_counted
-            << " counted, " << dq.rows_rejected << " rejected\n";
+  if (!result.data_read) return;
+  if (result.report) std::cout << "as of " << result.report->as_of.iso() << ": ";
+  std::cout << result.rows_read << " rows read, " << result.rows_read - result.rows_rejected << " counted, "
+            << result.rows_rejected << " rejected\n";
 }
 
 int run(int argc, char** argv) {
@@ -89,12 +92,13 @@ int run(int argc, char** argv) {
   if (check->parsed()) {
     CheckResult result = maaltal::run_check(options);
     int code = report_diagnostics(result);
-    if (result.report) print_rows(result);
+    print_rows(result);
     return code;
   }
   CheckResult result = maaltal::run_build(options, out_dir);
   int code = report_diagnostics(result);
   if (code != 0) {
+    print_rows(result);
     std::cerr << "maaltal: nothing written: fix the errors above\n";
     return code;
   }

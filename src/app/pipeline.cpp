@@ -61,6 +61,11 @@ std::optional<std::int64_t> source_date_epoch() {
 CheckResult run_check(const RunOptions& options) {
   CheckResult result;
   auto dataset = load_dataset(options.project, options.project.generic_string(), result.diagnostics);
+  if (dataset) {
+    result.data_read = true;
+    result.rows_read = dataset->rows_read;
+    result.rows_rejected = dataset->rows_rejected;
+  }
   if (!dataset || result.diagnostics.has_errors()) return result;
   ComputeOptions compute{options.as_of, options.generated_at, MAALTAL_VERSION};
   result.report = compute_report(*dataset, compute);

@@ -23,6 +23,9 @@ struct RunOptions {
 struct CheckResult {
   Diagnostics diagnostics;
   std::optional<Report> report;  // set when the inputs have no errors
+  bool data_read = false;        // false when project.json itself could not be read
+  int rows_read = 0;             // data rows of the registrations and counts, errors or not
+  int rows_rejected = 0;
 };
 
 CheckResult run_check(const RunOptions& options);

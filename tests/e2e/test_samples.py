@@ -423,6 +423,12 @@ class BadInput(unittest.TestCase):
         self.build_fails(["registrations.csv:2:10: error: unknown municipality code '999' [E104]\n"
                           "VGF-0068;999;2019-09-01;;;Dagpenge\n         ^"])
 
+    def test_rejected_rows_are_accounted_for(self):
+        self.edit("registrations.csv", "VGF-0068;607;", "VGF-0068;999;")
+        check = subprocess.run([BIN, "check", str(self.dir / "project.json")], capture_output=True, text=True)
+        self.assertEqual(check.returncode, 1)
+        self.assertIn("176 rows read, 175 counted, 1 rejected", check.stdout)
+
     def test_unreadable_date(self):
         self.edit("registrations.csv", "VGF-0068;607;2019-09-01", "VGF-0068;607;2019-13-01")
         self.build_fails(["registrations.csv:2:14: error: '2019-13-01' in column 'visitationsdato' is not a date"])
