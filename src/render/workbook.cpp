@@ -120,6 +120,26 @@ class OverviewSheet {
     return "";
   }
 
+  // Actual / target; for a total aggregated as a mean, the mean of the
+  // municipalities' attainment cells (each capped at 100 % for mean_capped),
+  // so that a recalculation gives the value maaltal computed.
+  std::string attainment_formula(std::size_t i, int row, bool total) const {
+    int a = col("attainment");
+    if (!total || report_.aggregation == "sum") {
+      if (col("actual") < 0 || col("target") < 0) return "";
+      return "=" + cell(row, col("actual")) + "/" + cell(row, col("target"));
+    }
+    if (a < 0) return "";
+    bool capped = report_.aggregation == "mean_capped";
+    std::string terms;
+    for (std::size_t u = 0; u < report_.units.size(); ++u) {
+      if (!report_.units[u].values[i].attainment) continue;  // as mean_attainment leaves them out
+      std::string ref = cell(row_of(i, static_cast<int>(u)), a);
+      terms += (terms.empty() ? "" : ",") + (capped ? "MIN(1," + ref + ")" : ref);
+    }
+    return terms.empty() ? "" : "=AVERAGE(" + terms + ")";
+  }
+
   std::string target_formula(std::size_t i, bool total) const {
     int t = col("target");
     if (!total || t < 0 || is_ratio(i) || report_.total.values[i].target != sum_of_unit_targets(i)) return "";
@@ -146,11 +166,7 @@ class OverviewSheet {
            format_target(report_, i, f, locale_));
     number(row, "actual", f.actual, actual_formula(i, unit_index, total), value_format(i), total,
            format_actual(report_, i, f, locale_));
-    std::string attainment_formula;
-    if (col("actual") >= 0 && col("target") >= 0) {
-      attainment_formula = "=" + cell(row, col("actual")) + "/" + cell(row, col("target"));
-    }
-    number(row, "attainment", f.attainment, attainment_formula, percent_format_, total,
+    number(row, "attainment", f.attainment, attainment_formula(i, row, total), percent_format_, total,
            format_attainment(report_, f, locale_));
     number(row, "target_original", f.target_original, "", value_format(i), total,
            format_estimate(report_, i, f.target_original, locale_));

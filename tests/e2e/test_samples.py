@@ -368,6 +368,17 @@ class JobOgTrivsel(unittest.TestCase):
         aarhus = [r for r in rows if r["Kommune"][0] == "Aarhus" and r["Indikator-id"][0] == "visiterede"][0]
         self.assertEqual(aarhus["Faktisk"][0], self.expected_actual("751", "visiterede"))
 
+    def test_workbook_total_attainment_formula_follows_the_aggregation(self):
+        import openpyxl
+        sheet = openpyxl.load_workbook(self.built.out / "report.xlsx").worksheets[0]
+        headers = [c.value for c in sheet[1]]
+        col = {h: i for i, h in enumerate(headers)}
+        rows = {(r[col["Kommune"]].value, r[col["Indikator-id"]].value): r for r in sheet.iter_rows(min_row=2)}
+        att = openpyxl.utils.get_column_letter(col["Målopfyldelse"] + 1)
+        unit_rows = [rows[(name, "i_job")][0].row for name in ("Odense", "Aalborg", "Aarhus")]
+        expected = "=AVERAGE(" + ",".join(f"MIN(1,{att}{r})" for r in unit_rows) + ")"
+        self.assertEqual(rows[("I alt", "i_job")][col["Målopfyldelse"]].value, expected)
+
     def test_workbook_has_the_detail_sheets(self):
         import openpyxl
         book = openpyxl.load_workbook(self.built.out / "report.xlsx")
