@@ -49,14 +49,20 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
 
   maaltal::RunOptions options;
-  std::string project, as_of, templates, out_dir;
+  std::string project, as_of, templates, out_dir, locale;
 
-  auto* build =
-      app.add_subcommand("build", "Validate the inputs and write index.html, status.md, report.xlsx and summary.json");
+  auto* build = app.add_subcommand(
+      "build", "Validate the inputs and write the dashboard, status.md, report.xlsx and summary.json");
   build->add_option("project", project, "the project file (project.json)")->required();
   build->add_option("-o,--out", out_dir, "the output folder (created if missing)")->required();
   build->add_option("--as-of", as_of, "count only events on or before this date (YYYY-MM-DD)");
   build->add_option("--templates", templates, "a folder of templates that override the built-in ones");
+  build->add_option("--locale", locale, "the language of the outputs, overriding project.json's")
+      ->check(CLI::IsMember({"da", "en"}));
+  build
+      ->add_option("--dashboard", options.dashboard_form,
+                   "the dashboard's form: single (one file), site (a page per municipality) or fragment (for a CMS)")
+      ->check(CLI::IsMember({"single", "site", "fragment"}));
 
   auto* check = app.add_subcommand("check", "Validate the inputs and report every problem; write nothing");
   check->add_option("project", project, "the project file (project.json)")->required();
@@ -87,6 +93,7 @@ int run(int argc, char** argv) {
   options.project = project;
   options.as_of = parse_as_of(as_of);
   if (!templates.empty()) options.templates = templates;
+  if (!locale.empty()) options.locale = locale;
   options.generated_at = maaltal::source_date_epoch();
 
   if (check->parsed()) {
@@ -103,7 +110,9 @@ int run(int argc, char** argv) {
     return code;
   }
   print_rows(result);
-  std::cout << "wrote " << out_dir << "/{index.html,status.md,report.xlsx,summary.json}\n";
+  std::string names;
+  for (const auto& name : result.written) names += (names.empty() ? "" : ",") + name;
+  std::cout << "wrote " << out_dir << "/{" << names << "}\n";
   return 0;
 }
 

@@ -67,6 +67,7 @@ CheckResult run_check(const RunOptions& options) {
     result.rows_rejected = dataset->rows_rejected;
   }
   if (!dataset || result.diagnostics.has_errors()) return result;
+  if (options.locale) dataset->project.info.locale = *options.locale;
   ComputeOptions compute{options.as_of, options.generated_at, MAALTAL_VERSION};
   result.report = compute_report(*dataset, compute);
   // Only now are the figures known that a person's verdict may override.
@@ -88,7 +89,7 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   if (!result.report) return result;
   const Report& report = *result.report;
   TemplateSet templates = templates_for(options);
-  std::string dashboard = render_dashboard(report, templates);
+  auto dashboard = render_dashboard(report, templates, parse_dashboard_form(options.dashboard_form));
   std::string status = render_status_markdown(report, templates);
   std::string summary = render_summary_json(report);
 
@@ -102,11 +103,15 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
     fs::remove(workbook_tmp, ec);  // a half-written workbook is worse than none
     throw;
   }
-  write_file_atomically(out_dir / OutputNames::kDashboard, dashboard);
+  for (const auto& file : dashboard) {
+    write_file_atomically(out_dir / file.name, file.content);
+    result.written.push_back(file.name);
+  }
   write_file_atomically(out_dir / OutputNames::kStatus, status);
   write_file_atomically(out_dir / OutputNames::kSummary, summary);
   fs::rename(workbook_tmp, out_dir / OutputNames::kWorkbook, ec);
   if (ec) throw Error(ErrorKind::kWrite, "cannot write '" + (out_dir / OutputNames::kWorkbook).generic_string() + "'");
+  result.written.insert(result.written.end(), {OutputNames::kStatus, OutputNames::kWorkbook, OutputNames::kSummary});
   return result;
 }
 

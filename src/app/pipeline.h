@@ -18,6 +18,8 @@ struct RunOptions {
   std::optional<Date> as_of;                       // --as-of
   std::optional<std::filesystem::path> templates;  // --templates
   std::optional<std::int64_t> generated_at;        // SOURCE_DATE_EPOCH
+  std::optional<std::string> locale;               // --locale: overrides project.json's
+  std::string dashboard_form = "single";           // --dashboard: single, site or fragment
 };
 
 struct CheckResult {
@@ -26,17 +28,10 @@ struct CheckResult {
   bool data_read = false;        // false when project.json itself could not be read
   int rows_read = 0;             // data rows of the registrations and counts, errors or not
   int rows_rejected = 0;
+  std::vector<std::string> written;  // the files `build` wrote, in the output folder
 };
 
 CheckResult run_check(const RunOptions& options);
-
-// The file names written into the output folder.
-struct OutputNames {
-  static constexpr const char* kDashboard = "index.html";
-  static constexpr const char* kStatus = "status.md";
-  static constexpr const char* kWorkbook = "report.xlsx";
-  static constexpr const char* kSummary = "summary.json";
-};
 
 // Writes every output to `out_dir` when the inputs have no errors.
 CheckResult run_build(const RunOptions& options, const std::filesystem::path& out_dir);

@@ -220,6 +220,25 @@ void set_target(Figure& f, const std::vector<const Target*>& versions, Date as_o
   f.target_reason = in_force->reason;
 }
 
+// The last day of the month with index `m` (see month_index).
+Date month_end(int m) {
+  Date first_of_next = Date::from_ymd((m + 1) / 12, static_cast<unsigned>((m + 1) % 12 + 1), 1);
+  return Date::from_days(first_of_next.days_since_epoch() - 1);
+}
+
+// `expected_at` evaluated at the end of each month of the whole project period
+// (ctx holds the unit's own part of the period; the months are the project's).
+std::vector<double> trajectory_of(const ProjectInfo& info, const ProgressContext& ctx,
+                                  const std::function<double(const ProgressContext&)>& expected_at) {
+  std::vector<double> points;
+  for (int m = month_index(info.start); m <= month_index(info.end); ++m) {
+    ProgressContext at = ctx;
+    at.as_of = month_end(m);
+    points.push_back(expected_at(at));
+  }
+  return points;
+}
+
 // A municipality that joins or leaves is measured over its own part of the period.
 ProgressContext unit_context(const Project& project, const std::string& code, ProgressContext ctx) {
   auto it = project.unit_active.find(code);
@@ -245,6 +264,14 @@ UnitFigures unit_figures(const Dataset& dataset, const std::string& code, const 
   ProgressContext unit_ctx = unit_context(project, code, ctx);
   assess(project, unit_ctx, unit.values,
          [&](std::size_t i) { return milestones_expected(project, code, i, unit.values[i], unit_ctx); });
+  for (std::size_t i = 0; i < project.indicators.size(); ++i) {
+    Figure& f = unit.values[i];
+    if (!f.expected || project.indicators[i].kind == IndicatorKind::kRatio) continue;
+    f.trajectory = trajectory_of(project.info, unit_ctx, [&](const ProgressContext& at) {
+      return milestones_expected(project, code, i, f, at)
+          .value_or(*f.target * elapsed_share(at.as_of, at.start, at.end));
+    });
+  }
   return unit;
 }
 
@@ -306,6 +333,22 @@ UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>
     }
     return sum;
   });
+  for (std::size_t i = 0; i < total.values.size(); ++i) {
+    Figure& f = total.values[i];
+    if (!f.expected || project.indicators[i].kind == IndicatorKind::kRatio) continue;
+    if (project.total_targets.contains(project.indicators[i].id)) {
+      f.trajectory = trajectory_of(project.info, ctx, [&](const ProgressContext& at) {
+        return *f.target * elapsed_share(at.as_of, at.start, at.end);
+      });
+      continue;
+    }
+    for (const auto& u : units) {
+      const auto& points = u.values[i].trajectory;
+      if (points.empty()) continue;
+      if (f.trajectory.empty()) f.trajectory.assign(points.size(), 0.0);
+      for (std::size_t m = 0; m < points.size(); ++m) f.trajectory[m] += points[m];
+    }
+  }
   return total;
 }
 
@@ -418,6 +461,7 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   report.as_of = resolve_as_of(dataset, options.as_of);
   report.generated_at = options.generated_at;
   report.input_files = dataset.project.input_files;
+  report.texts = dataset.project.texts;
   report.indicators = dataset.project.indicators;
 
   report.aggregation = aggregation_name(dataset.project.aggregation);

@@ -12,6 +12,13 @@
 
 namespace maaltal {
 
+// A file the report was made from: its name as the user gave it, and the
+// SHA-256 of its bytes.
+struct InputFile {
+  std::string name;
+  std::string sha256;
+};
+
 struct ProjectInfo {
   std::string id;
   std::string title;
@@ -155,6 +162,17 @@ struct CountSource {
   std::string display_path;
 };
 
+// A project manager's own text, a Markdown file named in project.json, shown
+// where the templates place it: "top" (after the headline figures) or
+// "bottom" (after the results).
+struct ProjectText {
+  std::string place;
+  std::string file;
+  std::string markdown;
+};
+
+inline constexpr const char* kTextPlaces[] = {"top", "bottom"};
+
 struct Project {
   ProjectInfo info;
   std::optional<Date> as_of;
@@ -172,7 +190,8 @@ struct Project {
   ProgressSettings progress;
   RegistrationSource registrations;  // display_path empty when there are none
   std::optional<CountSource> counts;
-  std::vector<std::string> input_files;  // every file read, for provenance
+  std::vector<ProjectText> texts;
+  std::vector<InputFile> input_files;  // every file read, in reading order, for provenance
 
   // The index of indicator `id`, or -1.
   int indicator_index(const std::string& id) const { return find_indicator(indicators, id); }

@@ -34,6 +34,9 @@ struct Figure {
   std::optional<double> forecast;          // actual at the period end at the recent pace
   std::string status;                      // on_track, at_risk, behind; met, partly_met, not_met; "" without a target
   std::vector<MonthPoint> series;          // project start month to the as-of month
+  // What the target asks for by the end of each month, project start month to
+  // end month, by the same rule as `expected`; empty without a target or for a ratio.
+  std::vector<double> trajectory;
 };
 
 struct UnitFigures {
@@ -106,7 +109,8 @@ struct Report {
   std::vector<GoalReport> goals;
   std::map<std::string, std::map<std::string, int>> goal_tally;  // level -> status -> goals
   DataQuality data_quality;
-  std::vector<std::string> input_files;
+  std::vector<ProjectText> texts;  // the project's own Markdown, in project.json's order
+  std::vector<InputFile> input_files;
   std::optional<std::int64_t> generated_at;  // seconds since 1970, from SOURCE_DATE_EPOCH; never the clock
 
   int indicator_index(const std::string& id) const { return find_indicator(indicators, id); }

@@ -164,8 +164,7 @@ void read_json(Dataset& dataset, const std::string& text, const std::string& fil
 void read_counts(Dataset& dataset, Diagnostics& diags) {
   if (!dataset.project.counts) return;
   const CountSource& source = *dataset.project.counts;
-  std::string text = read_text_file(source.path, source.display_path);
-  dataset.project.input_files.push_back(source.display_path);
+  std::string text = read_text_file(source.path, source.display_path, dataset.project.input_files);
   if (source.path.extension() == ".json")
     read_json(dataset, text, source.display_path, diags);
   else

@@ -1,5 +1,7 @@
 #include "read/project_reader.h"
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "core/numbers.h"
@@ -25,14 +27,13 @@ class ProjectReader {
       : path_(std::move(path)), display_(std::move(display)), diags_(diags), fields_(display_, diags) {}
 
   std::optional<Project> read() {
-    std::string text = read_text_file(path_, display_);
+    std::string text = read_text_file(path_, display_, project_.input_files);
     auto json = parse_json(text, display_, diags_);
     if (!json) return std::nullopt;
     if (!json->is_object()) {
       fields_.wrong_type("", "an object at the top level of the project file");
       return std::nullopt;
     }
-    project_.input_files.push_back(display_);
     read_info(*json);
     read_settings(*json);
     read_units(*json);
@@ -48,6 +49,7 @@ class ProjectReader {
         [this](const Json& root, const std::string& key, bool required) { return objects_in(root, key, required); }};
     read_definitions(*json, definitions);
     read_registration_source(*json);
+    read_texts(*json);
     return project_;
   }
 
@@ -356,8 +358,7 @@ class ProjectReader {
 
   void read_targets_csv(const std::string& file) {
     std::string shown = display_path_beside(display_, file);
-    std::string text = read_text_file(path_.parent_path() / file, shown);
-    project_.input_files.push_back(shown);
+    std::string text = read_text_file(path_.parent_path() / file, shown, project_.input_files);
     LineIndex lines(text);
     CsvTable table = parse_csv(text, 0, shown, lines, diags_);
     if (table.records.empty()) {
@@ -419,6 +420,22 @@ class ProjectReader {
       }
       add_target(target, at(r, static_cast<std::size_t>(unit_col)), at(r, static_cast<std::size_t>(ind_col)),
                  at(r, static_cast<std::size_t>(value_col)));
+    }
+  }
+
+  // Markdown files, read now so that their bytes are hashed with the other inputs.
+  void read_texts(const Json& root) {
+    for (const auto& [obj_at, ptr] : objects_in(root, "texts", false)) {
+      auto file = fields_.string(*obj_at, ptr, "file", true);
+      std::string place = fields_.string(*obj_at, ptr, "place", false).value_or("top");
+      if (std::none_of(std::begin(kTextPlaces), std::end(kTextPlaces), [&](const char* p) { return place == p; })) {
+        fields_.invalid(ptr + "/place", "unknown place '" + place + "' (expected top or bottom)");
+        continue;
+      }
+      if (!file) continue;
+      std::string shown = display_path_beside(display_, *file);
+      std::string markdown = read_text_file(path_.parent_path() / *file, shown, project_.input_files);
+      project_.texts.push_back({place, *file, std::move(markdown)});
     }
   }
 

@@ -232,8 +232,7 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
 void read_registrations(Dataset& dataset, Diagnostics& diags) {
   const auto& source = dataset.project.registrations;
   if (source.display_path.empty()) return;
-  std::string text = read_text_file(source.path, source.display_path);
-  dataset.project.input_files.push_back(source.display_path);
+  std::string text = read_text_file(source.path, source.display_path, dataset.project.input_files);
   if (source.path.extension() == ".json")
     read_json_rows(dataset, text, diags);
   else

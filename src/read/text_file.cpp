@@ -6,16 +6,19 @@
 
 #include "core/diagnostics.h"
 #include "core/error.h"
+#include "core/sha256.h"
 
 namespace maaltal {
 
-std::string read_text_file(const std::filesystem::path& path, const std::string& display_name) {
+std::string read_text_file(const std::filesystem::path& path, const std::string& display_name,
+                           std::vector<InputFile>& provenance) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorKind::kRead, "cannot open '" + display_name + "'");
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) throw Error(ErrorKind::kRead, "cannot read '" + display_name + "'");
   std::string text = buffer.str();
+  provenance.push_back({display_name, sha256_hex(text)});
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   return text;
 }

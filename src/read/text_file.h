@@ -6,10 +6,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/project.h"
+
 namespace maaltal {
 
-// The file's bytes, without a leading UTF-8 byte-order mark.
-std::string read_text_file(const std::filesystem::path& path, const std::string& display_name);
+// The file's bytes, without a leading UTF-8 byte-order mark. The file's name
+// and the SHA-256 of all its bytes are appended to `provenance`.
+std::string read_text_file(const std::filesystem::path& path, const std::string& display_name,
+                           std::vector<InputFile>& provenance);
 
 // Line starts of a text, for showing the offending line under a diagnostic.
 class LineIndex {

@@ -1,20 +1,229 @@
+// The dashboard's pages: the shared view model plus what only the dashboard
+// shows (charts, municipality sections, definitions, the project's own
+// texts), laid out as one file, a site of pages, or a fragment for a CMS.
+#include "core/error.h"
+#include "render/format.h"
 #include "render/locale.h"
+#include "render/markdown.h"
 #include "render/svg_chart.h"
 #include "render/view_model.h"
 #include "render/writers.h"
 
 namespace maaltal {
 
-std::string render_dashboard(const Report& report, const TemplateSet& templates) {
-  Locale locale = Locale::load(templates, report.project.locale);
-  nlohmann::json view = build_view(report, locale);
+using Json = nlohmann::json;
+
+namespace {
+
+constexpr const char* kCss = "dashboard.css";
+constexpr const char* kTemplate = "dashboard.html.mustache";
+
+std::string unit_anchor(const UnitFigures& unit) { return "kommune-" + unit.code; }
+std::string unit_page(const UnitFigures& unit) { return unit_anchor(unit) + ".html"; }
+
+// The project's Markdown placed at `place`, as safe HTML whose "#" headings
+// become h2, under the page's own h1.
+Json texts_at(const Report& report, const std::string& place) {
+  Json texts = Json::array();
+  for (const auto& text : report.texts) {
+    if (text.place == place) texts.push_back({{"html", markdown_to_html(text.markdown, 1)}});
+  }
+  return texts;
+}
+
+// How an indicator is counted, in words: the rule behind its number.
+std::string counting_rule(const Report& report, const Indicator& ind, const Locale& locale) {
+  switch (ind.kind) {
+    case IndicatorKind::kCount: {
+      std::string rule = locale.fill("rule_count", {{"field", ind.date_field}});
+      rule += ind.first_only ? locale.get("first_rule") : "";
+      if (!ind.after.empty()) rule += locale.fill("after_rule", {{"after", report.label_of(ind.after)}});
+      return rule;
+    }
+    case IndicatorKind::kSum:
+      return locale.get("rule_sum");
+    case IndicatorKind::kRatio:
+      return locale.get("rule_ratio");
+  }
+  return "";
+}
+
+Json definitions_view(const Report& report, const Locale& locale) {
+  Json definitions = Json::array();
+  for (const auto& ind : report.indicators) {
+    bool ratio = ind.kind == IndicatorKind::kRatio;
+    definitions.push_back({{"label", ind.label},
+                           {"definition", indicator_definition(report, ind, locale)},
+                           {"numerator", ratio ? report.label_of(ind.numerator)
+                                               : locale.fill("numerator_actual", {{"indicator", ind.label}})},
+                           {"denominator", ratio ? report.label_of(ind.denominator)
+                                                 : locale.fill("denominator_target", {{"indicator", ind.label}})},
+                           {"rule", counting_rule(report, ind, locale)}});
+  }
+  return definitions;
+}
+
+std::string month_label(const std::string& year_month, const Locale& locale) {
+  unsigned month = static_cast<unsigned>(std::stoi(year_month.substr(5, 2)));
+  return month_name(month, locale.code()) + " " + year_month.substr(0, 4);
+}
+
+// A progress chart and, for its table, the months up to the as-of month.
+Json progress_view(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale) {
+  const Figure& f = unit.values[i];
+  std::string id = "forloeb-" + (unit.code.empty() ? std::string("i-alt") : unit.code) + "-" + report.indicators[i].id;
+  std::string chart = progress_chart_svg(report, unit, i, locale, id);
+  if (chart.empty()) return nullptr;
+  Json months = Json::array();
+  for (std::size_t m = 0; m < f.series.size() && m < f.trajectory.size(); ++m) {
+    const MonthPoint& p = f.series[m];
+    months.push_back({{"month", month_label(p.month, locale)},
+                      {"new", format_number(p.new_count.value_or(0), 0, locale.code())},
+                      {"cumulative", format_number(p.cumulative.value_or(0), 0, locale.code())},
+                      {"trajectory", format_number(f.trajectory[m], 0, locale.code())}});
+  }
+  std::string name = row_name(unit.code, unit.name, locale);
+  return {{"chart", chart},
+          {"has_forecast", f.forecast.has_value()},
+          {"title", locale.fill("chart_progress_title", {{"unit", name}, {"indicator", report.indicators[i].label}})},
+          {"table_summary", locale.fill("progress_table_summary", {{"indicator", report.indicators[i].label}})},
+          {"months", months}};
+}
+
+// One municipality's section: its bullet chart with the same figures as a
+// table, and the progress of each indicator month by month.
+Json unit_view(const Report& report, const UnitFigures& unit, const Locale& locale) {
+  std::string anchor = unit_anchor(unit);
+  std::string bullet = bullet_chart_svg(report, unit, locale, "maal-" + anchor);
+  Json figures = Json::array();
+  Json progress = Json::array();
+  for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+    const Figure& f = unit.values[i];
+    if (f.target) {
+      figures.push_back({{"label", report.indicators[i].label},
+                         {"target", format_target(report, i, f, locale)},
+                         {"actual", format_actual(report, i, f, locale)},
+                         {"attainment", format_attainment(report, f, locale)},
+                         {"expected", format_estimate(report, i, f.expected, locale)},
+                         {"forecast", format_estimate(report, i, f.forecast, locale)},
+                         {"status", format_status(f, locale)},
+                         {"status_code", f.status}});
+    }
+    Json chart = progress_view(report, unit, i, locale);
+    if (!chart.is_null()) progress.push_back(chart);
+  }
+  return {{"anchor", anchor},
+          {"heading", unit.name},
+          {"bullet", bullet},
+          {"has_bullet", !bullet.empty()},
+          {"bullet_caption", locale.fill("bullet_table_caption", {{"unit", unit.name}})},
+          {"figures", figures},
+          {"progress", progress}};
+}
+
+struct Page {
+  const UnitFigures* unit = nullptr;  // null for the overview
+  bool site = false;                  // links go to other files, not to anchors
+};
+
+Json nav_view(const Report& report, const Page& page, const Locale& locale, const Json& view) {
+  Json nav = Json::array();
+  auto add = [&](const std::string& href, const std::string& label, bool current = false) {
+    nav.push_back({{"href", href}, {"label", label}, {"current", current}});
+  };
+  if (page.unit) {
+    add("index.html", locale.get("overview"));
+  } else {
+    add("#hovedtal", locale.get("headline_short"));
+    add("#resultater", locale.get("results_heading"));
+  }
+  for (const auto& unit : report.units) {
+    add(page.site ? unit_page(unit) : "#" + unit_anchor(unit), unit.name, page.unit == &unit);
+  }
+  if (!page.unit) {
+    if (view["has_goals"]) add("#maal", locale.get("goals_heading"));
+    if (view["has_breakdowns"]) add("#fordelinger", locale.get("breakdowns_heading"));
+    if (view["has_funnels"]) add("#forloeb", locale.get("funnels_heading"));
+  }
+  add("#definitioner", locale.get("definitions_heading"));
+  return nav;
+}
+
+Json page_view(const Report& report, const Page& page, const Locale& locale, bool standalone) {
+  const std::string& project = report.project.title;
+  std::string heading = page.unit ? page.unit->name + ": " + project : project;
+  return {{"title", locale.get("dashboard_title") + ": " + heading},
+          {"heading", heading},
+          {"title_tag", standalone ? "h1" : "h2"},
+          {"is_overview", page.unit == nullptr},
+          {"is_unit", page.unit != nullptr},
+          {"index_href", "index.html"},
+          {"headline_heading", page.unit ? locale.fill("headline_unit_heading", {{"unit", page.unit->name}})
+                                         : locale.get("headline_heading")}};
+}
+
+// The whole view of one page: the shared model, with the page's own parts.
+std::string render_page(const Report& report, const TemplateSet& templates, const Locale& locale, const Page& page,
+                        bool standalone) {
+  Json view = build_view(report, locale);
+  view["standalone"] = standalone;
+  view["css"] = standalone ? templates.text(kCss) : "";
+  view["page"] = page_view(report, page, locale, standalone);
+  view["nav"] = nav_view(report, page, locale, view);
+  view["texts_top"] = texts_at(report, "top");
+  view["texts_bottom"] = texts_at(report, "bottom");
+  view["definitions"] = definitions_view(report, locale);
+  Json units = Json::array();
+  if (page.unit) {
+    units.push_back(unit_view(report, *page.unit, locale));
+    Json headline = Json::array();
+    for (std::size_t i = 0; i < report.indicators.size(); ++i)
+      headline.push_back(headline_view(report, *page.unit, i, locale));
+    view["headline"] = headline;
+  } else if (!page.site) {
+    for (const auto& unit : report.units) units.push_back(unit_view(report, unit, locale));
+  }
+  view["units"] = units;
   for (std::size_t i = 0; i < report.indicators.size(); ++i) {
     std::string svg = bar_chart_svg(report, i, locale);
-    view["indicators"][i]["chart"] = svg;
-    view["indicators"][i]["has_chart"] = !svg.empty();
+    Json& indicator = view["indicators"][i];
+    indicator["chart"] = svg;
+    indicator["has_chart"] = !svg.empty();
+    for (std::size_t u = 0; u < report.units.size(); ++u) {
+      const UnitFigures& unit = report.units[u];
+      indicator["rows"][u]["href"] = page.site ? unit_page(unit) : "#" + unit_anchor(unit);
+    }
   }
-  const std::string name = "dashboard.html.mustache";
-  return render_template(name, templates.text(name), view, xml_escape);
+  return render_template(kTemplate, templates.text(kTemplate), view, xml_escape);
+}
+
+}  // namespace
+
+DashboardForm parse_dashboard_form(const std::string& name) {
+  if (name == "single") return DashboardForm::kSingle;
+  if (name == "site") return DashboardForm::kSite;
+  if (name == "fragment") return DashboardForm::kFragment;
+  throw Error(ErrorKind::kUsage, "unknown dashboard form '" + name + "' (expected single, site or fragment)");
+}
+
+std::vector<OutputFile> render_dashboard(const Report& report, const TemplateSet& templates, DashboardForm form) {
+  Locale locale = Locale::load(templates, report.project.locale);
+  switch (form) {
+    case DashboardForm::kSingle:
+      return {{OutputNames::kDashboard, render_page(report, templates, locale, {}, true)}};
+    case DashboardForm::kFragment:
+      return {{OutputNames::kFragment, render_page(report, templates, locale, {}, false)},
+              {OutputNames::kFragmentCss, templates.text(kCss)}};
+    case DashboardForm::kSite: {
+      std::vector<OutputFile> files{
+          {OutputNames::kDashboard, render_page(report, templates, locale, {nullptr, true}, true)}};
+      for (const auto& unit : report.units) {
+        files.push_back({unit_page(unit), render_page(report, templates, locale, {&unit, true}, true)});
+      }
+      return files;
+    }
+  }
+  return {};
 }
 
 }  // namespace maaltal

@@ -37,7 +37,8 @@ Json values_of(const Report& report, const UnitFigures& unit) {
         {"needed_per_month", optional_number(f.needed_per_month)},
         {"forecast", optional_number(f.forecast)},
         {"status", f.status.empty() ? Json(nullptr) : Json(f.status)},
-        {"series", series}};
+        {"series", series},
+        {"trajectory", f.trajectory}};
   }
   return values;
 }
@@ -154,7 +155,12 @@ std::string render_summary_json(const Report& report) {
                        {"rows_rejected", dq.rows_rejected},
                        {"events_after_as_of", dq.events_after_as_of},
                        {"by_code", dq.by_code}};
-  j["inputs"] = report.input_files;
+  j["inputs"] = Json::array();
+  j["input_sha256"] = Json::object();
+  for (const auto& file : report.input_files) {
+    j["inputs"].push_back(file.name);
+    j["input_sha256"][file.name] = file.sha256;
+  }
   return j.dump(2) + "\n";
 }
 

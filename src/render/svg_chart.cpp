@@ -96,6 +96,149 @@ std::string bar_labels(const Bar& bar, std::size_t row, double scale_max, double
 
 }  // namespace
 
+namespace {
+
+// The opening of an accessible chart: role="img" named by its title and described by its desc.
+std::string svg_open(const std::string& id, double width, double height, const std::string& title,
+                     const std::string& desc) {
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(width) + " " + num(height) +
+         "\" aria-labelledby=\"" + id + "-title " + id + "-desc\" class=\"chart\"><title id=\"" + id + "-title\">" +
+         xml_escape(title) + "</title><desc id=\"" + id + "-desc\">" + xml_escape(desc) + "</desc>";
+}
+
+std::string rect(double x, double y, double w, double h, const std::string& cls) {
+  return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(std::max(0.0, w)) + "\" height=\"" + num(h) +
+         "\" class=\"" + cls + "\"/>";
+}
+
+std::string line(double x1, double y1, double x2, double y2, const std::string& cls) {
+  return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) + "\" class=\"" +
+         cls + "\"/>";
+}
+
+std::string text_at(double x, double y, const std::string& anchor, const std::string& text, bool bold = false) {
+  return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\"" + (anchor.empty() ? "" : " text-anchor=\"" + anchor + "\"") +
+         (bold ? " font-weight=\"bold\"" : "") + ">" + xml_escape(text) + "</text>";
+}
+
+std::string polyline(const std::vector<std::pair<double, double>>& points, const std::string& cls) {
+  std::string out = "<polyline points=\"";
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    out += (k ? " " : "") + num(points[k].first) + "," + num(points[k].second);
+  }
+  return out + "\" class=\"" + cls + "\"/>";
+}
+
+}  // namespace
+
+std::string bullet_sentence(const Report& report, std::size_t i, const Figure& f, const Locale& locale) {
+  std::string sentence = report.indicators[i].label + ": " + figure_sentence(report, i, f, locale);
+  if (f.expected && report.indicators[i].kind != IndicatorKind::kRatio) {
+    sentence += locale.fill("expected_clause", {{"expected", format_estimate(report, i, f.expected, locale)}});
+  }
+  return sentence + ".";
+}
+
+std::string bullet_chart_svg(const Report& report, const UnitFigures& unit, const Locale& locale,
+                             const std::string& id) {
+  constexpr double kRowHeight = 58;
+  constexpr double kLeft = 8;
+  constexpr double kRight = kWidth - 8;
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+    const Figure& f = unit.values[i];
+    if (f.target && f.actual && *f.target > 0) rows.push_back(i);
+  }
+  if (rows.empty()) return "";
+  std::string desc;
+  for (std::size_t i : rows) desc += (desc.empty() ? "" : " ") + bullet_sentence(report, i, unit.values[i], locale);
+  double height = static_cast<double>(rows.size()) * kRowHeight + 4;
+  std::string svg = svg_open(
+      id, kWidth, height, locale.fill("chart_bullet_title", {{"unit", row_name(unit.code, unit.name, locale)}}), desc);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::size_t i = rows[r];
+    const Figure& f = unit.values[i];
+    double top = static_cast<double>(r) * kRowHeight;
+    // Each indicator on its own scale, with room past the largest mark.
+    double scale = std::max({*f.target, *f.actual, f.expected.value_or(0)}) * 1.1;
+    auto x = [&](double v) { return kLeft + std::max(0.0, v) / scale * (kRight - kLeft); };
+    double bar_y = top + 30;
+    svg += text_at(kLeft, top + 18, "", report.indicators[i].label, true);
+    svg += text_at(kRight, top + 18, "end", figure_sentence(report, i, f, locale));
+    svg += rect(kLeft, bar_y, kRight - kLeft, 18, "track");
+    svg += rect(kLeft, bar_y + 4, x(*f.actual) - kLeft, 10, "bar");
+    svg += line(x(*f.target), bar_y - 3, x(*f.target), bar_y + 21, "target-line");
+    if (f.expected) {
+      double ex = x(*f.expected);
+      svg += "<path d=\"M" + num(ex - 6) + " " + num(bar_y - 9) + "H" + num(ex + 6) + "L" + num(ex) + " " +
+             num(bar_y + 1) + "Z\" class=\"expected-mark\"/>";
+    }
+  }
+  return svg + "</svg>";
+}
+
+std::string progress_chart_svg(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale,
+                               const std::string& id) {
+  const Figure& f = unit.values[i];
+  if (f.trajectory.empty() || f.series.empty() || !f.target) return "";
+  constexpr double kHeight = 240;
+  constexpr double kLeft = 44;
+  constexpr double kRight = kWidth - 12;
+  constexpr double kTopMargin = 14;
+  constexpr double kBottom = kHeight - 28;
+  const std::size_t months = f.trajectory.size();
+  double top_value = std::max({*f.target, f.actual.value_or(0), f.forecast.value_or(0), 1.0});
+  for (double v : f.trajectory) top_value = std::max(top_value, v);
+  top_value *= 1.08;
+  auto x = [&](std::size_t m) {
+    return kLeft + (months > 1 ? static_cast<double>(m) / static_cast<double>(months - 1) : 0) * (kRight - kLeft);
+  };
+  auto y = [&](double v) { return kBottom - v / top_value * (kBottom - kTopMargin); };
+
+  std::string name = row_name(unit.code, unit.name, locale);
+  std::string title = locale.fill("chart_progress_title", {{"unit", name}, {"indicator", report.indicators[i].label}});
+  std::string desc = locale.fill("chart_progress_desc", {{"unit", name},
+                                                         {"actual", format_actual(report, i, f, locale)},
+                                                         {"date", format_date_long(report.as_of, locale.code())},
+                                                         {"expected", format_estimate(report, i, f.expected, locale)},
+                                                         {"target", format_target(report, i, f, locale)},
+                                                         {"end", format_date_long(report.project.end, locale.code())}});
+  if (f.forecast)
+    desc += " " + locale.fill("chart_forecast_desc", {{"forecast", format_estimate(report, i, f.forecast, locale)}});
+  std::string svg = svg_open(id, kWidth, kHeight, title, desc);
+  // Gridlines at zero and the target, labelled on the left.
+  svg += "<g class=\"axis\">";
+  for (double v : {0.0, *f.target}) {
+    svg += line(kLeft, y(v), kRight, y(v), "grid");
+    svg += text_at(kLeft - 6, y(v) + 4, "end", format_number(v, 0, locale.code()));
+  }
+  // A tick and a label at each January (and at the first month).
+  const std::string& start_month = f.series.front().month;
+  int first_month = std::stoi(start_month.substr(5, 2));
+  int first_year = std::stoi(start_month.substr(0, 4));
+  for (std::size_t m = 0; m < months; ++m) {
+    int month_of_year = (first_month - 1 + static_cast<int>(m)) % 12 + 1;
+    if (m != 0 && month_of_year != 1) continue;
+    if (m != 0 && m + 2 >= months) continue;  // no label squeezed against the end
+    int year = first_year + (first_month - 1 + static_cast<int>(m)) / 12;
+    svg += line(x(m), kBottom, x(m), kBottom + 5, "grid");
+    svg += text_at(x(m), kBottom + 20, m == 0 ? "start" : "middle", std::to_string(year));
+  }
+  svg += "</g>";
+  std::vector<std::pair<double, double>> trajectory;
+  for (std::size_t m = 0; m < months; ++m) trajectory.emplace_back(x(m), y(f.trajectory[m]));
+  svg += polyline(trajectory, "trajectory-line");
+  std::vector<std::pair<double, double>> actual;
+  for (std::size_t m = 0; m < f.series.size() && m < months; ++m) {
+    actual.emplace_back(x(m), y(f.series[m].cumulative.value_or(0)));
+  }
+  if (f.forecast && f.series.size() < months) {
+    svg += polyline({actual.back(), {x(months - 1), y(*f.forecast)}}, "forecast-line");
+  }
+  svg += polyline(actual, "actual-line");
+  return svg + "</svg>";
+}
+
 std::string bar_chart_svg(const Report& report, std::size_t i, const Locale& locale) {
   const Indicator& ind = report.indicators[i];
   bool ratio = ind.kind == IndicatorKind::kRatio;
@@ -124,7 +267,7 @@ std::string bar_chart_svg(const Report& report, std::size_t i, const Locale& loc
   if (!ratio) {
     double x = kLabelWidth + 1.0 / scale_max * bar_area;
     svg += "<line x1=\"" + num(x) + "\" y1=\"" + num(kTop - 6) + "\" x2=\"" + num(x) + "\" y2=\"" + num(height - 2) +
-           "\" class=\"target-line\"/>";
+           "\" class=\"target-100\"/>";
     svg += "<text x=\"" + num(x) + "\" y=\"" + num(kTop - 10) + "\" text-anchor=\"middle\">" +
            xml_escape(locale.get("chart_target_marker")) + "</text>";
   }

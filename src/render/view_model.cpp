@@ -58,13 +58,15 @@ std::string ratio_basis(const Report& report, const Indicator& ind, const UnitFi
                       {"denominator_label", ind.denominator.empty() ? "" : report.label_of(ind.denominator)}});
 }
 
-Json headline_view(const Report& report, std::size_t i, const Locale& locale) {
+}  // namespace
+
+Json headline_view(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale) {
   const Indicator& ind = report.indicators[i];
-  const Figure& f = report.total.values[i];
+  const Figure& f = unit.values[i];
   bool ratio = ind.kind == IndicatorKind::kRatio;
   std::string value = format_actual(report, i, f, locale);
   std::string detail =
-      ratio ? ratio_basis(report, ind, report.total, locale)
+      ratio ? ratio_basis(report, ind, unit, locale)
             : (f.target ? locale.fill("of_target", {{"target", format_target(report, i, f, locale)}}) : "");
   return {{"id", ind.id},
           {"label", ind.label},
@@ -81,6 +83,8 @@ Json headline_view(const Report& report, std::size_t i, const Locale& locale) {
           {"has_forecast", f.forecast.has_value()},
           {"sentence", ratio && !detail.empty() ? value + " (" + detail + ")" : figure_sentence(report, i, f, locale)}};
 }
+
+namespace {
 
 // Sentences for the municipalities whose target in force is not the original.
 Json revisions_view(const Report& report, std::size_t i, const Locale& locale) {
@@ -148,8 +152,15 @@ std::string progress_rule(const Report& report, const Locale& locale) {
                                                                           : std::to_string(s.forecast_window_months)}});
 }
 
+Json funnel_headers(const Report& report, const FunnelReport& funnel) {
+  Json headers = Json::array();
+  for (const auto& stage : funnel.stages) headers.push_back({{"label", report.label_of(stage)}});
+  return headers;
+}
+
 Json funnel_row_view(const Report& report, const FunnelReport& funnel, const FunnelRow& row, const Locale& locale) {
   Json cells = Json::array();
+  Json labels = funnel_headers(report, funnel);
   for (std::size_t k = 0; k < funnel.stages.size(); ++k) {
     std::string actual = format_number(row.actual[k], 0, locale.code());
     std::string text = actual;
@@ -159,42 +170,48 @@ Json funnel_row_view(const Report& report, const FunnelReport& funnel, const Fun
                                    : locale.get("not_set");
       text = locale.fill("funnel_cell", {{"actual", actual}, {"conversion", conversion}});
     }
-    cells.push_back({{"text", text}});
+    cells.push_back({{"text", text}, {"label", labels[k]["label"]}});
   }
   return {{"name", row_name(row.code, row.name, locale)}, {"cells", cells}};
 }
 
-Json breakdown_row_view(const BreakdownRow& row, bool with_other, const Locale& locale) {
-  Json cells = Json::array();
+// The column headers of a breakdown: its categories, "other" only when some
+// value was not declared, and the row's sum (the indicator's count) last.
+Json breakdown_headers(const BreakdownReport& b, const Locale& locale) {
+  Json headers = Json::array();
+  for (const auto& c : b.categories) headers.push_back({{"label", c}});
+  if (b.total.other > 0) headers.push_back({{"label", locale.get("other_category")}});
+  headers.push_back({{"label", locale.get("total")}});
+  return headers;
+}
+
+Json breakdown_row_view(const BreakdownRow& row, const Json& headers, const Locale& locale) {
+  std::vector<double> values = row.counts;
   double sum = row.other;
-  for (double count : row.counts) {
-    cells.push_back({{"text", format_number(count, 0, locale.code())}});
-    sum += count;
+  for (double count : row.counts) sum += count;
+  if (values.size() + 2 == headers.size()) values.push_back(row.other);
+  values.push_back(sum);
+  Json cells = Json::array();
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    cells.push_back({{"text", format_number(values[k], 0, locale.code())}, {"label", headers[k]["label"]}});
   }
-  if (with_other) cells.push_back({{"text", format_number(row.other, 0, locale.code())}});
-  cells.push_back({{"text", format_number(sum, 0, locale.code())}});
   return {{"name", row_name(row.code, row.name, locale)}, {"cells", cells}};
 }
 
-// A table per breakdown: a column per category, "other" only when some value
-// was not declared, and the row's sum (the indicator's count) last.
+// A table per breakdown, with a column per category.
 Json breakdowns_view(const Report& report, const Locale& locale) {
   Json breakdowns = Json::array();
   for (const auto& b : report.breakdowns) {
-    bool with_other = b.total.other > 0;
-    Json headers = Json::array();
-    for (const auto& c : b.categories) headers.push_back({{"label", c}});
-    if (with_other) headers.push_back({{"label", locale.get("other_category")}});
-    headers.push_back({{"label", locale.get("total")}});
+    Json headers = breakdown_headers(b, locale);
     Json rows = Json::array();
-    for (const auto& row : b.units) rows.push_back(breakdown_row_view(row, with_other, locale));
+    for (const auto& row : b.units) rows.push_back(breakdown_row_view(row, headers, locale));
     breakdowns.push_back({{"id", b.id},
                           {"label", b.label},
                           {"caption", locale.fill("breakdown_caption",
                                                   {{"indicator", report.label_of(b.indicator)}, {"label", b.label}})},
                           {"headers", headers},
                           {"rows", rows},
-                          {"total", breakdown_row_view(b.total, with_other, locale)}});
+                          {"total", breakdown_row_view(b.total, headers, locale)}});
   }
   return breakdowns;
 }
@@ -235,7 +252,8 @@ Json goal_tally_view(const Report& report, const Locale& locale) {
     Json cells = Json::array();
     for (const char* status : kGoalStatuses) {
       auto n = it->second.find(status);
-      cells.push_back({{"text", std::to_string(n == it->second.end() ? 0 : n->second)}});
+      cells.push_back({{"text", std::to_string(n == it->second.end() ? 0 : n->second)},
+                       {"label", locale.get(std::string("status_") + status)}});
     }
     tally.push_back({{"level", locale.get(std::string("level_") + level)}, {"cells", cells}});
   }
@@ -245,8 +263,7 @@ Json goal_tally_view(const Report& report, const Locale& locale) {
 Json funnels_view(const Report& report, const Locale& locale) {
   Json funnels = Json::array();
   for (const auto& funnel : report.funnels) {
-    Json headers = Json::array();
-    for (const auto& stage : funnel.stages) headers.push_back({{"label", report.label_of(stage)}});
+    Json headers = funnel_headers(report, funnel);
     Json rows = Json::array();
     for (const auto& row : funnel.units) rows.push_back(funnel_row_view(report, funnel, row, locale));
     funnels.push_back({{"id", funnel.id},
@@ -328,11 +345,11 @@ Json build_view(const Report& report, const Locale& locale) {
   Json headline = Json::array();
   Json indicators = Json::array();
   for (std::size_t i = 0; i < report.indicators.size(); ++i) {
-    headline.push_back(headline_view(report, i, locale));
+    headline.push_back(headline_view(report, report.total, i, locale));
     indicators.push_back(indicator_view(report, i, locale));
   }
   Json inputs = Json::array();
-  for (const auto& file : report.input_files) inputs.push_back({{"name", file}});
+  for (const auto& file : report.input_files) inputs.push_back({{"name", file.name}, {"sha256", file.sha256}});
   const auto& dq = report.data_quality;
   return {{"lang", locale.code()},
           {"t", locale.strings()},

@@ -11,6 +11,10 @@ namespace maaltal {
 
 nlohmann::json build_view(const Report& report, const Locale& locale);
 
+// The headline tile of indicator `i` for a municipality or the total: value,
+// detail, attainment, status, expected and forecast in words.
+nlohmann::json headline_view(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale);
+
 // The name a row is shown under: the municipality's, or the locale's word
 // for the total ("I alt") for the row without a code.
 std::string row_name(const std::string& code, const std::string& name, const Locale& locale);

@@ -238,7 +238,7 @@ void write_about(const Report& report, const Locale& locale, const Json& layout,
   text("attainment_label", locale.fill("attainment_rule", {{"decimals", std::to_string(p.percent_decimals)}}));
   text("generator_label", "maaltal " + report.generator_version);
   if (report.generated_at) text("generated_at_label", format_utc_timestamp(*report.generated_at));
-  for (const auto& file : report.input_files) text("input_file", file);
+  for (const auto& file : report.input_files) text("input_file", file.name + "  SHA-256 " + file.sha256);
   check(worksheet_set_column(sheet, 0, 0, layout.value("label_width", 24.0), nullptr), "column width");
   check(worksheet_set_column(sheet, 1, 1, layout.value("value_width", 70.0), nullptr), "column width");
 }

@@ -4,14 +4,38 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/report.h"
 #include "render/templates.h"
 
 namespace maaltal {
 
-// index.html: the self-contained dashboard (dashboard.html.mustache).
-std::string render_dashboard(const Report& report, const TemplateSet& templates);
+// The file names written into the output folder.
+struct OutputNames {
+  static constexpr const char* kDashboard = "index.html";
+  static constexpr const char* kFragment = "dashboard-fragment.html";
+  static constexpr const char* kFragmentCss = "maaltal.css";
+  static constexpr const char* kStatus = "status.md";
+  static constexpr const char* kWorkbook = "report.xlsx";
+  static constexpr const char* kSummary = "summary.json";
+};
+
+struct OutputFile {
+  std::string name;  // within the output folder
+  std::string content;
+};
+
+// The dashboard's forms: one self-contained file; a site of index.html and a
+// page per municipality, linked both ways; or a fragment (no html, head or
+// body) with its stylesheet, all scoped under .maaltal, for a CMS.
+enum class DashboardForm { kSingle, kSite, kFragment };
+
+// "single", "site" or "fragment"; throws Error(kUsage) for anything else.
+DashboardForm parse_dashboard_form(const std::string& name);
+
+// The dashboard's files (dashboard.html.mustache, dashboard.css).
+std::vector<OutputFile> render_dashboard(const Report& report, const TemplateSet& templates, DashboardForm form);
 
 // status.md: the monthly status report in GitHub-flavoured Markdown.
 std::string render_status_markdown(const Report& report, const TemplateSet& templates);

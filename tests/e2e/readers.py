@@ -29,13 +29,18 @@ def markdown_tables(path):
 class _TableCollector(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
-        self.tables = []  # (caption, rows)
+        self.tables = []  # (caption, rows, municipality section id or None)
         self._cell = None
         self._caption = None
+        self._sections = []  # the id of each open <section class="unit">, else None
 
     def handle_starttag(self, tag, attrs):
-        if tag == "table":
-            self.tables.append(["", []])
+        attrs = dict(attrs)
+        if tag == "section":
+            self._sections.append(attrs.get("id") if "unit" in (attrs.get("class") or "").split() else None)
+        elif tag == "table":
+            unit = next((s for s in reversed(self._sections) if s), None)
+            self.tables.append(["", [], unit])
         elif tag == "caption":
             self._caption = ""
         elif tag == "tr":
@@ -44,7 +49,9 @@ class _TableCollector(html.parser.HTMLParser):
             self._cell = ""
 
     def handle_endtag(self, tag):
-        if tag == "caption":
+        if tag == "section" and self._sections:
+            self._sections.pop()
+        elif tag == "caption":
             self.tables[-1][0] = self._caption
             self._caption = None
         elif tag in ("td", "th") and self._cell is not None:
@@ -58,11 +65,12 @@ class _TableCollector(html.parser.HTMLParser):
             self._caption += data
 
 
-def html_tables(text):
-    """Every HTML table as (caption, rows of cell texts)."""
+def html_tables(text, unit=None):
+    """The HTML tables as (caption, rows of cell texts): those of the project as
+    a whole, or with unit="kommune-461" those of that municipality's section."""
     collector = _TableCollector()
     collector.feed(text)
-    return [(caption, rows) for caption, rows in collector.tables]
+    return [(caption, rows) for caption, rows, section in collector.tables if section == unit]
 
 
 def workbook_rows(path, sheet_index=0):

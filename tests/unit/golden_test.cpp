@@ -44,7 +44,7 @@ void compare_with_golden(const std::string& sample, const std::string& name, con
 void check_sample(const std::string& sample) {
   Report report = sample_report(sample);
   TemplateSet templates;
-  compare_with_golden(sample, "index.html", render_dashboard(report, templates));
+  compare_with_golden(sample, "index.html", render_dashboard(report, templates, DashboardForm::kSingle).at(0).content);
   compare_with_golden(sample, "status.md", render_status_markdown(report, templates));
   compare_with_golden(sample, "summary.json", render_summary_json(report));
 }

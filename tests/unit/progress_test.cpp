@@ -233,3 +233,20 @@ TEST_CASE("progress: after the period a mean-aggregated total is judged on the a
   CHECK(*r.total.values[0].attainment == Approx(0.75));
   CHECK(r.total.values[0].status == "not_met");
 }
+
+TEST_CASE("trajectory: what the target asks for at each month's end, by the rule of expected-by-now") {
+  Dataset d = two_units();
+  d.project.unit_active["147"] = {Date::from_ymd(2020, 7, 1), std::nullopt};
+  d.project.milestones = {{"101", "v", Date::from_ymd(2020, 3, 31), 1}};
+  Report r = compute_report(d, {Date::from_ymd(2020, 9, 30), std::nullopt, "test"});
+  const Figure& late = r.units[0].values[0];            // Frederiksberg joins in July
+  const Figure& planned = r.units[1].values[0];         // København has a milestone
+  REQUIRE(late.trajectory.size() == 12);                // January to December
+  CHECK(late.trajectory[5] == 0);                       // nothing asked before it joins
+  CHECK(late.trajectory[8] == Approx(*late.expected));  // September, the as-of month
+  CHECK(late.trajectory[11] == Approx(*late.target));
+  CHECK(planned.trajectory[2] == Approx(1));  // the milestone at the end of March
+  CHECK(planned.trajectory[8] == Approx(*planned.expected));
+  const Figure& total = r.total.values[0];
+  for (std::size_t m = 0; m < 12; ++m) CHECK(total.trajectory[m] == Approx(late.trajectory[m] + planned.trajectory[m]));
+}
