@@ -8,7 +8,11 @@ packages=(
   nlohmann-json3-dev libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   catch2 libkainjow-mustache-dev libcli11-dev libicu-dev libssl-dev
   python3 python3-openpyxl cmark-gfm
+  chromium fonts-dejavu-core default-jre-headless
 )
+
+# Node.js runs the browser tests; the machine's own is used when it has one.
+command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -16,11 +20,21 @@ for p in "${packages[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all packages present"
-  exit 0
+else
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "install-deps: installing ${missing[*]}"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-echo "install-deps: installing ${missing[*]}"
-$sudo apt-get update -q
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+# axe-core, playwright-core and vnu-jar for the browser tests, at the versions
+# in package-lock.json. --ignore-scripts: vnu-jar's own install step would
+# fetch a Java runtime; Debian's is used instead.
+browser_dir="$(cd "$(dirname "$0")/../tests/browser" && pwd)"
+stamp="$browser_dir/node_modules/.maaltal-installed"
+if [ ! -f "$stamp" ] || [ "$browser_dir/package-lock.json" -nt "$stamp" ]; then
+  echo "install-deps: npm ci in tests/browser"
+  (cd "$browser_dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  touch "$stamp"
+fi

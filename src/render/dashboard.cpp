@@ -194,7 +194,9 @@ std::string render_page(const Report& report, const TemplateSet& templates, cons
       indicator["rows"][u]["href"] = page.site ? unit_page(unit) : "#" + unit_anchor(unit);
     }
   }
-  return render_template(kTemplate, templates.text(kTemplate), view, xml_escape);
+  std::string html = render_template(kTemplate, templates.text(kTemplate), view, xml_escape);
+  html.erase(0, html.find_first_not_of('\n'));  // a fragment starts at its <section>
+  return html;
 }
 
 }  // namespace

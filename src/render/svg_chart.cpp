@@ -141,7 +141,7 @@ std::string bullet_sentence(const Report& report, std::size_t i, const Figure& f
 
 std::string bullet_chart_svg(const Report& report, const UnitFigures& unit, const Locale& locale,
                              const std::string& id) {
-  constexpr double kRowHeight = 58;
+  constexpr double kRowHeight = 62;
   constexpr double kLeft = 8;
   constexpr double kRight = kWidth - 8;
   std::vector<std::size_t> rows;
@@ -162,7 +162,7 @@ std::string bullet_chart_svg(const Report& report, const UnitFigures& unit, cons
     // Each indicator on its own scale, with room past the largest mark.
     double scale = std::max({*f.target, *f.actual, f.expected.value_or(0)}) * 1.1;
     auto x = [&](double v) { return kLeft + std::max(0.0, v) / scale * (kRight - kLeft); };
-    double bar_y = top + 30;
+    double bar_y = top + 34;
     svg += text_at(kLeft, top + 18, "", report.indicators[i].label, true);
     svg += text_at(kRight, top + 18, "end", figure_sentence(report, i, f, locale));
     svg += rect(kLeft, bar_y, kRight - kLeft, 18, "track");

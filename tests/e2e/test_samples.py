@@ -55,7 +55,8 @@ class Built:
         if self.result.returncode != 0:
             raise AssertionError(self.result.stderr)
         self.summary = json.loads((self.out / "summary.json").read_text(encoding="utf-8"))
-        self.html = (self.out / "index.html").read_text(encoding="utf-8")
+        index = self.out / "index.html"
+        self.html = index.read_text(encoding="utf-8") if index.exists() else None
 
     def unit(self, name):
         if name == "I alt":
@@ -362,7 +363,7 @@ class JobOgTrivsel(unittest.TestCase):
         tables = readers.markdown_tables(str(self.built.out / "status.md"))
         self.assertEqual(len(tables), 4 + 2 + 2 + 1)  # indicators, goals and tally, breakdowns, funnel
         self.assertEqual(list(table_rows(tables[1]))[-1], "I alt")
-        html = readers.html_tables(self.built.html)
+        html = [t for t in readers.html_tables(self.built.html) if t[0]]  # the project's own texts have no caption
         self.assertEqual(len(html), len(tables))
         _, _, rows = readers.workbook_rows(self.built.out / "report.xlsx")
         aarhus = [r for r in rows if r["Kommune"][0] == "Aarhus" and r["Indikator-id"][0] == "visiterede"][0]
@@ -549,3 +550,97 @@ class CommandLine(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class DashboardForms(unittest.TestCase):
+    """The dashboard's three forms and two languages, its municipality sections,
+    provenance and the project's own texts (issue 4). The browser audit in
+    tests/browser checks the same pages for accessibility."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.single = Built("job-og-trivsel")
+        cls.site = Built("job-og-trivsel", "--dashboard", "site")
+        cls.english = Built("job-og-trivsel", "--locale", "en")
+
+    def test_site_pages_link_both_ways(self):
+        pages = sorted(p.name for p in self.site.out.glob("*.html"))
+        codes = [u["code"] for u in self.site.summary["units"]]
+        self.assertEqual(pages, sorted(["index.html"] + [f"kommune-{c}.html" for c in codes]))
+        for code in codes:
+            self.assertIn(f'href="kommune-{code}.html"', self.site.html)
+            page = (self.site.out / f"kommune-{code}.html").read_text(encoding="utf-8")
+            self.assertIn('href="index.html"', page)
+            self.assertIn(f'<a href="kommune-{code}.html" aria-current="page">', page)
+
+    def test_fragment_has_no_document_and_scoped_css(self):
+        built = Built("job-og-trivsel", "--dashboard", "fragment")
+        fragment = (built.out / "dashboard-fragment.html").read_text(encoding="utf-8")
+        for tag in ("<html", "<head", "<body", "<main", "<style", "<!DOCTYPE"):
+            self.assertNotIn(tag, fragment)
+        self.assertTrue(fragment.startswith('<section class="maaltal" lang="da"'))
+        css = (built.out / "maaltal.css").read_text(encoding="utf-8")
+        # Every rule's selectors start at .maaltal (at-rules only wrap such rules).
+        import re
+        body = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+        for selectors in re.findall(r"([^{}]+)\{[^{}]*\}", body):
+            for selector in selectors.split(","):
+                selector = selector.strip()
+                if selector and not selector.startswith("@"):
+                    self.assertTrue(selector.startswith(".maaltal"), selector)
+
+    def test_english_uses_the_english_words(self):
+        self.assertIn('<html lang="en">', self.english.html)
+        self.assertIn("Attainment", self.english.html)
+        for danish in ("Målopfyldelse", "Kommune", "Forventet nu", "Opgjort pr."):
+            self.assertNotIn(danish, self.english.html)
+
+    def test_provenance_names_each_input_with_its_sha256(self):
+        import hashlib
+        for name in self.single.summary["inputs"]:
+            digest = hashlib.sha256((ROOT / name).read_bytes()).hexdigest()
+            self.assertEqual(self.single.summary["input_sha256"][name], digest)
+            self.assertIn(f"{name}<br><span class=\"hash\">SHA-256 {digest}</span>", self.single.html)
+
+    def test_municipality_sections_show_the_summary_figures(self):
+        for unit in self.single.summary["units"]:
+            tables = readers.html_tables(self.single.html, unit=f"kommune-{unit['code']}")
+            figures = table_rows(tables[0][1])
+            for indicator in ("visiterede", "i_job"):
+                values = unit["values"][indicator]
+                label = next(i["label"] for i in self.single.summary["indicators"] if i["id"] == indicator)
+                self.assertEqual(figures[label][:2], [str(int(values["target"])), str(int(values["actual"]))])
+            # The month table behind the first progress chart: the cumulative series and the trajectory.
+            months = tables[1][1][1:]
+            series = unit["values"]["visiterede"]["series"]
+            self.assertEqual([row[2] for row in months], [str(int(p["cumulative"])) for p in series])
+            trajectory = unit["values"]["visiterede"]["trajectory"]
+            self.assertEqual(months[-1][3], str(round(trajectory[len(series) - 1])))
+            self.assertEqual(round(trajectory[len(series) - 1]), round(unit["values"]["visiterede"]["expected"]))
+
+    def test_project_texts_are_rendered_in_place(self):
+        html = self.single.html
+        self.assertIn("<h2>Om projektet</h2>", html)
+        self.assertLess(html.index("Om projektet"), html.index('id="resultater"'))
+        self.assertGreater(html.index("Projektlederens kommentar"), html.index('id="maal"'))
+
+    def test_project_texts_cannot_inject_html(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = pathlib.Path(tmp) / "p"
+            shutil.copytree(ROOT / "sample-data/job-og-trivsel", project)
+            (project / "tekst/indledning.md").write_text(
+                "# Hej\n\n<script>alert('x')</script>\n\n<img src=x onerror=alert(1)>\n\n[klik](javascript:alert(1))\n",
+                encoding="utf-8")
+            out = pathlib.Path(tmp) / "out"
+            result = run("build", str(project / "project.json"), "--out", str(out))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            html = (out / "index.html").read_text(encoding="utf-8")
+            self.assertIn("<h2>Hej</h2>", html)
+            for hostile in ("<script", "onerror", "javascript:"):
+                self.assertNotIn(hostile, html)
+
+    def test_no_script_and_no_external_reference(self):
+        import re
+        for page in [self.single.html] + [p.read_text(encoding="utf-8") for p in self.site.out.glob("*.html")]:
+            self.assertNotIn("<script", page)
+            self.assertEqual(re.findall(r'(?:href|src)="(?:https?:)?//[^"]*"', page), [])
