@@ -188,7 +188,8 @@ async function screenshot(browser, file, name) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: "light" });
     const page = await context.newPage();
     await page.goto(pathToFileURL(file).href);
-    await page.screenshot({ path: path.join(screenshots, `${name}-${width}.png`), fullPage: true });
+    // JPEG keeps the copies kept in docs/ small.
+    await page.screenshot({ path: path.join(screenshots, `${name}-${width}.jpg`), fullPage: true, type: "jpeg", quality: 70 });
     await context.close();
   }
 }
