@@ -90,11 +90,31 @@ Json progress_view(const Report& report, const UnitFigures& unit, std::size_t i,
           {"months", months}};
 }
 
-// One municipality's section: its bullet chart with the same figures as a
-// table, and the progress of each indicator month by month.
-Json unit_view(const Report& report, const UnitFigures& unit, const Locale& locale) {
-  std::string anchor = unit_anchor(unit);
-  std::string bullet = bullet_chart_svg(report, unit, locale, "maal-" + anchor);
+// A municipality's own row of each breakdown and funnel of the shared view
+// (whose rows are in the order of Report::units), as one-row tables.
+Json unit_tables(const Json& view, std::size_t u, const Locale& locale) {
+  Json tables = Json::array();
+  for (const char* kind : {"breakdowns", "funnels"}) {
+    for (const auto& table : view[kind]) {
+      std::string caption =
+          table.contains("caption") ? table["caption"].get<std::string>() : table["label"].get<std::string>();
+      tables.push_back({{"id", std::string(kind) + "-" + table["id"].get<std::string>() + "-" + std::to_string(u)},
+                        {"caption", caption},
+                        {"first_header", locale.get("municipality")},
+                        {"headers", table["headers"]},
+                        {"row", table["rows"][u]}});
+    }
+  }
+  return tables;
+}
+
+// One municipality's section (or, with the total, the whole project's): its
+// bullet chart with the same figures as a table, the progress of each
+// indicator month by month, and its rows of the breakdowns and funnels.
+Json unit_view(const Report& report, const UnitFigures& unit, const Locale& locale, Json tables) {
+  bool total = unit.code.empty();
+  std::string anchor = total ? "hele-projektet" : unit_anchor(unit);
+  std::string bullet = total ? "" : bullet_chart_svg(report, unit, locale, "maal-" + anchor);
   Json figures = Json::array();
   Json progress = Json::array();
   for (std::size_t i = 0; i < report.indicators.size(); ++i) {
@@ -113,12 +133,13 @@ Json unit_view(const Report& report, const UnitFigures& unit, const Locale& loca
     if (!chart.is_null()) progress.push_back(chart);
   }
   return {{"anchor", anchor},
-          {"heading", unit.name},
+          {"heading", total ? locale.get("whole_project_progress") : unit.name},
           {"bullet", bullet},
           {"has_bullet", !bullet.empty()},
           {"bullet_caption", locale.fill("bullet_table_caption", {{"unit", unit.name}})},
           {"figures", figures},
-          {"progress", progress}};
+          {"progress", progress},
+          {"tables", std::move(tables)}};
 }
 
 struct Page {
@@ -136,6 +157,7 @@ Json nav_view(const Report& report, const Page& page, const Locale& locale, cons
   } else {
     add("#hovedtal", locale.get("headline_short"));
     add("#resultater", locale.get("results_heading"));
+    add("#hele-projektet", locale.get("whole_project_progress"));
   }
   for (const auto& unit : report.units) {
     add(page.site ? unit_page(unit) : "#" + unit_anchor(unit), unit.name, page.unit == &unit);
@@ -175,13 +197,17 @@ std::string render_page(const Report& report, const TemplateSet& templates, cons
   view["definitions"] = definitions_view(report, locale);
   Json units = Json::array();
   if (page.unit) {
-    units.push_back(unit_view(report, *page.unit, locale));
+    auto u = static_cast<std::size_t>(page.unit - report.units.data());
+    units.push_back(unit_view(report, *page.unit, locale, unit_tables(view, u, locale)));
     Json headline = Json::array();
     for (std::size_t i = 0; i < report.indicators.size(); ++i)
       headline.push_back(headline_view(report, *page.unit, i, locale));
     view["headline"] = headline;
-  } else if (!page.site) {
-    for (const auto& unit : report.units) units.push_back(unit_view(report, unit, locale));
+  } else {
+    units.push_back(unit_view(report, report.total, locale, Json::array()));
+    for (std::size_t u = 0; u < report.units.size() && !page.site; ++u) {
+      units.push_back(unit_view(report, report.units[u], locale, unit_tables(view, u, locale)));
+    }
   }
   view["units"] = units;
   for (std::size_t i = 0; i < report.indicators.size(); ++i) {

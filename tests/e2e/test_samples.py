@@ -617,6 +617,14 @@ class DashboardForms(unittest.TestCase):
             trajectory = unit["values"]["visiterede"]["trajectory"]
             self.assertEqual(months[-1][3], str(round(trajectory[len(series) - 1])))
             self.assertEqual(round(trajectory[len(series) - 1]), round(unit["values"]["visiterede"]["expected"]))
+            # Its own rows of the breakdowns: the same counts as summary.json, category by category.
+            progress_tables = len([t for t in tables if t[1] and t[1][0][:1] == ["Måned"]])
+            own = tables[1 + progress_tables:]
+            for breakdown, (_, rows) in zip(self.single.summary["breakdowns"], own):
+                row = next(r for r in breakdown["units"] if r["code"] == unit["code"])
+                self.assertEqual(rows[1][0], unit["name"])
+                cells = rows[1][1:1 + len(breakdown["categories"])]
+                self.assertEqual(cells, [str(row["counts"][c]) for c in breakdown["categories"]])
 
     def test_project_texts_are_rendered_in_place(self):
         html = self.single.html
