@@ -216,9 +216,11 @@ std::string progress_chart_svg(const Report& report, const UnitFigures& unit, st
   const std::string& start_month = f.series.front().month;
   int first_month = std::stoi(start_month.substr(5, 2));
   int first_year = std::stoi(start_month.substr(0, 4));
+  // The start month is labelled only when the first January is half a year away.
+  bool label_start = first_month == 1 || 13 - first_month >= 6;
   for (std::size_t m = 0; m < months; ++m) {
     int month_of_year = (first_month - 1 + static_cast<int>(m)) % 12 + 1;
-    if (m != 0 && month_of_year != 1) continue;
+    if (m == 0 ? !label_start : month_of_year != 1) continue;
     if (m != 0 && m + 2 >= months) continue;  // no label squeezed against the end
     int year = first_year + (first_month - 1 + static_cast<int>(m)) / 12;
     svg += line(x(m), kBottom, x(m), kBottom + 5, "grid");
