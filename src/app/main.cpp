@@ -49,7 +49,7 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
 
   maaltal::RunOptions options;
-  std::string project, as_of, templates, out_dir, locale;
+  std::string project, as_of, templates, out_dir, locale, previous;
 
   auto* build = app.add_subcommand(
       "build", "Validate the inputs and write the dashboard, status.md, report.xlsx and summary.json");
@@ -63,6 +63,9 @@ int run(int argc, char** argv) {
       ->add_option("--dashboard", options.dashboard_form,
                    "the dashboard's form: single (one file), site (a page per municipality) or fragment (for a CMS)")
       ->check(CLI::IsMember({"single", "site", "fragment"}));
+  build->add_option("--previous", previous,
+                    "the previous report's summary.json: the status report lists what changed since, and revisions");
+  build->add_flag("--per-unit", options.per_unit, "also write status-<kommunekode>.md/.html for each municipality");
 
   auto* check = app.add_subcommand("check", "Validate the inputs and report every problem; write nothing");
   check->add_option("project", project, "the project file (project.json)")->required();
@@ -94,6 +97,7 @@ int run(int argc, char** argv) {
   options.as_of = parse_as_of(as_of);
   if (!templates.empty()) options.templates = templates;
   if (!locale.empty()) options.locale = locale;
+  if (!previous.empty()) options.previous = previous;
   options.generated_at = maaltal::source_date_epoch();
 
   if (check->parsed()) {

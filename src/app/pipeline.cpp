@@ -1,12 +1,15 @@
 #include "app/pipeline.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
 
+#include "compute/changes.h"
 #include "compute/compute.h"
 #include "core/error.h"
 #include "read/load.h"
+#include "read/previous_reader.h"
 #include "render/writers.h"
 
 namespace maaltal {
@@ -41,6 +44,35 @@ void write_file_atomically(const fs::path& path, const std::string& content) {
   std::error_code ec;
   fs::rename(tmp, path, ec);
   if (ec) throw Error(ErrorKind::kWrite, "cannot write '" + path.generic_string() + "': " + ec.message());
+}
+
+// The most frequent codes first (then by code), each with its first message
+// and where it was found, for the reports' data-quality sections.
+std::vector<Problem> top_problems(const Diagnostics& diagnostics) {
+  constexpr std::size_t kShown = 5;
+  std::vector<Problem> problems;
+  for (const auto& [code, count] : diagnostics.count_by_code()) {
+    const Diagnostic& first = *std::find_if(diagnostics.all().begin(), diagnostics.all().end(),
+                                            [&](const Diagnostic& d) { return d.code == code; });
+    std::string where = first.where.file;
+    if (first.where.line > 0) where += ":" + std::to_string(first.where.line);
+    if (!first.where.pointer.empty()) where += " " + first.where.pointer;
+    problems.push_back({code, count, where + ": " + first.message});
+  }
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const Problem& a, const Problem& b) { return a.count > b.count; });
+  if (problems.size() > kShown) problems.resize(kShown);
+  return problems;
+}
+
+// The status report and its e-mail page, for the project or one municipality.
+void add_status(const Report& report, const TemplateSet& templates, const UnitFigures* unit,
+                std::vector<OutputFile>& files) {
+  std::string stem = unit ? "status-" + unit->code : "status";
+  std::string markdown = render_status_markdown(report, templates, unit);
+  std::string html = render_status_html(report, markdown);
+  files.push_back({stem + ".md", std::move(markdown)});
+  files.push_back({stem + ".html", std::move(html)});
 }
 
 }  // namespace
@@ -81,17 +113,24 @@ CheckResult run_check(const RunOptions& options) {
     }
   }
   result.report->data_quality.by_code = result.diagnostics.count_by_code();
+  result.report->data_quality.top_problems = top_problems(result.diagnostics);
   return result;
 }
 
 CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   CheckResult result = run_check(options);
   if (!result.report) return result;
+  if (options.previous) {
+    compare_with_previous(*result.report, read_previous_summary(*options.previous, options.previous->generic_string()));
+  }
   const Report& report = *result.report;
   TemplateSet templates = templates_for(options);
-  auto dashboard = render_dashboard(report, templates, parse_dashboard_form(options.dashboard_form));
-  std::string status = render_status_markdown(report, templates);
-  std::string summary = render_summary_json(report);
+  auto files = render_dashboard(report, templates, parse_dashboard_form(options.dashboard_form));
+  add_status(report, templates, nullptr, files);
+  for (std::size_t u = 0; u < report.units.size() && options.per_unit; ++u) {
+    add_status(report, templates, &report.units[u], files);
+  }
+  files.push_back({OutputNames::kSummary, render_summary_json(report)});
 
   std::error_code ec;
   fs::create_directories(out_dir, ec);
@@ -103,15 +142,13 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
     fs::remove(workbook_tmp, ec);  // a half-written workbook is worse than none
     throw;
   }
-  for (const auto& file : dashboard) {
+  for (const auto& file : files) {
     write_file_atomically(out_dir / file.name, file.content);
     result.written.push_back(file.name);
   }
-  write_file_atomically(out_dir / OutputNames::kStatus, status);
-  write_file_atomically(out_dir / OutputNames::kSummary, summary);
   fs::rename(workbook_tmp, out_dir / OutputNames::kWorkbook, ec);
   if (ec) throw Error(ErrorKind::kWrite, "cannot write '" + (out_dir / OutputNames::kWorkbook).generic_string() + "'");
-  result.written.insert(result.written.end(), {OutputNames::kStatus, OutputNames::kWorkbook, OutputNames::kSummary});
+  result.written.push_back(OutputNames::kWorkbook);
   return result;
 }
 

@@ -20,6 +20,8 @@ struct RunOptions {
   std::optional<std::int64_t> generated_at;        // SOURCE_DATE_EPOCH
   std::optional<std::string> locale;               // --locale: overrides project.json's
   std::string dashboard_form = "single";           // --dashboard: single, site or fragment
+  std::optional<std::filesystem::path> previous;   // --previous: the last report's summary.json
+  bool per_unit = false;                           // --per-unit: a status report per municipality too
 };
 
 struct CheckResult {

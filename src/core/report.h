@@ -87,12 +87,46 @@ struct GoalReport {
   bool overridden = false;       // a person's status differs from the suggestion
 };
 
+// Since the previous report (`--previous`): what was added, and the months
+// before its as-of date whose counts changed since.
+struct Change {
+  std::string unit_code;  // empty for the total
+  std::string unit_name;
+  std::string indicator;
+  std::optional<double> previous;  // null when the previous report had no such figure
+  std::optional<double> actual;
+};
+
+struct Revision {
+  std::string unit_code;
+  std::string unit_name;
+  std::string indicator;
+  std::string month;  // "YYYY-MM"
+  double previous = 0;
+  double now = 0;
+};
+
+struct Changes {
+  std::string previous_file;
+  Date previous_as_of;
+  std::vector<Change> changes;      // units in report order, then the total; indicators in declared order
+  std::vector<Revision> revisions;  // in the same order, months ascending
+};
+
+// The most frequent problems in the inputs, for the data-quality sections.
+struct Problem {
+  std::string code;
+  int count = 0;
+  std::string example;  // the first such message with its location
+};
+
 struct DataQuality {
   int rows_read = 0;
   int rows_counted = 0;
   int rows_rejected = 0;
   int events_after_as_of = 0;          // dates after the as-of date: read, kept, not counted
   std::map<std::string, int> by_code;  // diagnostics by code, warnings included
+  std::vector<Problem> top_problems;   // the most frequent codes first
 };
 
 struct Report {
@@ -109,6 +143,7 @@ struct Report {
   std::vector<GoalReport> goals;
   std::map<std::string, std::map<std::string, int>> goal_tally;  // level -> status -> goals
   DataQuality data_quality;
+  std::optional<Changes> changes;  // with --previous
   std::vector<ProjectText> texts;  // the project's own Markdown, in project.json's order
   std::vector<InputFile> input_files;
   std::optional<std::int64_t> generated_at;  // seconds since 1970, from SOURCE_DATE_EPOCH; never the clock

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 #include <utility>
 
@@ -40,11 +41,21 @@ class RowChecker {
       ++dataset_.rows_rejected;
       return;
     }
-    if (!dataset_.project.registrations.events && !seen_.insert({r.unit_code, r.participant}).second) {
+    SourceLocation where = row.where(0);
+    if (dataset_.project.registrations.events) {
+      dataset_.registrations.push_back(std::move(r));
+      return;
+    }
+    auto [first, fresh] = seen_.insert({{r.unit_code, r.participant}, where});
+    if (!fresh) {
+      // The id itself stays out of the message: it is personal data, and the
+      // two locations find it.
+      const SourceLocation& was = first->second;
+      std::string earlier = was.line > 0 ? "line " + std::to_string(was.line) : "row " + was.pointer;
       diags_.warning(
           "W109",
-          "participant '" + r.participant + "' is registered twice in municipality " + r.unit_code + "; counted once",
-          row.where(0));
+          "the participant of " + earlier + " is registered again in municipality " + r.unit_code + "; counted once",
+          where);
       ++dataset_.rows_rejected;
       return;
     }
@@ -144,7 +155,7 @@ class RowChecker {
 
   Dataset& dataset_;
   Diagnostics& diags_;
-  std::set<std::pair<std::string, std::string>> seen_;
+  std::map<std::pair<std::string, std::string>, SourceLocation> seen_;  // -> where it was first seen
 };
 
 void read_csv_rows(Dataset& dataset, const std::string& text, Diagnostics& diags) {

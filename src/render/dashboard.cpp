@@ -63,11 +63,6 @@ Json definitions_view(const Report& report, const Locale& locale) {
   return definitions;
 }
 
-std::string month_label(const std::string& year_month, const Locale& locale) {
-  unsigned month = static_cast<unsigned>(std::stoi(year_month.substr(5, 2)));
-  return month_name(month, locale.code()) + " " + year_month.substr(0, 4);
-}
-
 // A progress chart and, for its table, the months up to the as-of month.
 Json progress_view(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale) {
   const Figure& f = unit.values[i];
@@ -77,7 +72,7 @@ Json progress_view(const Report& report, const UnitFigures& unit, std::size_t i,
   Json months = Json::array();
   for (std::size_t m = 0; m < f.series.size() && m < f.trajectory.size(); ++m) {
     const MonthPoint& p = f.series[m];
-    months.push_back({{"month", month_label(p.month, locale)},
+    months.push_back({{"month", format_year_month(p.month, locale.code())},
                       {"new", format_number(p.new_count.value_or(0), 0, locale.code())},
                       {"cumulative", format_number(p.cumulative.value_or(0), 0, locale.code())},
                       {"trajectory", format_number(f.trajectory[m], 0, locale.code())}});

@@ -75,4 +75,8 @@ std::string format_utc_timestamp(std::int64_t seconds) {
   return buf;
 }
 
+std::string format_year_month(const std::string& year_month, const std::string& locale) {
+  return month_name(static_cast<unsigned>(std::stoi(year_month.substr(5, 2))), locale) + " " + year_month.substr(0, 4);
+}
+
 }  // namespace maaltal

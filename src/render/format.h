@@ -21,5 +21,7 @@ std::string format_date_long(Date date, const std::string& locale);  // "30. jun
 std::string format_utc_timestamp(std::int64_t seconds);
 
 std::string month_name(unsigned month, const std::string& locale);  // "juni"
+// "2023-03" as "marts 2023" / "March 2023".
+std::string format_year_month(const std::string& year_month, const std::string& locale);
 
 }  // namespace maaltal

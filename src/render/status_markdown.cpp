@@ -1,10 +1,22 @@
+// The monthly status report: the shared view model, narrowed to one
+// municipality for --per-unit, with what only the report says: a summary in
+// sentences, the changes since the previous report, the data quality and
+// the project's own texts as Markdown.
+#include <cmath>
+
+#include "render/format.h"
 #include "render/locale.h"
+#include "render/markdown.h"
 #include "render/view_model.h"
 #include "render/writers.h"
 
 namespace maaltal {
 
+using Json = nlohmann::json;
+
 namespace {
+
+constexpr const char* kTemplate = "status.md.mustache";
 
 // Values are placed inside Markdown text and table cells: characters that
 // Markdown would read as markup are backslash-escaped, and a line break would
@@ -22,12 +34,176 @@ std::string markdown_escape(const std::string& text) {
   return out;
 }
 
+// "på sporet" -> "På sporet", for a word that opens a sentence.
+std::string capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+std::string joined(const std::vector<std::string>& words, const Locale& locale) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? " " + locale.get("and") + " " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+// The sentences about one count or sum indicator: where the total (or the
+// one municipality) stands, who has which status, and for each municipality
+// short of its target what it lacks and what that takes per month.
+std::string indicator_summary(const Report& report, std::size_t i, const std::vector<const UnitFigures*>& units,
+                              const UnitFigures& lead, const Locale& locale) {
+  const Indicator& ind = report.indicators[i];
+  const Figure& f = lead.values[i];
+  const std::string& code = locale.code();
+  std::string text = locale.fill("summary_reached", {{"indicator", ind.label},
+                                                     {"figure", figure_sentence(report, i, f, locale)},
+                                                     {"date", format_date_long(report.as_of, code)}});
+  if (f.expected && ind.kind != IndicatorKind::kRatio && f.status.find("met") == std::string::npos) {
+    text += locale.fill("expected_clause", {{"expected", format_estimate(report, i, f.expected, locale)}});
+  }
+  text += ".";
+  std::map<std::string, std::vector<std::string>> by_status;
+  std::vector<std::string> statuses;
+  for (const UnitFigures* unit : units) {
+    const std::string& status = unit->values[i].status;
+    if (status.empty()) continue;
+    if (!by_status.contains(status)) statuses.push_back(status);
+    by_status[status].push_back(unit->name);
+  }
+  if (units.size() > 1) {
+    for (const auto& status : statuses) {
+      text += " " + locale.fill("summary_status_list", {{"status", capitalised(locale.get("status_" + status))},
+                                                        {"units", joined(by_status[status], locale)}});
+    }
+  }
+  for (const UnitFigures* unit : units) {
+    const Figure& u = unit->values[i];
+    if (ind.kind == IndicatorKind::kRatio || !u.gap || *u.gap <= 0 || !u.needed_per_month) continue;
+    text += " " + locale.fill("summary_shortfall", {{"unit", unit->name},
+                                                    {"gap", format_number(std::ceil(*u.gap), 0, code)},
+                                                    {"indicator", ind.label},
+                                                    {"needed", format_number(std::ceil(*u.needed_per_month), 0, code)},
+                                                    {"end", format_date_long(report.project.end, code)}});
+  }
+  return text;
+}
+
+Json summary_view(const Report& report, const std::vector<const UnitFigures*>& units, const UnitFigures& lead,
+                  const Locale& locale) {
+  Json summary = Json::array();
+  for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+    if (!lead.values[i].target) continue;
+    summary.push_back({{"text", indicator_summary(report, i, units, lead, locale)}});
+  }
+  return summary;
+}
+
+bool shown(const std::string& code, const std::vector<const UnitFigures*>& units) {
+  if (code.empty()) return true;
+  for (const UnitFigures* u : units) {
+    if (u->code == code) return true;
+  }
+  return false;
+}
+
+Json changes_view(const Report& report, const std::vector<const UnitFigures*>& units, const Locale& locale) {
+  Json view = {{"has_changes", report.changes.has_value()},
+               {"intro", ""},
+               {"rows", Json::array()},
+               {"revisions", Json::array()},
+               {"has_revisions", false}};
+  if (!report.changes) return view;
+  const Changes& c = *report.changes;
+  const std::string& code = locale.code();
+  auto number = [&](std::optional<double> v) { return v ? format_number(*v, 0, code) : locale.get("not_set"); };
+  for (const auto& change : c.changes) {
+    if (!shown(change.unit_code, units)) continue;
+    std::optional<double> added;
+    if (change.previous && change.actual) added = *change.actual - *change.previous;
+    view["rows"].push_back(
+        {{"name", row_name(change.unit_code, change.unit_name, locale)},
+         {"indicator", report.label_of(change.indicator)},
+         {"previous", number(change.previous)},
+         {"actual", number(change.actual)},
+         {"added", added ? (*added > 0 ? "+" : "") + format_number(*added, 0, code) : locale.get("not_set")}});
+  }
+  for (const auto& r : c.revisions) {
+    if (!shown(r.unit_code, units)) continue;
+    view["revisions"].push_back({{"name", row_name(r.unit_code, r.unit_name, locale)},
+                                 {"indicator", report.label_of(r.indicator)},
+                                 {"month", format_year_month(r.month, locale.code())},
+                                 {"previous", format_number(r.previous, 0, code)},
+                                 {"now", format_number(r.now, 0, code)}});
+  }
+  view["has_revisions"] = !view["revisions"].empty();
+  view["intro"] =
+      locale.fill("changes_intro", {{"date", format_date_long(c.previous_as_of, code)}, {"file", c.previous_file}});
+  return view;
+}
+
+Json problems_view(const Report& report, const Locale& locale) {
+  Json problems = Json::array();
+  for (const auto& p : report.data_quality.top_problems) {
+    problems.push_back({{"code", p.code}, {"count", format_number(p.count, 0, locale.code())}, {"example", p.example}});
+  }
+  return problems;
+}
+
+// The project's Markdown at `place`, headings one level down under the report's "#" title.
+Json texts_at(const Report& report, const std::string& place) {
+  Json texts = Json::array();
+  for (const auto& text : report.texts) {
+    if (text.place == place) texts.push_back({{"markdown", markdown_shift_headings(text.markdown, 1)}});
+  }
+  return texts;
+}
+
+// Keeps only `unit`'s row (the total stays, for context) in every table of the view.
+void narrow_to_unit(Json& view, std::size_t u) {
+  for (auto& indicator : view["indicators"]) indicator["rows"] = Json::array({indicator["rows"][u]});
+  for (const char* kind : {"breakdowns", "funnels"}) {
+    for (auto& table : view[kind]) table["rows"] = Json::array({table["rows"][u]});
+  }
+}
+
+std::string render(const Report& report, const TemplateSet& templates, const Locale& locale, const UnitFigures* unit) {
+  Json view = build_view(report, locale);
+  std::vector<const UnitFigures*> units;
+  if (unit) {
+    units.push_back(unit);
+    narrow_to_unit(view, static_cast<std::size_t>(unit - report.units.data()));
+    Json headline = Json::array();
+    for (std::size_t i = 0; i < report.indicators.size(); ++i)
+      headline.push_back(headline_view(report, *unit, i, locale));
+    view["headline"] = headline;
+  } else {
+    for (const auto& u : report.units) units.push_back(&u);
+  }
+  std::string month = month_name(report.as_of.month(), locale.code()) + " " + std::to_string(report.as_of.year());
+  view["report_heading"] = locale.fill("report_heading", {{"month", month}, {"project", report.project.title}}) +
+                           (unit ? " – " + unit->name : "");
+  view["summary"] = summary_view(report, units, unit ? *unit : report.total, locale);
+  view["changes"] = changes_view(report, units, locale);
+  view["problems"] = problems_view(report, locale);
+  view["has_problems"] = !report.data_quality.top_problems.empty();
+  view["texts_top"] = texts_at(report, "top");
+  view["texts_bottom"] = texts_at(report, "bottom");
+  return render_template(kTemplate, templates.text(kTemplate), view, markdown_escape);
+}
+
 }  // namespace
 
-std::string render_status_markdown(const Report& report, const TemplateSet& templates) {
+std::string render_status_markdown(const Report& report, const TemplateSet& templates, const UnitFigures* unit) {
   Locale locale = Locale::load(templates, report.project.locale);
-  const std::string name = "status.md.mustache";
-  return render_template(name, templates.text(name), build_view(report, locale), markdown_escape);
+  return render(report, templates, locale, unit);
+}
+
+std::string render_status_html(const Report& report, const std::string& markdown) {
+  std::string title = markdown.substr(0, markdown.find('\n'));
+  if (title.starts_with("# ")) title.erase(0, 2);
+  return markdown_email_page(markdown, report.project.locale, title);
 }
 
 }  // namespace maaltal

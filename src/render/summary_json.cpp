@@ -105,6 +105,28 @@ Json breakdown_json(const BreakdownReport& b) {
           {"total", breakdown_row_json(b, b.total)}};
 }
 
+Json changes_json(const Changes& c) {
+  Json changes = Json::array();
+  for (const auto& change : c.changes) {
+    changes.push_back({{"code", change.unit_code.empty() ? Json(nullptr) : Json(change.unit_code)},
+                       {"indicator", change.indicator},
+                       {"previous", optional_number(change.previous)},
+                       {"actual", optional_number(change.actual)}});
+  }
+  Json revisions = Json::array();
+  for (const auto& r : c.revisions) {
+    revisions.push_back({{"code", r.unit_code.empty() ? Json(nullptr) : Json(r.unit_code)},
+                         {"indicator", r.indicator},
+                         {"month", r.month},
+                         {"previous", r.previous},
+                         {"now", r.now}});
+  }
+  return {{"previous_file", c.previous_file},
+          {"previous_as_of", c.previous_as_of.iso()},
+          {"changes", changes},
+          {"revisions", revisions}};
+}
+
 }  // namespace
 
 std::string render_summary_json(const Report& report) {
@@ -155,6 +177,7 @@ std::string render_summary_json(const Report& report) {
                        {"rows_rejected", dq.rows_rejected},
                        {"events_after_as_of", dq.events_after_as_of},
                        {"by_code", dq.by_code}};
+  j["changes"] = report.changes ? changes_json(*report.changes) : Json(nullptr);
   j["inputs"] = Json::array();
   j["input_sha256"] = Json::object();
   for (const auto& file : report.input_files) {

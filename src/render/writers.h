@@ -17,6 +17,7 @@ struct OutputNames {
   static constexpr const char* kFragment = "dashboard-fragment.html";
   static constexpr const char* kFragmentCss = "maaltal.css";
   static constexpr const char* kStatus = "status.md";
+  static constexpr const char* kStatusHtml = "status.html";
   static constexpr const char* kWorkbook = "report.xlsx";
   static constexpr const char* kSummary = "summary.json";
 };
@@ -37,8 +38,14 @@ DashboardForm parse_dashboard_form(const std::string& name);
 // The dashboard's files (dashboard.html.mustache, dashboard.css).
 std::vector<OutputFile> render_dashboard(const Report& report, const TemplateSet& templates, DashboardForm form);
 
-// status.md: the monthly status report in GitHub-flavoured Markdown.
-std::string render_status_markdown(const Report& report, const TemplateSet& templates);
+// status.md: the monthly status report in GitHub-flavoured Markdown. With
+// `unit`, the report for that one municipality (--per-unit): only its rows,
+// and the project total beside them for context.
+std::string render_status_markdown(const Report& report, const TemplateSet& templates,
+                                   const UnitFigures* unit = nullptr);
+
+// status.html: a status report's Markdown as a standalone page for e-mail.
+std::string render_status_html(const Report& report, const std::string& markdown);
 
 // summary.json: every computed figure, unrounded (the contract in README.md).
 std::string render_summary_json(const Report& report);

@@ -49,7 +49,7 @@ function build(sample, locale, form) {
                      "--locale", locale, "--dashboard", form],
                { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: "1656662400" }, stdio: "pipe" });
   if (form === "fragment") return [hostPage(dir, locale)];
-  return fs.readdirSync(dir).filter((f) => f.endsWith(".html")).sort().map((f) => path.join(dir, f));
+  return fs.readdirSync(dir).filter((f) => f === "index.html" || /^kommune-.*\.html$/.test(f)).sort().map((f) => path.join(dir, f));
 }
 
 // A CMS page as a web editor would make it: its own header, h1 and main,

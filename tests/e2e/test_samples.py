@@ -361,9 +361,9 @@ class JobOgTrivsel(unittest.TestCase):
 
     def test_every_output_is_written_and_readable(self):
         tables = readers.markdown_tables(str(self.built.out / "status.md"))
-        self.assertEqual(len(tables), 4 + 2 + 2 + 1)  # indicators, goals and tally, breakdowns, funnel
+        self.assertEqual(len(tables), 4 + 2 + 2 + 1 + 1)  # indicators, goals and tally, breakdowns, funnel, a project text
         self.assertEqual(list(table_rows(tables[1]))[-1], "I alt")
-        html = [t for t in readers.html_tables(self.built.html) if t[0]]  # the project's own texts have no caption
+        html = readers.html_tables(self.built.html)
         self.assertEqual(len(html), len(tables))
         _, _, rows = readers.workbook_rows(self.built.out / "report.xlsx")
         aarhus = [r for r in rows if r["Kommune"][0] == "Aarhus" and r["Indikator-id"][0] == "visiterede"][0]
@@ -564,7 +564,7 @@ class DashboardForms(unittest.TestCase):
         cls.english = Built("job-og-trivsel", "--locale", "en")
 
     def test_site_pages_link_both_ways(self):
-        pages = sorted(p.name for p in self.site.out.glob("*.html"))
+        pages = sorted(p.name for p in self.site.out.glob("*.html") if not p.name.startswith("status"))
         codes = [u["code"] for u in self.site.summary["units"]]
         self.assertEqual(pages, sorted(["index.html"] + [f"kommune-{c}.html" for c in codes]))
         for code in codes:
@@ -652,3 +652,142 @@ class DashboardForms(unittest.TestCase):
         for page in [self.single.html] + [p.read_text(encoding="utf-8") for p in self.site.out.glob("*.html")]:
             self.assertNotIn("<script", page)
             self.assertEqual(re.findall(r'(?:href|src)="(?:https?:)?//[^"]*"', page), [])
+
+
+def da_number(value):
+    """A whole number as a Danish reader sees it: 1.017."""
+    return f"{int(round(value)):,}".replace(",", ".")
+
+
+def da_percent(fraction):
+    """A share as maaltal prints it with 0 decimals: half up, "73 %"."""
+    import decimal
+    rounded = decimal.Decimal(repr(fraction * 100)).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP)
+    return f"{rounded} %"
+
+
+class StatusReport(unittest.TestCase):
+    """The monthly status report (issue 6): its tables against summary.json
+    cell by cell, the changes since the previous report with a late
+    registration, status.html and the per-municipality reports."""
+
+    LOCALE = json.loads((ROOT / "templates/locale/da.json").read_text(encoding="utf-8"))
+
+    def expected_row(self, values, indicator):
+        v = values[indicator["id"]]
+        ratio = indicator["kind"] == "ratio"
+        fmt = da_percent if ratio else da_number
+        missing = self.LOCALE["not_set"]
+        show = lambda x, f=fmt: missing if x is None else f(x)
+        status = missing if v["status"] is None else self.LOCALE["status_" + v["status"]]
+        return [show(v["target"]), show(v["actual"]), show(v["attainment"], da_percent), show(v["expected"]),
+                show(v["forecast"]), status]
+
+    def test_every_indicator_table_matches_summary_cell_by_cell(self):
+        for sample in ("vi-goer-en-forskel", "smaa-mellemstore", "job-og-trivsel"):
+            built = Built(sample)
+            tables = readers.markdown_tables(str(built.out / "status.md"))
+            indicators = built.summary["indicators"]
+            for indicator, table in zip(indicators, tables[: len(indicators)]):
+                self.assertEqual(len(table), 1 + len(built.summary["units"]) + 1, (sample, indicator["id"]))
+                for unit, row in zip(built.summary["units"], table[1:]):
+                    self.assertEqual(row, [unit["name"]] + self.expected_row(unit["values"], indicator), (sample, unit["name"]))
+                total = [cell.strip("*") for cell in table[-1]]
+                self.assertEqual(total, ["I alt"] + self.expected_row(built.summary["total"]["values"], indicator), sample)
+
+    def test_summary_sentences_agree_with_the_tables(self):
+        import math
+        built = Built("smaa-mellemstore")
+        text = (built.out / "status.md").read_text(encoding="utf-8")
+        self.assertIn("# Statusrapport december 2019: ", text)
+        summary = text.split("## Sammenfatning")[1].split("\n- **")[0]
+        for indicator in built.summary["indicators"]:
+            total = built.summary["total"]["values"][indicator["id"]]
+            if indicator["kind"] == "ratio" or total["target"] is None:
+                continue
+            self.assertIn(f"{indicator['label']}: {da_number(total['actual'])} af {da_number(total['target'])} "
+                          f"({da_percent(total['attainment'])}) pr. 31. december 2019", summary)
+            for unit in built.summary["units"]:
+                v = unit["values"][indicator["id"]]
+                sentence = f"{unit['name']} mangler {da_number(math.ceil(v['gap']))} i «{indicator['label']}»"
+                if v["gap"] > 0:
+                    self.assertIn(f"{sentence} for at nå målet; det kræver {da_number(math.ceil(v['needed_per_month']))} "
+                                  "om måneden frem til 31. december 2020.", summary)
+                else:
+                    self.assertNotIn(f"{unit['name']} mangler", summary.split(indicator["label"] + ":")[1].split("\n")[0])
+
+    def test_changes_and_revisions_with_a_late_registration(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = pathlib.Path(tmp) / "p"
+            shutil.copytree(ROOT / "sample-data/job-og-trivsel", project)
+            may = pathlib.Path(tmp) / "maj"
+            result = run("build", str(project / "project.json"), "--out", str(may), "--as-of", "2023-05-31")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            # June: a referral from March is registered late, in Odense.
+            with open(project / "registrations.csv", "a", encoding="utf-8") as f:
+                f.write("JT9999;461;2023-03-01;2023-03-15;;;fysisk;1980\n")
+            june = pathlib.Path(tmp) / "juni"
+            result = run("build", str(project / "project.json"), "--out", str(june), "--previous", str(may / "summary.json"))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            before = json.loads((may / "summary.json").read_text(encoding="utf-8"))
+            after = json.loads((june / "summary.json").read_text(encoding="utf-8"))
+            changes = after["changes"]
+            self.assertEqual(changes["previous_as_of"], "2023-05-31")
+            odense_then = next(u for u in before["units"] if u["code"] == "461")["values"]["visiterede"]
+            odense_now = next(u for u in after["units"] if u["code"] == "461")["values"]["visiterede"]
+            march_then = next(p["new"] for p in odense_then["series"] if p["month"] == "2023-03")
+            revisions = [r for r in changes["revisions"] if r["indicator"] == "visiterede"]
+            self.assertEqual(revisions, [
+                {"code": "461", "indicator": "visiterede", "month": "2023-03", "previous": march_then, "now": march_then + 1},
+                {"code": None, "indicator": "visiterede", "month": "2023-03", "previous": sum(
+                    next(p["new"] for p in u["values"]["visiterede"]["series"] if p["month"] == "2023-03") for u in before["units"]),
+                 "now": sum(next(p["new"] for p in u["values"]["visiterede"]["series"] if p["month"] == "2023-03")
+                            for u in after["units"])},
+            ])
+            tables = readers.markdown_tables(str(june / "status.md"))
+            added = next(t for t in tables if t[0][-1] == "Ændring")
+            odense = next(r for r in added if r[:2] == ["Odense", "Visiterede"])
+            self.assertEqual(odense[2:], [da_number(odense_then["actual"]), da_number(odense_now["actual"]),
+                                          f"+{da_number(odense_now['actual'] - odense_then['actual'])}"])
+            revised = next(t for t in tables if t[0][2] == "Måned")
+            self.assertIn(["Odense", "Visiterede", "marts 2023", da_number(march_then), da_number(march_then + 1)], revised)
+
+    def test_status_html_is_the_same_report_for_email(self):
+        built = Built("job-og-trivsel")
+        page = (built.out / "status.html").read_text(encoding="utf-8")
+        self.assertTrue(page.startswith("<!DOCTYPE html>\n<html lang=\"da\">"))
+        self.assertNotIn("<script", page)
+        self.assertNotIn("<style", page)
+        self.assertIn('<td style="', page)
+        md_tables = readers.markdown_tables(str(built.out / "status.md"))
+        html_tables = readers.html_tables(page)
+        self.assertEqual(len(html_tables), len(md_tables))
+        for (_, rows), md in zip(html_tables, md_tables):
+            self.assertEqual([[c.replace("*", "") for c in r] for r in rows], [[c.replace("*", "") for c in r] for r in md])
+
+    def test_per_unit_reports_hold_one_municipality_and_the_total(self):
+        built = Built("smaa-mellemstore", "--per-unit")
+        for unit in built.summary["units"]:
+            path = built.out / f"status-{unit['code']}.md"
+            self.assertTrue((built.out / f"status-{unit['code']}.html").exists())
+            text = path.read_text(encoding="utf-8")
+            self.assertIn(f"– {unit['name']}", text.splitlines()[0])
+            tables = readers.markdown_tables(str(path))
+            for table in tables[: len(built.summary["indicators"])]:
+                self.assertEqual([row[0].strip("*") for row in table[1:]], [unit["name"], "I alt"])
+
+    def test_data_quality_lists_the_top_problems(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = pathlib.Path(tmp) / "p"
+            shutil.copytree(ROOT / "sample-data/vi-goer-en-forskel", project)
+            rows = (project / "registrations.csv").read_text(encoding="utf-8").splitlines()
+            (project / "registrations.csv").write_text("\n".join(rows + rows[1:3]) + "\n", encoding="utf-8")
+            out = pathlib.Path(tmp) / "out"
+            result = run("build", str(project / "project.json"), "--out", str(out))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+            self.assertEqual(summary["data_quality"]["by_code"], {"W109": 2})
+            tables = readers.markdown_tables(str(out / "status.md"))
+            problems = next(t for t in tables if t[0] == ["Kode", "Antal", "Første tilfælde"])
+            self.assertEqual(problems[1][:2], ["W109", "2"])
+            self.assertIn("registrations.csv:", problems[1][2])

@@ -45,7 +45,11 @@ void check_sample(const std::string& sample) {
   Report report = sample_report(sample);
   TemplateSet templates;
   compare_with_golden(sample, "index.html", render_dashboard(report, templates, DashboardForm::kSingle).at(0).content);
-  compare_with_golden(sample, "status.md", render_status_markdown(report, templates));
+  std::string status = render_status_markdown(report, templates);
+  compare_with_golden(sample, "status.md", status);
+  compare_with_golden(sample, "status.html", render_status_html(report, status));
+  compare_with_golden(sample, "status-" + report.units.front().code + ".md",
+                      render_status_markdown(report, templates, &report.units.front()));
   compare_with_golden(sample, "summary.json", render_summary_json(report));
 }
 

@@ -139,8 +139,9 @@ TEST_CASE("read: the same participant twice in a municipality is counted once, w
   TempDir dir;
   auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;;\nA1;746;2020-03-01;;\n");
   REQUIRE(r.diags.error_count() == 0);
-  REQUIRE(r.messages().starts_with(
-      "reg.csv:3:1: warning: participant 'A1' is registered twice in municipality 746; counted once [W109]\n"));
+  REQUIRE(
+      r.messages().starts_with("reg.csv:3:1: warning: the participant of line 2 is registered again in municipality "
+                               "746; counted once [W109]\n"));
   REQUIRE(r.dataset->registrations.size() == 1);
   REQUIRE(r.dataset->rows_read == 2);
   REQUIRE(r.dataset->rows_rejected == 1);

@@ -65,7 +65,11 @@ TEST_CASE("status.md: every table parses with cmark-gfm and matches the report c
     Locale locale = Locale::load(templates, "da");
     auto tables = parse_tables(render_status_markdown(report, templates));
     std::size_t goal_tables = report.goals.empty() ? 0 : 2;  // the goals and their tally per level
-    REQUIRE(tables.size() == report.indicators.size() + goal_tables + report.breakdowns.size() + report.funnels.size());
+    std::size_t text_tables = 0;                             // tables in the project's own texts
+    for (const auto& text : report.texts) text_tables += parse_tables(text.markdown).size();
+    std::size_t problem_tables = report.data_quality.top_problems.empty() ? 0 : 1;
+    REQUIRE(tables.size() == report.indicators.size() + goal_tables + report.breakdowns.size() + report.funnels.size() +
+                                 text_tables + problem_tables);
     for (std::size_t i = 0; i < report.indicators.size(); ++i) {
       const Table& table = tables[i];
       REQUIRE(table.size() == report.units.size() + 2);  // header, municipalities, total

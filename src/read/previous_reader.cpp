@@ -1,0 +1,74 @@
+#include "read/previous_reader.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "read/text_file.h"
+
+namespace maaltal {
+
+namespace {
+
+using Json = nlohmann::json;
+
+class PreviousReader {
+ public:
+  explicit PreviousReader(std::string file) : file_(std::move(file)) {}
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw Error(ErrorKind::kRead, "--previous: '" + file_ + "' is not a maaltal summary.json: " + what);
+  }
+
+  const Json& member(const Json& obj, const std::string& key, Json::value_t type, const std::string& where) const {
+    if (!obj.is_object() || !obj.contains(key) || obj[key].type() != type) {
+      fail(where + "/" + key + " is missing or of the wrong type");
+    }
+    return obj[key];
+  }
+
+  void read_values(const std::string& code, const Json& values, const std::string& where, PreviousReport& out) const {
+    if (!values.is_object()) fail(where + " is not an object");
+    for (const auto& [indicator, v] : values.items()) {
+      PreviousFigure f{code, indicator, std::nullopt, {}};
+      if (v.contains("actual") && v["actual"].is_number()) f.actual = v["actual"].get<double>();
+      const Json& series = member(v, "series", Json::value_t::array, where + "/" + indicator);
+      for (const auto& point : series) {
+        if (point.contains("month") && point["month"].is_string() && point.contains("new") && point["new"].is_number())
+          f.new_by_month.emplace_back(point["month"].get<std::string>(), point["new"].get<double>());
+      }
+      out.figures.push_back(std::move(f));
+    }
+  }
+
+  PreviousReport read(const std::string& text) const {
+    Json j = Json::parse(text, nullptr, false);
+    if (j.is_discarded()) fail("not valid JSON");
+    PreviousReport out;
+    out.file = file_;
+    auto as_of = parse_date(member(j, "as_of", Json::value_t::string, "").get<std::string>());
+    if (!as_of) fail("/as_of is not a date");
+    out.as_of = *as_of;
+    const Json& units = member(j, "units", Json::value_t::array, "");
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      std::string where = "/units/" + std::to_string(u);
+      std::string code = member(units[u], "code", Json::value_t::string, where).get<std::string>();
+      read_values(code, member(units[u], "values", Json::value_t::object, where), where + "/values", out);
+    }
+    read_values("", member(member(j, "total", Json::value_t::object, ""), "values", Json::value_t::object, "/total"),
+                "/total/values", out);
+    return out;
+  }
+
+ private:
+  std::string file_;
+};
+
+}  // namespace
+
+PreviousReport read_previous_summary(const std::filesystem::path& path, const std::string& display_name) {
+  std::vector<InputFile> provenance;  // the previous report is a reference, not an input of the figures
+  std::string text = read_text_file(path, display_name, provenance);
+  return PreviousReader(display_name).read(text);
+}
+
+}  // namespace maaltal
