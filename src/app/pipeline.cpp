@@ -114,6 +114,7 @@ CheckResult run_check(const RunOptions& options) {
   }
   result.report->data_quality.by_code = result.diagnostics.count_by_code();
   result.report->data_quality.top_problems = top_problems(result.diagnostics);
+  result.report->data_quality.diagnostics = result.diagnostics.all();
   return result;
 }
 

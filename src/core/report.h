@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/diagnostics.h"
 #include "core/project.h"
 
 namespace maaltal {
@@ -124,9 +125,10 @@ struct DataQuality {
   int rows_read = 0;
   int rows_counted = 0;
   int rows_rejected = 0;
-  int events_after_as_of = 0;          // dates after the as-of date: read, kept, not counted
-  std::map<std::string, int> by_code;  // diagnostics by code, warnings included
-  std::vector<Problem> top_problems;   // the most frequent codes first
+  int events_after_as_of = 0;           // dates after the as-of date: read, kept, not counted
+  std::map<std::string, int> by_code;   // diagnostics by code, warnings included
+  std::vector<Problem> top_problems;    // the most frequent codes first
+  std::vector<Diagnostic> diagnostics;  // every one, warnings included, in the order found
 };
 
 struct Report {

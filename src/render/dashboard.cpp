@@ -31,38 +31,6 @@ Json texts_at(const Report& report, const std::string& place) {
   return texts;
 }
 
-// How an indicator is counted, in words: the rule behind its number.
-std::string counting_rule(const Report& report, const Indicator& ind, const Locale& locale) {
-  switch (ind.kind) {
-    case IndicatorKind::kCount: {
-      std::string rule = locale.fill("rule_count", {{"field", ind.date_field}});
-      rule += ind.first_only ? locale.get("first_rule") : "";
-      if (!ind.after.empty()) rule += locale.fill("after_rule", {{"after", report.label_of(ind.after)}});
-      return rule;
-    }
-    case IndicatorKind::kSum:
-      return locale.get("rule_sum");
-    case IndicatorKind::kRatio:
-      return locale.get("rule_ratio");
-  }
-  return "";
-}
-
-Json definitions_view(const Report& report, const Locale& locale) {
-  Json definitions = Json::array();
-  for (const auto& ind : report.indicators) {
-    bool ratio = ind.kind == IndicatorKind::kRatio;
-    definitions.push_back({{"label", ind.label},
-                           {"definition", indicator_definition(report, ind, locale)},
-                           {"numerator", ratio ? report.label_of(ind.numerator)
-                                               : locale.fill("numerator_actual", {{"indicator", ind.label}})},
-                           {"denominator", ratio ? report.label_of(ind.denominator)
-                                                 : locale.fill("denominator_target", {{"indicator", ind.label}})},
-                           {"rule", counting_rule(report, ind, locale)}});
-  }
-  return definitions;
-}
-
 // A progress chart and, for its table, the months up to the as-of month.
 Json progress_view(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale) {
   const Figure& f = unit.values[i];

@@ -341,6 +341,38 @@ std::string indicator_definition(const Report& report, const Indicator& ind, con
   return "";
 }
 
+// How an indicator is counted, in words: the rule behind its number.
+std::string counting_rule(const Report& report, const Indicator& ind, const Locale& locale) {
+  switch (ind.kind) {
+    case IndicatorKind::kCount: {
+      std::string rule = locale.fill("rule_count", {{"field", ind.date_field}});
+      rule += ind.first_only ? locale.get("first_rule") : "";
+      if (!ind.after.empty()) rule += locale.fill("after_rule", {{"after", report.label_of(ind.after)}});
+      return rule;
+    }
+    case IndicatorKind::kSum:
+      return locale.get("rule_sum");
+    case IndicatorKind::kRatio:
+      return locale.get("rule_ratio");
+  }
+  return "";
+}
+
+nlohmann::json definitions_view(const Report& report, const Locale& locale) {
+  Json definitions = Json::array();
+  for (const auto& ind : report.indicators) {
+    bool ratio = ind.kind == IndicatorKind::kRatio;
+    definitions.push_back({{"label", ind.label},
+                           {"definition", indicator_definition(report, ind, locale)},
+                           {"numerator", ratio ? report.label_of(ind.numerator)
+                                               : locale.fill("numerator_actual", {{"indicator", ind.label}})},
+                           {"denominator", ratio ? report.label_of(ind.denominator)
+                                                 : locale.fill("denominator_target", {{"indicator", ind.label}})},
+                           {"rule", counting_rule(report, ind, locale)}});
+  }
+  return definitions;
+}
+
 Json build_view(const Report& report, const Locale& locale) {
   Json headline = Json::array();
   Json indicators = Json::array();

@@ -33,6 +33,12 @@ std::string format_status(const Figure& f, const Locale& locale);
 // "52 af 50 (104 %)", or "52" without a target.
 std::string figure_sentence(const Report& report, std::size_t i, const Figure& f, const Locale& locale);
 
+// How an indicator is counted, in words: the rule behind its number.
+std::string counting_rule(const Report& report, const Indicator& ind, const Locale& locale);
+
+// Per indicator: label, definition, numerator, denominator and counting rule.
+nlohmann::json definitions_view(const Report& report, const Locale& locale);
+
 // How the report defines an indicator, in words ("Antal borgere med ...").
 std::string indicator_definition(const Report& report, const Indicator& ind, const Locale& locale);
 

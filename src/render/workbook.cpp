@@ -17,103 +17,60 @@ using Json = nlohmann::json;
 
 namespace {
 
-std::string column_letters(int col) {
-  std::string letters;
-  for (++col; col > 0; col = (col - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (col - 1) % 26));
-  return letters;
-}
-
-std::string cell(int row, int col) { return column_letters(col) + std::to_string(row + 1); }
-
-lxw_datetime excel_date(Date d) { return {d.year(), static_cast<int>(d.month()), static_cast<int>(d.day()), 0, 0, 0}; }
-
 // The overview: one row per indicator and municipality, then the indicator's
-// total row. Totals, sums, ratios and attainment are formulas over the cells
-// they summarise, with maaltal's values cached so any viewer shows them.
+// total row, as one Excel table. Totals, sums, ratios and attainment are
+// formulas over the cells they summarise, with maaltal's values cached so any
+// viewer shows them; the status has a word and a colour.
 class OverviewSheet {
  public:
-  OverviewSheet(const Report& report, const Locale& locale, const Json& layout, Workbook& book)
-      : report_(report), locale_(locale), layout_(layout), book_(book) {
-    const auto& columns = layout_.at("columns");
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      fields_.push_back(columns[c].at("field").get<std::string>());
-      col_of_[fields_.back()] = static_cast<int>(c);
-      widths_.push_back(text_width(locale_.get(columns[c].at("header").get<std::string>())));
-    }
-    std::string pct = layout_.value("percent_format", "0 %");
-    int decimals = report_.project.percent_decimals;
-    percent_format_ = decimals > 0 ? pct.insert(1, "." + std::string(static_cast<std::size_t>(decimals), '0')) : pct;
-  }
+  OverviewSheet(const Report& report, const Locale& locale, const WorkbookLayout& layout, const SheetLayout& sheet,
+                Workbook& book)
+      : report_(report), locale_(locale), layout_(layout), s_(sheet), book_(book) {}
 
   void write() {
-    sheet_ = book_.add_sheet(locale_.get(layout_.at("sheet").get<std::string>()));
-    const auto& columns = layout_.at("columns");
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      check(worksheet_write_string(sheet_, 0, static_cast<lxw_col_t>(c),
-                                   locale_.get(columns[c].at("header").get<std::string>()).c_str(),
-                                   book_.format("", true)),
-            "header");
-    }
+    sheet_name_ = locale_.get(s_.name);
+    sheet_ = book_.add_sheet(sheet_name_);
+    std::vector<Row> rows;
     int n_units = static_cast<int>(report_.units.size());
     for (std::size_t i = 0; i < report_.indicators.size(); ++i) {
-      for (int u = 0; u < n_units; ++u) write_row(i, report_.units[static_cast<std::size_t>(u)], row_of(i, u), false);
-      write_row(i, report_.total, row_of(i, n_units), true);
+      for (int u = 0; u < n_units; ++u) rows.push_back(row(i, report_.units[static_cast<std::size_t>(u)], u, false));
+      rows.push_back(row(i, report_.total, n_units, true));
     }
-    finish(row_of(report_.indicators.size() - 1, n_units));
+    int last = write_table(book_, sheet_, layout_, s_, locale_, rows, "tbl_overview");
+    color_statuses(last);
+    define_names();
+    worksheet_freeze_panes(sheet_, 1, 0);
+    worksheet_set_landscape(sheet_);
+    worksheet_fit_to_pages(sheet_, 1, 0);
+    check(worksheet_repeat_rows(sheet_, 0, 0), "print titles");
   }
 
- private:
+  // The sheet row of indicator `i`'s municipality `unit` (n_units: the total).
   int row_of(std::size_t indicator, int unit) const {
     return 1 + static_cast<int>(indicator) * (static_cast<int>(report_.units.size()) + 1) + unit;
   }
-  int col(const std::string& field) const {
-    auto it = col_of_.find(field);
-    return it == col_of_.end() ? -1 : it->second;
-  }
+  int col(const std::string& field) const { return s_.column_of(field); }
+  const std::string& sheet_name() const { return sheet_name_; }
+
+ private:
   bool is_ratio(std::size_t i) const { return report_.indicators[i].kind == IndicatorKind::kRatio; }
-  std::string value_format(std::size_t i) const {
-    return is_ratio(i) ? percent_format_ : layout_.value("count_format", "#,##0");
-  }
-
-  void text(int row, const std::string& field, const std::string& value, bool bold) {
-    int c = col(field);
-    if (c < 0) return;
-    check(worksheet_write_string(sheet_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(c), value.c_str(),
-                                 book_.format("", bold)),
-          "cell " + cell(row, c));
-    widths_[static_cast<std::size_t>(c)] = std::max(widths_[static_cast<std::size_t>(c)], text_width(value));
-  }
-
-  // A number, or a formula with the number as its cached value.
-  void number(int row, const std::string& field, std::optional<double> value, const std::string& formula,
-              const std::string& num_format, bool bold, const std::string& shown) {
-    int c = col(field);
-    if (c < 0 || !value) return;
-    auto r = static_cast<lxw_row_t>(row);
-    auto cc = static_cast<lxw_col_t>(c);
-    lxw_format* f = book_.format(num_format, bold);
-    if (formula.empty())
-      check(worksheet_write_number(sheet_, r, cc, *value, f), "cell " + cell(row, c));
-    else
-      check(worksheet_write_formula_num(sheet_, r, cc, formula.c_str(), f, *value), "cell " + cell(row, c));
-    widths_[static_cast<std::size_t>(c)] = std::max(widths_[static_cast<std::size_t>(c)], text_width(shown));
-  }
+  std::string ref(int row, const std::string& field) const { return cell_ref(row, col(field)); }
 
   std::string actual_formula(std::size_t i, int unit, bool total) const {
     const Indicator& ind = report_.indicators[i];
-    int a = col("actual");
-    if (a < 0) return "";
+    if (col("actual") < 0) return "";
     int n_units = static_cast<int>(report_.units.size());
     if (ind.kind == IndicatorKind::kRatio) {
       auto num = static_cast<std::size_t>(report_.indicator_index(ind.numerator));
       auto den = static_cast<std::size_t>(report_.indicator_index(ind.denominator));
-      return "=" + cell(row_of(num, unit), a) + "/" + cell(row_of(den, unit), a);
+      return "=" + ref(row_of(num, unit), "actual") + "/" + ref(row_of(den, unit), "actual");
     }
-    if (total) return "=SUM(" + cell(row_of(i, 0), a) + ":" + cell(row_of(i, n_units - 1), a) + ")";
+    if (total) return "=SUM(" + ref(row_of(i, 0), "actual") + ":" + ref(row_of(i, n_units - 1), "actual") + ")";
     if (ind.kind == IndicatorKind::kSum) {
       std::string f = "=";
       for (const auto& term : ind.terms) {
-        f += (f.size() > 1 ? "+" : "") + cell(row_of(static_cast<std::size_t>(report_.indicator_index(term)), unit), a);
+        f += (f.size() > 1 ? "+" : "") +
+             ref(row_of(static_cast<std::size_t>(report_.indicator_index(term)), unit), "actual");
       }
       return f;
     }
@@ -124,26 +81,26 @@ class OverviewSheet {
   // municipalities' attainment cells (each capped at 100 % for mean_capped),
   // so that a recalculation gives the value maaltal computed.
   std::string attainment_formula(std::size_t i, int row, bool total) const {
-    int a = col("attainment");
     if (!total || report_.aggregation == "sum") {
       if (col("actual") < 0 || col("target") < 0) return "";
-      return "=" + cell(row, col("actual")) + "/" + cell(row, col("target"));
+      return "=" + ref(row, "actual") + "/" + ref(row, "target");
     }
-    if (a < 0) return "";
+    if (col("attainment") < 0) return "";
     bool capped = report_.aggregation == "mean_capped";
     std::string terms;
     for (std::size_t u = 0; u < report_.units.size(); ++u) {
       if (!report_.units[u].values[i].attainment) continue;  // as mean_attainment leaves them out
-      std::string ref = cell(row_of(i, static_cast<int>(u)), a);
-      terms += (terms.empty() ? "" : ",") + (capped ? "MIN(1," + ref + ")" : ref);
+      std::string cell = ref(row_of(i, static_cast<int>(u)), "attainment");
+      terms += (terms.empty() ? "" : ",") + (capped ? "MIN(1," + cell + ")" : cell);
     }
     return terms.empty() ? "" : "=AVERAGE(" + terms + ")";
   }
 
   std::string target_formula(std::size_t i, bool total) const {
-    int t = col("target");
-    if (!total || t < 0 || is_ratio(i) || report_.total.values[i].target != sum_of_unit_targets(i)) return "";
-    return "=SUM(" + cell(row_of(i, 0), t) + ":" + cell(row_of(i, static_cast<int>(report_.units.size()) - 1), t) + ")";
+    if (!total || col("target") < 0 || is_ratio(i) || report_.total.values[i].target != sum_of_unit_targets(i))
+      return "";
+    return "=SUM(" + ref(row_of(i, 0), "target") + ":" +
+           ref(row_of(i, static_cast<int>(report_.units.size()) - 1), "target") + ")";
   }
 
   std::optional<double> sum_of_unit_targets(std::size_t i) const {
@@ -154,64 +111,96 @@ class OverviewSheet {
     return sum;
   }
 
-  void write_row(std::size_t i, const UnitFigures& unit, int row, bool total) {
-    const Indicator& ind = report_.indicators[i];
-    const Figure& f = unit.values[i];
-    int unit_index = row - row_of(i, 0);
-    text(row, "code", unit.code, total);
-    text(row, "municipality", row_name(unit.code, unit.name, locale_), total);
-    text(row, "indicator", ind.label, total);
-    text(row, "indicator_id", ind.id, total);
-    number(row, "target", f.target, target_formula(i, total), value_format(i), total,
-           format_target(report_, i, f, locale_));
-    number(row, "actual", f.actual, actual_formula(i, unit_index, total), value_format(i), total,
-           format_actual(report_, i, f, locale_));
-    number(row, "attainment", f.attainment, attainment_formula(i, row, total), percent_format_, total,
-           format_attainment(report_, f, locale_));
-    number(row, "target_original", f.target_original, "", value_format(i), total,
-           format_estimate(report_, i, f.target_original, locale_));
-    number(row, "expected", f.expected, "", value_format(i), total, format_estimate(report_, i, f.expected, locale_));
-    std::string gap_formula;
-    if (f.target && col("target") >= 0 && col("actual") >= 0) {
-      gap_formula = "=" + cell(row, col("target")) + "-" + cell(row, col("actual"));
-    }
-    number(row, "gap", f.gap, gap_formula, value_format(i), total, format_estimate(report_, i, f.gap, locale_));
-    number(row, "forecast", f.forecast, "", value_format(i), total, format_estimate(report_, i, f.forecast, locale_));
-    if (!f.status.empty()) text(row, "status", format_status(f, locale_), total);
+  static void put(Row& r, const std::string& field, std::optional<double> value, const std::string& formula,
+                  const std::string& format, bool bold) {
+    if (!value) return;
+    r[field] = formula.empty() ? number_cell(*value, format, bold) : formula_cell(formula, *value, format, bold);
   }
 
-  void finish(int last_row) {
-    const auto& columns = layout_.at("columns");
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      double width = columns[c].contains("width") ? columns[c]["width"].get<double>() : widths_[c] + 3;
-      check(worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr),
-            "column width");
+  Row row(std::size_t i, const UnitFigures& unit, int unit_index, bool total) const {
+    const Indicator& ind = report_.indicators[i];
+    const Figure& f = unit.values[i];
+    int sheet_row = row_of(i, unit_index);
+    std::string format = is_ratio(i) ? "percent" : "count";
+    Row r{{"code", text_cell(unit.code, total)},
+          {"municipality", text_cell(row_name(unit.code, unit.name, locale_), total)},
+          {"indicator", text_cell(ind.label, total)},
+          {"indicator_id", text_cell(ind.id, total)}};
+    put(r, "target", f.target, target_formula(i, total), format, total);
+    put(r, "actual", f.actual, actual_formula(i, unit_index, total), format, total);
+    put(r, "attainment", f.attainment, attainment_formula(i, sheet_row, total), "percent", total);
+    put(r, "target_original", f.target_original, "", format, total);
+    put(r, "expected", f.expected, "", format, total);
+    std::string gap = f.target && col("target") >= 0 && col("actual") >= 0
+                          ? "=" + ref(sheet_row, "target") + "-" + ref(sheet_row, "actual")
+                          : "";
+    put(r, "gap", f.gap, gap, format, total);
+    put(r, "forecast", f.forecast, "", format, total);
+    if (!f.status.empty()) r["status"] = text_cell(format_status(f, locale_), total);
+    return r;
+  }
+
+  // Status by colour as well as by word: Excel's good, neutral and bad styles.
+  void color_statuses(int last_row) {
+    int c = col("status");
+    if (c < 0 || last_row < 1) return;
+    struct Style {
+      std::vector<const char*> statuses;
+      lxw_color_t fill, font;
+    };
+    const Style styles[] = {{{"on_track", "met"}, 0xC6EFCE, 0x006100},
+                            {{"at_risk", "partly_met"}, 0xFFEB9C, 0x9C5700},
+                            {{"behind", "not_met"}, 0xFFC7CE, 0x9C0006}};
+    for (const auto& style : styles) {
+      lxw_format* format = workbook_add_format(book_.get());
+      format_set_bg_color(format, style.fill);
+      format_set_font_color(format, style.font);
+      for (const char* status : style.statuses) {
+        std::string word = "\"" + locale_.get(std::string("status_") + status) + "\"";
+        lxw_conditional_format cf{};
+        cf.type = LXW_CONDITIONAL_TYPE_CELL;
+        cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+        cf.value_string = const_cast<char*>(word.c_str());
+        cf.format = format;
+        check(worksheet_conditional_format_range(sheet_, 1, static_cast<lxw_col_t>(c), static_cast<lxw_row_t>(last_row),
+                                                 static_cast<lxw_col_t>(c), &cf),
+              "status colours");
+      }
     }
-    worksheet_freeze_panes(sheet_, 1, 0);
-    check(worksheet_autofilter(sheet_, 0, 0, static_cast<lxw_row_t>(last_row),
-                               static_cast<lxw_col_t>(columns.size() - 1)),
-          "autofilter");
-    worksheet_set_landscape(sheet_);
-    worksheet_fit_to_pages(sheet_, 1, 0);
-    check(worksheet_repeat_rows(sheet_, 0, 0), "print titles");
+  }
+
+  // Names for the project totals, so a formula elsewhere can say
+  // =Faktisk_visiterede instead of a cell address.
+  void define_names() {
+    int n_units = static_cast<int>(report_.units.size());
+    for (std::size_t i = 0; i < report_.indicators.size(); ++i) {
+      const Figure& f = report_.total.values[i];
+      for (const auto& [prefix, field, value] : {std::tuple{"Maaltal_", "target", f.target},
+                                                 {"Faktisk_", "actual", f.actual},
+                                                 {"Maalopfyldelse_", "attainment", f.attainment}}) {
+        if (col(field) < 0 || !value) continue;
+        std::string name = prefix + report_.indicators[i].id;
+        std::string target = "=" + sheet_ref(sheet_name_) + cell_ref(row_of(i, n_units), col(field), true);
+        check(workbook_define_name(book_.get(), name.c_str(), target.c_str()), "defined name " + name);
+      }
+    }
   }
 
   const Report& report_;
   const Locale& locale_;
-  const Json& layout_;
+  const WorkbookLayout& layout_;
+  const SheetLayout& s_;
   Workbook& book_;
   lxw_worksheet* sheet_ = nullptr;
-  std::vector<std::string> fields_;
-  std::map<std::string, int> col_of_;
-  std::vector<int> widths_;
-  std::string percent_format_;
+  std::string sheet_name_;
 };
 
-// "Om": what the workbook is, as label/value rows.
-void write_about(const Report& report, const Locale& locale, const Json& layout, Workbook& book) {
-  lxw_worksheet* sheet = book.add_sheet(locale.get(layout.at("sheet").get<std::string>()));
+// "Om": what the workbook is, as label/value rows; each input file with its SHA-256 beside it.
+void write_about(const Report& report, const Locale& locale, const WorkbookLayout& layout, const SheetLayout& s,
+                 Workbook& book) {
+  lxw_worksheet* sheet = book.add_sheet(locale.get(s.name));
   lxw_format* bold = book.format("", true);
-  lxw_format* date = book.format(layout.value("date_format", "dd-mm-yyyy"));
+  lxw_format* date = book.format(layout.format("date"));
   lxw_row_t row = 0;
   auto label = [&](const std::string& key) {
     check(worksheet_write_string(sheet, row, 0, locale.get(key).c_str(), bold), key);
@@ -222,7 +211,7 @@ void write_about(const Report& report, const Locale& locale, const Json& layout,
   };
   auto day = [&](const std::string& key, Date d) {
     label(key);
-    lxw_datetime dt = excel_date(d);
+    lxw_datetime dt{d.year(), static_cast<int>(d.month()), static_cast<int>(d.day()), 0, 0, 0};
     check(worksheet_write_datetime(sheet, row++, 1, &dt, date), key);
   };
   const ProjectInfo& p = report.project;
@@ -238,9 +227,17 @@ void write_about(const Report& report, const Locale& locale, const Json& layout,
   text("attainment_label", locale.fill("attainment_rule", {{"decimals", std::to_string(p.percent_decimals)}}));
   text("generator_label", "maaltal " + report.generator_version);
   if (report.generated_at) text("generated_at_label", format_utc_timestamp(*report.generated_at));
-  for (const auto& file : report.input_files) text("input_file", file.name + "  SHA-256 " + file.sha256);
-  check(worksheet_set_column(sheet, 0, 0, layout.value("label_width", 24.0), nullptr), "column width");
-  check(worksheet_set_column(sheet, 1, 1, layout.value("value_width", 70.0), nullptr), "column width");
+  ++row;  // the inputs as a small block of their own: label, file, SHA-256
+  label("inputs_heading");
+  check(worksheet_write_string(sheet, row, 1, locale.get("problem_file").c_str(), bold), "inputs");
+  check(worksheet_write_string(sheet, row++, 2, locale.get("input_sha256").c_str(), bold), "inputs");
+  for (const auto& file : report.input_files) {
+    check(worksheet_write_string(sheet, row, 2, file.sha256.c_str(), nullptr), "SHA-256");
+    text("input_file", file.name);
+  }
+  check(worksheet_set_column(sheet, 0, 0, s.options.value("label_width", 24.0), nullptr), "column width");
+  check(worksheet_set_column(sheet, 1, 1, s.options.value("value_width", 70.0), nullptr), "column width");
+  check(worksheet_set_column(sheet, 2, 2, 68, nullptr), "column width");
 }
 
 void set_properties(const Report& report, const Locale& locale, Workbook& book) {
@@ -261,22 +258,158 @@ void set_properties(const Report& report, const Locale& locale, Workbook& book) 
   check(workbook_set_custom_property_string(book.get(), "Opgjort pr.", report.as_of.iso().c_str()), "custom property");
 }
 
+// Diagrammer: native Excel charts, with the figures they plot in a block
+// beside them: per indicator with targets, attainment per municipality as
+// columns with the 100 % target as a line (the attainment cells refer to the
+// overview, so an edit there moves the chart); and the whole project's
+// cumulative count month by month against the target trajectory.
+class ChartsSheet {
+ public:
+  ChartsSheet(const Report& report, const Locale& locale, const WorkbookLayout& layout, const SheetLayout& s,
+              const OverviewSheet& overview, Workbook& book)
+      : report_(report), locale_(locale), layout_(layout), s_(s), overview_(overview), book_(book) {}
+
+  void write() {
+    name_ = locale_.get(s_.name);
+    sheet_ = book_.add_sheet(name_);
+    for (std::size_t i = 0; i < report_.indicators.size(); ++i) {
+      if (report_.indicators[i].kind == IndicatorKind::kRatio || !report_.total.values[i].target) continue;
+      if (overview_.col("attainment") >= 0 && overview_.col("municipality") >= 0) attainment_chart(i);
+      if (!report_.total.values[i].trajectory.empty()) progress_chart(i);
+    }
+    check(worksheet_set_column(sheet_, kDataCol, kDataCol, 16, nullptr), "charts");
+  }
+
+ private:
+  static constexpr lxw_col_t kDataCol = 10;    // the plotted figures start in column K
+  static constexpr lxw_row_t kChartRows = 20;  // each chart's height in rows
+
+  void header(lxw_row_t row, std::initializer_list<std::string> labels) {
+    lxw_col_t c = kDataCol;
+    for (const auto& label : labels)
+      check(worksheet_write_string(sheet_, row, c++, label.c_str(), book_.format("", true)), "charts");
+  }
+
+  lxw_chart* place(lxw_chart* chart, const std::string& title) {
+    chart_title_set_name(chart, title.c_str());
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    lxw_chart_options options{};
+    options.x_scale = 1.4;
+    options.y_scale = 1.3;
+    check(worksheet_insert_chart_opt(sheet_, next_chart_row_, 0, chart, &options), "chart");
+    next_chart_row_ += kChartRows + 2;
+    return chart;
+  }
+
+  void attainment_chart(std::size_t i) {
+    lxw_row_t first = next_data_row_;
+    header(first, {locale_.get("municipality"), locale_.get("attainment"), locale_.get("chart_target_series")});
+    std::string overview = sheet_ref(overview_.sheet_name());
+    lxw_format* pct = book_.format(layout_.format("percent"));
+    lxw_row_t row = first + 1;
+    for (std::size_t u = 0; u < report_.units.size(); ++u, ++row) {
+      int source = overview_.row_of(i, static_cast<int>(u));
+      const UnitFigures& unit = report_.units[u];
+      std::string name = "=" + overview + cell_ref(source, overview_.col("municipality"));
+      std::string attainment = "=" + overview + cell_ref(source, overview_.col("attainment"));
+      check(worksheet_write_formula_str(sheet_, row, kDataCol, name.c_str(), nullptr, unit.name.c_str()), "charts");
+      check(worksheet_write_formula_num(sheet_, row, kDataCol + 1, attainment.c_str(), pct,
+                                        unit.values[i].attainment.value_or(0)),
+            "charts");
+      check(worksheet_write_number(sheet_, row, kDataCol + 2, 1, pct), "charts");
+    }
+    lxw_row_t last = row - 1;
+    next_data_row_ = row + 1;
+    // The 100 % target as a grey bar behind each municipality's attainment:
+    // the bars overlap fully, the attainment drawn over its target.
+    lxw_chart* bars = workbook_add_chart(book_.get(), LXW_CHART_COLUMN);
+    for (lxw_col_t c : {static_cast<lxw_col_t>(kDataCol + 2), static_cast<lxw_col_t>(kDataCol + 1)}) {
+      lxw_chart_series* series = chart_add_series(bars, nullptr, nullptr);
+      chart_series_set_categories(series, name_.c_str(), first + 1, kDataCol, last, kDataCol);
+      chart_series_set_values(series, name_.c_str(), first + 1, c, last, c);
+      chart_series_set_name_range(series, name_.c_str(), first, c);
+      lxw_chart_fill fill{};
+      fill.color = c == kDataCol + 1 ? 0x1D4F91 : 0xD0D5DC;
+      chart_series_set_fill(series, &fill);
+    }
+    chart_set_series_overlap(bars, 100);
+    chart_set_series_gap(bars, 60);
+    chart_axis_set_num_format(bars->y_axis, layout_.format("percent").c_str());
+    chart_axis_set_min(bars->y_axis, 0);
+    place(bars, locale_.fill("chart_attainment_sheet_title", {{"indicator", report_.indicators[i].label}}));
+  }
+
+  void progress_chart(std::size_t i) {
+    const Figure& f = report_.total.values[i];
+    lxw_row_t first = next_data_row_;
+    header(first, {locale_.get("month"), locale_.get("cumulative"), locale_.get("trajectory")});
+    lxw_format* month = book_.format(layout_.format("month"));
+    lxw_format* count = book_.format(layout_.format("count"));
+    Date start = report_.project.start;
+    lxw_row_t row = first + 1;
+    for (std::size_t m = 0; m < f.trajectory.size(); ++m, ++row) {
+      int index = start.year() * 12 + static_cast<int>(start.month()) - 1 + static_cast<int>(m);
+      lxw_datetime dt{index / 12, index % 12 + 1, 1, 0, 0, 0};
+      check(worksheet_write_datetime(sheet_, row, kDataCol, &dt, month), "charts");
+      if (m < f.series.size() && f.series[m].cumulative) {
+        check(worksheet_write_number(sheet_, row, kDataCol + 1, *f.series[m].cumulative, count), "charts");
+      }
+      check(worksheet_write_number(sheet_, row, kDataCol + 2, f.trajectory[m], count), "charts");
+    }
+    lxw_row_t last = row - 1;
+    next_data_row_ = row + 1;
+    lxw_chart* chart = workbook_add_chart(book_.get(), LXW_CHART_LINE);
+    for (lxw_col_t c : {static_cast<lxw_col_t>(kDataCol + 1), static_cast<lxw_col_t>(kDataCol + 2)}) {
+      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+      chart_series_set_categories(series, name_.c_str(), first + 1, kDataCol, last, kDataCol);
+      chart_series_set_values(series, name_.c_str(), first + 1, c, last, c);
+      chart_series_set_name_range(series, name_.c_str(), first, c);
+      lxw_chart_line style{};
+      style.color = c == kDataCol + 1 ? 0x1D4F91 : 0x1A1A1A;
+      style.width = c == kDataCol + 1 ? 2.5 : 1.5;
+      style.dash_type = c == kDataCol + 1 ? LXW_CHART_LINE_DASH_SOLID : LXW_CHART_LINE_DASH_DASH;
+      chart_series_set_line(series, &style);
+    }
+    chart_axis_set_num_format(chart->x_axis, layout_.format("month").c_str());
+    place(chart, locale_.fill("chart_progress_sheet_title", {{"indicator", report_.indicators[i].label}}));
+  }
+
+  const Report& report_;
+  const Locale& locale_;
+  const WorkbookLayout& layout_;
+  const SheetLayout& s_;
+  const OverviewSheet& overview_;
+  Workbook& book_;
+  lxw_worksheet* sheet_ = nullptr;
+  std::string name_;
+  lxw_row_t next_chart_row_ = 0;
+  lxw_row_t next_data_row_ = 0;
+};
+
 }  // namespace
 
 void write_workbook(const Report& report, const TemplateSet& templates, const std::filesystem::path& path) {
   Locale locale = Locale::load(templates, report.project.locale);
-  Json layout;
-  try {
-    layout = Json::parse(templates.text("workbook.layout.json"));
-    Workbook book(path);
-    set_properties(report, locale, book);
-    OverviewSheet(report, locale, layout.at("overview"), book).write();
-    write_detail_sheets(report, locale, layout, book);
-    write_about(report, locale, layout.at("about"), book);
-    book.close();
-  } catch (const Json::exception& e) {
-    throw Error(ErrorKind::kTemplate, std::string("workbook.layout.json: ") + e.what());
+  const std::string name = "workbook.layout.json";
+  WorkbookLayout layout =
+      parse_workbook_layout(templates.text(name), templates.origin(name), report.project.percent_decimals);
+  Workbook book(path);
+  set_properties(report, locale, book);
+  std::optional<OverviewSheet> overview;
+  for (const auto& s : layout.sheets) {
+    if (s.id == "overview") {
+      overview.emplace(report, locale, layout, s, book);
+      overview->write();
+    } else if (s.id == "about") {
+      write_about(report, locale, layout, s, book);
+    } else if (s.id == "charts") {
+      if (!overview) throw Error(ErrorKind::kTemplate, name + ": the charts sheet must come after the overview");
+      ChartsSheet(report, locale, layout, s, *overview, book).write();
+    } else {
+      write_detail_sheet(report, s, layout, locale, book);
+    }
   }
+  book.close();
 }
 
 }  // namespace maaltal

@@ -1,136 +1,189 @@
 #include "render/workbook_details.h"
 
-#include <algorithm>
-#include <optional>
-#include <vector>
-
 #include "render/view_model.h"
 
 namespace maaltal {
 
 namespace {
 
-// A cell of a long-form table: text, or a number with its format.
-struct Cell {
-  std::string text;
-  std::optional<double> number;
-  std::string format;
-};
-
-Cell text(const std::string& t) { return {t, std::nullopt, ""}; }
-Cell number(double v, const std::string& format) { return {"", v, format}; }
-
-// One sheet: a bold, frozen, filterable header row, the rows, fitted widths.
-void write_table(Workbook& book, const std::string& name, const std::vector<std::string>& headers,
-                 const std::vector<std::vector<Cell>>& rows) {
-  lxw_worksheet* sheet = book.add_sheet(name);
-  std::vector<int> widths;
-  for (std::size_t c = 0; c < headers.size(); ++c) {
-    check(worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), headers[c].c_str(), book.format("", true)), name);
-    widths.push_back(text_width(headers[c]));
-  }
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    for (std::size_t c = 0; c < rows[r].size(); ++c) {
-      const Cell& cell = rows[r][c];
-      auto row = static_cast<lxw_row_t>(r + 1);
-      auto col = static_cast<lxw_col_t>(c);
-      if (cell.number) {
-        check(worksheet_write_number(sheet, row, col, *cell.number, book.format(cell.format)), name);
-      } else if (!cell.text.empty()) {
-        check(worksheet_write_string(sheet, row, col, cell.text.c_str(), nullptr), name);
-      }
-      widths[c] = std::max(widths[c], cell.number ? 8 : text_width(cell.text));
-    }
-  }
-  for (std::size_t c = 0; c < widths.size(); ++c) {
-    check(worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), std::min(widths[c] + 3, 80),
-                               nullptr),
-          name);
-  }
-  worksheet_freeze_panes(sheet, 1, 0);
-  check(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows.size()),
-                             static_cast<lxw_col_t>(headers.size() - 1)),
-        name);
+Row unit_cells(const std::string& code, const std::string& name, const Locale& locale) {
+  return {{"code", text_cell(code)}, {"municipality", text_cell(row_name(code, name, locale))}};
 }
 
-void write_breakdowns(const Report& report, const Locale& locale, const std::string& sheet,
-                      const std::string& count_format, Workbook& book) {
-  std::vector<std::vector<Cell>> rows;
+std::vector<Row> breakdown_rows(const Report& report, const Locale& locale) {
+  std::vector<Row> rows;
   for (const auto& b : report.breakdowns) {
     auto add = [&](const BreakdownRow& row) {
-      std::string unit = row_name(row.code, row.name, locale);
-      for (std::size_t c = 0; c < b.categories.size(); ++c) {
-        rows.push_back(
-            {text(b.label), text(row.code), text(unit), text(b.categories[c]), number(row.counts[c], count_format)});
-      }
-      if (b.total.other > 0) {
-        rows.push_back({text(b.label), text(row.code), text(unit), text(locale.get("other_category")),
-                        number(row.other, count_format)});
-      }
+      auto category = [&](const std::string& label, double count) {
+        Row r = unit_cells(row.code, row.name, locale);
+        r["breakdown"] = text_cell(b.label);
+        r["category"] = text_cell(label);
+        r["actual"] = number_cell(count, "count");
+        rows.push_back(std::move(r));
+      };
+      for (std::size_t c = 0; c < b.categories.size(); ++c) category(b.categories[c], row.counts[c]);
+      if (b.total.other > 0) category(locale.get("other_category"), row.other);
     };
     for (const auto& row : b.units) add(row);
     add(b.total);
   }
-  write_table(book, sheet,
-              {locale.get("breakdown_label"), locale.get("code"), locale.get("municipality"), locale.get("category"),
-               locale.get("actual")},
-              rows);
+  return rows;
 }
 
-void write_funnels(const Report& report, const Locale& locale, const std::string& sheet,
-                   const std::string& count_format, const std::string& percent_format, Workbook& book) {
-  std::vector<std::vector<Cell>> rows;
+std::vector<Row> funnel_rows(const Report& report, const Locale& locale) {
+  std::vector<Row> rows;
   for (const auto& f : report.funnels) {
     auto add = [&](const FunnelRow& row) {
       for (std::size_t k = 0; k < f.stages.size(); ++k) {
-        std::vector<Cell> cells{text(f.label),
-                                text(row.code),
-                                text(row_name(row.code, row.name, locale)),
-                                number(static_cast<double>(k + 1), "0"),
-                                text(report.label_of(f.stages[k])),
-                                number(row.actual[k], count_format)};
-        if (row.conversion[k]) cells.push_back(number(*row.conversion[k], percent_format));
-        rows.push_back(cells);
+        Row r = unit_cells(row.code, row.name, locale);
+        r["funnel"] = text_cell(f.label);
+        r["stage_number"] = number_cell(static_cast<double>(k + 1), "integer");
+        r["stage"] = text_cell(report.label_of(f.stages[k]));
+        r["actual"] = number_cell(row.actual[k], "count");
+        if (row.conversion[k]) r["conversion"] = number_cell(*row.conversion[k], "percent");
+        rows.push_back(std::move(r));
       }
     };
     for (const auto& row : f.units) add(row);
     add(f.total);
   }
-  write_table(book, sheet,
-              {locale.get("funnel_label"), locale.get("code"), locale.get("municipality"), locale.get("stage_number"),
-               locale.get("stage"), locale.get("actual"), locale.get("conversion")},
-              rows);
+  return rows;
 }
 
-void write_goals(const Report& report, const Locale& locale, const std::string& sheet, Workbook& book) {
-  std::vector<std::vector<Cell>> rows;
-  auto status_word = [&](const std::string& s) { return s.empty() ? std::string() : locale.get("status_" + s); };
+std::vector<Row> goal_rows(const Report& report, const Locale& locale) {
+  auto word = [&](const std::string& s) { return s.empty() ? std::string() : locale.get("status_" + s); };
+  std::vector<Row> rows;
   for (const auto& g : report.goals) {
-    rows.push_back({text(locale.get("level_" + g.goal.level)), text(g.goal.goal), text(g.goal.target_text),
-                    text(status_word(g.goal.status)), text(status_word(g.suggested_status)),
-                    text(g.goal.override_reason), text(g.goal.evidence)});
+    rows.push_back({{"level", text_cell(locale.get("level_" + g.goal.level))},
+                    {"goal", text_cell(g.goal.goal)},
+                    {"target", text_cell(g.goal.target_text)},
+                    {"status", text_cell(word(g.goal.status))},
+                    {"suggested_status", text_cell(word(g.suggested_status))},
+                    {"override_reason", text_cell(g.goal.override_reason)},
+                    {"evidence", text_cell(g.goal.evidence)}});
   }
-  write_table(book, sheet,
-              {locale.get("goal_level"), locale.get("goal"), locale.get("goal_target"), locale.get("status"),
-               locale.get("suggested_status"), locale.get("override_reason"), locale.get("goal_evidence")},
-              rows);
+  return rows;
+}
+
+// The monthly series in long form, ready for a pivot table: per
+// municipality (and the total), indicator and month, the new and the
+// cumulative count and the target trajectory.
+std::vector<Row> month_rows(const Report& report, const Locale& locale) {
+  std::vector<Row> rows;
+  auto add = [&](const UnitFigures& unit) {
+    for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+      const Figure& f = unit.values[i];
+      bool ratio = report.indicators[i].kind == IndicatorKind::kRatio;
+      for (std::size_t m = 0; m < f.series.size(); ++m) {
+        const MonthPoint& p = f.series[m];
+        Row r = unit_cells(unit.code, unit.name, locale);
+        r["indicator"] = text_cell(report.indicators[i].label);
+        r["indicator_id"] = text_cell(report.indicators[i].id);
+        r["month"] = date_cell(
+            Date::from_ymd(std::stoi(p.month.substr(0, 4)), static_cast<unsigned>(std::stoi(p.month.substr(5, 2))), 1),
+            "month");
+        if (p.new_count) r["new"] = number_cell(*p.new_count, "count");
+        if (p.cumulative) r["cumulative"] = number_cell(*p.cumulative, ratio ? "percent" : "count");
+        if (m < f.trajectory.size()) r["trajectory"] = number_cell(f.trajectory[m], "count");
+        rows.push_back(std::move(r));
+      }
+    }
+  };
+  for (const auto& unit : report.units) add(unit);
+  add(report.total);
+  return rows;
+}
+
+std::vector<Row> problem_rows(const Report& report, const Locale& locale) {
+  std::vector<Row> rows;
+  for (const auto& d : report.data_quality.diagnostics) {
+    Row r{{"file", text_cell(d.where.file)},
+          {"pointer", text_cell(d.where.pointer)},
+          {"severity", text_cell(locale.get(d.severity == Severity::kError ? "severity_error" : "severity_warning"))},
+          {"code", text_cell(d.code)},
+          {"message", text_cell(d.message)}};
+    if (d.where.line > 0) r["line"] = number_cell(d.where.line, "integer");
+    if (d.where.column > 0) r["column"] = number_cell(d.where.column, "integer");
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+std::vector<Row> definition_rows(const Report& report, const Locale& locale) {
+  std::vector<Row> rows;
+  auto definitions = definitions_view(report, locale);
+  for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+    const auto& d = definitions[i];
+    rows.push_back({{"indicator", text_cell(d["label"].get<std::string>())},
+                    {"indicator_id", text_cell(report.indicators[i].id)},
+                    {"definition", text_cell(d["definition"].get<std::string>())},
+                    {"numerator", text_cell(d["numerator"].get<std::string>())},
+                    {"denominator", text_cell(d["denominator"].get<std::string>())},
+                    {"rule", text_cell(d["rule"].get<std::string>())}});
+  }
+  return rows;
+}
+
+// A sheet that is one table: a frozen header, printed landscape on pages one
+// wide with the header repeated.
+lxw_worksheet* table_sheet(const SheetLayout& s, const WorkbookLayout& layout, const Locale& locale,
+                           const std::vector<Row>& rows, Workbook& book) {
+  lxw_worksheet* sheet = book.add_sheet(locale.get(s.name));
+  write_table(book, sheet, layout, s, locale, rows, "tbl_" + s.id);
+  worksheet_freeze_panes(sheet, 1, 0);
+  worksheet_set_landscape(sheet);
+  worksheet_fit_to_pages(sheet, 1, 0);
+  check(worksheet_repeat_rows(sheet, 0, 0), s.id + " print titles");
+  return sheet;
+}
+
+// Datakvalitet: the row accounting above the table of every diagnostic.
+void write_data_quality(const Report& report, const SheetLayout& s, const WorkbookLayout& layout, const Locale& locale,
+                        Workbook& book) {
+  lxw_worksheet* sheet = book.add_sheet(locale.get(s.name));
+  const DataQuality& dq = report.data_quality;
+  lxw_row_t row = 0;
+  lxw_format* count = book.format(layout.format("count"));
+  for (const auto& [key, value] : {std::pair{"rows_read", dq.rows_read},
+                                   {"rows_counted", dq.rows_counted},
+                                   {"rows_rejected", dq.rows_rejected},
+                                   {"events_after_as_of", dq.events_after_as_of}}) {
+    check(worksheet_write_string(sheet, row, 0, locale.get(key).c_str(), book.format("", true)), "data quality");
+    check(worksheet_write_number(sheet, row++, 1, value, count), "data quality");
+  }
+  auto rows = problem_rows(report, locale);
+  int first = static_cast<int>(row) + 1;
+  if (rows.empty()) {
+    check(worksheet_write_string(sheet, static_cast<lxw_row_t>(first), 0, locale.get("no_problems_sheet").c_str(),
+                                 nullptr),
+          "data quality");
+    check(worksheet_set_column(sheet, 0, 0, 45, nullptr), "data quality");
+    return;
+  }
+  write_table(book, sheet, layout, s, locale, rows, "tbl_" + s.id, first);
+  worksheet_freeze_panes(sheet, static_cast<lxw_row_t>(first + 1), 0);
 }
 
 }  // namespace
 
-void write_detail_sheets(const Report& report, const Locale& locale, const nlohmann::json& layout, Workbook& book) {
-  const auto& overview = layout.at("overview");
-  std::string count_format = overview.value("count_format", "#,##0");
-  std::string percent_format = overview.value("percent_format", "0 %");
-  const auto& sheets = layout.at("details");
-  if (!report.breakdowns.empty()) {
-    write_breakdowns(report, locale, locale.get(sheets.at("breakdowns").get<std::string>()), count_format, book);
+bool write_detail_sheet(const Report& report, const SheetLayout& s, const WorkbookLayout& layout, const Locale& locale,
+                        Workbook& book) {
+  if (s.id == "months") {
+    table_sheet(s, layout, locale, month_rows(report, locale), book);
+  } else if (s.id == "breakdowns") {
+    if (!report.breakdowns.empty()) table_sheet(s, layout, locale, breakdown_rows(report, locale), book);
+  } else if (s.id == "funnels") {
+    if (!report.funnels.empty()) table_sheet(s, layout, locale, funnel_rows(report, locale), book);
+  } else if (s.id == "goals") {
+    if (!report.goals.empty()) table_sheet(s, layout, locale, goal_rows(report, locale), book);
+  } else if (s.id == "data_quality") {
+    write_data_quality(report, s, layout, locale, book);
+  } else if (s.id == "definitions") {
+    table_sheet(s, layout, locale, definition_rows(report, locale), book);
+  } else {
+    return false;
   }
-  if (!report.funnels.empty()) {
-    write_funnels(report, locale, locale.get(sheets.at("funnels").get<std::string>()), count_format, percent_format,
-                  book);
-  }
-  if (!report.goals.empty()) write_goals(report, locale, locale.get(sheets.at("goals").get<std::string>()), book);
+  return true;
 }
 
 }  // namespace maaltal

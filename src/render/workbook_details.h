@@ -1,15 +1,18 @@
-// The workbook's detail sheets, in long form for filtering and pivot tables:
-// Fordelinger (breakdowns), Tragt (funnels) and Mål (qualitative goals). Each
-// is written only when the project has such figures.
+// The workbook's sheets that are one long table each, for filtering and
+// pivot tables: Måneder (the monthly series), Fordelinger (breakdowns), Tragt
+// (funnels), Mål (goals), Datakvalitet (every diagnostic, under the row
+// accounting) and Definitioner. Breakdowns, funnels and goals are written only
+// when the project has them.
 #pragma once
-#include <nlohmann/json.hpp>
-
 #include "core/report.h"
 #include "render/locale.h"
+#include "render/workbook_layout.h"
 #include "render/xlsx_book.h"
 
 namespace maaltal {
 
-void write_detail_sheets(const Report& report, const Locale& locale, const nlohmann::json& layout, Workbook& book);
+// Writes sheet `s` when it is one of these; false when `s` is another kind.
+bool write_detail_sheet(const Report& report, const SheetLayout& s, const WorkbookLayout& layout, const Locale& locale,
+                        Workbook& book);
 
 }  // namespace maaltal

@@ -86,19 +86,31 @@ def workbook_rows(path, sheet_index=0):
     return book, sheet, out
 
 
-def workbook_dump(path):
-    """A text dump of every sheet: the golden form of the workbook's contents."""
+def workbook_dump(path, rows_per_sheet=40):
+    """A text dump of every sheet: the golden form of the workbook's contents.
+    Long sheets are cut after `rows_per_sheet` rows, with the count of the rest."""
     lines = []
     book = openpyxl.load_workbook(path)                   # formulas as written
     cached = openpyxl.load_workbook(path, data_only=True)  # their cached values
     props = book.properties
     lines.append(f"properties: title={props.title!r} subject={props.subject!r} creator={props.creator!r} "
                  f"created={props.created.isoformat() if props.created else None}")
+    for defined in sorted(book.defined_names.definedName, key=lambda d: d.name):
+        lines.append(f"name {defined.name} = {defined.attr_text}")
     for name in book.sheetnames:
         sheet, values = book[name], cached[name]
         lines.append(f"sheet {name!r}: dims={sheet.dimensions} freeze={sheet.freeze_panes} "
-                     f"autofilter={sheet.auto_filter.ref} landscape={sheet.page_setup.orientation}")
-        for row in sheet.iter_rows():
+                     f"autofilter={sheet.auto_filter.ref} landscape={sheet.page_setup.orientation} "
+                     f"charts={len(sheet._charts)}")
+        for table in sheet.tables.values():
+            lines.append(f"  table {table.name} {table.ref} [{', '.join(c.name for c in table.tableColumns)}]")
+        for rng in sheet.conditional_formatting:
+            for rule in rng.rules:
+                lines.append(f"  conditional {rng.sqref}: {rule.type} {rule.operator} {rule.formula}")
+        for r, row in enumerate(sheet.iter_rows()):
+            if r == rows_per_sheet:
+                lines.append(f"  ... {sheet.max_row - rows_per_sheet} more rows")
+                break
             for c in row:
                 if c.value is None:
                     continue

@@ -383,7 +383,8 @@ class JobOgTrivsel(unittest.TestCase):
     def test_workbook_has_the_detail_sheets(self):
         import openpyxl
         book = openpyxl.load_workbook(self.built.out / "report.xlsx")
-        self.assertEqual(book.sheetnames, ["Oversigt", "Fordelinger", "Tragt", "Mål", "Om"])
+        self.assertEqual(book.sheetnames, ["Oversigt", "Måneder", "Fordelinger", "Tragt", "Mål", "Diagrammer", "Datakvalitet",
+                                           "Definitioner", "Om"])
         funnel = self.built.summary["funnels"][0]["total"]["stages"]
         tragt = [[c.value for c in row] for row in book["Tragt"].iter_rows(min_row=2) if row[2].value == "I alt"]
         self.assertEqual([r[5] for r in tragt], [s["actual"] for s in funnel])
