@@ -132,6 +132,7 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
     add_status(report, templates, &report.units[u], files);
   }
   files.push_back({OutputNames::kSummary, render_summary_json(report)});
+  check_workbook_layout(report, templates);
 
   std::error_code ec;
   fs::create_directories(out_dir, ec);

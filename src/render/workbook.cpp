@@ -278,6 +278,8 @@ class ChartsSheet {
       if (!report_.total.values[i].trajectory.empty()) progress_chart(i);
     }
     check(worksheet_set_column(sheet_, kDataCol, kDataCol, 16, nullptr), "charts");
+    worksheet_set_landscape(sheet_);
+    worksheet_fit_to_pages(sheet_, 1, 0);
   }
 
  private:
@@ -342,7 +344,7 @@ class ChartsSheet {
   void progress_chart(std::size_t i) {
     const Figure& f = report_.total.values[i];
     lxw_row_t first = next_data_row_;
-    header(first, {locale_.get("month"), locale_.get("cumulative"), locale_.get("trajectory")});
+    header(first, {locale_.get("month"), locale_.get("legend_cumulative"), locale_.get("legend_trajectory")});
     lxw_format* month = book_.format(layout_.format("month"));
     lxw_format* count = book_.format(layout_.format("count"));
     Date start = report_.project.start;
@@ -388,11 +390,22 @@ class ChartsSheet {
 
 }  // namespace
 
+namespace {
+
+constexpr const char* kLayout = "workbook.layout.json";
+
+WorkbookLayout layout_for(const Report& report, const TemplateSet& templates) {
+  return parse_workbook_layout(templates.text(kLayout), templates.origin(kLayout), report.project.percent_decimals);
+}
+
+}  // namespace
+
+void check_workbook_layout(const Report& report, const TemplateSet& templates) { layout_for(report, templates); }
+
 void write_workbook(const Report& report, const TemplateSet& templates, const std::filesystem::path& path) {
   Locale locale = Locale::load(templates, report.project.locale);
-  const std::string name = "workbook.layout.json";
-  WorkbookLayout layout =
-      parse_workbook_layout(templates.text(name), templates.origin(name), report.project.percent_decimals);
+  const std::string name = kLayout;
+  WorkbookLayout layout = layout_for(report, templates);
   Workbook book(path);
   set_properties(report, locale, book);
   std::optional<OverviewSheet> overview;

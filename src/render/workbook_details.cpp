@@ -1,5 +1,6 @@
 #include "render/workbook_details.h"
 
+#include "render/format.h"
 #include "render/view_model.h"
 
 namespace maaltal {
@@ -94,6 +95,32 @@ std::vector<Row> month_rows(const Report& report, const Locale& locale) {
   return rows;
 }
 
+// Beside the long table, a wide table per count or sum indicator: a row per
+// municipality and the total, a column per month, the cumulative count.
+void write_wide_months(const Report& report, const WorkbookLayout& layout, const Locale& locale, lxw_worksheet* sheet,
+                       int first_col, Workbook& book) {
+  int first_row = 0;
+  for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+    const Indicator& ind = report.indicators[i];
+    if (ind.kind == IndicatorKind::kRatio) continue;
+    SheetLayout wide{"months_" + ind.id, "", {{"unit", ind.label, std::nullopt, true}}, nullptr};
+    for (const auto& p : report.total.values[i].series) {
+      wide.columns.push_back({p.month, format_year_month(p.month, locale.code()), std::nullopt, true});
+    }
+    std::vector<Row> rows;
+    auto add = [&](const UnitFigures& unit) {
+      Row r{{"unit", text_cell(row_name(unit.code, unit.name, locale), unit.code.empty())}};
+      for (const auto& p : unit.values[i].series) {
+        if (p.cumulative) r[p.month] = number_cell(*p.cumulative, "count", unit.code.empty());
+      }
+      rows.push_back(std::move(r));
+    };
+    for (const auto& unit : report.units) add(unit);
+    add(report.total);
+    first_row = write_table(book, sheet, layout, wide, locale, rows, "tbl_months_" + ind.id, first_row, first_col) + 3;
+  }
+}
+
 std::vector<Row> problem_rows(const Report& report, const Locale& locale) {
   std::vector<Row> rows;
   for (const auto& d : report.data_quality.diagnostics) {
@@ -169,7 +196,8 @@ void write_data_quality(const Report& report, const SheetLayout& s, const Workbo
 bool write_detail_sheet(const Report& report, const SheetLayout& s, const WorkbookLayout& layout, const Locale& locale,
                         Workbook& book) {
   if (s.id == "months") {
-    table_sheet(s, layout, locale, month_rows(report, locale), book);
+    lxw_worksheet* sheet = table_sheet(s, layout, locale, month_rows(report, locale), book);
+    write_wide_months(report, layout, locale, sheet, static_cast<int>(s.columns.size()) + 1, book);
   } else if (s.id == "breakdowns") {
     if (!report.breakdowns.empty()) table_sheet(s, layout, locale, breakdown_rows(report, locale), book);
   } else if (s.id == "funnels") {

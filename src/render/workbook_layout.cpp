@@ -154,12 +154,13 @@ std::string sheet_ref(const std::string& sheet_name) {
 }
 
 int write_table(Workbook& book, lxw_worksheet* sheet, const WorkbookLayout& layout, const SheetLayout& sheet_layout,
-                const Locale& locale, const std::vector<Row>& rows, const std::string& table_name, int first_row) {
+                const Locale& locale, const std::vector<Row>& rows, const std::string& table_name, int first_row,
+                int first_col) {
   const auto& columns = sheet_layout.columns;
   std::vector<std::string> headers;
   std::vector<int> widths;
   for (const auto& c : columns) {
-    headers.push_back(locale.get(c.header));
+    headers.push_back(c.literal ? c.header : locale.get(c.header));
     widths.push_back(text_width(headers.back()));
   }
   for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -168,9 +169,9 @@ int write_table(Workbook& book, lxw_worksheet* sheet, const WorkbookLayout& layo
       auto it = rows[r].find(columns[c].field);
       if (it == rows[r].end()) continue;
       const Cell& cell = it->second;
-      auto col = static_cast<lxw_col_t>(c);
+      auto col = static_cast<lxw_col_t>(first_col + static_cast<int>(c));
       lxw_format* format = book.format(layout.format(cell.format), cell.bold);
-      std::string where = table_name + " " + cell_ref(static_cast<int>(row), static_cast<int>(c));
+      std::string where = table_name + " " + cell_ref(static_cast<int>(row), static_cast<int>(col));
       if (!cell.formula.empty()) {
         check(worksheet_write_formula_num(sheet, row, col, cell.formula.c_str(), format, cell.number.value_or(0)),
               where);
@@ -185,13 +186,15 @@ int write_table(Workbook& book, lxw_worksheet* sheet, const WorkbookLayout& layo
   }
   auto first = static_cast<lxw_row_t>(first_row);
   auto last_row = static_cast<lxw_row_t>(first_row + static_cast<int>(rows.size()));
-  auto last_col = static_cast<lxw_col_t>(columns.size() - 1);
+  auto left = static_cast<lxw_col_t>(first_col);
+  auto last_col = static_cast<lxw_col_t>(first_col + static_cast<int>(columns.size()) - 1);
   if (rows.empty()) {
     for (std::size_t c = 0; c < headers.size(); ++c) {
-      check(worksheet_write_string(sheet, first, static_cast<lxw_col_t>(c), headers[c].c_str(), book.format("", true)),
+      check(worksheet_write_string(sheet, first, static_cast<lxw_col_t>(left + c), headers[c].c_str(),
+                                   book.format("", true)),
             table_name);
     }
-    check(worksheet_autofilter(sheet, first, 0, first, last_col), table_name);
+    check(worksheet_autofilter(sheet, first, left, first, last_col), table_name);
   } else {
     std::vector<lxw_table_column> column_options(columns.size());
     std::vector<lxw_table_column*> column_list;
@@ -205,12 +208,12 @@ int write_table(Workbook& book, lxw_worksheet* sheet, const WorkbookLayout& layo
     options.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
     options.style_type_number = 9;
     options.columns = column_list.data();
-    check(worksheet_add_table(sheet, first, 0, last_row, last_col, &options), table_name);
+    check(worksheet_add_table(sheet, first, left, last_row, last_col, &options), table_name);
   }
   for (std::size_t c = 0; c < columns.size(); ++c) {
     double width = columns[c].width.value_or(std::min(widths[c] + 4, 80));  // room for the filter button
-    check(worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr),
-          table_name);
+    auto col = static_cast<lxw_col_t>(left + c);
+    check(worksheet_set_column(sheet, col, col, width, nullptr), table_name);
   }
   return static_cast<int>(last_row);
 }

@@ -17,8 +17,9 @@ namespace maaltal {
 
 struct ColumnLayout {
   std::string field;   // what the column holds ("actual")
-  std::string header;  // a locale key ("actual" -> "Faktisk")
+  std::string header;  // a locale key ("actual" -> "Faktisk"), or with `literal` the header itself
   std::optional<double> width;
+  bool literal = false;  // for columns made by maaltal (the months of a wide table)
 };
 
 struct SheetLayout {
@@ -66,7 +67,8 @@ using Row = std::map<std::string, Cell>;  // field -> cell; fields the layout le
 // last row written. An empty `rows` writes the header alone, as a plain
 // filtered range, since an Excel table needs a data row.
 int write_table(Workbook& book, lxw_worksheet* sheet, const WorkbookLayout& layout, const SheetLayout& sheet_layout,
-                const Locale& locale, const std::vector<Row>& rows, const std::string& table_name, int first_row = 0);
+                const Locale& locale, const std::vector<Row>& rows, const std::string& table_name, int first_row = 0,
+                int first_col = 0);
 
 // "B7" for row 6, column 1 (0-based), and with `absolute` "$B$7".
 std::string cell_ref(int row, int col, bool absolute = false);

@@ -12,6 +12,9 @@ import subprocess
 import tempfile
 import unittest
 
+import openpyxl
+import openpyxl.utils
+
 import readers
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -792,3 +795,131 @@ class StatusReport(unittest.TestCase):
             problems = next(t for t in tables if t[0] == ["Kode", "Antal", "Første tilfælde"])
             self.assertEqual(problems[1][:2], ["W109", "2"])
             self.assertIn("registrations.csv:", problems[1][2])
+
+
+class Workbook(unittest.TestCase):
+    """The STAR workbook as Excel sees it (issue 5): tables, names, colours,
+    months, data quality, definitions, text that looks like a formula, and a
+    layout a user can change. LibreOffice's recalculation is in test_recalc."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.built = Built("job-og-trivsel")
+        cls.book = openpyxl_book(cls.built.out / "report.xlsx")
+        cls.values = openpyxl_book(cls.built.out / "report.xlsx", data_only=True)
+
+    def test_every_data_block_is_an_excel_table_with_a_frozen_header(self):
+        expected = {"Oversigt": ["tbl_overview"], "Måneder": ["tbl_months", "tbl_months_screenet", "tbl_months_visiterede",
+                                                                "tbl_months_i_job"],
+                    "Fordelinger": ["tbl_breakdowns"], "Tragt": ["tbl_funnels"], "Mål": ["tbl_goals"],
+                    "Definitioner": ["tbl_definitions"]}
+        for sheet, tables in expected.items():
+            self.assertEqual(sorted(self.book[sheet].tables.keys()), sorted(tables), sheet)
+            self.assertEqual(self.book[sheet].freeze_panes, "A2", sheet)
+            self.assertEqual(self.book[sheet].page_setup.orientation, "landscape", sheet)
+        overview = self.book["Oversigt"]
+        table = overview.tables["tbl_overview"]
+        self.assertEqual([c.name for c in table.tableColumns], [c.value for c in overview[1]])
+
+    def test_defined_names_point_at_the_totals(self):
+        names = {d.name: d.attr_text for d in self.book.defined_names.definedName}
+        total = self.built.summary["total"]["values"]["visiterede"]
+        sheet, cell = names["Faktisk_visiterede"].split("!")
+        self.assertEqual(self.values[sheet.strip("'")][cell.replace("$", "")].value, total["actual"])
+        sheet, cell = names["Maalopfyldelse_visiterede"].split("!")
+        self.assertAlmostEqual(self.values[sheet.strip("'")][cell.replace("$", "")].value, total["attainment"])
+        self.assertNotIn("Maaltal_screenet", names)  # no target, no name for an empty cell
+
+    def test_status_has_a_colour_and_a_word(self):
+        rules = [(str(r.sqref), rule.formula[0]) for r in self.book["Oversigt"].conditional_formatting for rule in r.rules]
+        for word in ("på sporet", "risiko", "bagud", "opfyldt", "delvis opfyldt", "ikke opfyldt"):
+            self.assertIn(("L2:L17", f'"{word}"'), rules)
+        statuses = {c.value for c in self.book["Oversigt"]["L"][1:] if c.value}
+        self.assertTrue(statuses <= {"på sporet", "risiko", "bagud"}, statuses)
+
+    def test_months_long_and_wide(self):
+        sheet = self.values["Måneder"]
+        header = [c.value for c in sheet[1]][:8]
+        self.assertEqual(header, ["Kommunekode", "Kommune", "Indikator", "Indikator-id", "Måned", "Nye i måneden",
+                                  "I alt til og med måneden", "Målkurve"])
+        odense = next(u for u in self.built.summary["units"] if u["code"] == "461")["values"]["visiterede"]
+        rows = [[c.value for c in r][:8] for r in sheet.iter_rows(min_row=2) if r[0].value == "461" and r[3].value == "visiterede"]
+        self.assertEqual([r[6] for r in rows], [p["cumulative"] for p in odense["series"]])
+        self.assertEqual([r[4].strftime("%Y-%m") for r in rows], [p["month"] for p in odense["series"]])
+        self.assertEqual(self.book["Måneder"].cell(row=2, column=5).number_format, "mmm yyyy")
+        wide = self.book["Måneder"].tables["tbl_months_visiterede"]
+        first, last = wide.ref.split(":")
+        self.assertEqual(sheet[first].value, "Visiterede")
+        last_col = "".join(ch for ch in last if ch.isalpha())
+        odense_row = next(r for r in sheet.iter_rows(min_col=10, max_col=10) if r[0].value == "Odense" and
+                          sheet.cell(row=r[0].row - 1 - [u["code"] for u in self.built.summary["units"]].index("461"),
+                                     column=10).value == "Visiterede")[0].row
+        self.assertEqual(sheet[f"{last_col}{odense_row}"].value, odense["actual"])
+
+    def test_data_quality_and_definitions(self):
+        quality = self.values["Datakvalitet"]
+        self.assertEqual([quality["A1"].value, quality["B1"].value], ["Rækker læst", self.built.summary["data_quality"]["rows_read"]])
+        self.assertEqual(quality["A6"].value, "Ingen problemer fundet i inddata.")
+        definitions = [[c.value for c in r] for r in self.values["Definitioner"].iter_rows(min_row=2)]
+        self.assertEqual([r[1] for r in definitions], [i["id"] for i in self.built.summary["indicators"]])
+        ratio = next(r for r in definitions if r[1] == "andel_i_job")
+        self.assertEqual(ratio[3:5], ["I job", "Visiterede"])
+
+    def test_about_has_each_input_with_its_sha256(self):
+        rows = [[c.value for c in r] for r in self.values["Om"].iter_rows()]
+        for name, digest in self.built.summary["input_sha256"].items():
+            self.assertIn(["Inddatafil", name, digest], rows)
+        import zipfile
+        custom = zipfile.ZipFile(self.built.out / "report.xlsx").read("docProps/custom.xml").decode("utf-8")
+        self.assertIn('name="Projekt-id"><vt:lpwstr>job-og-trivsel</vt:lpwstr>', custom)
+        self.assertIn('name="Opgjort pr."><vt:lpwstr>2023-06-30</vt:lpwstr>', custom)
+
+    def test_text_that_looks_like_a_formula_stays_text(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = pathlib.Path(tmp) / "p"
+            shutil.copytree(ROOT / "sample-data/job-og-trivsel", project)
+            spec = json.loads((project / "project.json").read_text(encoding="utf-8"))
+            hostile = ["=HYPERLINK(\"http://example.invalid\",\"klik\")", "+45 1234", "-1+2", "@SUM(1)"]
+            for goal, text in zip(spec["goals"], hostile):
+                goal["evidence"] = text
+            (project / "project.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+            out = pathlib.Path(tmp) / "out"
+            self.assertEqual(run("build", str(project / "project.json"), "--out", str(out)).returncode, 0)
+            goals = openpyxl_book(out / "report.xlsx")["Mål"]
+            cells = [r[6] for r in goals.iter_rows(min_row=2) if r[6].value]
+            for cell, text in zip(cells, hostile):
+                self.assertEqual((cell.value, cell.data_type), (text, "s"))
+
+    def test_a_layout_drops_and_reorders_columns_without_a_rebuild(self):
+        layout = json.loads((ROOT / "templates/workbook.layout.json").read_text(encoding="utf-8"))
+        columns = layout["sheets"][0]["columns"]
+        columns[:] = [c for c in columns if c["field"] != "target_original"]
+        columns.insert(0, columns.pop(next(i for i, c in enumerate(columns) if c["field"] == "status")))
+        with tempfile.TemporaryDirectory() as tmp:
+            (pathlib.Path(tmp) / "workbook.layout.json").write_text(json.dumps(layout), encoding="utf-8")
+            out = pathlib.Path(tmp) / "out"
+            result = run("build", "sample-data/job-og-trivsel/project.json", "--out", str(out), "--templates", tmp)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            sheet = openpyxl_book(out / "report.xlsx")["Oversigt"]
+            header = [c.value for c in sheet[1]]
+            self.assertEqual(header[0], "Status")
+            self.assertNotIn("Oprindeligt måltal", header)
+            col = {name: openpyxl.utils.get_column_letter(i + 1) for i, name in enumerate(header)}
+            self.assertEqual(sheet[f"{col['Målopfyldelse']}6"].value, f"={col['Faktisk']}6/{col['Måltal']}6")
+
+    def test_an_unknown_layout_column_is_an_error_with_its_location(self):
+        layout = json.loads((ROOT / "templates/workbook.layout.json").read_text(encoding="utf-8"))
+        layout["sheets"][0]["columns"][2]["field"] = "kommune"
+        with tempfile.TemporaryDirectory() as tmp:
+            (pathlib.Path(tmp) / "workbook.layout.json").write_text(json.dumps(layout), encoding="utf-8")
+            result = run("build", "sample-data/job-og-trivsel/project.json", "--out", str(pathlib.Path(tmp) / "out"),
+                         "--templates", tmp)
+            self.assertEqual(result.returncode, 6)
+            self.assertIn("workbook.layout.json: /sheets/0/columns/2/field: unknown column 'kommune' in sheet 'overview'",
+                          result.stderr)
+            self.assertFalse((pathlib.Path(tmp) / "out").exists())
+
+
+def openpyxl_book(path, data_only=False):
+    import openpyxl
+    return openpyxl.load_workbook(path, data_only=data_only)
