@@ -27,10 +27,14 @@ Date resolve_as_of(const Dataset& dataset, const std::optional<Date>& requested)
 
 namespace {
 
-bool passes_filters(const Registration& r, const Indicator& ind, const RecordSchema& schema) {
+bool passes_filters(const Registration& r, const Indicator& ind, const Project& project, const RecordSchema& schema) {
   for (const auto& filter : ind.filters) {
     const std::string& value = r.categories[static_cast<std::size_t>(schema.category_index(filter.field))];
-    if (std::find(filter.values.begin(), filter.values.end(), value) == filter.values.end()) return false;
+    if (filter.flag) {
+      if (project.booleans.read(value).value_or(false) != *filter.flag) return false;
+    } else if (std::find(filter.values.begin(), filter.values.end(), value) == filter.values.end()) {
+      return false;
+    }
   }
   return true;
 }
@@ -79,11 +83,12 @@ std::optional<std::size_t> counting_record(const Dataset& dataset, const std::ve
   for (std::size_t k : records) {
     auto date = date_of(k, ind);
     if (!date || *date > as_of || (from && *date < *from)) continue;
-    bool qualifies = passes_filters(dataset.registrations[k], ind, schema);
+    bool qualifies = passes_filters(dataset.registrations[k], ind, dataset.project, schema);
     if (!ind.first_only && !qualifies) continue;
     if (!best || *date < *date_of(*best, ind)) best = k;
   }
-  if (best && ind.first_only && !passes_filters(dataset.registrations[*best], ind, schema)) return std::nullopt;
+  if (best && ind.first_only && !passes_filters(dataset.registrations[*best], ind, dataset.project, schema))
+    return std::nullopt;
   return best;
 }
 

@@ -58,8 +58,27 @@ std::string Date::iso() const {
 
 std::string Date::year_month() const { return iso().substr(0, 7); }
 
+namespace {
+
+// An Excel serial day (a date cell saved as its number): 43830 is
+// 31 December 2019. Only 61 (1 March 1900) to 99999, past Excel's
+// fictitious 29 February 1900, where serial 1 would be 1 January 1900.
+std::optional<Date> excel_serial(std::string_view text) {
+  if (text.empty() || text.size() > 5) return std::nullopt;
+  int serial = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    serial = serial * 10 + (c - '0');
+  }
+  if (serial < 61) return std::nullopt;
+  return Date::from_days(serial - 25569);  // serial 25569 is 1 January 1970
+}
+
+}  // namespace
+
 std::optional<Date> parse_date(std::string_view text) {
   text = trim(text);
+  if (auto serial = excel_serial(text)) return serial;
   if (text.size() < 8 || text.size() > 10) return std::nullopt;
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
     return make_checked(text.substr(0, 4), text.substr(5, 2), text.substr(8, 2));

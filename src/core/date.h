@@ -30,9 +30,9 @@ class Date {
   std::int32_t days_ = 0;
 };
 
-// Accepts 2019-12-31, 31-12-2019, 31.12.2019 and 31/12/2019, with surrounding
-// spaces. Returns nullopt for anything else, including impossible dates such
-// as 2019-02-30.
+// Accepts 2019-12-31, 31-12-2019, 31.12.2019 and 31/12/2019, and Excel serial
+// days (43830 is 2019-12-31; 61 to 99999), with surrounding spaces. Returns
+// nullopt for anything else, including impossible dates such as 2019-02-30.
 std::optional<Date> parse_date(std::string_view text);
 
 }  // namespace maaltal

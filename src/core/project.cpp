@@ -2,6 +2,22 @@
 
 namespace maaltal {
 
+std::optional<bool> BooleanWords::read(std::string_view value) const {
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  std::string lower(value);
+  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  auto in = [&](const std::vector<std::string>& words) {
+    for (const auto& w : words) {
+      if (w == lower) return true;
+    }
+    return false;
+  };
+  if (in(yes)) return true;
+  if (in(no)) return false;
+  return std::nullopt;
+}
+
 const char* kind_name(IndicatorKind kind) {
   switch (kind) {
     case IndicatorKind::kCount:

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -17,6 +18,7 @@ namespace maaltal {
 struct InputFile {
   std::string name;
   std::string sha256;
+  std::string encoding = "utf-8";  // as read: utf-8, utf-16 or windows-1252
 };
 
 struct ProjectInfo {
@@ -56,7 +58,18 @@ const char* kind_name(IndicatorKind kind);  // "count", "sum", "ratio"
 // A count indicator keeps a participant when the value of `field` is one of `values`.
 struct FieldFilter {
   std::string field;
-  std::vector<std::string> values;
+  std::vector<std::string> values;  // the row's value must be one of these, or
+  std::optional<bool> flag;         // a yes/no field must say this (see BooleanWords)
+};
+
+// The words a yes/no column may hold, compared without regard to case and
+// surrounding spaces; configurable as project.json's "booleans".
+struct BooleanWords {
+  std::vector<std::string> yes{"ja", "j", "1", "x", "yes", "y", "true", "sand"};
+  std::vector<std::string> no{"nej", "n", "0", "", "no", "false", "falsk"};
+
+  // true, false, or nullopt for a value that is neither.
+  std::optional<bool> read(std::string_view value) const;
 };
 
 struct Indicator {
@@ -191,6 +204,7 @@ struct Project {
   RegistrationSource registrations;  // display_path empty when there are none
   std::optional<CountSource> counts;
   std::vector<ProjectText> texts;
+  BooleanWords booleans;
   std::vector<InputFile> input_files;  // every file read, in reading order, for provenance
 
   // The index of indicator `id`, or -1.

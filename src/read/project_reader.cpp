@@ -50,6 +50,7 @@ class ProjectReader {
     read_definitions(*json, definitions);
     read_registration_source(*json);
     read_texts(*json);
+    read_booleans(*json);
     return project_;
   }
 
@@ -245,14 +246,16 @@ class ProjectReader {
     if (!where) return filters;
     for (const auto& [field, values] : where->items()) {
       std::string fptr = JsonFields::pointer(ptr + "/where", field);
-      FieldFilter filter{field, {}};
-      if (values.is_string()) {
+      FieldFilter filter{field, {}, std::nullopt};
+      if (values.is_boolean()) {
+        filter.flag = values.get<bool>();
+      } else if (values.is_string()) {
         filter.values.push_back(values.get<std::string>());
       } else if (values.is_array() && !values.empty() &&
                  std::all_of(values.begin(), values.end(), [](const Json& v) { return v.is_string(); })) {
         for (const auto& v : values) filter.values.push_back(v.get<std::string>());
       } else {
-        fields_.wrong_type(fptr, "a string or a non-empty array of strings");
+        fields_.wrong_type(fptr, "a string, a non-empty array of strings, or true/false for a yes/no column");
         continue;
       }
       filters.push_back(std::move(filter));
@@ -420,6 +423,26 @@ class ProjectReader {
       }
       add_target(target, at(r, static_cast<std::size_t>(unit_col)), at(r, static_cast<std::size_t>(ind_col)),
                  at(r, static_cast<std::size_t>(value_col)));
+    }
+  }
+
+  // The words of yes/no columns, when the project's differ from the defaults.
+  void read_booleans(const Json& root) {
+    const Json* words = fields_.object(root, "", "booleans", false);
+    if (!words) return;
+    for (const auto& [key, list] : {std::pair{"true", &project_.booleans.yes}, {"false", &project_.booleans.no}}) {
+      const Json* values = fields_.array(*words, "/booleans", key, false);
+      if (!values) continue;
+      list->clear();
+      for (std::size_t k = 0; k < values->size(); ++k) {
+        if (!(*values)[k].is_string()) {
+          fields_.wrong_type("/booleans/" + std::string(key) + "/" + std::to_string(k), "a string");
+          continue;
+        }
+        std::string word = (*values)[k].get<std::string>();
+        for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        list->push_back(word);
+      }
     }
   }
 

@@ -87,9 +87,17 @@ class RowChecker {
         if (!date) {
           diags_.error("E106",
                        "'" + text + "' in column '" + dataset_.project.column_for(name) +
-                           "' is not a date (expected 2019-12-31 or 31-12-2019)",
+                           "' is not a date (expected 2019-12-31, 31-12-2019, 31.12.2019, 31/12/2019 or an Excel "
+                           "serial day such as 43830)",
                        row.where(field));
           ok = false;
+        } else if (*date < dataset_.project.info.start || *date > dataset_.project.info.end) {
+          diags_.warning("W114",
+                         "'" + text + "' in column '" + dataset_.project.column_for(name) +
+                             "' is outside the project period (" + dataset_.project.info.start.iso() + " to " +
+                             dataset_.project.info.end.iso() + "); not counted",
+                         row.where(field));
+          date.reset();
         }
       }
       r.dates.push_back(date);
@@ -117,12 +125,55 @@ class RowChecker {
         return;
       }
       if (std::find(b.categories.begin(), b.categories.end(), value) != b.categories.end()) continue;
+      std::string hint = closest(value, b.categories);
       diags_.warning("W110",
                      "'" + value + "' in column '" + dataset_.project.column_for(field) +
-                         "' is not one of the declared categories; counted as other",
+                         "' is not one of the declared categories; counted as other" +
+                         (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
                      where);
       return;
     }
+    for (const auto& ind : dataset_.project.indicators) {
+      for (const auto& filter : ind.filters) {
+        if (filter.field != field || !filter.flag || dataset_.project.booleans.read(value)) continue;
+        diags_.warning("W113",
+                       "'" + value + "' in column '" + dataset_.project.column_for(field) +
+                           "' is neither yes nor no (expected e.g. ja/nej, 1/0, x/empty); counted as no",
+                       where);
+        return;
+      }
+    }
+  }
+
+  // The declared category within two edits of `value`, ignoring case: the
+  // likely intended one ("Dagpenge" for "dagpenge" or "Dagpnge"); "" if none.
+  static std::string closest(const std::string& value, const std::vector<std::string>& categories) {
+    auto lower = [](std::string t) {
+      for (char& c : t) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      return t;
+    };
+    std::string best;
+    std::size_t best_distance = 3;
+    for (const auto& c : categories) {
+      std::size_t d = edit_distance(lower(value), lower(c));
+      if (d < best_distance) best = c, best_distance = d;
+    }
+    return best;
+  }
+
+  static std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    return row[b.size()];
   }
 
   bool fill_unit(const RawRow& row, Registration& r) {

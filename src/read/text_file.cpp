@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/diagnostics.h"
+#include "core/encoding.h"
 #include "core/error.h"
 #include "core/sha256.h"
 
@@ -17,10 +18,16 @@ std::string read_text_file(const std::filesystem::path& path, const std::string&
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) throw Error(ErrorKind::kRead, "cannot read '" + display_name + "'");
-  std::string text = buffer.str();
-  provenance.push_back({display_name, sha256_hex(text)});
-  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-  return text;
+  std::string bytes = buffer.str();
+  DecodedText decoded = decode_text(bytes);
+  provenance.push_back({display_name, sha256_hex(bytes), decoded.encoding});
+  // A NUL byte is never text: a spreadsheet's binary format, or a damaged file.
+  if (auto nul = decoded.text.find('\0'); nul != std::string::npos) {
+    LineIndex lines(decoded.text);
+    throw Error(ErrorKind::kRead, "cannot read '" + display_name + "': line " + std::to_string(lines.line_of(nul)) +
+                                      " holds a NUL byte; is it an .xlsx file? Save it as CSV (UTF-8) first");
+  }
+  return std::move(decoded.text);
 }
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {

@@ -10,8 +10,10 @@
 
 namespace maaltal {
 
-// The file's bytes, without a leading UTF-8 byte-order mark. The file's name
-// and the SHA-256 of all its bytes are appended to `provenance`.
+// The file's text as UTF-8, decoded from UTF-8 (with or without a byte-order
+// mark), UTF-16 with one, or else Windows-1252. The file's name, the SHA-256
+// of all its bytes and the encoding it was read in are appended to
+// `provenance`. A NUL byte is an Error(kRead) naming its line.
 std::string read_text_file(const std::filesystem::path& path, const std::string& display_name,
                            std::vector<InputFile>& provenance);
 

@@ -33,3 +33,12 @@ TEST_CASE("date: prints ISO and orders by day") {
   REQUIRE(Date::from_ymd(2022, 6, 30).year_month() == "2022-06");
   REQUIRE(Date::from_ymd(2019, 12, 31) < Date::from_ymd(2020, 1, 1));
 }
+
+TEST_CASE("date: Excel serial days, as a date cell saved as a number") {
+  CHECK(parse_date("43830") == Date::from_ymd(2019, 12, 31));
+  CHECK(parse_date(" 44742 ") == Date::from_ymd(2022, 6, 30));
+  CHECK(parse_date("61") == Date::from_ymd(1900, 3, 1));
+  CHECK_FALSE(parse_date("60"));  // Excel's 29 February 1900 never was
+  CHECK_FALSE(parse_date("123456"));
+  CHECK_FALSE(parse_date("4383O"));
+}

@@ -110,8 +110,8 @@ TEST_CASE("read: an unreadable date names the column and the expected form") {
   TempDir dir;
   auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nÆ1;746;31-02-2020;;\n");
   REQUIRE(r.messages() ==
-          "reg.csv:2:8: error: '31-02-2020' in column 'visiteret' is not a date (expected 2019-12-31 or 31-12-2019) "
-          "[E106]\n"
+          "reg.csv:2:8: error: '31-02-2020' in column 'visiteret' is not a date (expected 2019-12-31, 31-12-2019, "
+          "31.12.2019, 31/12/2019 or an Excel serial day such as 43830) [E106]\n"
           "Æ1;746;31-02-2020;;\n"
           "       ^\n");
 }
@@ -156,8 +156,8 @@ TEST_CASE("read: JSON registrations use the same columns and report with pointer
                     {"id": "A2", "kommune": "746", "visiteret": "februar"}])",
                 "reg.json");
   REQUIRE(r.messages() ==
-          "reg.json#/1/visiteret: error: 'februar' in column 'visiteret' is not a date (expected 2019-12-31 or "
-          "31-12-2019) [E106]\n");
+          "reg.json#/1/visiteret: error: 'februar' in column 'visiteret' is not a date (expected 2019-12-31, "
+          "31-12-2019, 31.12.2019, 31/12/2019 or an Excel serial day such as 43830) [E106]\n");
   REQUIRE(r.dataset->registrations.size() == 1);
   REQUIRE(r.dataset->registrations[0].unit_code == "746");
 }
@@ -217,7 +217,7 @@ TEST_CASE("read: a value a breakdown does not declare is a warning, and the row 
       "id;kommune;visiteret;udfald;udfald_dato;ydelse\nA1;746;2020-02-01;;;Dagpenge\nA2;746;2020-02-01;;;dagpenge\n");
   REQUIRE(r.messages() ==
           "reg.csv:3:21: warning: 'dagpenge' in column 'ydelse' is not one of the declared categories; counted as "
-          "other [W110]\n"
+          "other (did you mean 'Dagpenge'?) [W110]\n"
           "A2;746;2020-02-01;;;dagpenge\n"
           "                    ^\n");
   REQUIRE(r.dataset->registrations.size() == 2);
@@ -311,4 +311,50 @@ TEST_CASE("read: with rows as events a participant may have several rows") {
   auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;;\nA1;746;;job;2020-05-01\n");
   REQUIRE(r.messages().empty());
   REQUIRE(r.dataset->registrations.size() == 2);
+}
+
+TEST_CASE("read: no 'did you mean' when no category is close") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("\"targets\""), 9,
+                  "\"breakdowns\": [{\"id\": \"y\", \"indicator\": \"visiterede\", \"field\": \"ydelse\", "
+                  "\"categories\": [\"Dagpenge\", \"Kontanthjælp\"]}], \"targets\"");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato;ydelse\nA1;746;2020-02-01;;;Sygedagpenge\n");
+  REQUIRE(r.messages().find("counted as other [W110]") != std::string::npos);
+}
+
+TEST_CASE("read: Windows-1252, Excel serial dates and a yes/no column") {
+  TempDir dir;
+  std::string project = kProject;
+  const std::string by_value = "\"where\": {\"udfald\": [\"job\", \"fleksjob\"]}";
+  project.replace(project.find(by_value), by_value.size(), "\"where\": {\"i_job\": true}");
+  // As older Danish Excel saves "CSV (semikolonsepareret)": Windows-1252, CRLF.
+  auto r = load(dir, project,
+                "id;kommune;visiteret;i_job;udfald_dato\r\n"
+                "\xC6"
+                "1;746;43862;Ja;43891\r\n"  // Æ1: 2020-02-01, in job 2020-03-01
+                "\xD8"
+                "2;746;43862;nej;43891\r\n"  // Ø2: not in job
+                "\xC5"
+                "3;746;43862;x;43891\r\n"  // Å3: in job
+                "A4;746;43862;ved ikke;43891\r\n");
+  REQUIRE(r.dataset);
+  REQUIRE(r.diags.error_count() == 0);
+  REQUIRE(r.dataset->registrations.size() == 4);
+  CHECK(r.dataset->registrations[0].participant == "Æ1");
+  CHECK(r.dataset->registrations[0].dates[0] == Date::from_ymd(2020, 2, 1));
+  CHECK(r.dataset->project.input_files.back().encoding == "windows-1252");
+  CHECK(r.messages().find("'ved ikke' in column 'i_job' is neither yes nor no") != std::string::npos);
+  CHECK(r.dataset->project.booleans.read(" JA ") == true);
+  CHECK(r.dataset->project.booleans.read("") == false);
+}
+
+TEST_CASE("read: a date outside the project period is a warning and is not counted") {
+  TempDir dir;
+  auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2019-12-31;;\nA2;746;2020-01-01;;\n");
+  REQUIRE(r.messages().starts_with(
+      "reg.csv:2:8: warning: '2019-12-31' in column 'visiteret' is outside the project period (2020-01-01 to "
+      "2021-12-31); not counted [W114]\n"));
+  CHECK_FALSE(r.dataset->registrations[0].dates[0]);
+  CHECK(r.dataset->registrations[1].dates[0] == Date::from_ymd(2020, 1, 1));
 }

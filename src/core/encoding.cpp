@@ -1,0 +1,71 @@
+#include "core/encoding.h"
+
+#include <unicode/ucnv.h>
+
+#include <stdexcept>
+
+namespace maaltal {
+
+namespace {
+
+std::string convert(std::string_view bytes, const char* from) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out(bytes.size() * 3 + 16, '\0');  // a byte of either becomes at most 3 of UTF-8
+  int32_t n = ucnv_convert("UTF-8", from, out.data(), static_cast<int32_t>(out.size()), bytes.data(),
+                           static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status))
+    throw std::runtime_error(std::string("cannot convert from ") + from + ": " + u_errorName(status));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view bytes) {
+  std::size_t i = 0;
+  const std::size_t n = bytes.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t extra = 0;
+    unsigned cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      extra = 1, cp = c & 0x1Fu;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2, cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      extra = 3, cp = c & 0x07u;
+    } else {
+      return false;
+    }
+    if (i + extra >= n) return false;
+    for (std::size_t k = 1; k <= extra; ++k) {
+      auto b = static_cast<unsigned char>(bytes[i + k]);
+      if ((b & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (b & 0x3Fu);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+    if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      return false;
+    }
+    i += extra + 1;
+  }
+  return true;
+}
+
+DecodedText decode_text(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF"))
+    bytes.remove_prefix(3);
+  else if (bytes.starts_with("\xFF\xFE"))
+    return {convert(bytes.substr(2), "UTF-16LE"), "utf-16"};
+  else if (bytes.starts_with("\xFE\xFF"))
+    return {convert(bytes.substr(2), "UTF-16BE"), "utf-16"};
+  if (is_valid_utf8(bytes)) return {std::string(bytes), "utf-8"};
+  return {convert(bytes, "windows-1252"), "windows-1252"};
+}
+
+}  // namespace maaltal
