@@ -15,6 +15,7 @@ using maaltal::Error;
 using maaltal::ErrorKind;
 
 constexpr int kInputErrors = 1;
+constexpr int kStrictWarnings = 3;  // warnings, with --strict
 
 std::optional<maaltal::Date> parse_as_of(const std::string& text) {
   if (text.empty()) return std::nullopt;
@@ -24,14 +25,28 @@ std::optional<maaltal::Date> parse_as_of(const std::string& text) {
 }
 
 // Prints every diagnostic and the tally; returns the exit code for them.
-int report_diagnostics(const CheckResult& result) {
+// Every diagnostic up to `max_shown` (0: all), then the count by code and
+// the totals. Exit code: 1 with errors, 3 with warnings under --strict.
+int report_diagnostics(const CheckResult& result, const maaltal::RunOptions& options) {
   const auto& diags = result.diagnostics;
-  for (const auto& d : diags.all()) std::cerr << maaltal::format_diagnostic(d);
+  std::size_t shown = 0;
+  for (const auto& d : diags.all()) {
+    if (options.max_shown > 0 && shown == options.max_shown) break;
+    std::cerr << maaltal::format_diagnostic(d);
+    ++shown;
+  }
+  if (shown < diags.all().size()) {
+    std::cerr << "... " << diags.all().size() - shown << " more not shown (--max-errors " << options.max_shown << ")\n";
+  }
   if (!diags.all().empty()) {
-    std::cerr << diags.error_count() << (diags.error_count() == 1 ? " error, " : " errors, ") << diags.warning_count()
+    std::cerr << "by code:";
+    for (const auto& [code, count] : diags.count_by_code()) std::cerr << " " << code << " " << count;
+    std::cerr << "\n"
+              << diags.error_count() << (diags.error_count() == 1 ? " error, " : " errors, ") << diags.warning_count()
               << (diags.warning_count() == 1 ? " warning" : " warnings") << "\n";
   }
-  return diags.has_errors() ? kInputErrors : 0;
+  if (diags.has_errors()) return kInputErrors;
+  return options.strict && diags.warning_count() > 0 ? kStrictWarnings : 0;
 }
 
 // The row accounting, printed with or without errors: every row read is
@@ -70,6 +85,11 @@ int run(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "Validate the inputs and report every problem; write nothing");
   check->add_option("project", project, "the project file (project.json)")->required();
   check->add_option("--as-of", as_of, "count only events on or before this date (YYYY-MM-DD)");
+  for (auto* command : {build, check}) {
+    command->add_flag("--strict", options.strict, "treat warnings as failures: exit code 3 (and build writes nothing)");
+    command->add_option("--max-errors", options.max_shown,
+                        "print at most this many problems (0: all; default 100); the count by code covers all");
+  }
 
   std::string template_name;
   bool list = false;
@@ -102,15 +122,16 @@ int run(int argc, char** argv) {
 
   if (check->parsed()) {
     CheckResult result = maaltal::run_check(options);
-    int code = report_diagnostics(result);
+    int code = report_diagnostics(result, options);
     print_rows(result);
     return code;
   }
   CheckResult result = maaltal::run_build(options, out_dir);
-  int code = report_diagnostics(result);
+  int code = report_diagnostics(result, options);
   if (code != 0) {
     print_rows(result);
-    std::cerr << "maaltal: nothing written: fix the errors above\n";
+    std::cerr << (code == kStrictWarnings ? "maaltal: nothing written: --strict and the warnings above\n"
+                                          : "maaltal: nothing written: fix the errors above\n");
     return code;
   }
   print_rows(result);

@@ -46,6 +46,29 @@ void write_file_atomically(const fs::path& path, const std::string& content) {
   if (ec) throw Error(ErrorKind::kWrite, "cannot write '" + path.generic_string() + "': " + ec.message());
 }
 
+// A ratio over a denominator of 0 has no value: shown as "–", and said why.
+void warn_empty_denominators(const Report& report, const std::string& project, Diagnostics& diags) {
+  for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+    const Indicator& ind = report.indicators[i];
+    if (ind.kind != IndicatorKind::kRatio) continue;
+    int den = report.indicator_index(ind.denominator);
+    if (den < 0) continue;
+    for (const UnitFigures* unit : [&] {
+           std::vector<const UnitFigures*> all;
+           for (const auto& u : report.units) all.push_back(&u);
+           all.push_back(&report.total);
+           return all;
+         }()) {
+      auto d = unit->values[static_cast<std::size_t>(den)].actual;
+      if (!d || *d != 0) continue;
+      std::string name = unit->code.empty() ? "the total" : unit->name;
+      diags.warning("W118",
+                    "'" + ind.id + "' has no value for " + name + ": its denominator '" + ind.denominator + "' is 0",
+                    {project, 0, 0, "/indicators/" + std::to_string(i), ""});
+    }
+  }
+}
+
 // The most frequent codes first (then by code), each with its first message
 // and where it was found, for the reports' data-quality sections.
 std::vector<Problem> top_problems(const Diagnostics& diagnostics) {
@@ -112,6 +135,7 @@ CheckResult run_check(const RunOptions& options) {
                                  {options.project.generic_string(), 0, 0, "/goals/" + std::to_string(i), ""});
     }
   }
+  warn_empty_denominators(*result.report, options.project.generic_string(), result.diagnostics);
   result.report->data_quality.by_code = result.diagnostics.count_by_code();
   result.report->data_quality.top_problems = top_problems(result.diagnostics);
   result.report->data_quality.diagnostics = result.diagnostics.all();
@@ -121,6 +145,7 @@ CheckResult run_check(const RunOptions& options) {
 CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   CheckResult result = run_check(options);
   if (!result.report) return result;
+  if (options.strict && result.diagnostics.warning_count() > 0) return result;  // --strict: nothing written
   if (options.previous) {
     compare_with_previous(*result.report, read_previous_summary(*options.previous, options.previous->generic_string()));
   }

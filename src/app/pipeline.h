@@ -22,6 +22,8 @@ struct RunOptions {
   std::string dashboard_form = "single";           // --dashboard: single, site or fragment
   std::optional<std::filesystem::path> previous;   // --previous: the last report's summary.json
   bool per_unit = false;                           // --per-unit: a status report per municipality too
+  bool strict = false;                             // --strict: warnings fail the run (exit code 3)
+  std::size_t max_shown = 100;                     // --max-errors: problems printed (0: all)
 };
 
 struct CheckResult {

@@ -26,6 +26,8 @@ struct Registration {
   std::string unit_code;
   std::vector<std::optional<Date>> dates;  // by RecordSchema::date_fields
   std::vector<std::string> categories;     // by RecordSchema::category_fields
+  int line = 0;                            // where it was read: the CSV line, or
+  int json_index = -1;                     // the index in a JSON array
 };
 
 // A number of participants reached on an indicator, reported as a count: they

@@ -1,6 +1,7 @@
 #include "read/load.h"
 
 #include "read/counts_reader.h"
+#include "read/dataset_checks.h"
 #include "read/project_reader.h"
 #include "read/registrations_reader.h"
 
@@ -15,6 +16,7 @@ std::optional<Dataset> load_dataset(const std::filesystem::path& project_path, c
   dataset.schema = RecordSchema::for_project(dataset.project);
   read_registrations(dataset, diags);
   read_counts(dataset, diags);
+  check_dataset(dataset, display, diags);
   return dataset;
 }
 

@@ -37,6 +37,9 @@ class RowChecker {
   void accept(const RawRow& row) {
     ++dataset_.rows_read;
     Registration r;
+    SourceLocation at = row.where(0);
+    r.line = at.line;
+    if (at.line == 0 && at.pointer.size() > 1) r.json_index = std::stoi(at.pointer.substr(1));
     if (!fill(row, r)) {
       ++dataset_.rows_rejected;
       return;

@@ -19,7 +19,8 @@ const char* kProject = R"({
     {"id": "visiterede", "kind": "count", "date_field": "visiteret"},
     {"id": "i_job", "kind": "count", "date_field": "udfald_dato", "where": {"udfald": ["job", "fleksjob"]}}
   ],
-  "targets": [{"municipality": "746", "indicator": "visiterede", "value": 10}],
+  "targets": [{"municipality": "746", "indicator": "visiterede", "value": 10},
+              {"municipality": "190", "indicator": "visiterede", "value": 10}],
   "registrations": {"file": "reg.csv", "columns": {"participant": "id", "municipality": "kommune"}}
 })";
 
@@ -78,7 +79,8 @@ TEST_CASE("read: semantic errors in project.json carry a JSON Pointer") {
   auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\n");
   REQUIRE(r.messages() ==
           "project.json#/municipalities/1: error: unknown municipality code '999' [E104]\n"
-          "project.json#/targets/0/value: error: expected a number [E202]\n");
+          "project.json#/targets/0/value: error: expected a number [E202]\n"
+          "project.json#/targets/1: error: municipality 190 is not one of the project's municipalities [E105]\n");
 }
 
 TEST_CASE("read: a sum may only use indicators declared before it") {
@@ -357,4 +359,28 @@ TEST_CASE("read: a date outside the project period is a warning and is not count
       "2021-12-31); not counted [W114]\n"));
   CHECK_FALSE(r.dataset->registrations[0].dates[0]);
   CHECK(r.dataset->registrations[1].dates[0] == Date::from_ymd(2020, 1, 1));
+}
+
+TEST_CASE("read: checks across rows: outcome before referral, two municipalities, no target") {
+  TempDir dir;
+  std::string project = kProject;
+  const std::string job = "\"where\": {\"udfald\": [\"job\", \"fleksjob\"]}";
+  project.replace(project.find(job), job.size(), job + ", \"after\": \"visiterede\"");
+  const std::string targets = "{\"municipality\": \"190\", \"indicator\": \"visiterede\", \"value\": 10}";
+  std::size_t at = project.find(targets);
+  std::size_t comma = project.rfind(',', at);
+  project.erase(comma, at + targets.size() - comma);  // Furesø loses its target
+  auto r = load(dir, project,
+                "id;kommune;visiteret;udfald;udfald_dato\n"
+                "A1;746;2020-03-01;job;2020-02-01\n"  // in a job before being referred
+                "A2;746;2020-03-01;;\n"
+                "A2;190;2020-04-01;;\n");  // the same person in Furesø
+  REQUIRE(r.diags.error_count() == 0);
+  REQUIRE(r.messages() ==
+          "reg.csv:2: warning: the date in 'udfald_dato' (2020-02-01) is before the referral in 'visiteret' "
+          "(2020-03-01); it does not count for 'i_job' [W115]\n"
+          "reg.csv:4: warning: the participant of line 3 (municipality 746) is also registered in municipality "
+          "190; counted in both [W116]\n"
+          "project.json#/municipalities/1: warning: municipality 190 (Furesø) has registrations but no target "
+          "[W117]\n");
 }
