@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build pkg-config git
+  g++ clang libclang-rt-14-dev cmake ninja-build pkg-config git
   nlohmann-json3-dev libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   catch2 libkainjow-mustache-dev libcli11-dev libicu-dev libssl-dev
   python3 python3-openpyxl cmark-gfm

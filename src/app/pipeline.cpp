@@ -74,7 +74,8 @@ void warn_empty_denominators(const Report& report, const std::string& project, D
 std::vector<Problem> top_problems(const Diagnostics& diagnostics) {
   constexpr std::size_t kShown = 5;
   std::vector<Problem> problems;
-  for (const auto& [code, count] : diagnostics.count_by_code()) {
+  for (const auto& [code_of, count] : diagnostics.count_by_code()) {
+    const std::string& code = code_of;  // a plain name, which a lambda can capture
     const Diagnostic& first = *std::find_if(diagnostics.all().begin(), diagnostics.all().end(),
                                             [&](const Diagnostic& d) { return d.code == code; });
     std::string where = first.where.file;

@@ -141,7 +141,7 @@ std::string bullet_sentence(const Report& report, std::size_t i, const Figure& f
 
 std::string bullet_chart_svg(const Report& report, const UnitFigures& unit, const Locale& locale,
                              const std::string& id) {
-  constexpr double kRowHeight = 62;
+  constexpr double kBulletRowHeight = 62;
   constexpr double kLeft = 8;
   constexpr double kRight = kWidth - 8;
   std::vector<std::size_t> rows;
@@ -152,13 +152,13 @@ std::string bullet_chart_svg(const Report& report, const UnitFigures& unit, cons
   if (rows.empty()) return "";
   std::string desc;
   for (std::size_t i : rows) desc += (desc.empty() ? "" : " ") + bullet_sentence(report, i, unit.values[i], locale);
-  double height = static_cast<double>(rows.size()) * kRowHeight + 4;
+  double height = static_cast<double>(rows.size()) * kBulletRowHeight + 4;
   std::string svg = svg_open(
       id, kWidth, height, locale.fill("chart_bullet_title", {{"unit", row_name(unit.code, unit.name, locale)}}), desc);
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::size_t i = rows[r];
     const Figure& f = unit.values[i];
-    double top = static_cast<double>(r) * kRowHeight;
+    double top = static_cast<double>(r) * kBulletRowHeight;
     // Each indicator on its own scale, with room past the largest mark.
     double scale = std::max({*f.target, *f.actual, f.expected.value_or(0)}) * 1.1;
     auto x = [&](double v) { return kLeft + std::max(0.0, v) / scale * (kRight - kLeft); };

@@ -923,3 +923,76 @@ class Workbook(unittest.TestCase):
 def openpyxl_book(path, data_only=False):
     import openpyxl
     return openpyxl.load_workbook(path, data_only=data_only)
+
+
+class BrokenFiles(unittest.TestCase):
+    """tests/fixtures/broken holds one of each row-level problem; README's
+    table of codes must show the messages maaltal prints, verbatim (issue 7)."""
+
+    FIXTURE = "tests/fixtures/broken/project.json"
+
+    def documented_examples(self):
+        import re
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+        rows = re.findall(r"^\| ([EW]\d{3}) \| (?:error|warning) \| [^|]*\| `([^`]*)`", readme, flags=re.M)
+        return dict(rows)
+
+    def test_every_problem_prints_its_documented_message(self):
+        result = run("check", self.FIXTURE)
+        self.assertEqual(result.returncode, 1)
+        examples = self.documented_examples()
+        codes = ["W109", "W110", "W113", "W114", "E106", "E104", "W115", "W116", "W117"]
+        for code in codes:
+            self.assertIn(f"{examples[code]} [{code}]", result.stderr, code)
+        self.assertIn("by code: E104 1 E106 1 W109 1 W110 1 W113 1 W114 1 W115 1 W116 1 W117 1\n", result.stderr)
+        self.assertIn("10 rows read, 7 counted, 3 rejected", result.stdout)  # rows 3, 8 and 9 rejected
+
+    def test_strict_fails_on_warnings_and_writes_nothing(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = pathlib.Path(tmp) / "p"
+            shutil.copytree(ROOT / "tests/fixtures/broken", project)
+            rows = (project / "reg.csv").read_text(encoding="utf-8").splitlines()
+            (project / "reg.csv").write_text("\n".join(r for r in rows if not r.startswith(("A6;", "A7;"))) + "\n",
+                                             encoding="utf-8")
+            self.assertEqual(run("check", str(project / "project.json")).returncode, 0)
+            self.assertEqual(run("check", str(project / "project.json"), "--strict").returncode, 3)
+            out = pathlib.Path(tmp) / "out"
+            result = run("build", str(project / "project.json"), "--out", str(out), "--strict")
+            self.assertEqual(result.returncode, 3)
+            self.assertIn("nothing written: --strict", result.stderr)
+            self.assertFalse(out.exists())
+
+    def test_max_errors_limits_what_is_printed_not_what_is_counted(self):
+        result = run("check", self.FIXTURE, "--max-errors", "2")
+        self.assertEqual(result.stderr.count("[W1") + result.stderr.count("[E1"), 2)
+        self.assertIn("... 7 more not shown (--max-errors 2)", result.stderr)
+        self.assertIn("2 errors, 7 warnings", result.stderr)
+
+
+class RealWorldFiles(unittest.TestCase):
+    """tests/fixtures/real-world: the same six participants as Danish Excel and
+    municipal systems save them (semicolons with a BOM and CRLF, Windows-1252
+    with other-case headers, commas with quoted delimiters and line breaks,
+    tabs with Excel serial dates, UTF-16 "Unicode text"). Each reads to the
+    same counts (issue 7)."""
+
+    FILES = ["semikolon-bom-crlf.csv", "windows-1252.csv", "komma-citater.csv", "tab-excel-datoer.csv",
+             "unicode-tekst.txt"]
+
+    def test_every_shape_reads_to_the_same_counts(self):
+        source = ROOT / "tests/fixtures/real-world"
+        for name in self.FILES:
+            with self.subTest(file=name), tempfile.TemporaryDirectory() as tmp:
+                project = pathlib.Path(tmp) / "p"
+                shutil.copytree(source, project)
+                spec = (project / "project.json").read_text(encoding="utf-8").replace("semikolon-bom-crlf.csv", name)
+                (project / "project.json").write_text(spec, encoding="utf-8")
+                out = pathlib.Path(tmp) / "out"
+                result = run("build", str(project / "project.json"), "--out", str(out))
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertEqual(result.stderr, "")
+                self.assertIn("6 rows read, 6 counted, 0 rejected", result.stdout)
+                summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+                actual = {u["code"]: (u["values"]["visiterede"]["actual"], u["values"]["i_job"]["actual"])
+                          for u in summary["units"]}
+                self.assertEqual(actual, {"746": (3, 2), "190": (2, 1)})
