@@ -56,8 +56,20 @@ std::string format_diagnostic(const Diagnostic& d) {
   out += d.severity == Severity::kError ? ": error: " : ": warning: ";
   out += d.message + " [" + d.code + "]\n";
   if (d.where.line > 0 && !d.where.line_text.empty()) {
-    out += d.where.line_text + "\n";
-    if (d.where.column > 0) out += caret_line(d.where.line_text, d.where.column) + "\n";
+    // A hostile or binary line is shown only in part: a terminal is no place
+    // for a megabyte. The caret is kept when it falls in the part shown.
+    constexpr std::size_t kShownBytes = 200;
+    std::string shown = d.where.line_text;
+    bool cut = shown.size() > kShownBytes;
+    if (cut) {
+      std::size_t end = kShownBytes;
+      while (end > 0 && (static_cast<unsigned char>(shown[end]) & 0xC0) == 0x80) --end;  // whole characters
+      shown = shown.substr(0, end);
+    }
+    out += shown + (cut ? " …" : "") + "\n";
+    if (d.where.column > 0 && static_cast<std::size_t>(d.where.column) <= shown.size()) {
+      out += caret_line(shown, d.where.column) + "\n";
+    }
   }
   return out;
 }

@@ -996,3 +996,43 @@ class RealWorldFiles(unittest.TestCase):
                 actual = {u["code"]: (u["values"]["visiterede"]["actual"], u["values"]["i_job"]["actual"])
                           for u in summary["units"]}
                 self.assertEqual(actual, {"746": (3, 2), "190": (2, 1)})
+
+
+class HostileInput(unittest.TestCase):
+    """Hostile input is an error with a message, never a crash, a hang or a
+    flood (issue 7)."""
+
+    def project_with(self, tmp, registrations: bytes):
+        project = pathlib.Path(tmp) / "p"
+        shutil.copytree(ROOT / "tests/fixtures/real-world", project)
+        (project / "semikolon-bom-crlf.csv").write_bytes(registrations)
+        return str(project / "project.json")
+
+    def test_empty_file(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("check", self.project_with(tmp, b""))
+            self.assertEqual(result.returncode, 1)
+            self.assertIn("[E103]", result.stderr)
+
+    def test_nul_bytes(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("check", self.project_with(tmp, b"deltager;kommune\nA1;7\x0046\n"))
+            self.assertEqual(result.returncode, 4)
+            self.assertIn("line 2 holds a NUL byte", result.stderr)
+
+    def test_a_million_fields_and_a_long_line(self):
+        header = b"deltager;kommune;visiteret;i_job;udfald_dato\nA1;746;2020-02-01;;\n"
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("check", self.project_with(tmp, header + b";" * 1_000_000 + b"\n" + b"x" * 20_000_000 + b"\n"))
+            self.assertEqual(result.returncode, 1)
+            self.assertIn("found 1000001 [E102]", result.stderr)
+            self.assertIn("3 rows read, 1 counted, 2 rejected", result.stdout)
+            self.assertLess(len(result.stderr), 5000)  # the offending lines are shown cut short
+
+    def test_json_nested_100000_deep(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = pathlib.Path(tmp) / "project.json"
+            path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+            result = run("check", str(path))
+            self.assertEqual(result.returncode, 1)
+            self.assertIn("expected an object at the top level of the project file [E202]", result.stderr)
