@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "app/generate.h"
 #include "app/pipeline.h"
 #include "core/date.h"
 #include "core/error.h"
@@ -81,6 +82,8 @@ int run(int argc, char** argv) {
   build->add_option("--previous", previous,
                     "the previous report's summary.json: the status report lists what changed since, and revisions");
   build->add_flag("--per-unit", options.per_unit, "also write status-<kommunekode>.md/.html for each municipality");
+  bool timings = false;
+  build->add_flag("--timings", timings, "print the seconds each stage took to stderr (read, compute, each writer)");
 
   auto* check = app.add_subcommand("check", "Validate the inputs and report every problem; write nothing");
   check->add_option("project", project, "the project file (project.json)")->required();
@@ -90,6 +93,16 @@ int run(int argc, char** argv) {
     command->add_option("--max-errors", options.max_shown,
                         "print at most this many problems (0: all; default 100); the count by code covers all");
   }
+
+  maaltal::GenerateOptions generate_options;
+  std::string generate_out;
+  auto* generate = app.add_subcommand(
+      "generate", "Write a realistic project of all 98 municipalities with N participants, for tests and benchmarks");
+  generate->add_option("--participants", generate_options.participants, "how many participants (1 or more)")
+      ->required();
+  generate->add_option("-o,--out", generate_out, "the folder to write project.json, targets.csv and registrations.csv")
+      ->required();
+  generate->add_option("--seed", generate_options.seed, "the same seed gives the same files (default 1)");
 
   std::string template_name;
   bool list = false;
@@ -104,6 +117,12 @@ int run(int argc, char** argv) {
     return code == 0 ? 0 : static_cast<int>(ErrorKind::kUsage);
   }
 
+  if (generate->parsed()) {
+    generate_options.out = generate_out;
+    maaltal::generate_project(generate_options);
+    std::cout << "wrote " << generate_out << "/{project.json,targets.csv,registrations.csv}\n";
+    return 0;
+  }
   if (tmpl->parsed()) {
     if (list || template_name.empty()) {
       for (const auto& name : maaltal::TemplateSet::default_names()) std::cout << name << "\n";
@@ -127,6 +146,9 @@ int run(int argc, char** argv) {
     return code;
   }
   CheckResult result = maaltal::run_build(options, out_dir);
+  if (timings) {
+    for (const auto& [stage, seconds] : result.timings) std::cerr << "timing: " << stage << " " << seconds << " s\n";
+  }
   int code = report_diagnostics(result, options);
   if (code != 0) {
     print_rows(result);

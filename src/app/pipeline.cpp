@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 
@@ -17,6 +18,20 @@ namespace maaltal {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Seconds since the last lap, for the stage timings that --timings prints.
+class Stopwatch {
+ public:
+  double lap() {
+    auto now = std::chrono::steady_clock::now();
+    double seconds = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    return seconds;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
 
 TemplateSet templates_for(const RunOptions& options) {
   std::vector<fs::path> dirs;
@@ -116,7 +131,9 @@ std::optional<std::int64_t> source_date_epoch() {
 
 CheckResult run_check(const RunOptions& options) {
   CheckResult result;
+  Stopwatch clock;
   auto dataset = load_dataset(options.project, options.project.generic_string(), result.diagnostics);
+  result.timings.push_back({"read and validate", clock.lap()});
   if (dataset) {
     result.data_read = true;
     result.rows_read = dataset->rows_read;
@@ -126,6 +143,7 @@ CheckResult run_check(const RunOptions& options) {
   if (options.locale) dataset->project.info.locale = *options.locale;
   ComputeOptions compute{options.as_of, options.generated_at, MAALTAL_VERSION};
   result.report = compute_report(*dataset, compute);
+  result.timings.push_back({"compute", clock.lap()});
   // Only now are the figures known that a person's verdict may override.
   for (std::size_t i = 0; i < result.report->goals.size(); ++i) {
     const GoalReport& g = result.report->goals[i];
@@ -152,12 +170,16 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   }
   const Report& report = *result.report;
   TemplateSet templates = templates_for(options);
+  Stopwatch clock;
   auto files = render_dashboard(report, templates, parse_dashboard_form(options.dashboard_form));
+  result.timings.push_back({"dashboard", clock.lap()});
   add_status(report, templates, nullptr, files);
   for (std::size_t u = 0; u < report.units.size() && options.per_unit; ++u) {
     add_status(report, templates, &report.units[u], files);
   }
+  result.timings.push_back({"status report", clock.lap()});
   files.push_back({OutputNames::kSummary, render_summary_json(report)});
+  result.timings.push_back({"summary.json", clock.lap()});
   check_workbook_layout(report, templates);
 
   std::error_code ec;
@@ -165,7 +187,9 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   if (ec) throw Error(ErrorKind::kWrite, "cannot create '" + out_dir.generic_string() + "': " + ec.message());
   fs::path workbook_tmp = out_dir / (std::string(OutputNames::kWorkbook) + ".tmp");
   try {
+    clock.lap();
     write_workbook(report, templates, workbook_tmp);
+    result.timings.push_back({"workbook", clock.lap()});
   } catch (...) {
     fs::remove(workbook_tmp, ec);  // a half-written workbook is worse than none
     throw;

@@ -32,7 +32,8 @@ struct CheckResult {
   bool data_read = false;        // false when project.json itself could not be read
   int rows_read = 0;             // data rows of the registrations and counts, errors or not
   int rows_rejected = 0;
-  std::vector<std::string> written;  // the files `build` wrote, in the output folder
+  std::vector<std::string> written;                     // the files `build` wrote, in the output folder
+  std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
 };
 
 CheckResult run_check(const RunOptions& options);

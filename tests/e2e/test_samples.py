@@ -1036,3 +1036,26 @@ class HostileInput(unittest.TestCase):
             result = run("check", str(path))
             self.assertEqual(result.returncode, 1)
             self.assertIn("expected an object at the top level of the project file [E202]", result.stderr)
+
+
+class Generate(unittest.TestCase):
+    """`maaltal generate` (issue 9): a national project that builds cleanly, the
+    same bytes for the same seed, other bytes for another."""
+
+    def test_generated_project_builds_and_is_deterministic(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            a, b, c = (pathlib.Path(tmp) / name for name in "abc")
+            self.assertEqual(run("generate", "--participants", "3000", "--out", str(a)).returncode, 0)
+            self.assertEqual(run("generate", "--participants", "3000", "--out", str(b)).returncode, 0)
+            self.assertEqual(run("generate", "--participants", "3000", "--out", str(c), "--seed", "7").returncode, 0)
+            self.assertEqual((a / "registrations.csv").read_bytes(), (b / "registrations.csv").read_bytes())
+            self.assertNotEqual((a / "registrations.csv").read_bytes(), (c / "registrations.csv").read_bytes())
+            self.assertEqual(len((a / "registrations.csv").read_text(encoding="utf-8").splitlines()), 3001)
+            result = run("build", str(a / "project.json"), "--out", str(a / "out"), "--timings")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("3000 rows read, 3000 counted, 0 rejected", result.stdout)
+            self.assertIn("timing: workbook", result.stderr)
+            summary = json.loads((a / "out/summary.json").read_text(encoding="utf-8"))
+            self.assertEqual(len(summary["units"]), 98)
+            referred = summary["total"]["values"]["visiterede"]["actual"]
+            self.assertTrue(0.85 * 3000 < referred < 0.95 * 3000, referred)  # about 92 % are referred

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""The benchmark: `maaltal build` on generated national projects of growing
+size, all outputs, and the figures that matter for a 2-core machine. Prints
+input size, wall time and peak resident memory of the whole run, each
+stage's time (from --timings), reading speed in MB/s and rows/s, and how time
+grows with N (the exponent between consecutive sizes).
+
+Usage: bench/run.sh [N ...]   (default 10^4 10^5 10^6; BENCH_LARGE=1 adds 10^7)
+"""
+import math
+import os
+import pathlib
+import resource
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+BIN = pathlib.Path(os.environ.get("MAALTAL_BIN", ROOT / "build/release/maaltal"))
+WORK = ROOT / "build/bench"
+
+
+def generate(n):
+    folder = WORK / f"n{n}"
+    if not (folder / "registrations.csv").exists():
+        subprocess.run([str(BIN), "generate", "--participants", str(n), "--out", str(folder)], check=True,
+                       stdout=subprocess.DEVNULL)
+    return folder
+
+
+def measure(folder):
+    """Wall seconds, peak RSS in MB and the stage timings of one build."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    run = subprocess.run([str(BIN), "build", str(folder / "project.json"), "--out", str(folder / "out"), "--timings"],
+                         capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if run.returncode != 0:
+        sys.exit(run.stderr)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kB, the largest child so far
+    stages = {}
+    for line in run.stderr.splitlines():
+        if line.startswith("timing: "):
+            name, seconds = line[len("timing: "):].rsplit(" ", 2)[0], float(line.split()[-2])
+            stages[name] = seconds
+    return wall, peak / 1024 if peak > before else None, stages
+
+
+def main():
+    sizes = [int(a) for a in sys.argv[1:]] or [10**4, 10**5, 10**6] + ([10**7] if os.environ.get("BENCH_LARGE") else [])
+    print(f"maaltal benchmark on {os.cpu_count()} cores: {BIN.relative_to(ROOT) if BIN.is_relative_to(ROOT) else BIN}")
+    header = ["N", "input MB", "wall s", "peak MB", "read s", "read MB/s", "read rows/s", "compute s", "dashboard s",
+              "status s", "summary s", "workbook s"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---:|" * len(header))
+    previous = None
+    for n in sizes:
+        folder = generate(n)
+        size_mb = (folder / "registrations.csv").stat().st_size / 1e6
+        wall, peak, stages = measure(folder)
+        read = stages.get("read and validate", float("nan"))
+        row = [f"{n:,}", f"{size_mb:.1f}", f"{wall:.2f}", f"{peak:.0f}" if peak else "?", f"{read:.2f}",
+               f"{size_mb / read:.0f}", f"{n / read:,.0f}", f"{stages.get('compute', 0):.2f}",
+               f"{stages.get('dashboard', 0):.2f}", f"{stages.get('status report', 0):.2f}",
+               f"{stages.get('summary.json', 0):.2f}", f"{stages.get('workbook', 0):.2f}"]
+        print("| " + " | ".join(row) + " |", flush=True)
+        if previous:
+            exponent = math.log(wall / previous[1]) / math.log(n / previous[0])
+            print(f"|   time grows as N^{exponent:.2f} from {previous[0]:,} to {n:,} |", flush=True)
+        previous = (n, wall)
+
+
+if __name__ == "__main__":
+    main()
