@@ -10,7 +10,6 @@ Usage: bench/run.sh [N ...]   (default 10^4 10^5 10^6; BENCH_LARGE=1 adds 10^7)
 import math
 import os
 import pathlib
-import resource
 import subprocess
 import sys
 import time
@@ -30,20 +29,20 @@ def generate(n):
 
 def measure(folder):
     """Wall seconds, peak RSS in MB and the stage timings of one build."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    run = subprocess.run([str(BIN), "build", str(folder / "project.json"), "--out", str(folder / "out"), "--timings"],
-                         capture_output=True, text=True)
+    child = subprocess.Popen([str(BIN), "build", str(folder / "project.json"), "--out", str(folder / "out"), "--timings"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    stderr = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)  # this child's own resource use
     wall = time.perf_counter() - start
-    if run.returncode != 0:
-        sys.exit(run.stderr)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kB, the largest child so far
+    if status != 0:
+        sys.exit(stderr)
     stages = {}
-    for line in run.stderr.splitlines():
+    for line in stderr.splitlines():
         if line.startswith("timing: "):
-            name, seconds = line[len("timing: "):].rsplit(" ", 2)[0], float(line.split()[-2])
-            stages[name] = seconds
-    return wall, peak / 1024 if peak > before else None, stages
+            name, seconds, _unit = line[len("timing: "):].rsplit(" ", 2)
+            stages[name] = float(seconds)
+    return wall, usage.ru_maxrss / 1024, stages
 
 
 def main():
@@ -54,20 +53,24 @@ def main():
     print("| " + " | ".join(header) + " |")
     print("|" + "---:|" * len(header))
     previous = None
+    growth = []
     for n in sizes:
         folder = generate(n)
         size_mb = (folder / "registrations.csv").stat().st_size / 1e6
         wall, peak, stages = measure(folder)
         read = stages.get("read and validate", float("nan"))
-        row = [f"{n:,}", f"{size_mb:.1f}", f"{wall:.2f}", f"{peak:.0f}" if peak else "?", f"{read:.2f}",
+        row = [f"{n:,}", f"{size_mb:.1f}", f"{wall:.2f}", f"{peak:.0f}", f"{read:.2f}",
                f"{size_mb / read:.0f}", f"{n / read:,.0f}", f"{stages.get('compute', 0):.2f}",
                f"{stages.get('dashboard', 0):.2f}", f"{stages.get('status report', 0):.2f}",
                f"{stages.get('summary.json', 0):.2f}", f"{stages.get('workbook', 0):.2f}"]
         print("| " + " | ".join(row) + " |", flush=True)
         if previous:
             exponent = math.log(wall / previous[1]) / math.log(n / previous[0])
-            print(f"|   time grows as N^{exponent:.2f} from {previous[0]:,} to {n:,} |", flush=True)
+            growth.append(f"wall time grows as N^{exponent:.2f} from {previous[0]:,} to {n:,}")
         previous = (n, wall)
+    print()
+    for line in growth:
+        print(line)
 
 
 if __name__ == "__main__":

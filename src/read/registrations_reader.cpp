@@ -27,7 +27,9 @@ std::vector<std::string> logical_fields(const RecordSchema& schema) {
 // One row's values for the logical fields, and where each came from.
 struct RawRow {
   std::vector<std::string> values;
-  std::function<SourceLocation(std::size_t field)> where;
+  std::function<SourceLocation(std::size_t field)> where;  // built only for a message: it is not cheap
+  int line = 0;                                            // the CSV line, or
+  int json_index = -1;                                     // the index in a JSON array
 };
 
 class RowChecker {
@@ -37,28 +39,26 @@ class RowChecker {
   void accept(const RawRow& row) {
     ++dataset_.rows_read;
     Registration r;
-    SourceLocation at = row.where(0);
-    r.line = at.line;
-    if (at.line == 0 && at.pointer.size() > 1) r.json_index = std::stoi(at.pointer.substr(1));
+    r.line = row.line;
+    r.json_index = row.json_index;
     if (!fill(row, r)) {
       ++dataset_.rows_rejected;
       return;
     }
-    SourceLocation where = row.where(0);
     if (dataset_.project.registrations.events) {
       dataset_.registrations.push_back(std::move(r));
       return;
     }
-    auto [first, fresh] = seen_.insert({{r.unit_code, r.participant}, where});
+    auto [first, fresh] = seen_.insert({{r.unit_code, r.participant}, {row.line, row.json_index}});
     if (!fresh) {
       // The id itself stays out of the message: it is personal data, and the
       // two locations find it.
-      const SourceLocation& was = first->second;
-      std::string earlier = was.line > 0 ? "line " + std::to_string(was.line) : "row " + was.pointer;
+      auto [line, index] = first->second;
+      std::string earlier = index >= 0 ? "row /" + std::to_string(index) : "line " + std::to_string(line);
       diags_.warning(
           "W109",
           "the participant of " + earlier + " is registered again in municipality " + r.unit_code + "; counted once",
-          where);
+          row.where(0));
       ++dataset_.rows_rejected;
       return;
     }
@@ -108,14 +108,14 @@ class RowChecker {
     }
     for (std::size_t i = 0; i < schema.category_fields.size(); ++i) {
       r.categories.push_back(trim(row.values[field]));
-      check_category(schema.category_fields[i], r.categories.back(), row.where(field));
+      check_category(schema.category_fields[i], r.categories.back(), row, field);
       ++field;
     }
     return ok;
   }
 
   // A value a breakdown does not declare is counted as "other" and reported.
-  void check_category(const std::string& field, const std::string& value, const SourceLocation& where) {
+  void check_category(const std::string& field, const std::string& value, const RawRow& row, std::size_t column) {
     if (value.empty()) return;
     for (const auto& b : dataset_.project.breakdowns) {
       if (b.field != field) continue;
@@ -124,7 +124,7 @@ class RowChecker {
         diags_.warning(
             "W111",
             "'" + value + "' in column '" + dataset_.project.column_for(field) + "' is not a number; counted as other",
-            where);
+            row.where(column));
         return;
       }
       if (std::find(b.categories.begin(), b.categories.end(), value) != b.categories.end()) continue;
@@ -133,7 +133,7 @@ class RowChecker {
                      "'" + value + "' in column '" + dataset_.project.column_for(field) +
                          "' is not one of the declared categories; counted as other" +
                          (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
-                     where);
+                     row.where(column));
       return;
     }
     for (const auto& ind : dataset_.project.indicators) {
@@ -142,7 +142,7 @@ class RowChecker {
         diags_.warning("W113",
                        "'" + value + "' in column '" + dataset_.project.column_for(field) +
                            "' is neither yes nor no (expected e.g. ja/nej, 1/0, x/empty); counted as no",
-                       where);
+                       row.where(column));
         return;
       }
     }
@@ -209,7 +209,8 @@ class RowChecker {
 
   Dataset& dataset_;
   Diagnostics& diags_;
-  std::map<std::pair<std::string, std::string>, SourceLocation> seen_;  // -> where it was first seen
+  // (municipality, participant) -> where first seen: the CSV line, or the JSON index
+  std::map<std::pair<std::string, std::string>, std::pair<int, int>> seen_;
 };
 
 void read_csv_rows(Dataset& dataset, const std::string& text, Diagnostics& diags) {
@@ -250,6 +251,7 @@ void read_csv_rows(Dataset& dataset, const std::string& text, Diagnostics& diags
       continue;
     }
     RawRow row;
+    row.line = record.line;
     for (std::size_t c : columns) row.values.push_back(record.fields[c].value);
     row.where = [&](std::size_t field) { return where_offset(record.fields[columns[field]].offset); };
     checker.accept(row);
@@ -285,6 +287,7 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
       else
         row.values.push_back(it->dump());
     }
+    row.json_index = static_cast<int>(i);
     row.where = [&](std::size_t field) {
       return SourceLocation{file, 0, 0, JsonFields::pointer(ptr, names[field]), ""};
     };
