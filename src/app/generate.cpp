@@ -158,7 +158,7 @@ void generate_project(const GenerateOptions& options) {
   std::string line;
   for (std::int64_t p = 1; p <= options.participants; ++p) {
     line.clear();
-    char id[16];
+    char id[32];
     std::snprintf(id, sizeof id, "P%08lld", static_cast<long long>(p));
     line += id;
     line += ';';

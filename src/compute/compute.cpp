@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <unordered_map>
 
 #include "compute/progress.h"
 #include "core/collate.h"
@@ -48,48 +49,76 @@ std::vector<std::string> series_months(Date start, Date as_of) {
   return months;
 }
 
-// Each participant's records per municipality, in file order: one record when
-// rows are participants, their events when rows are events.
-using Participants = std::map<std::pair<std::string, std::string>, std::vector<std::size_t>>;
+// One participant in one municipality: their records in file order (one
+// when rows are participants, their events when rows are events), and for
+// each count indicator the record that counts them, found once.
+struct Participant {
+  std::string unit_code;
+  std::vector<std::size_t> records;
+  std::vector<std::optional<std::size_t>> counted;  // by indicator index; nullopt: not counted
+};
 
-Participants group_participants(const Dataset& dataset) {
-  Participants groups;
-  for (std::size_t k = 0; k < dataset.registrations.size(); ++k) {
-    const Registration& r = dataset.registrations[k];
-    groups[{r.unit_code, r.participant}].push_back(k);
-  }
-  return groups;
-}
+using Participants = std::vector<Participant>;
 
 // The record that makes `ind` count this participant at the as-of date, if
 // any: the earliest qualifying event, or with `first_only` the participant's
 // first event of the date field if it qualifies. With `after`, only events on
-// or after the date the other indicator counts the participant are seen.
+// or after `from`, the date the other indicator counts the participant.
 std::optional<std::size_t> counting_record(const Dataset& dataset, const std::vector<std::size_t>& records,
-                                           const Indicator& ind, Date as_of) {
+                                           const Indicator& ind, Date as_of, std::optional<Date> from) {
   const RecordSchema& schema = dataset.schema;
-  auto date_of = [&](std::size_t k, const Indicator& i) {
-    return dataset.registrations[k].dates[static_cast<std::size_t>(schema.date_index(i.date_field))];
-  };
-  std::optional<Date> from;
-  if (!ind.after.empty()) {
-    const Project& p = dataset.project;
-    const Indicator& before = p.indicators[static_cast<std::size_t>(p.indicator_index(ind.after))];
-    auto referral = counting_record(dataset, records, before, as_of);
-    if (!referral) return std::nullopt;
-    from = date_of(*referral, before);
-  }
+  auto field = static_cast<std::size_t>(schema.date_index(ind.date_field));
   std::optional<std::size_t> best;
+  std::optional<Date> best_date;
   for (std::size_t k : records) {
-    auto date = date_of(k, ind);
+    const auto& date = dataset.registrations[k].dates[field];
     if (!date || *date > as_of || (from && *date < *from)) continue;
-    bool qualifies = passes_filters(dataset.registrations[k], ind, dataset.project, schema);
-    if (!ind.first_only && !qualifies) continue;
-    if (!best || *date < *date_of(*best, ind)) best = k;
+    if (!ind.first_only && !passes_filters(dataset.registrations[k], ind, dataset.project, schema)) continue;
+    if (!best || *date < *best_date) best = k, best_date = date;
   }
   if (best && ind.first_only && !passes_filters(dataset.registrations[*best], ind, dataset.project, schema))
     return std::nullopt;
   return best;
+}
+
+// Each count indicator's counting record for one participant, in an order
+// that finds an indicator's `after` before the indicator itself.
+void find_counting_records(const Dataset& dataset, Participant& p, Date as_of) {
+  const auto& indicators = dataset.project.indicators;
+  p.counted.assign(indicators.size(), std::nullopt);
+  std::vector<char> done(indicators.size(), 0);
+  std::function<void(std::size_t)> find = [&](std::size_t i) {
+    if (done[i]) return;
+    done[i] = 1;
+    const Indicator& ind = indicators[i];
+    if (ind.kind != IndicatorKind::kCount) return;
+    std::optional<Date> from;
+    if (!ind.after.empty()) {
+      auto before = static_cast<std::size_t>(dataset.project.indicator_index(ind.after));
+      find(before);
+      if (!p.counted[before]) return;
+      from = dataset.registrations[*p.counted[before]]
+                 .dates[static_cast<std::size_t>(dataset.schema.date_index(indicators[before].date_field))];
+    }
+    p.counted[i] = counting_record(dataset, p.records, ind, as_of, from);
+  };
+  for (std::size_t i = 0; i < indicators.size(); ++i) find(i);
+}
+
+Participants group_participants(const Dataset& dataset, Date as_of) {
+  Participants groups;
+  std::unordered_map<std::string, std::size_t> index;  // municipality + '\x1f' + participant -> group
+  index.reserve(dataset.registrations.size());
+  std::string key;
+  for (std::size_t k = 0; k < dataset.registrations.size(); ++k) {
+    const Registration& r = dataset.registrations[k];
+    key.assign(r.unit_code).append(1, '\x1f').append(r.participant);
+    auto [it, fresh] = index.try_emplace(key, groups.size());
+    if (fresh) groups.push_back({r.unit_code, {}, {}});
+    groups[it->second].records.push_back(k);
+  }
+  for (auto& p : groups) find_counting_records(dataset, p, as_of);
+  return groups;
 }
 
 // Per municipality and count indicator: distinct participants by the month of
@@ -105,12 +134,11 @@ MonthlyCounts count_participants(const Dataset& dataset, const Participants& par
     counts[code].assign(indicators.size(), std::vector<double>(n_months, 0.0));
   }
   if (n_months == 0) return counts;
-  for (const auto& [key, records] : participants) {
-    auto& unit_counts = counts[key.first];
+  for (const auto& p : participants) {
+    auto& unit_counts = counts[p.unit_code];
     for (std::size_t i = 0; i < indicators.size(); ++i) {
       const Indicator& ind = indicators[i];
-      if (ind.kind != IndicatorKind::kCount) continue;
-      auto k = counting_record(dataset, records, ind, as_of);
+      const auto& k = p.counted[i];
       if (!k) continue;
       const Date date =
           *dataset.registrations[*k].dates[static_cast<std::size_t>(dataset.schema.date_index(ind.date_field))];
@@ -398,13 +426,13 @@ int category_of(const Breakdown& b, const std::string& value, Date as_of) {
 BreakdownReport breakdown_of(const Dataset& dataset, const Participants& participants, const Breakdown& b,
                              const Report& report) {
   const Project& project = dataset.project;
-  const Indicator& ind = project.indicators[static_cast<std::size_t>(project.indicator_index(b.indicator))];
   auto field = static_cast<std::size_t>(dataset.schema.category_index(b.field));
   std::map<std::string, BreakdownRow> rows;
   for (const auto& unit : report.units)
     rows[unit.code] = {unit.code, unit.name, std::vector<double>(b.categories.size()), 0};
-  for (const auto& [key, records] : participants) {
-    auto k = counting_record(dataset, records, ind, report.as_of);
+  auto i = static_cast<std::size_t>(project.indicator_index(b.indicator));
+  for (const auto& p : participants) {
+    const auto& k = p.counted[i];
     if (!k) continue;
     const Registration& r = dataset.registrations[*k];  // the category of the event that counts
     BreakdownRow& row = rows[r.unit_code];
@@ -474,7 +502,7 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   const ProjectInfo& info = dataset.project.info;
   ProgressContext ctx{info.start, info.end, report.as_of, dataset.project.progress};
   auto months = series_months(info.start, report.as_of);
-  Participants participants = group_participants(dataset);
+  Participants participants = group_participants(dataset, report.as_of);
   auto counts = count_participants(dataset, participants, report.as_of, months.size());
   for (const auto& code : dataset.project.unit_codes) {
     report.units.push_back(unit_figures(dataset, code, months, counts[code], ctx));
