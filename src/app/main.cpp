@@ -68,7 +68,7 @@ int run(int argc, char** argv) {
   std::string project, as_of, templates, out_dir, locale, previous;
 
   auto* build = app.add_subcommand(
-      "build", "Validate the inputs and write the dashboard, status.md, report.xlsx and summary.json");
+      "build", "Validate the inputs and write the dashboard, status.md, status.html, report.xlsx and summary.json");
   build->add_option("project", project, "the project file (project.json)")->required();
   build->add_option("-o,--out", out_dir, "the output folder (created if missing)")->required();
   build->add_option("--as-of", as_of, "count only events on or before this date (YYYY-MM-DD)");

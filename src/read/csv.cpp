@@ -111,11 +111,10 @@ class CsvParser {
 
 }  // namespace
 
-CsvTable parse_csv(std::string_view text, char delimiter, const std::string& file, const LineIndex& lines,
-                   Diagnostics& diags) {
-  CsvTable table;
-  table.delimiter = delimiter ? delimiter : detect_delimiter(text);
-  CsvParser parser(text, table.delimiter);
+char for_each_csv_record(std::string_view text, char delimiter, const std::string& file, const LineIndex& lines,
+                         Diagnostics& diags, const std::function<void(const CsvRecord&)>& on_record) {
+  char used = delimiter ? delimiter : detect_delimiter(text);
+  CsvParser parser(text, used);
   CsvRecord record;
   while (parser.next(record)) {
     if (parser.unterminated()) {
@@ -124,8 +123,16 @@ CsvTable parse_csv(std::string_view text, char delimiter, const std::string& fil
                   {file, line, lines.column_of(parser.quote_start()), "", lines.line_text(line)});
       break;
     }
-    table.records.push_back(record);
+    on_record(record);
   }
+  return used;
+}
+
+CsvTable parse_csv(std::string_view text, char delimiter, const std::string& file, const LineIndex& lines,
+                   Diagnostics& diags) {
+  CsvTable table;
+  table.delimiter = for_each_csv_record(text, delimiter, file, lines, diags,
+                                        [&](const CsvRecord& record) { table.records.push_back(record); });
   return table;
 }
 

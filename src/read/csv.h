@@ -4,6 +4,7 @@
 // raw text fields with their byte offsets; knows nothing about what the
 // columns mean.
 #pragma once
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -37,6 +38,12 @@ char detect_delimiter(std::string_view text);
 // is reported as E101 and ends the parse.
 CsvTable parse_csv(std::string_view text, char delimiter, const std::string& file, const LineIndex& lines,
                    Diagnostics& diags);
+
+// The same, record by record: `on_record` sees each record (the header first)
+// and may keep nothing, so a large file's rows are never all held at once.
+// Returns the delimiter used.
+char for_each_csv_record(std::string_view text, char delimiter, const std::string& file, const LineIndex& lines,
+                         Diagnostics& diags, const std::function<void(const CsvRecord&)>& on_record);
 
 // The index of the first header field that matches one of `names` (after
 // normalise_header), or -1.

@@ -213,16 +213,11 @@ class RowChecker {
   std::map<std::pair<std::string, std::string>, std::pair<int, int>> seen_;
 };
 
-void read_csv_rows(Dataset& dataset, const std::string& text, Diagnostics& diags) {
-  const auto& source = dataset.project.registrations;
-  const std::string& file = source.display_path;
-  LineIndex lines(text);
-  CsvTable table = parse_csv(text, source.delimiter, file, lines, diags);
-  if (table.records.empty()) {
-    diags.error("E103", "the registrations file is empty (expected a header row)", {file, 1, 0, "", ""});
-    return;
-  }
-  const CsvRecord& header = table.records[0];
+// The header row: the column of each logical field, or an E103 for each one
+// missing (reported once, not once per row).
+std::optional<std::vector<std::size_t>> header_columns(const Dataset& dataset, const CsvRecord& header,
+                                                       const std::string& file, const LineIndex& lines,
+                                                       Diagnostics& diags) {
   std::vector<std::size_t> columns;
   bool complete = true;
   for (const auto& field : logical_fields(dataset.schema)) {
@@ -236,26 +231,44 @@ void read_csv_rows(Dataset& dataset, const std::string& text, Diagnostics& diags
     }
     columns.push_back(static_cast<std::size_t>(it - header.fields.begin()));
   }
-  if (!complete) return;
+  if (!complete) return std::nullopt;
+  return columns;
+}
+
+// Row by row as the parser reads them, so the file's rows are never all held
+// as text at once.
+void read_csv_rows(Dataset& dataset, const std::string& text, Diagnostics& diags) {
+  const auto& source = dataset.project.registrations;
+  const std::string& file = source.display_path;
+  LineIndex lines(text);
   RowChecker checker(dataset, diags);
-  for (std::size_t i = 1; i < table.records.size(); ++i) {
-    const CsvRecord& record = table.records[i];
-    auto where_offset = [&](std::size_t offset) {
-      int line = lines.line_of(offset);
-      return SourceLocation{file, line, lines.column_of(offset), "", lines.line_text(line)};
-    };
-    if (record.fields.size() != header.fields.size()) {
+  std::optional<CsvRecord> header;
+  std::optional<std::vector<std::size_t>> columns;
+  const char delimiter = source.delimiter ? source.delimiter : detect_delimiter(text);
+  auto where_offset = [&](std::size_t offset) {
+    int line = lines.line_of(offset);
+    return SourceLocation{file, line, lines.column_of(offset), "", lines.line_text(line)};
+  };
+  for_each_csv_record(text, delimiter, file, lines, diags, [&](const CsvRecord& record) {
+    if (!header) {
+      header = record;
+      columns = header_columns(dataset, record, file, lines, diags);
+      return;
+    }
+    if (!columns) return;  // a missing column is reported once; the rows cannot be read
+    if (record.fields.size() != header->fields.size()) {
       checker.reject(where_offset(record.fields.front().offset), "E102",
-                     "expected " + std::to_string(header.fields.size()) + " fields (delimiter '" +
-                         std::string(1, table.delimiter) + "'), found " + std::to_string(record.fields.size()));
-      continue;
+                     "expected " + std::to_string(header->fields.size()) + " fields (delimiter '" +
+                         std::string(1, delimiter) + "'), found " + std::to_string(record.fields.size()));
+      return;
     }
     RawRow row;
     row.line = record.line;
-    for (std::size_t c : columns) row.values.push_back(record.fields[c].value);
-    row.where = [&](std::size_t field) { return where_offset(record.fields[columns[field]].offset); };
+    for (std::size_t c : *columns) row.values.push_back(record.fields[c].value);
+    row.where = [&](std::size_t field) { return where_offset(record.fields[(*columns)[field]].offset); };
     checker.accept(row);
-  }
+  });
+  if (!header) diags.error("E103", "the registrations file is empty (expected a header row)", {file, 1, 0, "", ""});
 }
 
 void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diags) {
@@ -272,7 +285,8 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
   RowChecker checker(dataset, diags);
   for (std::size_t i = 0; i < json->size(); ++i) {
     const Json& obj = (*json)[i];
-    std::string ptr = "/" + std::to_string(i);
+    std::string ptr = "/";  // appended, not "/" + ...: GCC 12 at -O3 warns falsely (-Wrestrict) on that
+    ptr += std::to_string(i);
     if (!obj.is_object()) {
       checker.reject({file, 0, 0, ptr, ""}, "E202", "expected an object");
       continue;
