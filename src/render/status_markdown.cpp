@@ -65,17 +65,17 @@ std::string indicator_summary(const Report& report, std::size_t i, const std::ve
   }
   text += ".";
   std::map<std::string, std::vector<std::string>> by_status;
-  std::vector<std::string> statuses;
   for (const UnitFigures* unit : units) {
     const std::string& status = unit->values[i].status;
-    if (status.empty()) continue;
-    if (!by_status.contains(status)) statuses.push_back(status);
-    by_status[status].push_back(unit->name);
+    if (!status.empty()) by_status[status].push_back(unit->name);
   }
   if (units.size() > 1) {
-    for (const auto& status : statuses) {
-      text += " " + locale.fill("summary_status_list", {{"status", capitalised(locale.get("status_" + status))},
-                                                        {"units", joined(by_status[status], locale)}});
+    // Always in the same order, from on track to behind, so months compare.
+    for (const char* status : {"on_track", "at_risk", "behind", "met", "partly_met", "not_met"}) {
+      if (!by_status.contains(status)) continue;
+      text += " " +
+              locale.fill("summary_status_list", {{"status", capitalised(locale.get(std::string("status_") + status))},
+                                                  {"units", joined(by_status[status], locale)}});
     }
   }
   for (const UnitFigures* unit : units) {
