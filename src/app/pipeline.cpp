@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 
 #include "compute/changes.h"
 #include "compute/compute.h"
@@ -65,22 +66,18 @@ void write_file_atomically(const fs::path& path, const std::string& content) {
 void warn_empty_denominators(const Report& report, const std::string& project, Diagnostics& diags) {
   for (std::size_t i = 0; i < report.indicators.size(); ++i) {
     const Indicator& ind = report.indicators[i];
-    if (ind.kind != IndicatorKind::kRatio) continue;
     int den = report.indicator_index(ind.denominator);
-    if (den < 0) continue;
-    for (const UnitFigures* unit : [&] {
-           std::vector<const UnitFigures*> all;
-           for (const auto& u : report.units) all.push_back(&u);
-           all.push_back(&report.total);
-           return all;
-         }()) {
-      auto d = unit->values[static_cast<std::size_t>(den)].actual;
-      if (!d || *d != 0) continue;
-      std::string name = unit->code.empty() ? "the total" : unit->name;
+    if (ind.kind != IndicatorKind::kRatio || den < 0) continue;
+    auto warn_if_empty = [&](const UnitFigures& unit) {
+      auto d = unit.values[static_cast<std::size_t>(den)].actual;
+      if (!d || *d != 0) return;
+      std::string name = unit.code.empty() ? "the total" : unit.name;
       diags.warning("W118",
                     "'" + ind.id + "' has no value for " + name + ": its denominator '" + ind.denominator + "' is 0",
                     {project, 0, 0, "/indicators/" + std::to_string(i), ""});
-    }
+    };
+    for (const auto& unit : report.units) warn_if_empty(unit);
+    warn_if_empty(report.total);
   }
 }
 
@@ -88,16 +85,14 @@ void warn_empty_denominators(const Report& report, const std::string& project, D
 // and where it was found, for the reports' data-quality sections.
 std::vector<Problem> top_problems(const Diagnostics& diagnostics) {
   constexpr std::size_t kShown = 5;
-  std::vector<Problem> problems;
-  for (const auto& [code_of, count] : diagnostics.count_by_code()) {
-    const std::string& code = code_of;  // a plain name, which a lambda can capture
-    const Diagnostic& first = *std::find_if(diagnostics.all().begin(), diagnostics.all().end(),
-                                            [&](const Diagnostic& d) { return d.code == code; });
-    std::string where = first.where.file;
-    if (first.where.line > 0) where += ":" + std::to_string(first.where.line);
-    if (!first.where.pointer.empty()) where += " " + first.where.pointer;
-    problems.push_back({code, count, where + ": " + first.message});
+  std::map<std::string, Problem> by_code;
+  for (const auto& d : diagnostics.all()) {
+    auto [it, fresh] = by_code.try_emplace(d.code, Problem{d.code, 0, ""});
+    if (fresh) it->second.example = format_location(d.where) + ": " + d.message;
+    ++it->second.count;
   }
+  std::vector<Problem> problems;
+  for (auto& [code, problem] : by_code) problems.push_back(std::move(problem));
   std::stable_sort(problems.begin(), problems.end(),
                    [](const Problem& a, const Problem& b) { return a.count > b.count; });
   if (problems.size() > kShown) problems.resize(kShown);

@@ -26,15 +26,15 @@ int column_of_byte(const std::string& line, std::size_t byte) {
   return column;
 }
 
-namespace {
-
-std::string location_prefix(const SourceLocation& w) {
+std::string format_location(const SourceLocation& w) {
   std::string out = w.file;
   if (!w.pointer.empty()) return out + "#" + w.pointer;
   if (w.line > 0) out += ":" + std::to_string(w.line);
   if (w.line > 0 && w.column > 0) out += ":" + std::to_string(w.column);
   return out;
 }
+
+namespace {
 
 // Spaces up to the column, keeping tabs so that the caret lines up.
 std::string caret_line(const std::string& text, int column) {
@@ -52,7 +52,7 @@ std::string caret_line(const std::string& text, int column) {
 }  // namespace
 
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = location_prefix(d.where);
+  std::string out = format_location(d.where);
   out += d.severity == Severity::kError ? ": error: " : ": warning: ";
   out += d.message + " [" + d.code + "]\n";
   if (d.where.line > 0 && !d.where.line_text.empty()) {

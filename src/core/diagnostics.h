@@ -49,6 +49,9 @@ class Diagnostics {
 // JSON semantic errors read "project.json#/targets/3/value: error: ...".
 std::string format_diagnostic(const Diagnostic& d);
 
+// "data/registrations.csv:14:23", or "project.json#/targets/3/value".
+std::string format_location(const SourceLocation& where);
+
 // The column (1-based, in UTF-8 characters) of byte offset `byte` in `line`.
 int column_of_byte(const std::string& line, std::size_t byte);
 

@@ -1,12 +1,11 @@
 #include "core/project.h"
 
+#include "core/text.h"
+
 namespace maaltal {
 
 std::optional<bool> BooleanWords::read(std::string_view value) const {
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-  std::string lower(value);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  std::string lower = fold_case(value);
   auto in = [&](const std::vector<std::string>& words) {
     for (const auto& w : words) {
       if (w == lower) return true;

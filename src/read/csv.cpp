@@ -1,5 +1,7 @@
 #include "read/csv.h"
 
+#include "core/text.h"
+
 namespace maaltal {
 
 char detect_delimiter(std::string_view text) {
@@ -146,14 +148,6 @@ int find_header(const CsvRecord& header, std::initializer_list<const char*> name
   return -1;
 }
 
-std::string normalise_header(std::string_view name) {
-  while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
-  while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
-  std::string out(name);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
+std::string normalise_header(std::string_view name) { return fold_case(name); }
 
 }  // namespace maaltal

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/numbers.h"
+#include "core/text.h"
 #include "read/csv.h"
 #include "read/definitions_reader.h"
 #include "read/json_input.h"
@@ -439,9 +440,7 @@ class ProjectReader {
           fields_.wrong_type("/booleans/" + std::string(key) + "/" + std::to_string(k), "a string");
           continue;
         }
-        std::string word = (*values)[k].get<std::string>();
-        for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        list->push_back(word);
+        list->push_back(fold_case((*values)[k].get<std::string>()));
       }
     }
   }

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/numbers.h"
+#include "core/text.h"
 #include "read/csv.h"
 #include "read/json_input.h"
 #include "read/municipalities.h"
@@ -34,7 +35,13 @@ struct RawRow {
 
 class RowChecker {
  public:
-  RowChecker(Dataset& dataset, Diagnostics& diags) : dataset_(dataset), diags_(diags) {}
+  RowChecker(Dataset& dataset, Diagnostics& diags) : dataset_(dataset), diags_(diags) {
+    for (const auto& ind : dataset.project.indicators) {
+      for (const auto& filter : ind.filters) {
+        if (filter.flag) yes_no_fields_.insert(filter.field);
+      }
+    }
+  }
 
   void accept(const RawRow& row) {
     ++dataset_.rows_read;
@@ -136,29 +143,22 @@ class RowChecker {
                      row.where(column));
       return;
     }
-    for (const auto& ind : dataset_.project.indicators) {
-      for (const auto& filter : ind.filters) {
-        if (filter.field != field || !filter.flag || dataset_.project.booleans.read(value)) continue;
-        diags_.warning("W113",
-                       "'" + value + "' in column '" + dataset_.project.column_for(field) +
-                           "' is neither yes nor no (expected e.g. ja/nej, 1/0, x/empty); counted as no",
-                       row.where(column));
-        return;
-      }
+    if (yes_no_fields_.contains(field) && !dataset_.project.booleans.read(value)) {
+      diags_.warning("W113",
+                     "'" + value + "' in column '" + dataset_.project.column_for(field) +
+                         "' is neither yes nor no (expected e.g. ja/nej, 1/0, x/empty); counted as no",
+                     row.where(column));
     }
   }
 
   // The declared category within two edits of `value`, ignoring case: the
   // likely intended one ("Dagpenge" for "dagpenge" or "Dagpnge"); "" if none.
   static std::string closest(const std::string& value, const std::vector<std::string>& categories) {
-    auto lower = [](std::string t) {
-      for (char& c : t) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-      return t;
-    };
+    const std::string folded = fold_case(value);
     std::string best;
     std::size_t best_distance = 3;
     for (const auto& c : categories) {
-      std::size_t d = edit_distance(lower(value), lower(c));
+      std::size_t d = edit_distance(folded, fold_case(c));
       if (d < best_distance) best = c, best_distance = d;
     }
     return best;
@@ -209,6 +209,7 @@ class RowChecker {
 
   Dataset& dataset_;
   Diagnostics& diags_;
+  std::set<std::string> yes_no_fields_;  // fields an indicator tests as yes/no
   // (municipality, participant) -> where first seen: the CSV line, or the JSON index
   std::map<std::pair<std::string, std::string>, std::pair<int, int>> seen_;
 };
