@@ -81,28 +81,23 @@ std::optional<std::size_t> counting_record(const Dataset& dataset, const std::ve
   return best;
 }
 
-// Each count indicator's counting record for one participant, in an order
-// that finds an indicator's `after` before the indicator itself.
-void find_counting_records(const Dataset& dataset, Participant& p, Date as_of) {
+// Indicator `i`'s counting record for participant `p`, after the record of
+// the indicator it counts `after` (found first, once: `done` marks each).
+void find_counting_record(const Dataset& dataset, Participant& p, std::size_t i, Date as_of, std::vector<char>& done) {
+  if (done[i]) return;
+  done[i] = 1;
   const auto& indicators = dataset.project.indicators;
-  p.counted.assign(indicators.size(), std::nullopt);
-  std::vector<char> done(indicators.size(), 0);
-  std::function<void(std::size_t)> find = [&](std::size_t i) {
-    if (done[i]) return;
-    done[i] = 1;
-    const Indicator& ind = indicators[i];
-    if (ind.kind != IndicatorKind::kCount) return;
-    std::optional<Date> from;
-    if (!ind.after.empty()) {
-      auto before = static_cast<std::size_t>(dataset.project.indicator_index(ind.after));
-      find(before);
-      if (!p.counted[before]) return;
-      from = dataset.registrations[*p.counted[before]]
-                 .dates[static_cast<std::size_t>(dataset.schema.date_index(indicators[before].date_field))];
-    }
-    p.counted[i] = counting_record(dataset, p.records, ind, as_of, from);
-  };
-  for (std::size_t i = 0; i < indicators.size(); ++i) find(i);
+  const Indicator& ind = indicators[i];
+  if (ind.kind != IndicatorKind::kCount) return;
+  std::optional<Date> from;
+  if (!ind.after.empty()) {
+    auto before = static_cast<std::size_t>(dataset.project.indicator_index(ind.after));
+    find_counting_record(dataset, p, before, as_of, done);
+    if (!p.counted[before]) return;
+    from = dataset.registrations[*p.counted[before]]
+               .dates[static_cast<std::size_t>(dataset.schema.date_index(indicators[before].date_field))];
+  }
+  p.counted[i] = counting_record(dataset, p.records, ind, as_of, from);
 }
 
 Participants group_participants(const Dataset& dataset, Date as_of) {
@@ -117,7 +112,13 @@ Participants group_participants(const Dataset& dataset, Date as_of) {
     if (fresh) groups.push_back({r.unit_code, {}, {}});
     groups[it->second].records.push_back(k);
   }
-  for (auto& p : groups) find_counting_records(dataset, p, as_of);
+  const std::size_t n = dataset.project.indicators.size();
+  std::vector<char> done;
+  for (auto& p : groups) {
+    p.counted.assign(n, std::nullopt);
+    done.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) find_counting_record(dataset, p, i, as_of, done);
+  }
   return groups;
 }
 

@@ -83,14 +83,9 @@ Json unit_view(const Report& report, const UnitFigures& unit, const Locale& loca
   for (std::size_t i = 0; i < report.indicators.size(); ++i) {
     const Figure& f = unit.values[i];
     if (f.target) {
-      figures.push_back({{"label", report.indicators[i].label},
-                         {"target", format_target(report, i, f, locale)},
-                         {"actual", format_actual(report, i, f, locale)},
-                         {"attainment", format_attainment(report, f, locale)},
-                         {"expected", format_estimate(report, i, f.expected, locale)},
-                         {"forecast", format_estimate(report, i, f.forecast, locale)},
-                         {"status", format_status(f, locale)},
-                         {"status_code", f.status}});
+      Json row = figure_view(report, i, unit, locale);
+      row["label"] = report.indicators[i].label;
+      figures.push_back(std::move(row));
     }
     Json chart = progress_view(report, unit, i, locale);
     if (!chart.is_null()) progress.push_back(chart);
@@ -147,46 +142,69 @@ Json page_view(const Report& report, const Page& page, const Locale& locale, boo
                                          : locale.get("headline_heading")}};
 }
 
-// The whole view of one page: the shared model, with the page's own parts.
-std::string render_page(const Report& report, const TemplateSet& templates, const Locale& locale, const Page& page,
-                        bool standalone) {
-  Json view = build_view(report, locale);
-  view["standalone"] = standalone;
-  view["css"] = standalone ? templates.text(kCss) : "";
-  view["page"] = page_view(report, page, locale, standalone);
-  view["nav"] = nav_view(report, page, locale, view);
-  view["texts_top"] = texts_at(report, "top");
-  view["texts_bottom"] = texts_at(report, "bottom");
-  view["definitions"] = definitions_view(report, locale);
-  Json units = Json::array();
-  if (page.unit) {
-    auto u = static_cast<std::size_t>(page.unit - report.units.data());
-    units.push_back(unit_view(report, *page.unit, locale, unit_tables(view, u, locale)));
-    Json headline = Json::array();
-    for (std::size_t i = 0; i < report.indicators.size(); ++i)
-      headline.push_back(headline_view(report, *page.unit, i, locale));
-    view["headline"] = headline;
-  } else {
-    units.push_back(unit_view(report, report.total, locale, Json::array()));
-    for (std::size_t u = 0; u < report.units.size() && !page.site; ++u) {
-      units.push_back(unit_view(report, report.units[u], locale, unit_tables(view, u, locale)));
+// Renders the pages of one dashboard. What every page shares (the view
+// model, the charts per indicator, the texts, the definitions, the template
+// and style sheet) is made once; each page adds its own parts to a copy.
+class PageRenderer {
+ public:
+  PageRenderer(const Report& report, const TemplateSet& templates)
+      : report_(report),
+        locale_(Locale::load(templates, report.project.locale)),
+        css_(templates.text(kCss)),
+        template_(templates.text(kTemplate)),
+        shared_(build_view(report, locale_)) {
+    shared_["texts_top"] = texts_at(report, "top");
+    shared_["texts_bottom"] = texts_at(report, "bottom");
+    shared_["definitions"] = definitions_view(report, locale_);
+    for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+      std::string svg = bar_chart_svg(report, i, locale_);
+      Json& indicator = shared_["indicators"][i];
+      indicator["chart"] = svg;
+      indicator["has_chart"] = !svg.empty();
     }
   }
-  view["units"] = units;
-  for (std::size_t i = 0; i < report.indicators.size(); ++i) {
-    std::string svg = bar_chart_svg(report, i, locale);
-    Json& indicator = view["indicators"][i];
-    indicator["chart"] = svg;
-    indicator["has_chart"] = !svg.empty();
-    for (std::size_t u = 0; u < report.units.size(); ++u) {
-      const UnitFigures& unit = report.units[u];
-      indicator["rows"][u]["href"] = page.site ? unit_page(unit) : "#" + unit_anchor(unit);
+
+  const std::string& css() const { return css_; }
+
+  std::string render(const Page& page, bool standalone) const {
+    Json view = shared_;
+    view["standalone"] = standalone;
+    view["css"] = standalone ? css_ : "";
+    view["page"] = page_view(report_, page, locale_, standalone);
+    view["nav"] = nav_view(report_, page, locale_, view);
+    Json units = Json::array();
+    if (page.unit) {
+      auto u = static_cast<std::size_t>(page.unit - report_.units.data());
+      units.push_back(unit_view(report_, *page.unit, locale_, unit_tables(view, u, locale_)));
+      Json headline = Json::array();
+      for (std::size_t i = 0; i < report_.indicators.size(); ++i)
+        headline.push_back(headline_view(report_, *page.unit, i, locale_));
+      view["headline"] = headline;
+    } else {
+      units.push_back(unit_view(report_, report_.total, locale_, Json::array()));
+      for (std::size_t u = 0; u < report_.units.size() && !page.site; ++u) {
+        units.push_back(unit_view(report_, report_.units[u], locale_, unit_tables(view, u, locale_)));
+      }
     }
+    view["units"] = units;
+    for (auto& indicator : view["indicators"]) {
+      for (std::size_t u = 0; u < report_.units.size(); ++u) {
+        const UnitFigures& unit = report_.units[u];
+        indicator["rows"][u]["href"] = page.site ? unit_page(unit) : "#" + unit_anchor(unit);
+      }
+    }
+    std::string html = render_template(kTemplate, template_, view, xml_escape);
+    html.erase(0, html.find_first_not_of('\n'));  // a fragment starts at its <section>
+    return html;
   }
-  std::string html = render_template(kTemplate, templates.text(kTemplate), view, xml_escape);
-  html.erase(0, html.find_first_not_of('\n'));  // a fragment starts at its <section>
-  return html;
-}
+
+ private:
+  const Report& report_;
+  Locale locale_;
+  std::string css_;
+  std::string template_;
+  Json shared_;
+};
 
 }  // namespace
 
@@ -198,19 +216,15 @@ DashboardForm parse_dashboard_form(const std::string& name) {
 }
 
 std::vector<OutputFile> render_dashboard(const Report& report, const TemplateSet& templates, DashboardForm form) {
-  Locale locale = Locale::load(templates, report.project.locale);
+  PageRenderer pages(report, templates);
   switch (form) {
     case DashboardForm::kSingle:
-      return {{OutputNames::kDashboard, render_page(report, templates, locale, {}, true)}};
+      return {{OutputNames::kDashboard, pages.render({}, true)}};
     case DashboardForm::kFragment:
-      return {{OutputNames::kFragment, render_page(report, templates, locale, {}, false)},
-              {OutputNames::kFragmentCss, templates.text(kCss)}};
+      return {{OutputNames::kFragment, pages.render({}, false)}, {OutputNames::kFragmentCss, pages.css()}};
     case DashboardForm::kSite: {
-      std::vector<OutputFile> files{
-          {OutputNames::kDashboard, render_page(report, templates, locale, {nullptr, true}, true)}};
-      for (const auto& unit : report.units) {
-        files.push_back({unit_page(unit), render_page(report, templates, locale, {&unit, true}, true)});
-      }
+      std::vector<OutputFile> files{{OutputNames::kDashboard, pages.render({nullptr, true}, true)}};
+      for (const auto& unit : report.units) files.push_back({unit_page(unit), pages.render({&unit, true}, true)});
       return files;
     }
   }

@@ -40,15 +40,6 @@ std::string capitalised(std::string text) {
   return text;
 }
 
-std::string joined(const std::vector<std::string>& words, const Locale& locale) {
-  std::string out;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += i + 1 == words.size() ? " " + locale.get("and") + " " : ", ";
-    out += words[i];
-  }
-  return out;
-}
-
 // The sentences about one count or sum indicator: where the total (or the
 // one municipality) stands, who has which status, and for each municipality
 // short of its target what it lacks and what that takes per month.
@@ -75,7 +66,7 @@ std::string indicator_summary(const Report& report, std::size_t i, const std::ve
       if (!by_status.contains(status)) continue;
       text += " " +
               locale.fill("summary_status_list", {{"status", capitalised(locale.get(std::string("status_") + status))},
-                                                  {"units", joined(by_status[status], locale)}});
+                                                  {"units", join_words(by_status[status], locale.get("and"))}});
     }
   }
   for (const UnitFigures* unit : units) {

@@ -21,30 +21,6 @@ std::string format_value(const Report& report, std::size_t indicator, std::optio
   return format_number(*value, decimals, code);
 }
 
-std::string join_words(const std::vector<std::string>& words, const std::string& last_joiner) {
-  std::string out;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i > 0) out += i + 1 == words.size() ? " " + last_joiner + " " : ", ";
-    out += words[i];
-  }
-  return out;
-}
-
-Json figure_view(const Report& report, std::size_t i, const UnitFigures& unit, const Locale& locale) {
-  const Figure& f = unit.values[i];
-  std::string name = row_name(unit.code, unit.name, locale);
-  return {{"code", unit.code},
-          {"name", name},
-          {"target", format_target(report, i, f, locale)},
-          {"actual", format_actual(report, i, f, locale)},
-          {"attainment", format_attainment(report, f, locale)},
-          {"expected", format_estimate(report, i, f.expected, locale)},
-          {"forecast", format_estimate(report, i, f.forecast, locale)},
-          {"status", format_status(f, locale)},
-          {"status_code", f.status},
-          {"sentence", name + ": " + figure_sentence(report, i, f, locale)}};
-}
-
 // For a ratio: "121 af 176", the counts behind the share, so it can be traced.
 std::string ratio_basis(const Report& report, const Indicator& ind, const UnitFigures& unit, const Locale& locale) {
   int num = report.indicator_index(ind.numerator);
@@ -276,6 +252,30 @@ Json funnels_view(const Report& report, const Locale& locale) {
 }
 
 }  // namespace
+
+std::string join_words(const std::vector<std::string>& words, const std::string& last_joiner) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i > 0) out += i + 1 == words.size() ? " " + last_joiner + " " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+Json figure_view(const Report& report, std::size_t i, const UnitFigures& unit, const Locale& locale) {
+  const Figure& f = unit.values[i];
+  std::string name = row_name(unit.code, unit.name, locale);
+  return {{"code", unit.code},
+          {"name", name},
+          {"target", format_target(report, i, f, locale)},
+          {"actual", format_actual(report, i, f, locale)},
+          {"attainment", format_attainment(report, f, locale)},
+          {"expected", format_estimate(report, i, f.expected, locale)},
+          {"forecast", format_estimate(report, i, f.forecast, locale)},
+          {"status", format_status(f, locale)},
+          {"status_code", f.status},
+          {"sentence", name + ": " + figure_sentence(report, i, f, locale)}};
+}
 
 std::string row_name(const std::string& code, const std::string& name, const Locale& locale) {
   return code.empty() ? locale.get("total") : name;

@@ -15,6 +15,13 @@ nlohmann::json build_view(const Report& report, const Locale& locale);
 // detail, attainment, status, expected and forecast in words.
 nlohmann::json headline_view(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale);
 
+// A table row of indicator `i` for a municipality or the total: name, target,
+// actual, attainment, expected, forecast, status (and its code), sentence.
+nlohmann::json figure_view(const Report& report, std::size_t i, const UnitFigures& unit, const Locale& locale);
+
+// "a, b og c": words joined by commas and `last_joiner` before the last.
+std::string join_words(const std::vector<std::string>& words, const std::string& last_joiner);
+
 // The name a row is shown under: the municipality's, or the locale's word
 // for the total ("I alt") for the row without a code.
 std::string row_name(const std::string& code, const std::string& name, const Locale& locale);

@@ -303,6 +303,16 @@ class ChartsSheet {
     return chart;
   }
 
+  // A series plotting column `col` of the block whose header row is `first`
+  // against the block's first column, named by its header.
+  lxw_chart_series* add_series(lxw_chart* chart, lxw_row_t first, lxw_row_t last, lxw_col_t col) {
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(series, name_.c_str(), first + 1, kDataCol, last, kDataCol);
+    chart_series_set_values(series, name_.c_str(), first + 1, col, last, col);
+    chart_series_set_name_range(series, name_.c_str(), first, col);
+    return series;
+  }
+
   void attainment_chart(std::size_t i) {
     lxw_row_t first = next_data_row_;
     header(first, {locale_.get("municipality"), locale_.get("attainment"), locale_.get("chart_target_series")});
@@ -326,10 +336,7 @@ class ChartsSheet {
     // the bars overlap fully, the attainment drawn over its target.
     lxw_chart* bars = workbook_add_chart(book_.get(), LXW_CHART_COLUMN);
     for (lxw_col_t c : {static_cast<lxw_col_t>(kDataCol + 2), static_cast<lxw_col_t>(kDataCol + 1)}) {
-      lxw_chart_series* series = chart_add_series(bars, nullptr, nullptr);
-      chart_series_set_categories(series, name_.c_str(), first + 1, kDataCol, last, kDataCol);
-      chart_series_set_values(series, name_.c_str(), first + 1, c, last, c);
-      chart_series_set_name_range(series, name_.c_str(), first, c);
+      lxw_chart_series* series = add_series(bars, first, last, c);
       lxw_chart_fill fill{};
       fill.color = c == kDataCol + 1 ? 0x1D4F91 : 0xD0D5DC;
       chart_series_set_fill(series, &fill);
@@ -362,10 +369,7 @@ class ChartsSheet {
     next_data_row_ = row + 1;
     lxw_chart* chart = workbook_add_chart(book_.get(), LXW_CHART_LINE);
     for (lxw_col_t c : {static_cast<lxw_col_t>(kDataCol + 1), static_cast<lxw_col_t>(kDataCol + 2)}) {
-      lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-      chart_series_set_categories(series, name_.c_str(), first + 1, kDataCol, last, kDataCol);
-      chart_series_set_values(series, name_.c_str(), first + 1, c, last, c);
-      chart_series_set_name_range(series, name_.c_str(), first, c);
+      lxw_chart_series* series = add_series(chart, first, last, c);
       lxw_chart_line style{};
       style.color = c == kDataCol + 1 ? 0x1D4F91 : 0x1A1A1A;
       style.width = c == kDataCol + 1 ? 2.5 : 1.5;
