@@ -53,51 +53,6 @@ std::string num(double v) {
   return buf;
 }
 
-struct Bar {
-  std::string label;
-  std::optional<double> value;  // a fraction: attainment or share
-  std::string text;             // the value as printed
-  bool total = false;
-};
-
-std::vector<Bar> bars_of(const Report& report, std::size_t i, const Locale& locale, bool ratio) {
-  std::vector<Bar> bars;
-  auto add = [&](const UnitFigures& unit, bool total) {
-    const Figure& f = unit.values[i];
-    Bar bar{row_name(unit.code, unit.name, locale), ratio ? f.actual : f.attainment, "", total};
-    bar.text = ratio ? format_actual(report, i, f, locale) : format_attainment(report, f, locale);
-    bars.push_back(bar);
-  };
-  for (const auto& unit : report.units) add(unit, false);
-  add(report.total, true);
-  return bars;
-}
-
-double row_y(std::size_t row) { return kTop + static_cast<double>(row) * kRowHeight; }
-
-double bar_length(const Bar& bar, double scale_max, double bar_area) {
-  return bar.value ? std::max(0.0, *bar.value) / scale_max * bar_area : 0;
-}
-
-std::string bar_rect(const Bar& bar, std::size_t row, double scale_max, double bar_area) {
-  return "<rect x=\"" + num(kLabelWidth) + "\" y=\"" + num(row_y(row)) + "\" width=\"" +
-         num(bar_length(bar, scale_max, bar_area)) + "\" height=\"" + num(kBarHeight) + "\" class=\"" +
-         (bar.total ? "bar bar-total" : "bar") + "\"/>";
-}
-
-// The municipality's name left of its bar and the printed value right of it.
-std::string bar_labels(const Bar& bar, std::size_t row, double scale_max, double bar_area) {
-  double baseline = row_y(row) + kBarHeight - 4;
-  std::string weight = bar.total ? " font-weight=\"bold\"" : "";
-  return "<text x=\"" + num(kLabelWidth - 6) + "\" y=\"" + num(baseline) + "\" text-anchor=\"end\"" + weight + ">" +
-         xml_escape(bar.label) + "</text><text x=\"" + num(kLabelWidth + bar_length(bar, scale_max, bar_area) + 5) +
-         "\" y=\"" + num(baseline) + "\"" + weight + ">" + xml_escape(bar.text) + "</text>";
-}
-
-}  // namespace
-
-namespace {
-
 // The opening of an accessible chart: role="img" named by its title and described by its desc.
 std::string svg_open(const std::string& id, double width, double height, const std::string& title,
                      const std::string& desc) {
@@ -127,6 +82,44 @@ std::string polyline(const std::vector<std::pair<double, double>>& points, const
     out += (k ? " " : "") + num(points[k].first) + "," + num(points[k].second);
   }
   return out + "\" class=\"" + cls + "\"/>";
+}
+
+struct Bar {
+  std::string label;
+  std::optional<double> value;  // a fraction: attainment or share
+  std::string text;             // the value as printed
+  bool total = false;
+};
+
+std::vector<Bar> bars_of(const Report& report, std::size_t i, const Locale& locale, bool ratio) {
+  std::vector<Bar> bars;
+  auto add = [&](const UnitFigures& unit, bool total) {
+    const Figure& f = unit.values[i];
+    Bar bar{row_name(unit.code, unit.name, locale), ratio ? f.actual : f.attainment, "", total};
+    bar.text = ratio ? format_actual(report, i, f, locale) : format_attainment(report, f, locale);
+    bars.push_back(bar);
+  };
+  for (const auto& unit : report.units) add(unit, false);
+  add(report.total, true);
+  return bars;
+}
+
+double row_y(std::size_t row) { return kTop + static_cast<double>(row) * kRowHeight; }
+
+double bar_length(const Bar& bar, double scale_max, double bar_area) {
+  return bar.value ? std::max(0.0, *bar.value) / scale_max * bar_area : 0;
+}
+
+std::string bar_rect(const Bar& bar, std::size_t row, double scale_max, double bar_area) {
+  return rect(kLabelWidth, row_y(row), bar_length(bar, scale_max, bar_area), kBarHeight,
+              bar.total ? "bar bar-total" : "bar");
+}
+
+// The municipality's name left of its bar and the printed value right of it.
+std::string bar_labels(const Bar& bar, std::size_t row, double scale_max, double bar_area) {
+  double baseline = row_y(row) + kBarHeight - 4;
+  return text_at(kLabelWidth - 6, baseline, "end", bar.label, bar.total) +
+         text_at(kLabelWidth + bar_length(bar, scale_max, bar_area) + 5, baseline, "", bar.text, bar.total);
 }
 
 }  // namespace
@@ -260,18 +253,13 @@ std::string bar_chart_svg(const Report& report, std::size_t i, const Locale& loc
   desc += locale.get("total") + ": " + figure_sentence(report, i, report.total.values[i], locale) + ".";
 
   std::string id = "chart-" + ind.id;
-  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(kWidth) + " " +
-                    num(height) + "\" aria-labelledby=\"" + id + "-title " + id + "-desc\" class=\"chart\">";
-  svg += "<title id=\"" + id + "-title\">" + xml_escape(title) + "</title>";
-  svg += "<desc id=\"" + id + "-desc\">" + xml_escape(desc) + "</desc>";
+  std::string svg = svg_open(id, kWidth, height, title, desc);
   // Bars, then the target line over them, then the labels over both.
   for (std::size_t row = 0; row < bars.size(); ++row) svg += bar_rect(bars[row], row, scale_max, bar_area);
   if (!ratio) {
     double x = kLabelWidth + 1.0 / scale_max * bar_area;
-    svg += "<line x1=\"" + num(x) + "\" y1=\"" + num(kTop - 6) + "\" x2=\"" + num(x) + "\" y2=\"" + num(height - 2) +
-           "\" class=\"target-100\"/>";
-    svg += "<text x=\"" + num(x) + "\" y=\"" + num(kTop - 10) + "\" text-anchor=\"middle\">" +
-           xml_escape(locale.get("chart_target_marker")) + "</text>";
+    svg += line(x, kTop - 6, x, height - 2, "target-100");
+    svg += text_at(x, kTop - 10, "middle", locale.get("chart_target_marker"));
   }
   for (std::size_t row = 0; row < bars.size(); ++row) svg += bar_labels(bars[row], row, scale_max, bar_area);
   return svg + "</svg>";
