@@ -180,9 +180,11 @@ std::string render_summary_json(const Report& report) {
   j["changes"] = report.changes ? changes_json(*report.changes) : Json(nullptr);
   j["inputs"] = Json::array();
   j["input_sha256"] = Json::object();
+  j["input_encoding"] = Json::object();
   for (const auto& file : report.input_files) {
     j["inputs"].push_back(file.name);
     j["input_sha256"][file.name] = file.sha256;
+    j["input_encoding"][file.name] = file.encoding;
   }
   return j.dump(2) + "\n";
 }

@@ -996,6 +996,8 @@ class RealWorldFiles(unittest.TestCase):
                 actual = {u["code"]: (u["values"]["visiterede"]["actual"], u["values"]["i_job"]["actual"])
                           for u in summary["units"]}
                 self.assertEqual(actual, {"746": (3, 2), "190": (2, 1)})
+                encoding = {"windows-1252.csv": "windows-1252", "unicode-tekst.txt": "utf-16"}.get(name, "utf-8")
+                self.assertEqual(summary["input_encoding"][str(project / name)], encoding)
 
 
 class HostileInput(unittest.TestCase):
