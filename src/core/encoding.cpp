@@ -57,14 +57,13 @@ bool is_valid_utf8(std::string_view bytes) {
   return true;
 }
 
-DecodedText decode_text(std::string_view bytes) {
-  if (bytes.starts_with("\xEF\xBB\xBF"))
-    bytes.remove_prefix(3);
-  else if (bytes.starts_with("\xFF\xFE"))
-    return {convert(bytes.substr(2), "UTF-16LE"), "utf-16"};
-  else if (bytes.starts_with("\xFE\xFF"))
-    return {convert(bytes.substr(2), "UTF-16BE"), "utf-16"};
-  if (is_valid_utf8(bytes)) return {std::string(bytes), "utf-8"};
+DecodedText decode_text(std::string bytes) {
+  std::string_view view(bytes);
+  if (view.starts_with("\xFF\xFE")) return {convert(view.substr(2), "UTF-16LE"), "utf-16"};
+  if (view.starts_with("\xFE\xFF")) return {convert(view.substr(2), "UTF-16BE"), "utf-16"};
+  if (view.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
+  // UTF-8, the common case, is kept as it is: no second copy of a large file.
+  if (is_valid_utf8(bytes)) return {std::move(bytes), "utf-8"};
   return {convert(bytes, "windows-1252"), "windows-1252"};
 }
 

@@ -16,7 +16,7 @@ struct DecodedText {
 // `bytes` as UTF-8 text. Windows-1252 is assumed for bytes that are not valid
 // UTF-8 (every byte sequence is valid Windows-1252 text, and æ, ø, å come out
 // right). Conversion is by ICU.
-DecodedText decode_text(std::string_view bytes);
+DecodedText decode_text(std::string bytes);
 
 bool is_valid_utf8(std::string_view bytes);
 

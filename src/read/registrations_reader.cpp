@@ -286,8 +286,7 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
   RowChecker checker(dataset, diags);
   for (std::size_t i = 0; i < json->size(); ++i) {
     const Json& obj = (*json)[i];
-    std::string ptr = "/";  // appended, not "/" + ...: GCC 12 at -O3 warns falsely (-Wrestrict) on that
-    ptr += std::to_string(i);
+    std::string ptr = "/" + std::to_string(i);
     if (!obj.is_object()) {
       checker.reject({file, 0, 0, ptr, ""}, "E202", "expected an object");
       continue;

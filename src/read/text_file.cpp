@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
 
 #include "core/diagnostics.h"
 #include "core/encoding.h"
@@ -13,14 +12,24 @@ namespace maaltal {
 
 std::string read_text_file(const std::filesystem::path& path, const std::string& display_name,
                            std::vector<InputFile>& provenance) {
-  std::ifstream in(path, std::ios::binary);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    throw Error(ErrorKind::kRead, "cannot read '" + display_name + "': it is a folder, not a file");
+  }
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw Error(ErrorKind::kRead, "cannot open '" + display_name + "'");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw Error(ErrorKind::kRead, "cannot read '" + display_name + "'");
-  std::string bytes = buffer.str();
-  DecodedText decoded = decode_text(bytes);
-  provenance.push_back({display_name, sha256_hex(bytes), decoded.encoding});
+  // Read straight into one string: a large file is not copied on the way in.
+  std::streamoff size = in.tellg();
+  if (size < 0) throw Error(ErrorKind::kRead, "cannot read '" + display_name + "'");
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (in.bad() || in.gcount() != static_cast<std::streamsize>(bytes.size())) {
+    throw Error(ErrorKind::kRead, "cannot read '" + display_name + "'");
+  }
+  std::string sha256 = sha256_hex(bytes);
+  DecodedText decoded = decode_text(std::move(bytes));
+  provenance.push_back({display_name, std::move(sha256), decoded.encoding});
   // A NUL byte is never text: a spreadsheet's binary format, or a damaged file.
   if (auto nul = decoded.text.find('\0'); nul != std::string::npos) {
     LineIndex lines(decoded.text);

@@ -1039,6 +1039,16 @@ class HostileInput(unittest.TestCase):
             self.assertEqual(result.returncode, 1)
             self.assertIn("expected an object at the top level of the project file [E202]", result.stderr)
 
+    def test_a_folder_where_a_file_belongs(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = self.project_with(tmp, b"")
+            registrations = pathlib.Path(project).parent / "semikolon-bom-crlf.csv"
+            registrations.unlink()
+            registrations.mkdir()
+            result = run("check", project)
+            self.assertEqual(result.returncode, 4)
+            self.assertIn("semikolon-bom-crlf.csv': it is a folder, not a file", result.stderr)
+
 
 class Generate(unittest.TestCase):
     """`maaltal generate` (issue 9): a national project that builds cleanly, the
@@ -1063,3 +1073,4 @@ class Generate(unittest.TestCase):
             rows = (a / "registrations.csv").read_text(encoding="utf-8").splitlines()[1:]
             expected = sum(1 for r in rows if r.split(";")[2] and r.split(";")[2] <= "2024-06-30")
             self.assertEqual(summary["total"]["values"]["visiterede"]["actual"], expected)
+
