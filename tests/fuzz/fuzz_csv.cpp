@@ -9,7 +9,7 @@
 #include "read/text_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  maaltal::DecodedText decoded = maaltal::decode_text(std::string_view(reinterpret_cast<const char*>(data), size));
+  maaltal::DecodedText decoded = maaltal::decode_text(std::string(reinterpret_cast<const char*>(data), size));
   const std::string& text = decoded.text;
   maaltal::LineIndex lines(text);
   maaltal::Diagnostics diags;
