@@ -82,6 +82,15 @@ int run(int argc, char** argv) {
   build->add_option("--previous", previous,
                     "the previous report's summary.json: the status report lists what changed since, and revisions");
   build->add_flag("--per-unit", options.per_unit, "also write status-<kommunekode>.md/.html for each municipality");
+  std::string audience;
+  build
+      ->add_option("--audience", audience,
+                   "who every output is for: public (small counts hidden) or internal (every figure); "
+                   "by default the dashboard is public and the rest internal")
+      ->check(CLI::IsMember({"public", "internal"}));
+  build->add_flag("--raw-rows", options.raw_rows,
+                  "add a sheet of the registrations to the internal workbook, ids pseudonymised with the key in "
+                  "MAALTAL_PSEUDONYM_KEY");
   bool timings = false;
   build->add_flag("--timings", timings, "print the seconds each stage took to stderr (read, compute, each writer)");
 
@@ -137,6 +146,7 @@ int run(int argc, char** argv) {
   if (!templates.empty()) options.templates = templates;
   if (!locale.empty()) options.locale = locale;
   if (!previous.empty()) options.previous = previous;
+  if (!audience.empty()) options.audience = maaltal::parse_audience(audience);
   options.generated_at = maaltal::source_date_epoch();
 
   if (check->parsed()) {

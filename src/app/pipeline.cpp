@@ -9,6 +9,7 @@
 
 #include "compute/changes.h"
 #include "compute/compute.h"
+#include "compute/suppression.h"
 #include "core/error.h"
 #include "read/load.h"
 #include "read/previous_reader.h"
@@ -99,6 +100,17 @@ std::vector<Problem> top_problems(const Diagnostics& diagnostics) {
   return problems;
 }
 
+// Who each output is for: project.json's "outputs", or --audience for all.
+// The raw rows go only into an internal workbook.
+OutputSettings audiences(const Report& report, const RunOptions& options) {
+  OutputSettings outputs = report.outputs;
+  if (options.audience) {
+    outputs.dashboard = outputs.status = outputs.workbook = outputs.summary = *options.audience;
+  }
+  outputs.raw_rows = outputs.raw_rows || options.raw_rows;
+  return outputs;
+}
+
 // The status report and its e-mail page, for the project or one municipality.
 void add_status(const Report& report, const TemplateSet& templates, const UnitFigures* unit,
                 std::vector<OutputFile>& files) {
@@ -163,18 +175,29 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   if (options.previous) {
     compare_with_previous(*result.report, read_previous_summary(*options.previous, options.previous->generic_string()));
   }
-  const Report& report = *result.report;
-  TemplateSet templates = templates_for(options);
+  const Report& internal = *result.report;
   Stopwatch clock;
-  auto files = render_dashboard(report, templates, parse_dashboard_form(options.dashboard_form));
+  OutputSettings outputs = audiences(internal, options);
+  std::optional<Report> public_copy;
+  auto for_audience = [&](Audience audience) -> const Report& {
+    if (audience == Audience::kInternal) return internal;
+    if (!public_copy) public_copy = public_report(internal, internal.privacy);
+    return *public_copy;
+  };
+  const Report& dashboard = for_audience(outputs.dashboard);
+  result.timings.push_back({"suppression", clock.lap()});
+  TemplateSet templates = templates_for(options);
+  auto files = render_dashboard(dashboard, templates, parse_dashboard_form(options.dashboard_form));
   result.timings.push_back({"dashboard", clock.lap()});
-  add_status(report, templates, nullptr, files);
-  for (std::size_t u = 0; u < report.units.size() && options.per_unit; ++u) {
-    add_status(report, templates, &report.units[u], files);
+  const Report& status = for_audience(outputs.status);
+  add_status(status, templates, nullptr, files);
+  for (std::size_t u = 0; u < status.units.size() && options.per_unit; ++u) {
+    add_status(status, templates, &status.units[u], files);
   }
   result.timings.push_back({"status report", clock.lap()});
-  files.push_back({OutputNames::kSummary, render_summary_json(report)});
+  files.push_back({OutputNames::kSummary, render_summary_json(for_audience(outputs.summary))});
   result.timings.push_back({"summary.json", clock.lap()});
+  const Report& report = for_audience(outputs.workbook);
   check_workbook_layout(report, templates);
 
   std::error_code ec;

@@ -24,6 +24,8 @@ struct RunOptions {
   bool per_unit = false;                           // --per-unit: a status report per municipality too
   bool strict = false;                             // --strict: warnings fail the run (exit code 3)
   std::size_t max_shown = 100;                     // --max-errors: problems printed (0: all)
+  std::optional<Audience> audience;                // --audience: every output's, overriding project.json's
+  bool raw_rows = false;                           // --raw-rows: the workbook's pseudonymised registrations
 };
 
 struct CheckResult {

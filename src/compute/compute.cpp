@@ -387,7 +387,7 @@ UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>
 }
 
 FunnelRow funnel_row(const Report& report, const Funnel& funnel, const UnitFigures& unit) {
-  FunnelRow row{unit.code, unit.name, {}, {}};
+  FunnelRow row{unit.code, unit.name, {}, {}, {}};
   for (std::size_t k = 0; k < funnel.stages.size(); ++k) {
     const Figure& f = unit.values[static_cast<std::size_t>(report.indicator_index(funnel.stages[k]))];
     row.actual.push_back(f.actual.value_or(0));
@@ -430,7 +430,7 @@ BreakdownReport breakdown_of(const Dataset& dataset, const Participants& partici
   auto field = static_cast<std::size_t>(dataset.schema.category_index(b.field));
   std::map<std::string, BreakdownRow> rows;
   for (const auto& unit : report.units)
-    rows[unit.code] = {unit.code, unit.name, std::vector<double>(b.categories.size()), 0};
+    rows[unit.code] = {unit.code, unit.name, std::vector<double>(b.categories.size()), 0, {}, Hidden::kNo};
   auto i = static_cast<std::size_t>(project.indicator_index(b.indicator));
   for (const auto& p : participants) {
     const auto& k = p.counted[i];
@@ -448,8 +448,13 @@ BreakdownReport breakdown_of(const Dataset& dataset, const Participants& partici
   for (const auto& c : dataset.counts) {
     if (c.indicator == b.indicator && c.date <= report.as_of) rows[c.unit_code].other += c.count;
   }
-  BreakdownReport out{
-      b.id, b.label, b.indicator, b.field, b.categories, {}, {"", "", std::vector<double>(b.categories.size()), 0}};
+  BreakdownReport out{b.id,
+                      b.label,
+                      b.indicator,
+                      b.field,
+                      b.categories,
+                      {},
+                      {"", "", std::vector<double>(b.categories.size()), 0, {}, Hidden::kNo}};
   for (const auto& unit : report.units) {
     const BreakdownRow& row = rows[unit.code];
     for (std::size_t c = 0; c < row.counts.size(); ++c) out.total.counts[c] += row.counts[c];
@@ -496,6 +501,8 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   report.generated_at = options.generated_at;
   report.input_files = dataset.project.input_files;
   report.texts = dataset.project.texts;
+  report.privacy = dataset.project.privacy;
+  report.outputs = dataset.project.outputs;
   report.indicators = dataset.project.indicators;
 
   report.aggregation = aggregation_name(dataset.project.aggregation);

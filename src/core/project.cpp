@@ -17,6 +17,14 @@ std::optional<bool> BooleanWords::read(std::string_view value) const {
   return std::nullopt;
 }
 
+const char* audience_name(Audience audience) { return audience == Audience::kPublic ? "public" : "internal"; }
+
+std::optional<Audience> parse_audience(std::string_view name) {
+  if (name == "public") return Audience::kPublic;
+  if (name == "internal") return Audience::kInternal;
+  return std::nullopt;
+}
+
 const char* kind_name(IndicatorKind kind) {
   switch (kind) {
     case IndicatorKind::kCount:

@@ -55,6 +55,28 @@ struct ProgressSettings {
 
 const char* kind_name(IndicatorKind kind);  // "count", "sum", "ratio"
 
+// Who an output is for. A public output shows no count small enough to point
+// at a person (see compute/suppression.h); an internal one shows every figure.
+enum class Audience { kPublic, kInternal };
+
+const char* audience_name(Audience audience);                   // "public", "internal"
+std::optional<Audience> parse_audience(std::string_view name);  // nullopt for anything else
+
+// Small-cell suppression in public outputs: project.json's "privacy".
+struct PrivacySettings {
+  int suppress_below = 5;     // counts below this are hidden ("<5")
+  bool zero_as_dash = false;  // a 0 is shown as "–" rather than hidden
+};
+
+// The audience of each output: project.json's "outputs", or --audience for all.
+struct OutputSettings {
+  Audience dashboard = Audience::kPublic;
+  Audience status = Audience::kInternal;
+  Audience workbook = Audience::kInternal;
+  Audience summary = Audience::kInternal;
+  bool raw_rows = false;  // the internal workbook gets a sheet of pseudonymised registrations
+};
+
 // A count indicator keeps a participant when the value of `field` is one of `values`.
 struct FieldFilter {
   std::string field;
@@ -205,6 +227,8 @@ struct Project {
   std::optional<CountSource> counts;
   std::vector<ProjectText> texts;
   BooleanWords booleans;
+  PrivacySettings privacy;
+  OutputSettings outputs;
   std::vector<InputFile> input_files;  // every file read, in reading order, for provenance
 
   // The index of indicator `id`, or -1.

@@ -2,6 +2,18 @@
 
 namespace maaltal {
 
+const char* hidden_name(Hidden hidden) {
+  switch (hidden) {
+    case Hidden::kNo:
+      return "";
+    case Hidden::kSmall:
+      return "small";
+    case Hidden::kProtecting:
+      return "protecting";
+  }
+  return "";
+}
+
 std::string Report::label_of(const std::string& id) const {
   int i = indicator_index(id);
   return i < 0 ? id : indicators[static_cast<std::size_t>(i)].label;

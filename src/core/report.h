@@ -13,13 +13,22 @@
 
 namespace maaltal {
 
-// One indicator's figures for one municipality or for the total.
+// Why a figure is missing from a public output (compute/suppression.h): a
+// count below the threshold ("<5"), or a larger one hidden so that a small
+// one cannot be worked out from the cells beside it.
+enum class Hidden : unsigned char { kNo, kSmall, kProtecting };
+
+const char* hidden_name(Hidden hidden);  // "", "small", "protecting"
+
 // One month of an indicator: new in the month, and the running total at its end.
 struct MonthPoint {
   std::string month;                 // "2022-06"
   std::optional<double> new_count;   // null for ratios
   std::optional<double> cumulative;  // for ratios, the ratio of the running totals
+  Hidden hidden = Hidden::kNo;       // public: the running total (and the new count) left out
 };
+
+// One indicator's figures for one municipality or for the total.
 
 struct Figure {
   std::optional<double> actual;            // a count, a sum, or a ratio (null when 0/0)
@@ -38,6 +47,10 @@ struct Figure {
   // What the target asks for by the end of each month, project start month to
   // end month, by the same rule as `expected`; empty without a target or for a ratio.
   std::vector<double> trajectory;
+  // Public outputs: the actual and every figure made from it (attainment,
+  // gap, needed per month, forecast, status) left out.
+  Hidden hidden = Hidden::kNo;
+  bool forecast_hidden = false;  // public: the forecast would reveal a hidden month
 };
 
 struct UnitFigures {
@@ -52,6 +65,9 @@ struct FunnelRow {
   std::string name;
   std::vector<double> actual;                     // by stage
   std::vector<std::optional<double>> conversion;  // stage k / stage k-1; null for the first stage and over 0
+  std::vector<Hidden> hidden;                     // by stage, in public outputs; empty when none is
+
+  Hidden hidden_at(std::size_t stage) const { return hidden.empty() ? Hidden::kNo : hidden[stage]; }
 };
 
 struct FunnelReport {
@@ -70,6 +86,10 @@ struct BreakdownRow {
   std::string name;
   std::vector<double> counts;  // by BreakdownReport::categories
   double other = 0;            // empty or undeclared values
+  std::vector<Hidden> hidden;  // by category, in public outputs; empty when none is
+  Hidden other_hidden = Hidden::kNo;
+
+  Hidden hidden_at(std::size_t category) const { return hidden.empty() ? Hidden::kNo : hidden[category]; }
 };
 
 struct BreakdownReport {
@@ -133,6 +153,9 @@ struct DataQuality {
 
 struct Report {
   std::string generator_version;
+  Audience audience = Audience::kInternal;  // public: made by public_report(), small counts hidden
+  PrivacySettings privacy;
+  OutputSettings outputs;  // as project.json sets them
   ProjectInfo project;
   Date as_of;
   std::string aggregation = "sum";  // aggregation_name() of the project's Aggregation

@@ -45,6 +45,12 @@ class PreviousReader {
     if (j.is_discarded()) fail("not valid JSON");
     PreviousReport out;
     out.file = file_;
+    // A public summary has its small counts hidden: what changed since cannot
+    // be told from it.
+    if (j.contains("audience") && j["audience"] == "public") {
+      throw Error(ErrorKind::kRead, "--previous: '" + file_ +
+                                        "' is a public summary.json, with small counts hidden; give the internal one");
+    }
     auto as_of = parse_date(member(j, "as_of", Json::value_t::string, "").get<std::string>());
     if (!as_of) fail("/as_of is not a date");
     out.as_of = *as_of;

@@ -52,6 +52,8 @@ class ProjectReader {
     read_registration_source(*json);
     read_texts(*json);
     read_booleans(*json);
+    read_privacy(*json);
+    read_outputs(*json);
     return project_;
   }
 
@@ -428,6 +430,53 @@ class ProjectReader {
   }
 
   // The words of yes/no columns, when the project's differ from the defaults.
+  void read_privacy(const Json& root) {
+    const Json* privacy = fields_.object(root, "", "privacy", false);
+    if (!privacy) return;
+    if (auto below = fields_.number(*privacy, "/privacy", "suppress_below", false)) {
+      if (*below < 1 || *below > 100 || *below != static_cast<int>(*below))
+        fields_.invalid("/privacy/suppress_below", "expected a whole number from 1 to 100");
+      else
+        project_.privacy.suppress_below = static_cast<int>(*below);
+    }
+    if (privacy->contains("zero_as_dash")) {
+      const Json& dash = (*privacy)["zero_as_dash"];
+      if (dash.is_boolean())
+        project_.privacy.zero_as_dash = dash.get<bool>();
+      else
+        fields_.wrong_type("/privacy/zero_as_dash", "true or false");
+    }
+  }
+
+  // "outputs": {"dashboard": {"audience": "public"}, "workbook": {"raw_rows": true}, ...}
+  void read_outputs(const Json& root) {
+    const Json* outputs = fields_.object(root, "", "outputs", false);
+    if (!outputs) return;
+    OutputSettings& o = project_.outputs;
+    for (auto [key, audience] : {std::pair{"dashboard", &o.dashboard},
+                                 {"status", &o.status},
+                                 {"workbook", &o.workbook},
+                                 {"summary", &o.summary}}) {
+      const Json* output = fields_.object(*outputs, "/outputs", key, false);
+      if (!output) continue;
+      std::string ptr = "/outputs/" + std::string(key);
+      if (auto name = fields_.string(*output, ptr, "audience", false)) {
+        if (auto parsed = parse_audience(*name))
+          *audience = *parsed;
+        else
+          fields_.invalid(ptr + "/audience", "unknown audience '" + *name + "' (expected public or internal)");
+      }
+    }
+    const Json* workbook = outputs->contains("workbook") ? &(*outputs)["workbook"] : nullptr;
+    if (workbook && workbook->is_object() && workbook->contains("raw_rows")) {
+      const Json& raw = (*workbook)["raw_rows"];
+      if (raw.is_boolean())
+        o.raw_rows = raw.get<bool>();
+      else
+        fields_.wrong_type("/outputs/workbook/raw_rows", "true or false");
+    }
+  }
+
   void read_booleans(const Json& root) {
     const Json* words = fields_.object(root, "", "booleans", false);
     if (!words) return;

@@ -40,9 +40,14 @@ Json progress_view(const Report& report, const UnitFigures& unit, std::size_t i,
   Json months = Json::array();
   for (std::size_t m = 0; m < f.series.size() && m < f.trajectory.size(); ++m) {
     const MonthPoint& p = f.series[m];
+    // In a public output a hidden month has neither a running total nor a
+    // new count; a shown month has no new count when the month before is hidden.
+    auto count = [&](std::optional<double> value) {
+      return value ? format_number(*value, 0, locale.code()) : hidden_mark(report, Hidden::kProtecting, locale);
+    };
     months.push_back({{"month", format_year_month(p.month, locale.code())},
-                      {"new", format_number(p.new_count.value_or(0), 0, locale.code())},
-                      {"cumulative", format_number(p.cumulative.value_or(0), 0, locale.code())},
+                      {"new", count(p.new_count)},
+                      {"cumulative", count(p.cumulative)},
                       {"trajectory", format_number(f.trajectory[m], 0, locale.code())}});
   }
   std::string name = row_name(unit.code, unit.name, locale);

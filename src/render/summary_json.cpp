@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -17,15 +18,33 @@ Json optional_number(const std::optional<double>& v) {
   return *v;
 }
 
+// A count left out of a public output: its value is null and "hidden" says
+// why ("small" or "protecting"). Internal outputs hide nothing and have no such member.
+void mark_hidden(Json& j, Hidden hidden) {
+  if (hidden != Hidden::kNo) j["hidden"] = hidden_name(hidden);
+}
+
+// A public series holds the months the public page shows; none at all when
+// every month is hidden (a municipality's).
+Json series_json(const Figure& f) {
+  Json series = Json::array();
+  bool all_hidden =
+      std::all_of(f.series.begin(), f.series.end(), [](const MonthPoint& p) { return p.hidden != Hidden::kNo; });
+  if (all_hidden) return series;
+  for (const auto& p : f.series) {
+    Json point = {
+        {"month", p.month}, {"new", optional_number(p.new_count)}, {"cumulative", optional_number(p.cumulative)}};
+    mark_hidden(point, p.hidden);
+    series.push_back(point);
+  }
+  return series;
+}
+
 Json values_of(const Report& report, const UnitFigures& unit) {
   Json values = Json::object();
   for (std::size_t i = 0; i < report.indicators.size(); ++i) {
     const Figure& f = unit.values[i];
-    Json series = Json::array();
-    for (const auto& p : f.series) {
-      series.push_back(
-          {{"month", p.month}, {"new", optional_number(p.new_count)}, {"cumulative", optional_number(p.cumulative)}});
-    }
+    Json series = series_json(f);
     values[report.indicators[i].id] = {
         {"actual", optional_number(f.actual)},
         {"target", optional_number(f.target)},
@@ -39,6 +58,9 @@ Json values_of(const Report& report, const UnitFigures& unit) {
         {"status", f.status.empty() ? Json(nullptr) : Json(f.status)},
         {"series", series},
         {"trajectory", f.trajectory}};
+    Json& v = values[report.indicators[i].id];
+    mark_hidden(v, f.hidden);
+    if (f.forecast_hidden) v["forecast_hidden"] = true;
   }
   return values;
 }
@@ -60,9 +82,12 @@ Json indicator_json(const Indicator& ind) {
 Json funnel_row_json(const FunnelReport& funnel, const FunnelRow& row) {
   Json stages = Json::array();
   for (std::size_t k = 0; k < funnel.stages.size(); ++k) {
-    stages.push_back({{"indicator", funnel.stages[k]},
-                      {"actual", optional_number(row.actual[k])},
-                      {"conversion", optional_number(row.conversion[k])}});
+    Hidden hidden = row.hidden_at(k);
+    Json stage = {{"indicator", funnel.stages[k]},
+                  {"actual", hidden == Hidden::kNo ? optional_number(row.actual[k]) : Json(nullptr)},
+                  {"conversion", optional_number(row.conversion[k])}};
+    mark_hidden(stage, hidden);
+    stages.push_back(stage);
   }
   Json out = {{"stages", stages}};
   if (!row.code.empty()) {
@@ -84,8 +109,16 @@ Json funnel_json(const FunnelReport& funnel) {
 
 Json breakdown_row_json(const BreakdownReport& b, const BreakdownRow& row) {
   Json counts = Json::object();
-  for (std::size_t c = 0; c < b.categories.size(); ++c) counts[b.categories[c]] = optional_number(row.counts[c]);
-  Json out = {{"counts", counts}, {"other", optional_number(row.other)}};
+  Json hidden = Json::object();
+  for (std::size_t c = 0; c < b.categories.size(); ++c) {
+    bool shown = row.hidden_at(c) == Hidden::kNo;
+    counts[b.categories[c]] = shown ? optional_number(row.counts[c]) : Json(nullptr);
+    if (!shown) hidden[b.categories[c]] = hidden_name(row.hidden_at(c));
+  }
+  bool other_shown = row.other_hidden == Hidden::kNo;
+  Json out = {{"counts", counts}, {"other", other_shown ? optional_number(row.other) : Json(nullptr)}};
+  if (!other_shown) out["other_hidden"] = hidden_name(row.other_hidden);
+  if (!hidden.empty()) out["hidden"] = hidden;
   if (!row.code.empty()) {
     out["code"] = row.code;
     out["name"] = row.name;
@@ -140,6 +173,10 @@ std::string render_summary_json(const Report& report) {
                   {"period", {{"start", p.start.iso()}, {"end", p.end.iso()}}},
                   {"locale", p.locale}};
   j["as_of"] = report.as_of.iso();
+  j["audience"] = audience_name(report.audience);
+  if (report.audience == Audience::kPublic) {
+    j["privacy"] = {{"suppress_below", report.privacy.suppress_below}, {"zero_as_dash", report.privacy.zero_as_dash}};
+  }
   j["indicators"] = Json::array();
   for (const auto& ind : report.indicators) j["indicators"].push_back(indicator_json(ind));
   j["units"] = Json::array();

@@ -96,7 +96,8 @@ std::vector<Bar> bars_of(const Report& report, std::size_t i, const Locale& loca
   auto add = [&](const UnitFigures& unit, bool total) {
     const Figure& f = unit.values[i];
     Bar bar{row_name(unit.code, unit.name, locale), ratio ? f.actual : f.attainment, "", total};
-    bar.text = ratio ? format_actual(report, i, f, locale) : format_attainment(report, f, locale);
+    bar.text =
+        ratio || f.hidden != Hidden::kNo ? format_actual(report, i, f, locale) : format_attainment(report, f, locale);
     bars.push_back(bar);
   };
   for (const auto& unit : report.units) add(unit, false);
@@ -174,6 +175,9 @@ std::string progress_chart_svg(const Report& report, const UnitFigures& unit, st
                                const std::string& id) {
   const Figure& f = unit.values[i];
   if (f.trajectory.empty() || f.series.empty() || !f.target) return "";
+  // A public output shows a running total only in the months it may.
+  auto shown = [](const MonthPoint& p) { return p.hidden == Hidden::kNo && p.cumulative.has_value(); };
+  if (std::none_of(f.series.begin(), f.series.end(), shown)) return "";
   constexpr double kHeight = 240;
   constexpr double kLeft = 44;
   constexpr double kRight = kWidth - 12;
@@ -225,7 +229,7 @@ std::string progress_chart_svg(const Report& report, const UnitFigures& unit, st
   svg += polyline(trajectory, "trajectory-line");
   std::vector<std::pair<double, double>> actual;
   for (std::size_t m = 0; m < f.series.size() && m < months; ++m) {
-    actual.emplace_back(x(m), y(f.series[m].cumulative.value_or(0)));
+    if (shown(f.series[m])) actual.emplace_back(x(m), y(*f.series[m].cumulative));
   }
   if (f.forecast && f.series.size() < months) {
     svg += polyline({actual.back(), {x(months - 1), y(*f.forecast)}}, "forecast-line");

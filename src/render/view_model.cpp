@@ -21,6 +21,19 @@ std::string format_value(const Report& report, std::size_t indicator, std::optio
   return format_number(*value, decimals, code);
 }
 
+// A public output may be set to show a 0 as "–" (project.json's privacy).
+bool shows_zero_as_dash(const Report& report) {
+  return report.audience == Audience::kPublic && report.privacy.zero_as_dash;
+}
+
+// A count's cell in a public output: "<5" below the threshold, "skjult" when
+// hidden to protect one, else the count.
+std::string count_text(const Report& report, double count, Hidden hidden, const Locale& locale) {
+  if (hidden != Hidden::kNo) return hidden_mark(report, hidden, locale);
+  if (count == 0 && shows_zero_as_dash(report)) return locale.get("not_set");
+  return format_number(count, 0, locale.code());
+}
+
 // For a ratio: "121 af 176", the counts behind the share, so it can be traced.
 std::string ratio_basis(const Report& report, const Indicator& ind, const UnitFigures& unit, const Locale& locale) {
   int num = report.indicator_index(ind.numerator);
@@ -138,7 +151,7 @@ Json funnel_row_view(const Report& report, const FunnelReport& funnel, const Fun
   Json cells = Json::array();
   Json labels = funnel_headers(report, funnel);
   for (std::size_t k = 0; k < funnel.stages.size(); ++k) {
-    std::string actual = format_number(row.actual[k], 0, locale.code());
+    std::string actual = count_text(report, row.actual[k], row.hidden_at(k), locale);
     std::string text = actual;
     if (k > 0) {
       std::string conversion = row.conversion[k]
@@ -151,26 +164,33 @@ Json funnel_row_view(const Report& report, const FunnelReport& funnel, const Fun
   return {{"name", row_name(row.code, row.name, locale)}, {"cells", cells}};
 }
 
-// The column headers of a breakdown: its categories, "other" only when some
-// value was not declared, and the row's sum (the indicator's count) last.
+// Whether a breakdown has an "other" column: when some value was not
+// declared (in a public output, also when the total's "other" is hidden).
+bool has_other_column(const BreakdownReport& b) { return b.total.other > 0 || b.total.other_hidden != Hidden::kNo; }
+
+// The column headers of a breakdown: its categories, "other" (see above),
+// and the row's sum (the indicator's count) last.
 Json breakdown_headers(const BreakdownReport& b, const Locale& locale) {
   Json headers = Json::array();
   for (const auto& c : b.categories) headers.push_back({{"label", c}});
-  if (b.total.other > 0) headers.push_back({{"label", locale.get("other_category")}});
+  if (has_other_column(b)) headers.push_back({{"label", locale.get("other_category")}});
   headers.push_back({{"label", locale.get("total")}});
   return headers;
 }
 
-Json breakdown_row_view(const BreakdownRow& row, const Json& headers, const Locale& locale) {
-  std::vector<double> values = row.counts;
-  double sum = row.other;
-  for (double count : row.counts) sum += count;
-  if (values.size() + 2 == headers.size()) values.push_back(row.other);
-  values.push_back(sum);
+// The row's sum is the indicator's actual, shown or hidden with it.
+Json breakdown_row_view(const Report& report, const BreakdownReport& b, const BreakdownRow& row, const Json& headers,
+                        const Locale& locale) {
   Json cells = Json::array();
-  for (std::size_t k = 0; k < values.size(); ++k) {
-    cells.push_back({{"text", format_number(values[k], 0, locale.code())}, {"label", headers[k]["label"]}});
+  auto cell = [&](std::string text) { cells.push_back({{"text", text}, {"label", headers[cells.size()]["label"]}}); };
+  for (std::size_t c = 0; c < row.counts.size(); ++c) cell(count_text(report, row.counts[c], row.hidden_at(c), locale));
+  if (has_other_column(b)) cell(count_text(report, row.other, row.other_hidden, locale));
+  auto i = static_cast<std::size_t>(report.indicator_index(b.indicator));
+  const UnitFigures* unit = &report.total;
+  for (const auto& u : report.units) {
+    if (u.code == row.code) unit = &u;
   }
+  cell(format_actual(report, i, unit->values[i], locale));
   return {{"name", row_name(row.code, row.name, locale)}, {"cells", cells}};
 }
 
@@ -180,14 +200,14 @@ Json breakdowns_view(const Report& report, const Locale& locale) {
   for (const auto& b : report.breakdowns) {
     Json headers = breakdown_headers(b, locale);
     Json rows = Json::array();
-    for (const auto& row : b.units) rows.push_back(breakdown_row_view(row, headers, locale));
+    for (const auto& row : b.units) rows.push_back(breakdown_row_view(report, b, row, headers, locale));
     breakdowns.push_back({{"id", b.id},
                           {"label", b.label},
                           {"caption", locale.fill("breakdown_caption",
                                                   {{"indicator", report.label_of(b.indicator)}, {"label", b.label}})},
                           {"headers", headers},
                           {"rows", rows},
-                          {"total", breakdown_row_view(b.total, headers, locale)}});
+                          {"total", breakdown_row_view(report, b, b.total, headers, locale)}});
   }
   return breakdowns;
 }
@@ -282,7 +302,16 @@ std::string row_name(const std::string& code, const std::string& name, const Loc
 }
 
 std::string format_actual(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale) {
+  if (f.hidden != Hidden::kNo) return hidden_mark(report, f.hidden, locale);
+  bool count = report.indicators[indicator].kind != IndicatorKind::kRatio;
+  if (count && f.actual == 0.0 && shows_zero_as_dash(report)) return locale.get("not_set");
   return format_value(report, indicator, f.actual, locale);
+}
+
+std::string hidden_mark(const Report& report, Hidden hidden, const Locale& locale) {
+  if (hidden == Hidden::kSmall)
+    return locale.fill("hidden_small", {{"threshold", std::to_string(report.privacy.suppress_below)}});
+  return locale.get("hidden_protecting");
 }
 
 std::string format_target(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale) {
@@ -292,6 +321,8 @@ std::string format_target(const Report& report, std::size_t indicator, const Fig
 std::string figure_sentence(const Report& report, std::size_t i, const Figure& f, const Locale& locale) {
   std::string actual = format_actual(report, i, f, locale);
   if (!f.target) return actual;
+  if (f.hidden != Hidden::kNo)  // no attainment: it would tell the count
+    return actual + " " + locale.fill("of_target", {{"target", format_target(report, i, f, locale)}});
   return locale.fill("figure_with_target", {{"actual", actual},
                                             {"target", format_target(report, i, f, locale)},
                                             {"attainment", format_attainment(report, f, locale)}});
@@ -409,6 +440,8 @@ Json build_view(const Report& report, const Locale& locale) {
             {"rows_counted", format_number(dq.rows_counted, 0, locale.code())},
             {"rows_rejected", format_number(dq.rows_rejected, 0, locale.code())},
             {"events_after_as_of", format_number(dq.events_after_as_of, 0, locale.code())}}},
+          {"is_public", report.audience == Audience::kPublic},
+          {"privacy_note", locale.fill("privacy_note", {{"threshold", std::to_string(report.privacy.suppress_below)}})},
           {"inputs", inputs}};
 }
 

@@ -28,6 +28,9 @@ std::string row_name(const std::string& code, const std::string& name, const Loc
 
 // A figure as shown in tables: counts as "1.017", ratios and attainment as
 // "73 %", a missing value as the locale's "not_set" mark.
+// In a public output, the mark of a hidden count: "<5", or "skjult" for one
+// hidden to protect a small one.
+std::string hidden_mark(const Report& report, Hidden hidden, const Locale& locale);
 std::string format_actual(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale);
 std::string format_target(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale);
 std::string format_attainment(const Report& report, const Figure& f, const Locale& locale);

@@ -111,10 +111,13 @@ class OverviewSheet {
     return sum;
   }
 
-  static void put(Row& r, const std::string& field, std::optional<double> value, const std::string& formula,
-                  const std::string& format, bool bold) {
+  // A public workbook holds values, not formulas: a formula over a hidden
+  // cell would show a wrong total.
+  void put(Row& r, const std::string& field, std::optional<double> value, const std::string& formula,
+           const std::string& format, bool bold) const {
     if (!value) return;
-    r[field] = formula.empty() ? number_cell(*value, format, bold) : formula_cell(formula, *value, format, bold);
+    bool plain = formula.empty() || report_.audience == Audience::kPublic;
+    r[field] = plain ? number_cell(*value, format, bold) : formula_cell(formula, *value, format, bold);
   }
 
   Row row(std::size_t i, const UnitFigures& unit, int unit_index, bool total) const {
@@ -128,6 +131,7 @@ class OverviewSheet {
           {"indicator_id", text_cell(ind.id, total)}};
     put(r, "target", f.target, target_formula(i, total), format, total);
     put(r, "actual", f.actual, actual_formula(i, unit_index, total), format, total);
+    if (f.hidden != Hidden::kNo) r["actual"] = text_cell(hidden_mark(report_, f.hidden, locale_), total);
     put(r, "attainment", f.attainment, attainment_formula(i, sheet_row, total), "percent", total);
     put(r, "target_original", f.target_original, "", format, total);
     put(r, "expected", f.expected, "", format, total);
@@ -223,6 +227,13 @@ void write_about(const Report& report, const Locale& locale, const WorkbookLayou
   day("period_start", p.start);
   day("period_end", p.end);
   day("as_of_label", report.as_of);
+  label("audience_label");
+  std::string audience =
+      report.audience == Audience::kPublic
+          ? locale.fill("audience_public", {{"threshold", std::to_string(report.privacy.suppress_below)}}) + ". " +
+                locale.fill("privacy_note", {{"threshold", std::to_string(report.privacy.suppress_below)}})
+          : locale.get("audience_internal");
+  check(worksheet_write_string(sheet, row++, 1, audience.c_str(), nullptr), "audience");
   text("aggregation_label", locale.get("aggregation_" + report.aggregation));
   text("attainment_label", locale.fill("attainment_rule", {{"decimals", std::to_string(p.percent_decimals)}}));
   text("generator_label", "maaltal " + report.generator_version);
@@ -325,9 +336,13 @@ class ChartsSheet {
       std::string name = "=" + overview + cell_ref(source, overview_.col("municipality"));
       std::string attainment = "=" + overview + cell_ref(source, overview_.col("attainment"));
       check(worksheet_write_formula_str(sheet_, row, kDataCol, name.c_str(), nullptr, unit.name.c_str()), "charts");
-      check(worksheet_write_formula_num(sheet_, row, kDataCol + 1, attainment.c_str(), pct,
-                                        unit.values[i].attainment.value_or(0)),
-            "charts");
+      const auto& value = unit.values[i].attainment;
+      if (report_.audience == Audience::kInternal) {
+        check(worksheet_write_formula_num(sheet_, row, kDataCol + 1, attainment.c_str(), pct, value.value_or(0)),
+              "charts");
+      } else if (value) {
+        check(worksheet_write_number(sheet_, row, kDataCol + 1, *value, pct), "charts");
+      }
       check(worksheet_write_number(sheet_, row, kDataCol + 2, 1, pct), "charts");
     }
     lxw_row_t last = row - 1;

@@ -7,6 +7,12 @@ namespace maaltal {
 
 namespace {
 
+// A count, or in a public workbook the mark of a hidden one.
+Cell count_cell(const Report& report, double count, Hidden hidden, const Locale& locale, bool bold = false) {
+  if (hidden != Hidden::kNo) return text_cell(hidden_mark(report, hidden, locale), bold);
+  return number_cell(count, "count", bold);
+}
+
 Row unit_cells(const std::string& code, const std::string& name, const Locale& locale) {
   return {{"code", text_cell(code)}, {"municipality", text_cell(row_name(code, name, locale))}};
 }
@@ -15,15 +21,16 @@ std::vector<Row> breakdown_rows(const Report& report, const Locale& locale) {
   std::vector<Row> rows;
   for (const auto& b : report.breakdowns) {
     auto add = [&](const BreakdownRow& row) {
-      auto category = [&](const std::string& label, double count) {
+      auto category = [&](const std::string& label, double count, Hidden hidden) {
         Row r = unit_cells(row.code, row.name, locale);
         r["breakdown"] = text_cell(b.label);
         r["category"] = text_cell(label);
-        r["actual"] = number_cell(count, "count");
+        r["actual"] = count_cell(report, count, hidden, locale);
         rows.push_back(std::move(r));
       };
-      for (std::size_t c = 0; c < b.categories.size(); ++c) category(b.categories[c], row.counts[c]);
-      if (b.total.other > 0) category(locale.get("other_category"), row.other);
+      for (std::size_t c = 0; c < b.categories.size(); ++c) category(b.categories[c], row.counts[c], row.hidden_at(c));
+      if (b.total.other > 0 || b.total.other_hidden != Hidden::kNo)
+        category(locale.get("other_category"), row.other, row.other_hidden);
     };
     for (const auto& row : b.units) add(row);
     add(b.total);
@@ -40,7 +47,7 @@ std::vector<Row> funnel_rows(const Report& report, const Locale& locale) {
         r["funnel"] = text_cell(f.label);
         r["stage_number"] = number_cell(static_cast<double>(k + 1), "integer");
         r["stage"] = text_cell(report.label_of(f.stages[k]));
-        r["actual"] = number_cell(row.actual[k], "count");
+        r["actual"] = count_cell(report, row.actual[k], row.hidden_at(k), locale);
         if (row.conversion[k]) r["conversion"] = number_cell(*row.conversion[k], "percent");
         rows.push_back(std::move(r));
       }
@@ -85,6 +92,7 @@ std::vector<Row> month_rows(const Report& report, const Locale& locale) {
             "month");
         if (p.new_count) r["new"] = number_cell(*p.new_count, "count");
         if (p.cumulative) r["cumulative"] = number_cell(*p.cumulative, ratio ? "percent" : "count");
+        if (p.hidden != Hidden::kNo) r["cumulative"] = text_cell(hidden_mark(report, p.hidden, locale));
         if (m < f.trajectory.size()) r["trajectory"] = number_cell(f.trajectory[m], "count");
         rows.push_back(std::move(r));
       }
@@ -112,6 +120,7 @@ void write_wide_months(const Report& report, const WorkbookLayout& layout, const
       Row r{{"unit", text_cell(row_name(unit.code, unit.name, locale), unit.code.empty())}};
       for (const auto& p : unit.values[i].series) {
         if (p.cumulative) r[p.month] = number_cell(*p.cumulative, "count", unit.code.empty());
+        if (p.hidden != Hidden::kNo) r[p.month] = count_cell(report, 0, p.hidden, locale, unit.code.empty());
       }
       rows.push_back(std::move(r));
     };

@@ -563,8 +563,10 @@ class DashboardForms(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.single = Built("job-og-trivsel")
-        cls.site = Built("job-og-trivsel", "--dashboard", "site")
+        # Internal, so that every figure of summary.json is on the page; the
+        # public dashboard is tested in test_privacy.py.
+        cls.single = Built("job-og-trivsel", "--audience", "internal")
+        cls.site = Built("job-og-trivsel", "--dashboard", "site", "--audience", "internal")
         cls.english = Built("job-og-trivsel", "--locale", "en")
 
     def test_site_pages_link_both_ways(self):

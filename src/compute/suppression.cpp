@@ -1,0 +1,406 @@
+#include "compute/suppression.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace maaltal {
+
+namespace {
+
+constexpr double kUnbounded = std::numeric_limits<double>::infinity();
+
+// A count a public output may show as it is.
+bool shows(double count, const PrivacySettings& s) {
+  return count >= s.suppress_below || (count == 0 && s.zero_as_dash);
+}
+
+// The sum of some cells' bounds, where one infinite upper bound makes the
+// upper sum infinite; kept up to date as the bounds narrow.
+struct BoundSums {
+  double low = 0;
+  double high = 0;    // of the finite upper bounds
+  int unbounded = 0;  // cells with an infinite upper bound
+
+  void add(const std::pair<double, double>& b, int sign) {
+    low += sign * b.first;
+    if (std::isinf(b.second))
+      unbounded += sign;
+    else
+      high += sign * b.second;
+  }
+  double total_high() const { return unbounded > 0 ? kUnbounded : high; }
+  // The sums of the others when one cell has bounds `own`.
+  double low_without(const std::pair<double, double>& own) const { return low - own.first; }
+  double high_without(const std::pair<double, double>& own) const {
+    int others = unbounded - (std::isinf(own.second) ? 1 : 0);
+    return others > 0 ? kUnbounded : high - (std::isinf(own.second) ? 0 : own.second);
+  }
+};
+
+// Narrows `bounds` to [lo, hi]; true when it changed.
+bool narrow(std::pair<double, double>& bounds, double lo, double hi) {
+  bool changed = false;
+  if (lo > bounds.first) bounds.first = lo, changed = true;
+  if (hi < bounds.second) bounds.second = hi, changed = true;
+  return changed;
+}
+
+}  // namespace
+
+int SuppressionTable::add(double value) {
+  values_.push_back(value);
+  hidden_.push_back(Hidden::kNo);
+  relations_of_.emplace_back();
+  return static_cast<int>(values_.size()) - 1;
+}
+
+void SuppressionTable::relate(int whole, std::vector<int> parts) {
+  int r = static_cast<int>(relations_.size());
+  relations_of_[static_cast<std::size_t>(whole)].push_back(r);
+  for (int p : parts) relations_of_[static_cast<std::size_t>(p)].push_back(r);
+  relations_.push_back({whole, std::move(parts)});
+}
+
+std::vector<std::pair<double, double>> SuppressionTable::reader_bounds(const PrivacySettings& settings) const {
+  double small_low = settings.zero_as_dash ? 1 : 0;
+  double small_high = settings.suppress_below - 1;
+  std::vector<std::pair<double, double>> b(values_.size());
+  for (std::size_t c = 0; c < values_.size(); ++c) {
+    switch (hidden_[c]) {
+      case Hidden::kNo:
+        b[c] = {values_[c], values_[c]};
+        break;
+      case Hidden::kSmall:
+        b[c] = {small_low, small_high};
+        break;
+      case Hidden::kProtecting:
+        b[c] = {static_cast<double>(settings.suppress_below), kUnbounded};
+        break;
+    }
+  }
+  // Each sum narrows its whole to the sum of its parts' bounds, and each part
+  // to the whole less the others, until nothing narrows. The rounds are
+  // capped: a reader may then know a little more than computed, never less
+  // is assumed of them than of the visible cells and marks themselves.
+  constexpr int kMaxRounds = 500;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    bool changed = false;
+    for (const auto& r : relations_) {
+      auto& whole = b[static_cast<std::size_t>(r.whole)];
+      BoundSums parts;
+      for (int p : r.parts) parts.add(b[static_cast<std::size_t>(p)], 1);
+      changed |= narrow(whole, parts.low, parts.total_high());
+      for (int p : r.parts) {
+        auto& part = b[static_cast<std::size_t>(p)];
+        auto before = part;
+        if (narrow(part, whole.first - parts.high_without(part), whole.second - parts.low_without(part))) {
+          changed = true;
+          parts.add(before, -1);
+          parts.add(part, 1);
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return b;
+}
+
+// Hides one more cell so that small cell `pinned` is no longer pinned: in
+// the sum through it with the fewest hidden cells, the smallest visible part
+// (the whole only when every part is hidden).
+bool SuppressionTable::protect_one(int pinned) {
+  const Relation* best = nullptr;
+  int best_hidden = 0;
+  for (int r : relations_of_[static_cast<std::size_t>(pinned)]) {
+    const Relation& rel = relations_[static_cast<std::size_t>(r)];
+    int hidden_members = hidden(rel.whole) != Hidden::kNo ? 1 : 0;
+    bool any_visible = hidden(rel.whole) == Hidden::kNo;
+    for (int p : rel.parts) {
+      if (hidden(p) != Hidden::kNo)
+        ++hidden_members;
+      else
+        any_visible = true;
+    }
+    if (any_visible && (!best || hidden_members < best_hidden)) best = &rel, best_hidden = hidden_members;
+  }
+  if (!best) return false;
+  int choice = -1;
+  for (int p : best->parts) {
+    if (hidden(p) == Hidden::kNo && (choice < 0 || value(p) < value(choice))) choice = p;
+  }
+  if (choice < 0) choice = best->whole;
+  hidden_[static_cast<std::size_t>(choice)] = Hidden::kProtecting;
+  return true;
+}
+
+void SuppressionTable::suppress(const PrivacySettings& settings) {
+  for (std::size_t c = 0; c < values_.size(); ++c) {
+    if (!shows(values_[c], settings)) hidden_[c] = Hidden::kSmall;
+  }
+  // While a small cell is pinned, each pass protects the pinned cells whose
+  // sums it has not yet touched, then the bounds are worked out again. A
+  // pinned protecting cell is a hole in the protection (a sum where it is
+  // the only hidden cell), so those are closed first: that completes the
+  // rectangles of hidden cells that keep a small one safe.
+  for (;;) {
+    auto bounds = reader_bounds(settings);
+    auto pinned = [&](std::size_t c, Hidden kind) { return hidden_[c] == kind && bounds[c].first == bounds[c].second; };
+    std::vector<std::size_t> order;
+    for (Hidden kind : {Hidden::kProtecting, Hidden::kSmall}) {
+      for (std::size_t c = 0; c < values_.size(); ++c) {
+        if (pinned(c, kind)) order.push_back(c);
+      }
+    }
+    bool small_pinned =
+        std::any_of(order.begin(), order.end(), [&](std::size_t c) { return pinned(c, Hidden::kSmall); });
+    if (!small_pinned) return;
+    std::vector<bool> touched(relations_.size(), false);
+    bool protected_any = false;
+    for (std::size_t c : order) {
+      const auto& through = relations_of_[c];
+      if (std::any_of(through.begin(), through.end(), [&](int r) { return touched[static_cast<std::size_t>(r)]; }))
+        continue;
+      if (protect_one(static_cast<int>(c))) {
+        protected_any = true;
+        for (int r : through) touched[static_cast<std::size_t>(r)] = true;
+      }
+    }
+    if (!protected_any) return;
+  }
+}
+
+namespace {
+
+// The cells of a report: every count and sum indicator's actual per
+// municipality and in total, and every breakdown cell, tied by their sums.
+class ReportCells {
+ public:
+  ReportCells(const Report& report) : report_(report), n_(report.units.size()) {
+    for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+      std::vector<int> column;
+      for (std::size_t u = 0; u <= n_; ++u) {
+        const Figure& f = unit(u).values[i];
+        column.push_back(is_ratio(i) ? -1 : table_.add(f.actual.value_or(0)));
+      }
+      actual_.push_back(column);
+      if (is_ratio(i)) continue;
+      table_.relate(column[n_], {column.begin(), column.begin() + static_cast<long>(n_)});
+      const Indicator& ind = report.indicators[i];
+      for (std::size_t u = 0; u <= n_ && ind.kind == IndicatorKind::kSum; ++u) {
+        std::vector<int> terms;
+        for (const auto& term : ind.terms) terms.push_back(actual_cell(u, index_of(term)));
+        table_.relate(column[u], terms);
+      }
+    }
+    for (const auto& b : report.breakdowns) add_breakdown(b);
+  }
+
+  void suppress(const PrivacySettings& settings) { table_.suppress(settings); }
+
+  Hidden actual(std::size_t u, std::size_t i) const {
+    const Indicator& ind = report_.indicators[i];
+    if (!is_ratio(i)) return table_.hidden(actual_cell(u, i));
+    bool hidden =
+        actual(u, index_of(ind.numerator)) != Hidden::kNo || actual(u, index_of(ind.denominator)) != Hidden::kNo;
+    return hidden ? Hidden::kProtecting : Hidden::kNo;
+  }
+  // Category `c` of a breakdown row; the last is "other", when it has one.
+  Hidden breakdown(std::size_t b, std::size_t u, std::size_t c) const {
+    const auto& row = breakdown_[b][u];
+    return c < row.size() ? table_.hidden(row[c]) : Hidden::kNo;
+  }
+
+ private:
+  const UnitFigures& unit(std::size_t u) const { return u == n_ ? report_.total : report_.units[u]; }
+  bool is_ratio(std::size_t i) const { return report_.indicators[i].kind == IndicatorKind::kRatio; }
+  std::size_t index_of(const std::string& id) const { return static_cast<std::size_t>(report_.indicator_index(id)); }
+  int actual_cell(std::size_t u, std::size_t i) const { return actual_[i][u]; }
+
+  // Each row (categories, then other) adds up to the indicator's actual, and
+  // the total row to the municipalities' rows. Without any undeclared value
+  // there is no "other" column, in public outputs as in internal ones: that
+  // every value was declared tells nothing about anyone.
+  void add_breakdown(const BreakdownReport& b) {
+    std::size_t ind = index_of(b.indicator);
+    bool has_other = b.total.other > 0;
+    std::vector<std::vector<int>> rows;
+    for (std::size_t u = 0; u <= n_; ++u) {
+      const BreakdownRow& row = u == n_ ? b.total : b.units[u];
+      std::vector<int> cells;
+      for (double count : row.counts) cells.push_back(table_.add(count));
+      if (has_other) cells.push_back(table_.add(row.other));
+      table_.relate(actual_cell(u, ind), cells);
+      rows.push_back(cells);
+    }
+    for (std::size_t c = 0; c < rows[n_].size(); ++c) {
+      std::vector<int> column;
+      for (std::size_t u = 0; u < n_; ++u) column.push_back(rows[u][c]);
+      table_.relate(rows[n_][c], column);
+    }
+    breakdown_.push_back(std::move(rows));
+  }
+
+  const Report& report_;
+  std::size_t n_;  // municipalities; index n_ is the total
+  SuppressionTable table_;
+  std::vector<std::vector<int>> actual_;                  // by indicator, then unit; -1 for ratios
+  std::vector<std::vector<std::vector<int>>> breakdown_;  // by breakdown, unit, category (other last)
+};
+
+void hide_figure(Figure& f, Hidden why) {
+  f.hidden = why;
+  f.actual.reset();
+  f.attainment.reset();
+  f.gap.reset();
+  f.needed_per_month.reset();
+  f.forecast.reset();
+  f.status.clear();
+}
+
+void hide_series(Figure& f) {
+  for (auto& point : f.series) {
+    point.new_count.reset();
+    point.cumulative.reset();
+    point.hidden = Hidden::kProtecting;
+  }
+  f.forecast.reset();
+  f.forecast_hidden = true;
+}
+
+// The total's running totals, shown from the last month back: a month only
+// when its count and its step to the next shown month may be shown. The last
+// month is the actual, shown or hidden with it.
+void thin_series(Figure& f, const PrivacySettings& s) {
+  if (f.hidden != Hidden::kNo || f.series.empty()) {
+    hide_series(f);
+    return;
+  }
+  double next_shown = *f.series.back().cumulative;
+  for (std::size_t m = f.series.size() - 1; m-- > 0;) {
+    MonthPoint& point = f.series[m];
+    double count = point.cumulative.value_or(0);
+    if (shows(count, s) && shows(next_shown - count, s)) {
+      next_shown = count;
+    } else {
+      point.cumulative.reset();
+      point.hidden = Hidden::kProtecting;
+    }
+  }
+  // A month's new count is the step between two shown months.
+  for (std::size_t m = 0; m < f.series.size(); ++m) {
+    bool before_shown = m == 0 || f.series[m - 1].hidden == Hidden::kNo;
+    if (f.series[m].hidden != Hidden::kNo || !before_shown) f.series[m].new_count.reset();
+  }
+}
+
+// The forecast adds the pace since the month before the window to the
+// actual, so it shows only when that month does.
+void check_forecast(Figure& f, const ProgressSettings& progress) {
+  int n = static_cast<int>(f.series.size());
+  int window = progress.forecast_whole_period ? n : progress.forecast_window_months;
+  int before = n - std::min(window, n) - 1;
+  if (before >= 0 && f.series[static_cast<std::size_t>(before)].hidden != Hidden::kNo) {
+    f.forecast.reset();
+    f.forecast_hidden = true;
+  }
+}
+
+void thin_ratio_series(Figure& f, const Figure& num, const Figure& den) {
+  for (std::size_t m = 0; m < f.series.size(); ++m) {
+    if (num.series[m].hidden != Hidden::kNo || den.series[m].hidden != Hidden::kNo) {
+      f.series[m].cumulative.reset();
+      f.series[m].hidden = Hidden::kProtecting;
+    }
+  }
+}
+
+void hide_figures(Report& out, const ReportCells& cells, const PrivacySettings& settings) {
+  std::size_t n = out.units.size();
+  for (std::size_t i = 0; i < out.indicators.size(); ++i) {
+    for (std::size_t u = 0; u <= n; ++u) {
+      Figure& f = u == n ? out.total.values[i] : out.units[u].values[i];
+      if (Hidden why = cells.actual(u, i); why != Hidden::kNo) hide_figure(f, why);
+      if (u < n) hide_series(f);
+    }
+    const Indicator& ind = out.indicators[i];
+    Figure& total = out.total.values[i];
+    if (ind.kind == IndicatorKind::kRatio) {
+      thin_ratio_series(total, out.total.values[static_cast<std::size_t>(out.indicator_index(ind.numerator))],
+                        out.total.values[static_cast<std::size_t>(out.indicator_index(ind.denominator))]);
+    } else {
+      thin_series(total, settings);
+      check_forecast(total, out.progress);
+    }
+    // A mean of the municipalities' attainment would give a hidden one away.
+    bool unit_hidden = std::any_of(out.units.begin(), out.units.end(),
+                                   [&](const UnitFigures& u) { return u.values[i].hidden != Hidden::kNo; });
+    if (out.aggregation != "sum" && unit_hidden) {
+      total.attainment.reset();
+      total.status.clear();
+    }
+  }
+}
+
+void hide_funnels(Report& out, const ReportCells& cells) {
+  std::size_t n = out.units.size();
+  for (auto& funnel : out.funnels) {
+    for (std::size_t u = 0; u <= n; ++u) {
+      FunnelRow& row = u == n ? funnel.total : funnel.units[u];
+      row.hidden.assign(row.actual.size(), Hidden::kNo);
+      for (std::size_t k = 0; k < row.actual.size(); ++k) {
+        row.hidden[k] = cells.actual(u, static_cast<std::size_t>(out.indicator_index(funnel.stages[k])));
+        if (row.hidden[k] != Hidden::kNo) row.actual[k] = 0;
+      }
+      for (std::size_t k = 1; k < row.actual.size(); ++k) {
+        if (row.hidden[k] != Hidden::kNo || row.hidden[k - 1] != Hidden::kNo) row.conversion[k].reset();
+      }
+    }
+  }
+}
+
+void hide_breakdowns(Report& out, const ReportCells& cells) {
+  std::size_t n = out.units.size();
+  for (std::size_t b = 0; b < out.breakdowns.size(); ++b) {
+    BreakdownReport& report = out.breakdowns[b];
+    for (std::size_t u = 0; u <= n; ++u) {
+      BreakdownRow& row = u == n ? report.total : report.units[u];
+      row.hidden.assign(row.counts.size(), Hidden::kNo);
+      for (std::size_t c = 0; c < row.counts.size(); ++c) {
+        row.hidden[c] = cells.breakdown(b, u, c);
+        if (row.hidden[c] != Hidden::kNo) row.counts[c] = 0;
+      }
+      row.other_hidden = cells.breakdown(b, u, row.counts.size());
+      if (row.other_hidden != Hidden::kNo) row.other = 0;
+    }
+  }
+}
+
+}  // namespace
+
+Report public_report(const Report& report, const PrivacySettings& settings) {
+  ReportCells cells(report);
+  cells.suppress(settings);
+  Report out = report;
+  out.audience = Audience::kPublic;
+  out.privacy = settings;
+  hide_figures(out, cells, settings);
+  hide_funnels(out, cells);
+  hide_breakdowns(out, cells);
+  for (auto& g : out.goals) {
+    int i = out.indicator_index(g.goal.indicator);
+    if (i >= 0 && !out.total.values[static_cast<std::size_t>(i)].attainment) {
+      g.suggested_status.clear();
+      g.overridden = false;
+    }
+  }
+  // What changed since last month, and the problems found row by row, are
+  // for the people who run the project.
+  out.changes.reset();
+  out.data_quality.by_code.clear();
+  out.data_quality.top_problems.clear();
+  out.data_quality.diagnostics.clear();
+  return out;
+}
+
+}  // namespace maaltal
