@@ -136,7 +136,26 @@ std::optional<std::int64_t> source_date_epoch() {
   return seconds;
 }
 
-CheckResult run_check(const RunOptions& options) {
+namespace {
+
+// The key of the raw rows' pseudonyms when a build asks for them (--raw-rows
+// or project.json), from the environment; never written anywhere. Without a
+// key, or for a public workbook, there is no raw sheet: an error says why.
+std::optional<std::string> pseudonym_key(const Project& project, const RunOptions& options) {
+  if (!options.raw_rows && !project.outputs.raw_rows) return std::nullopt;
+  Audience workbook = options.audience.value_or(project.outputs.workbook);
+  if (workbook == Audience::kPublic) {
+    throw Error(ErrorKind::kUsage, "raw rows go only into an internal workbook, and this one is public");
+  }
+  const char* key = std::getenv(kPseudonymKeyVariable);
+  if (!key || std::string_view(key).size() < 16) {
+    throw Error(ErrorKind::kUsage, std::string("raw rows need a key of at least 16 characters in ") +
+                                       kPseudonymKeyVariable + " to pseudonymise the participants' ids");
+  }
+  return std::string(key);
+}
+
+CheckResult check_inputs(const RunOptions& options, bool building) {
   CheckResult result;
   Stopwatch clock;
   auto dataset = load_dataset(options.project, options.project.generic_string(), result.diagnostics);
@@ -148,7 +167,8 @@ CheckResult run_check(const RunOptions& options) {
   }
   if (!dataset || result.diagnostics.has_errors()) return result;
   if (options.locale) dataset->project.info.locale = *options.locale;
-  ComputeOptions compute{options.as_of, options.generated_at, MAALTAL_VERSION};
+  ComputeOptions compute{options.as_of, options.generated_at, MAALTAL_VERSION, std::nullopt};
+  if (building) compute.pseudonym_key = pseudonym_key(dataset->project, options);
   result.report = compute_report(*dataset, compute);
   result.timings.push_back({"compute", clock.lap()});
   // Only now are the figures known that a person's verdict may override.
@@ -168,8 +188,12 @@ CheckResult run_check(const RunOptions& options) {
   return result;
 }
 
+}  // namespace
+
+CheckResult run_check(const RunOptions& options) { return check_inputs(options, false); }
+
 CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
-  CheckResult result = run_check(options);
+  CheckResult result = check_inputs(options, true);
   if (!result.report) return result;
   if (options.strict && result.diagnostics.warning_count() > 0) return result;  // --strict: nothing written
   if (options.previous) {

@@ -28,6 +28,9 @@ struct RunOptions {
   bool raw_rows = false;                           // --raw-rows: the workbook's pseudonymised registrations
 };
 
+// The environment variable that holds the key of the raw rows' pseudonyms.
+inline constexpr const char* kPseudonymKeyVariable = "MAALTAL_PSEUDONYM_KEY";
+
 struct CheckResult {
   Diagnostics diagnostics;
   std::optional<Report> report;  // set when the inputs have no errors

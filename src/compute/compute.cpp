@@ -8,6 +8,7 @@
 #include "compute/progress.h"
 #include "core/collate.h"
 #include "core/numbers.h"
+#include "core/sha256.h"
 
 namespace maaltal {
 
@@ -493,6 +494,18 @@ int events_after(const Dataset& dataset, Date as_of) {
 
 }  // namespace
 
+// Every registration, its id replaced by the first 16 hex digits of its
+// keyed hash: the same person gets the same pseudonym in every run with the
+// same key, and no one without the key can link it to an id.
+void add_raw_rows(const Dataset& dataset, const std::string& key, Report& report) {
+  report.raw_date_fields = dataset.schema.date_fields;
+  report.raw_category_fields = dataset.schema.category_fields;
+  report.raw_rows.reserve(dataset.registrations.size());
+  for (const auto& r : dataset.registrations) {
+    report.raw_rows.push_back({hmac_sha256_hex(key, r.participant).substr(0, 16), r.unit_code, r.dates, r.categories});
+  }
+}
+
 Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   Report report;
   report.generator_version = options.generator_version;
@@ -503,6 +516,7 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   report.texts = dataset.project.texts;
   report.privacy = dataset.project.privacy;
   report.outputs = dataset.project.outputs;
+  if (options.pseudonym_key) add_raw_rows(dataset, *options.pseudonym_key, report);
   report.indicators = dataset.project.indicators;
 
   report.aggregation = aggregation_name(dataset.project.aggregation);

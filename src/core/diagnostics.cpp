@@ -1,14 +1,20 @@
 #include "core/diagnostics.h"
 
+#include "core/text.h"
+
 namespace maaltal {
 
+// Every message is kept with its CPR numbers starred out, wherever they came
+// from (a value quoted in the message, the offending line under it).
 void Diagnostics::error(std::string code, std::string message, SourceLocation where) {
-  items_.push_back({Severity::kError, std::move(code), std::move(message), std::move(where)});
+  warning(std::move(code), std::move(message), std::move(where));
+  items_.back().severity = Severity::kError;
   ++errors_;
 }
 
 void Diagnostics::warning(std::string code, std::string message, SourceLocation where) {
-  items_.push_back({Severity::kWarning, std::move(code), std::move(message), std::move(where)});
+  where.line_text = mask_cpr_numbers(where.line_text);
+  items_.push_back({Severity::kWarning, std::move(code), mask_cpr_numbers(message), std::move(where)});
 }
 
 std::map<std::string, int> Diagnostics::count_by_code() const {

@@ -151,6 +151,15 @@ struct DataQuality {
   std::vector<Diagnostic> diagnostics;  // every one, warnings included, in the order found
 };
 
+// One registration for the internal workbook's raw sheet (--raw-rows): the
+// participant only as a keyed pseudonym.
+struct RawRow {
+  std::string pseudonym;
+  std::string unit_code;
+  std::vector<std::optional<Date>> dates;  // by Report::raw_date_fields
+  std::vector<std::string> categories;     // by Report::raw_category_fields
+};
+
 struct Report {
   std::string generator_version;
   Audience audience = Audience::kInternal;  // public: made by public_report(), small counts hidden
@@ -171,6 +180,9 @@ struct Report {
   std::optional<Changes> changes;  // with --previous
   std::vector<ProjectText> texts;  // the project's own Markdown, in project.json's order
   std::vector<InputFile> input_files;
+  std::vector<std::string> raw_date_fields;  // with --raw-rows
+  std::vector<std::string> raw_category_fields;
+  std::vector<RawRow> raw_rows;              // with --raw-rows, in reading order; empty in a public report
   std::optional<std::int64_t> generated_at;  // seconds since 1970, from SOURCE_DATE_EPOCH; never the clock
 
   int indicator_index(const std::string& id) const { return find_indicator(indicators, id); }

@@ -9,4 +9,16 @@ namespace maaltal {
 // (" Ja " -> "ja"; Danish letters are left as they are).
 std::string fold_case(std::string_view text);
 
+// Whether `text` is a CPR number: DDMMYY-NNNN or DDMMYYNNNN with a day and
+// month that can be, surrounding spaces allowed.
+bool is_cpr_number(std::string_view text);
+
+// `text` with every CPR-shaped number in it starred out ("******-****"),
+// keeping its length so that a caret under it still lines up.
+std::string mask_cpr_numbers(std::string_view text);
+
+// `text` with the bytes [start, start + length) replaced by one '*' per
+// character, for an id shown in an offending line.
+std::string star_out(std::string_view text, std::size_t start, std::size_t length);
+
 }  // namespace maaltal

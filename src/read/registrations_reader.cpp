@@ -236,6 +236,29 @@ std::optional<std::vector<std::size_t>> header_columns(const Dataset& dataset, c
   return columns;
 }
 
+// Warns once per column that holds CPR numbers (W119): they are personal
+// data, starred out of every message and never written to any output.
+class CprColumns {
+ public:
+  CprColumns(std::string file, Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
+
+  template <typename Where>
+  void check(const std::string& value, const std::string& column, Where where) {
+    if (value.size() < 10 || value.size() > 13 || warned_.contains(column) || !is_cpr_number(value)) return;
+    warned_.insert(column);
+    diags_.warning("W119",
+                   "column '" + column +
+                       "' holds CPR numbers; they are starred out of every message and never written to any "
+                       "output, but consider a pseudonymous id instead",
+                   where());
+  }
+
+ private:
+  std::string file_;
+  Diagnostics& diags_;
+  std::set<std::string> warned_;
+};
+
 // Row by row as the parser reads them, so the file's rows are never all held
 // as text at once.
 void read_csv_rows(Dataset& dataset, const std::string& text, Diagnostics& diags) {
@@ -250,6 +273,7 @@ void read_csv_rows(Dataset& dataset, const std::string& text, Diagnostics& diags
     int line = lines.line_of(offset);
     return SourceLocation{file, line, lines.column_of(offset), "", lines.line_text(line)};
   };
+  CprColumns cpr(file, diags);
   for_each_csv_record(text, delimiter, file, lines, diags, [&](const CsvRecord& record) {
     if (!header) {
       header = record;
@@ -263,10 +287,23 @@ void read_csv_rows(Dataset& dataset, const std::string& text, Diagnostics& diags
                          std::string(1, delimiter) + "'), found " + std::to_string(record.fields.size()));
       return;
     }
+    for (std::size_t c = 0; c < record.fields.size(); ++c) {
+      cpr.check(record.fields[c].value, header->fields[c].value, [&] { return where_offset(record.fields[c].offset); });
+    }
     RawRow row;
     row.line = record.line;
     for (std::size_t c : *columns) row.values.push_back(record.fields[c].value);
-    row.where = [&](std::size_t field) { return where_offset(record.fields[(*columns)[field]].offset); };
+    // The participant's id is starred out of the line shown under a message.
+    const CsvField& id = record.fields[(*columns)[0]];
+    row.where = [&](std::size_t field) {
+      SourceLocation where = where_offset(record.fields[(*columns)[field]].offset);
+      if (lines.line_of(id.offset) == where.line) {
+        std::size_t start = id.offset - lines.start_of(where.line);
+        if (where.line_text.compare(start, 1, "\"") == 0) ++start;
+        where.line_text = star_out(where.line_text, start, id.value.size());
+      }
+      return where;
+    };
     checker.accept(row);
   });
   if (!header) diags.error("E103", "the registrations file is empty (expected a header row)", {file, 1, 0, "", ""});
@@ -284,6 +321,7 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
   std::vector<std::string> names;
   for (const auto& field : logical_fields(dataset.schema)) names.push_back(dataset.project.column_for(field));
   RowChecker checker(dataset, diags);
+  CprColumns cpr(file, diags);
   for (std::size_t i = 0; i < json->size(); ++i) {
     const Json& obj = (*json)[i];
     std::string ptr = "/" + std::to_string(i);
@@ -302,6 +340,11 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
         row.values.push_back(it->dump());
     }
     row.json_index = static_cast<int>(i);
+    for (std::size_t f = 0; f < names.size(); ++f) {
+      cpr.check(row.values[f], names[f], [&] {
+        return SourceLocation{file, 0, 0, JsonFields::pointer(ptr, names[f]), ""};
+      });
+    }
     row.where = [&](std::size_t field) {
       return SourceLocation{file, 0, 0, JsonFields::pointer(ptr, names[field]), ""};
     };

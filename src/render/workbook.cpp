@@ -441,6 +441,7 @@ void write_workbook(const Report& report, const TemplateSet& templates, const st
       write_detail_sheet(report, s, layout, locale, book);
     }
   }
+  if (report.audience == Audience::kInternal) write_raw_rows(report, layout, locale, book);
   book.close();
 }
 

@@ -15,4 +15,9 @@ namespace maaltal {
 bool write_detail_sheet(const Report& report, const SheetLayout& s, const WorkbookLayout& layout, const Locale& locale,
                         Workbook& book);
 
+// With --raw-rows (an internal report only): one row per registration, the
+// participant as a pseudonym, on as many sheets as Excel's row limit needs.
+// Written cell by cell, not through a table of rows, as there may be millions.
+void write_raw_rows(const Report& report, const WorkbookLayout& layout, const Locale& locale, Workbook& book);
+
 }  // namespace maaltal
