@@ -437,7 +437,7 @@ class BadInput(unittest.TestCase):
     def test_unknown_municipality_code(self):
         self.edit("registrations.csv", "VGF-0068;607;", "VGF-0068;999;")
         self.build_fails(["registrations.csv:2:10: error: unknown municipality code '999' [E104]\n"
-                          "VGF-0068;999;2019-09-01;;;Dagpenge\n         ^"])
+                          "********;999;2019-09-01;;;Dagpenge\n         ^"])
 
     def test_rejected_rows_are_accounted_for(self):
         self.edit("registrations.csv", "VGF-0068;607;", "VGF-0068;999;")

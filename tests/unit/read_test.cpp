@@ -99,10 +99,10 @@ TEST_CASE("read: an unknown municipality code in the data points at its column")
   auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;999;2020-02-01;;\nA2;101;2020-02-01;;\n");
   REQUIRE(r.messages() ==
           "reg.csv:2:4: error: unknown municipality code '999' [E104]\n"
-          "A1;999;2020-02-01;;\n"
+          "**;999;2020-02-01;;\n"
           "   ^\n"
           "reg.csv:3:4: error: municipality 101 (København) is not one of the project's municipalities [E105]\n"
-          "A2;101;2020-02-01;;\n"
+          "**;101;2020-02-01;;\n"
           "   ^\n");
   REQUIRE(r.dataset->rows_read == 2);
   REQUIRE(r.dataset->rows_rejected == 2);
@@ -114,7 +114,7 @@ TEST_CASE("read: an unreadable date names the column and the expected form") {
   REQUIRE(r.messages() ==
           "reg.csv:2:8: error: '31-02-2020' in column 'visiteret' is not a date (expected 2019-12-31, 31-12-2019, "
           "31.12.2019, 31/12/2019 or an Excel serial day such as 43830) [E106]\n"
-          "Æ1;746;31-02-2020;;\n"
+          "**;746;31-02-2020;;\n"
           "       ^\n");
 }
 
@@ -220,7 +220,7 @@ TEST_CASE("read: a value a breakdown does not declare is a warning, and the row 
   REQUIRE(r.messages() ==
           "reg.csv:3:21: warning: 'dagpenge' in column 'ydelse' is not one of the declared categories; counted as "
           "other (did you mean 'Dagpenge'?) [W110]\n"
-          "A2;746;2020-02-01;;;dagpenge\n"
+          "**;746;2020-02-01;;;dagpenge\n"
           "                    ^\n");
   REQUIRE(r.dataset->registrations.size() == 2);
 }
@@ -236,7 +236,7 @@ TEST_CASE("read: age bands name their labels, and a birth year that is not a num
                 "id;kommune;visiteret;udfald;udfald_dato;aar\nA1;746;2020-02-01;;;1990\nA2;746;2020-02-01;;;ukendt\n");
   REQUIRE(r.messages() ==
           "reg.csv:3:21: warning: 'ukendt' in column 'aar' is not a number; counted as other [W111]\n"
-          "A2;746;2020-02-01;;;ukendt\n"
+          "**;746;2020-02-01;;;ukendt\n"
           "                    ^\n");
   REQUIRE(r.dataset->project.breakdowns[0].categories == std::vector<std::string>{"18–29", "30+"});
 }
