@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "app/pipeline.h"
+#include "compute/suppression.h"
 #include "render/writers.h"
 #include "test_support.h"
 
@@ -51,6 +52,11 @@ void check_sample(const std::string& sample) {
   compare_with_golden(sample, "status-" + report.units.front().code + ".md",
                       render_status_markdown(report, templates, &report.units.front()));
   compare_with_golden(sample, "summary.json", render_summary_json(report));
+  // The public audience: the dashboard as published, and its summary.
+  Report published = public_report(report, report.privacy);
+  compare_with_golden(sample, "index-public.html",
+                      render_dashboard(published, templates, DashboardForm::kSingle).at(0).content);
+  compare_with_golden(sample, "summary-public.json", render_summary_json(published));
 }
 
 }  // namespace
@@ -60,3 +66,5 @@ TEST_CASE("golden: vi-goer-en-forskel renders as accepted") { check_sample("vi-g
 TEST_CASE("golden: smaa-mellemstore renders as accepted") { check_sample("smaa-mellemstore"); }
 
 TEST_CASE("golden: job-og-trivsel renders as accepted") { check_sample("job-og-trivsel"); }
+
+TEST_CASE("golden: smaa-tal renders as accepted") { check_sample("smaa-tal"); }

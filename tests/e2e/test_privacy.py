@@ -1,0 +1,358 @@
+"""Publishing without exposing anyone (issue 8): audiences, small-cell
+suppression, no personal data out.
+
+Run by ctest; MAALTAL_BIN names the binary. Every sample's outputs are built
+for both audiences and scanned; the crafted sample smaa-tal (five
+municipalities, three of them tiny) is checked by an exact search over its
+public tables, and by moving a participant between two tiny municipalities:
+the public files must not change by a byte.
+"""
+import copy
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = os.environ.get("MAALTAL_BIN", str(ROOT / "build/dev/maaltal"))
+SAMPLES = sorted(p.parent.name for p in (ROOT / "sample-data").glob("*/project.json"))
+CPR = re.compile(r"(?<![0-9A-Za-z])(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])[0-9]{2}-?[0-9]{4}(?![0-9A-Za-z])")
+KEY = "a-test-key-of-some-length"
+
+
+def run(*args, env=None, cwd=None):
+    full_env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000", **(env or {}))
+    return subprocess.run([BIN, *args], capture_output=True, text=True, env=full_env, cwd=cwd)
+
+
+def build(project, out, *extra, env=None, cwd=None):
+    result = run("build", str(project), "--out", str(out), "--per-unit", *extra, env=env, cwd=cwd)
+    if result.returncode != 0:
+        raise AssertionError(result.stderr)
+    return result
+
+
+def output_texts(out):
+    """Every file written, as text; a workbook as the text of all its parts."""
+    texts = {}
+    for path in sorted(Path(out).iterdir()):
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as z:
+                for name in sorted(z.namelist()):
+                    texts[f"{path.name}/{name}"] = z.read(name).decode("utf-8", "replace")
+        else:
+            texts[path.name] = path.read_text(encoding="utf-8")
+    return texts
+
+
+def participant_ids(project_dir):
+    project = json.loads((project_dir / "project.json").read_text(encoding="utf-8"))
+    source = project["registrations"]
+    column = source["columns"]["participant"]
+    text = (project_dir / source["file"]).read_text(encoding="utf-8-sig")
+    delimiter = source.get("delimiter") or (";" if ";" in text.splitlines()[0] else ",")
+    return {row[column] for row in csv.DictReader(text.splitlines(), delimiter=delimiter)}
+
+
+class NoPersonalDataOut(unittest.TestCase):
+    """No participant id and no CPR number in any output of any sample, for
+    either audience, nor in any message."""
+
+    def test_no_id_in_any_output_of_any_sample(self):
+        for sample in SAMPLES:
+            ids = participant_ids(ROOT / "sample-data" / sample)
+            self.assertGreater(len(ids), 0)
+            for audience in ("public", "internal"):
+                with self.subTest(sample=sample, audience=audience), tempfile.TemporaryDirectory() as tmp:
+                    result = build(ROOT / "sample-data" / sample / "project.json", tmp, "--audience", audience,
+                                   "--dashboard", "site", "--raw-rows", env={"MAALTAL_PSEUDONYM_KEY": KEY}) \
+                        if audience == "internal" else \
+                        build(ROOT / "sample-data" / sample / "project.json", tmp, "--audience", audience,
+                              "--dashboard", "site")
+                    texts = output_texts(tmp)
+                    texts["stderr"] = result.stderr
+                    pattern = re.compile("|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True)))
+                    for name, text in texts.items():
+                        found = pattern.search(text)
+                        self.assertIsNone(found, f"{name} holds participant id {found and found.group()}")
+
+    def test_cpr_numbers_are_starred_out_and_written_nowhere(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = Path(tmp) / "p"
+            shutil.copytree(ROOT / "sample-data/smaa-tal", project)
+            lines = (project / "registrations.csv").read_text(encoding="utf-8").splitlines()
+            cprs = []
+            for k in range(1, len(lines)):
+                cprs.append(f"{k % 28 + 1:02d}0{k % 9 + 1}85-{1000 + k:04d}")
+                lines[k] = cprs[-1] + lines[k][lines[k].index(";"):]
+            fields = lines[3].split(";")
+            lines[3] = ";".join(fields[:1] + ["999"] + fields[2:])  # an error, whose line is shown
+            (project / "registrations.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            check = run("check", str(project / "project.json"))
+            self.assertEqual(check.returncode, 1)
+            self.assertIn("warning: column 'borger' holds CPR numbers", check.stderr)
+            self.assertIn("[W119]\n******-****;", check.stderr)
+            self.assertIn("\n***********;999;", check.stderr)
+            self.assertIsNone(CPR.search(check.stderr), check.stderr)
+            lines[3] = ";".join(fields)
+            (project / "registrations.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            for audience in ("public", "internal"):
+                out = Path(tmp) / audience
+                result = build(project / "project.json", out, "--audience", audience,
+                               *(["--raw-rows"] if audience == "internal" else []),
+                               env={"MAALTAL_PSEUDONYM_KEY": KEY})
+                for name, text in {**output_texts(out), "stderr": result.stderr}.items():
+                    found = CPR.search(text)
+                    self.assertIsNone(found, f"{audience} {name}: {found and found.group()}")
+                    self.assertNotIn(KEY, text)
+
+    def test_the_regex_finds_what_it_looks_for(self):
+        self.assertIsNotNone(CPR.search("id 311299-1234 here"))
+        self.assertIsNotNone(CPR.search(">3112991234<"))
+        self.assertIsNone(CPR.search("ab3112991234"))
+
+
+class RawRows(unittest.TestCase):
+    """The internal workbook's raw sheet, only when asked for and with a key."""
+
+    def test_pseudonyms_are_keyed_and_stable(self):
+        import hashlib
+        import hmac
+        import openpyxl
+        with tempfile.TemporaryDirectory() as tmp:
+            build(ROOT / "sample-data/smaa-tal/project.json", tmp, "--raw-rows", env={"MAALTAL_PSEUDONYM_KEY": KEY})
+            sheet = openpyxl.load_workbook(Path(tmp) / "report.xlsx")["Registreringer"]
+            rows = list(sheet.iter_rows(values_only=True))
+            self.assertEqual(rows[0][:3], ("Pseudonym", "Kommunekode", "Kommune"))
+            ids = sorted(participant_ids(ROOT / "sample-data/smaa-tal"))
+            expected = sorted(hmac.new(KEY.encode(), i.encode(), hashlib.sha256).hexdigest()[:16] for i in ids)
+            self.assertEqual(sorted(r[0] for r in rows[1:]), expected)
+
+    def test_no_key_no_sheet(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            env = {k: v for k, v in os.environ.items() if k != "MAALTAL_PSEUDONYM_KEY"}
+            result = subprocess.run([BIN, "build", str(ROOT / "sample-data/smaa-tal/project.json"), "--out", tmp,
+                                     "--raw-rows"], capture_output=True, text=True, env=env)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn("MAALTAL_PSEUDONYM_KEY", result.stderr)
+            self.assertFalse((Path(tmp) / "report.xlsx").exists())
+            build(ROOT / "sample-data/smaa-tal/project.json", tmp)
+            import openpyxl
+            self.assertNotIn("Registreringer", openpyxl.load_workbook(Path(tmp) / "report.xlsx").sheetnames)
+
+    def test_not_in_a_public_workbook(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("build", str(ROOT / "sample-data/smaa-tal/project.json"), "--out", tmp, "--raw-rows",
+                         "--audience", "public", env={"MAALTAL_PSEUDONYM_KEY": KEY})
+            self.assertEqual(result.returncode, 2)
+            self.assertIn("only into an internal workbook", result.stderr)
+
+
+def public_tables(summary):
+    """The public summary's counts as cells with a reader's bounds, and the sums
+    that tie them: a municipality column adds up to the total, a sum
+    indicator to its terms, a breakdown row to the indicator, a breakdown
+    column to the total row."""
+    t = summary["privacy"]["suppress_below"]
+    low = 1 if summary["privacy"]["zero_as_dash"] else 0
+    most = summary["data_quality"]["rows_counted"]
+    cells, relations = {}, []
+
+    def cell(key, value, hidden):
+        if hidden is None:
+            cells[key] = (value, value, None)
+        elif hidden == "small":
+            cells[key] = (low, t - 1, "small")
+        else:
+            cells[key] = (t, most, "protecting")
+        return key
+
+    units = [(u["code"], u) for u in summary["units"]] + [("", summary["total"])]
+    counts = [ind for ind in summary["indicators"] if ind["kind"] != "ratio"]
+    for ind in counts:
+        for code, unit in units:
+            v = unit["values"][ind["id"]]
+            cell(("A", code, ind["id"]), v["actual"], v.get("hidden"))
+        relations.append((("A", "", ind["id"]), [("A", c, ind["id"]) for c, _ in units[:-1]]))
+        for code, _ in units:
+            if ind["kind"] == "sum":
+                relations.append((("A", code, ind["id"]), [("A", code, term) for term in ind["of"]]))
+    for b in summary["breakdowns"]:
+        rows = [(r["code"], r) for r in b["units"]] + [("", b["total"])]
+        columns = b["categories"] + ["\x00other"]
+        for code, row in rows:
+            for c in b["categories"]:
+                cell(("B", b["id"], code, c), row["counts"][c], row.get("hidden", {}).get(c))
+            cell(("B", b["id"], code, "\x00other"), row["other"], row.get("other_hidden"))
+            relations.append((("A", code, b["indicator"]), [("B", b["id"], code, c) for c in columns]))
+        for c in columns:
+            relations.append((("B", b["id"], "", c), [("B", b["id"], code, c) for code, _ in rows[:-1]]))
+    return cells, relations
+
+
+def feasible(bounds, relations, fixed):
+    """Whether some whole numbers within `bounds` satisfy every sum, with the
+    cells in `fixed` set: a complete search, pruned by the sums' bounds."""
+    b = dict(bounds)
+    b.update({k: (v, v) for k, v in fixed.items()})
+    changed = True
+    while changed:
+        changed = False
+        for whole, parts in relations:
+            lo = sum(b[p][0] for p in parts)
+            hi = sum(b[p][1] for p in parts)
+            wl, wh = max(b[whole][0], lo), min(b[whole][1], hi)
+            if wl > wh:
+                return False
+            if (wl, wh) != b[whole]:
+                b[whole], changed = (wl, wh), True
+            for p in parts:
+                pl = max(b[p][0], wl - (hi - b[p][1]))
+                ph = min(b[p][1], wh - (lo - b[p][0]))
+                if pl > ph:
+                    return False
+                if (pl, ph) != b[p]:
+                    b[p], changed = (pl, ph), True
+                    lo = sum(b[q][0] for q in parts)
+                    hi = sum(b[q][1] for q in parts)
+    open_cells = [k for k, (lo, hi) in b.items() if lo < hi]
+    if not open_cells:
+        return all(b[w][0] == sum(b[p][0] for p in ps) for w, ps in relations)
+    k = min(open_cells, key=lambda c: b[c][1] - b[c][0])
+    return any(feasible(b, relations, {k: v}) for v in range(b[k][0], b[k][1] + 1))
+
+
+def recoverable_cells(summary):
+    """The small cells whose value a reader can work out exactly: those with
+    only one value that satisfies every sum."""
+    cells, relations = public_tables(summary)
+    bounds = {k: (lo, hi) for k, (lo, hi, _) in cells.items()}
+    exposed = []
+    for key, (lo, hi, kind) in cells.items():
+        if kind != "small":
+            continue
+        values = [v for v in range(lo, hi + 1) if feasible(bounds, relations, {key: v})]
+        if len(values) < 2:
+            exposed.append((key, values))
+    return exposed
+
+
+class Suppression(unittest.TestCase):
+    """The crafted sample: suppression and secondary suppression everywhere,
+    and no suppressed cell recoverable."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.public = Path(cls.tmp.name) / "public"
+        cls.internal = Path(cls.tmp.name) / "internal"
+        build(ROOT / "sample-data/smaa-tal/project.json", cls.public, "--audience", "public")
+        build(ROOT / "sample-data/smaa-tal/project.json", cls.internal, "--audience", "internal")
+        cls.summary = json.loads((cls.public / "summary.json").read_text(encoding="utf-8"))
+        cls.exact = json.loads((cls.internal / "summary.json").read_text(encoding="utf-8"))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def hidden_cells(self):
+        cells, _ = public_tables(self.summary)
+        return {k: kind for k, (_, _, kind) in cells.items() if kind}
+
+    def test_small_counts_are_hidden_and_others_protect_them(self):
+        hidden = self.hidden_cells()
+        kinds = set(hidden.values())
+        self.assertEqual(kinds, {"small", "protecting"})
+        # Every count below 5 of the internal summary is hidden as small, and only those.
+        for unit in self.exact["units"] + [self.exact["total"]]:
+            public_unit = next((u for u in self.summary["units"] if u.get("code") == unit.get("code")),
+                               self.summary["total"])
+            for ind in self.exact["indicators"]:
+                if ind["kind"] == "ratio":
+                    continue
+                actual = unit["values"][ind["id"]]["actual"]
+                shown = public_unit["values"][ind["id"]]
+                if actual < 5:
+                    self.assertEqual(shown.get("hidden"), "small", (unit.get("name"), ind["id"]))
+                    self.assertIsNone(shown["actual"])
+                    self.assertIsNone(shown["attainment"])
+                    self.assertIsNone(shown["status"])
+                elif shown.get("hidden") is None:
+                    self.assertEqual(shown["actual"], actual)
+
+    def test_no_suppressed_cell_can_be_recovered(self):
+        self.assertEqual(recoverable_cells(self.summary), [])
+
+    def test_the_search_finds_a_cell_left_unprotected(self):
+        # Show one protecting cell's true value: the small cells it protected
+        # become recoverable, and the search must say so.
+        leaky = copy.deepcopy(self.summary)
+        for unit, exact in zip(leaky["units"], self.exact["units"]):
+            for ind, value in unit["values"].items():
+                if value.get("hidden") == "protecting" and ind == "i_job":
+                    value["actual"] = exact["values"][ind]["actual"]
+                    del value["hidden"]
+                    self.assertNotEqual(recoverable_cells(leaky), [])
+                    return
+        self.fail("the sample has no protecting i_job cell")
+
+    def test_the_public_series_steps_are_zero_or_at_least_the_threshold(self):
+        for ind in self.summary["indicators"]:
+            if ind["kind"] == "ratio":
+                continue
+            for unit in self.summary["units"]:
+                self.assertEqual(unit["values"][ind["id"]]["series"], [], unit["name"])
+            series = self.summary["total"]["values"][ind["id"]]["series"]
+            shown = [p["cumulative"] for p in series if p.get("hidden") is None]
+            self.assertEqual(shown[-1], self.summary["total"]["values"][ind["id"]]["actual"])
+            steps = [b - a for a, b in zip([0] + shown, shown)]
+            self.assertTrue(all(s >= 5 for s in steps), (ind["id"], steps))
+            self.assertLess(len(shown), len(series), ind["id"])  # some months are hidden
+
+    def test_every_public_output_shows_the_marks(self):
+        texts = output_texts(self.public)
+        for name in ("index.html", "status.md", "status.html"):
+            self.assertIn("&lt;5" if name.endswith(".html") else "\\<5", texts[name], name)
+            self.assertIn("skjult", texts[name], name)
+        workbook = "".join(t for n, t in texts.items() if n.startswith("report.xlsx/"))
+        self.assertIn("&lt;5", workbook)
+        self.assertIn("skjult", workbook)
+        # Læsø's referred: hidden in every table of the dashboard.
+        html = texts["index.html"]
+        row = re.search(r'<tr><th scope="row"><a href="#kommune-825">Læsø</a></th>(.*?)</tr>', html)
+        self.assertIsNotNone(row)
+        self.assertIn(">&lt;5<", row.group(1))
+
+    def test_moving_a_participant_between_tiny_municipalities_changes_no_public_byte(self):
+        """Læsø (3 referred) and Fanø (2): one participant without an outcome
+        moves from Læsø to Fanø. Every count that changes is hidden, so every
+        public file must be the same, but for the input's checksum."""
+        with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second:
+            # The same relative path in both runs, as the page names its inputs.
+            for tmp in (first, second):
+                shutil.copytree(ROOT / "sample-data/smaa-tal", Path(tmp) / "p")
+            path = Path(second) / "p/registrations.csv"
+            lines = path.read_text(encoding="utf-8").splitlines()
+            k = next(i for i, line in enumerate(lines) if ";825;" in line and line.split(";")[3] == "")
+            lines[k] = lines[k].replace(";825;", ";563;")
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            for tmp in (first, second):
+                build("p/project.json", "out", "--audience", "public", cwd=tmp)
+                build("p/project.json", "exact", "--audience", "internal", cwd=tmp)
+            before, after = output_texts(Path(first) / "out"), output_texts(Path(second) / "out")
+            exact = [json.loads((Path(t) / "exact/summary.json").read_text(encoding="utf-8")) for t in (first, second)]
+            self.assertNotEqual(exact[0]["units"], exact[1]["units"])  # the move did change the counts
+            sha = re.compile(r"[0-9a-f]{64}")
+            self.assertEqual(sorted(before), sorted(after))
+            for name in before:
+                self.assertEqual(sha.sub("#", before[name]), sha.sub("#", after[name]), name)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
