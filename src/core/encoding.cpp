@@ -57,6 +57,18 @@ bool is_valid_utf8(std::string_view bytes) {
   return true;
 }
 
+std::size_t unfinished_utf8_tail(std::string_view bytes) {
+  for (std::size_t k = 1; k <= 3 && k <= bytes.size(); ++k) {
+    auto c = static_cast<unsigned char>(bytes[bytes.size() - k]);
+    if ((c & 0xC0) == 0x80) continue;  // a continuation byte: look further back
+    std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return length > k ? k : 0;
+  }
+  return 0;
+}
+
+std::string windows1252_to_utf8(std::string_view bytes) { return convert(bytes, "windows-1252"); }
+
 DecodedText decode_text(std::string bytes) {
   std::string_view view(bytes);
   if (view.starts_with("\xFF\xFE")) return {convert(view.substr(2), "UTF-16LE"), "utf-16"};
@@ -64,7 +76,7 @@ DecodedText decode_text(std::string bytes) {
   if (view.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
   // UTF-8, the common case, is kept as it is: no second copy of a large file.
   if (is_valid_utf8(bytes)) return {std::move(bytes), "utf-8"};
-  return {convert(bytes, "windows-1252"), "windows-1252"};
+  return {windows1252_to_utf8(bytes), "windows-1252"};
 }
 
 }  // namespace maaltal

@@ -20,4 +20,11 @@ DecodedText decode_text(std::string bytes);
 
 bool is_valid_utf8(std::string_view bytes);
 
+// How many bytes at the end of `bytes` begin a UTF-8 sequence that the next
+// piece of a file would finish (0 to 3), so that a file can be checked in pieces.
+std::size_t unfinished_utf8_tail(std::string_view bytes);
+
+// Windows-1252 bytes as UTF-8; byte by byte, so a file may be converted in pieces.
+std::string windows1252_to_utf8(std::string_view bytes);
+
 }  // namespace maaltal

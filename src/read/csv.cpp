@@ -23,7 +23,8 @@ namespace {
 
 class CsvParser {
  public:
-  CsvParser(std::string_view text, char delimiter) : text_(text), delim_(delimiter) {}
+  CsvParser(std::string_view text, char delimiter, int first_line)
+      : text_(text), delim_(delimiter), line_(first_line) {}
 
   // Parses one record starting at pos_. Returns false at the end of the text.
   // Sets unterminated_ when a quoted field runs to the end.
@@ -106,7 +107,7 @@ class CsvParser {
   std::string_view text_;
   char delim_;
   std::size_t pos_ = 0;
-  int line_ = 1;
+  int line_;
   bool unterminated_ = false;
   std::size_t quote_start_ = 0;
 };
@@ -116,7 +117,7 @@ class CsvParser {
 char for_each_csv_record(std::string_view text, char delimiter, const std::string& file, const LineIndex& lines,
                          Diagnostics& diags, const std::function<void(const CsvRecord&)>& on_record) {
   char used = delimiter ? delimiter : detect_delimiter(text);
-  CsvParser parser(text, used);
+  CsvParser parser(text, used, lines.first_line());
   CsvRecord record;
   while (parser.next(record)) {
     if (parser.unterminated()) {
@@ -149,5 +150,15 @@ int find_header(const CsvRecord& header, std::initializer_list<const char*> name
 }
 
 std::string normalise_header(std::string_view name) { return fold_case(name); }
+
+std::size_t complete_records_end(std::string_view text) {
+  bool quoted = false;
+  std::size_t end = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (text[i] == '\n' && !quoted) end = i + 1;
+  }
+  return end;
+}
 
 }  // namespace maaltal

@@ -49,6 +49,11 @@ char for_each_csv_record(std::string_view text, char delimiter, const std::strin
 // normalise_header), or -1.
 int find_header(const CsvRecord& header, std::initializer_list<const char*> names);
 
+// Where the last whole record of `text` ends (just past its line break; 0 when
+// there is none): a quote opens or closes a quoted field, so a line break
+// inside one is not a record's end. For a file parsed a piece at a time.
+std::size_t complete_records_end(std::string_view text);
+
 // A header name for matching: trimmed, ASCII letters in lower case.
 std::string normalise_header(std::string_view name);
 

@@ -259,44 +259,82 @@ class CprColumns {
   std::set<std::string> warned_;
 };
 
-// Row by row as the parser reads them, so the file's rows are never all held
-// as text at once.
-void read_csv_rows(Dataset& dataset, const std::string& text, Diagnostics& diags) {
-  const auto& source = dataset.project.registrations;
-  const std::string& file = source.display_path;
-  LineIndex lines(text);
-  RowChecker checker(dataset, diags);
-  std::optional<CsvRecord> header;
-  std::optional<std::vector<std::size_t>> columns;
-  const char delimiter = source.delimiter ? source.delimiter : detect_delimiter(text);
-  auto where_offset = [&](std::size_t offset) {
+// The longest row read: a longer one is not a registration (a file's
+// binary content, or a hostile file), and reading stops there.
+constexpr std::size_t kMaxRowBytes = 1 << 20;
+
+// Reads the registrations CSV a piece at a time (TextStream), handing the
+// checker one row at a time, so the file is never held whole: memory stays
+// bounded by the longest row, whatever the file's size.
+class CsvRowReader {
+ public:
+  CsvRowReader(Dataset& dataset, Diagnostics& diags)
+      : dataset_(dataset),
+        diags_(diags),
+        file_(dataset.project.registrations.display_path),
+        checker_(dataset, diags),
+        cpr_(file_, diags) {}
+
+  void read() {
+    const auto& source = dataset_.project.registrations;
+    TextStream stream(source.path, file_, dataset_.project.input_files);
+    std::string window, piece;
+    int first_line = 1;
+    for (bool more = true; more;) {
+      more = stream.next(piece);
+      window += piece;
+      std::size_t end = more ? complete_records_end(window) : window.size();
+      if (end == 0 && window.size() > kMaxRowBytes) {
+        diags_.error("E110",
+                     "line " + std::to_string(first_line) +
+                         " is longer than 1 MiB; is this a registrations file? "
+                         "Reading stopped here",
+                     {file_, first_line, 1, "", ""});
+        return;
+      }
+      if (end == 0) continue;
+      std::string_view text(window.data(), end);
+      if (!delimiter_) delimiter_ = source.delimiter ? source.delimiter : detect_delimiter(text);
+      LineIndex lines(text, first_line);
+      for_each_csv_record(text, delimiter_, file_, lines, diags_,
+                          [&](const CsvRecord& record) { on_record(record, lines); });
+      first_line += lines.lines() - 1;
+      window.erase(0, end);
+    }
+    if (!header_)
+      diags_.error("E103", "the registrations file is empty (expected a header row)", {file_, 1, 0, "", ""});
+  }
+
+ private:
+  SourceLocation where_offset(std::size_t offset, const LineIndex& lines) const {
     int line = lines.line_of(offset);
-    return SourceLocation{file, line, lines.column_of(offset), "", lines.line_text(line)};
-  };
-  CprColumns cpr(file, diags);
-  for_each_csv_record(text, delimiter, file, lines, diags, [&](const CsvRecord& record) {
-    if (!header) {
-      header = record;
-      columns = header_columns(dataset, record, file, lines, diags);
+    return SourceLocation{file_, line, lines.column_of(offset), "", lines.line_text(line)};
+  }
+
+  void on_record(const CsvRecord& record, const LineIndex& lines) {
+    if (!header_) {
+      header_ = record;
+      columns_ = header_columns(dataset_, record, file_, lines, diags_);
       return;
     }
-    if (!columns) return;  // a missing column is reported once; the rows cannot be read
-    if (record.fields.size() != header->fields.size()) {
-      checker.reject(where_offset(record.fields.front().offset), "E102",
-                     "expected " + std::to_string(header->fields.size()) + " fields (delimiter '" +
-                         std::string(1, delimiter) + "'), found " + std::to_string(record.fields.size()));
+    if (!columns_) return;  // a missing column is reported once; the rows cannot be read
+    if (record.fields.size() != header_->fields.size()) {
+      checker_.reject(where_offset(record.fields.front().offset, lines), "E102",
+                      "expected " + std::to_string(header_->fields.size()) + " fields (delimiter '" +
+                          std::string(1, delimiter_) + "'), found " + std::to_string(record.fields.size()));
       return;
     }
     for (std::size_t c = 0; c < record.fields.size(); ++c) {
-      cpr.check(record.fields[c].value, header->fields[c].value, [&] { return where_offset(record.fields[c].offset); });
+      cpr_.check(record.fields[c].value, header_->fields[c].value,
+                 [&] { return where_offset(record.fields[c].offset, lines); });
     }
     RawRow row;
     row.line = record.line;
-    for (std::size_t c : *columns) row.values.push_back(record.fields[c].value);
+    for (std::size_t c : *columns_) row.values.push_back(record.fields[c].value);
     // The participant's id is starred out of the line shown under a message.
-    const CsvField& id = record.fields[(*columns)[0]];
+    const CsvField& id = record.fields[(*columns_)[0]];
     row.where = [&](std::size_t field) {
-      SourceLocation where = where_offset(record.fields[(*columns)[field]].offset);
+      SourceLocation where = where_offset(record.fields[(*columns_)[field]].offset, lines);
       if (lines.line_of(id.offset) == where.line) {
         std::size_t start = id.offset - lines.start_of(where.line);
         if (where.line_text.compare(start, 1, "\"") == 0) ++start;
@@ -304,10 +342,18 @@ void read_csv_rows(Dataset& dataset, const std::string& text, Diagnostics& diags
       }
       return where;
     };
-    checker.accept(row);
-  });
-  if (!header) diags.error("E103", "the registrations file is empty (expected a header row)", {file, 1, 0, "", ""});
-}
+    checker_.accept(row);
+  }
+
+  Dataset& dataset_;
+  Diagnostics& diags_;
+  std::string file_;
+  RowChecker checker_;
+  CprColumns cpr_;
+  char delimiter_ = 0;
+  std::optional<CsvRecord> header_;
+  std::optional<std::vector<std::size_t>> columns_;
+};
 
 void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diags) {
   const std::string& file = dataset.project.registrations.display_path;
@@ -357,11 +403,10 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
 void read_registrations(Dataset& dataset, Diagnostics& diags) {
   const auto& source = dataset.project.registrations;
   if (source.display_path.empty()) return;
-  std::string text = read_text_file(source.path, source.display_path, dataset.project.input_files);
   if (source.path.extension() == ".json")
-    read_json_rows(dataset, text, diags);
+    read_json_rows(dataset, read_text_file(source.path, source.display_path, dataset.project.input_files), diags);
   else
-    read_csv_rows(dataset, text, diags);
+    CsvRowReader(dataset, diags).read();
 }
 
 }  // namespace maaltal

@@ -10,17 +10,36 @@
 
 namespace maaltal {
 
-std::string read_text_file(const std::filesystem::path& path, const std::string& display_name,
-                           std::vector<InputFile>& provenance) {
+namespace {
+
+void refuse_folder(const std::filesystem::path& path, const std::string& display_name) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     throw Error(ErrorKind::kRead, "cannot read '" + display_name + "': it is a folder, not a file");
   }
+}
+
+[[noreturn]] void refuse_nul(const std::string& display_name, int line) {
+  throw Error(ErrorKind::kRead, "cannot read '" + display_name + "': line " + std::to_string(line) +
+                                    " holds a NUL byte; is it an .xlsx file? Save it as CSV (UTF-8) first");
+}
+
+}  // namespace
+
+std::string read_text_file(const std::filesystem::path& path, const std::string& display_name,
+                           std::vector<InputFile>& provenance) {
+  refuse_folder(path, display_name);
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw Error(ErrorKind::kRead, "cannot open '" + display_name + "'");
   // Read straight into one string: a large file is not copied on the way in.
   std::streamoff size = in.tellg();
   if (size < 0) throw Error(ErrorKind::kRead, "cannot read '" + display_name + "'");
+  // Held whole, so bounded: no project, targets or counts file comes near
+  // this, and registrations this large are read in pieces as CSV.
+  if (size > kMaxWholeFile) {
+    throw Error(ErrorKind::kRead, "cannot read '" + display_name + "': it is larger than 256 MiB, more than a file "
+                                  "read whole may be (registrations this large must be CSV, which is read in pieces)");
+  }
   std::string bytes(static_cast<std::size_t>(size), '\0');
   in.seekg(0);
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -32,14 +51,75 @@ std::string read_text_file(const std::filesystem::path& path, const std::string&
   provenance.push_back({display_name, std::move(sha256), decoded.encoding});
   // A NUL byte is never text: a spreadsheet's binary format, or a damaged file.
   if (auto nul = decoded.text.find('\0'); nul != std::string::npos) {
-    LineIndex lines(decoded.text);
-    throw Error(ErrorKind::kRead, "cannot read '" + display_name + "': line " + std::to_string(lines.line_of(nul)) +
-                                      " holds a NUL byte; is it an .xlsx file? Save it as CSV (UTF-8) first");
+    refuse_nul(display_name, LineIndex(decoded.text).line_of(nul));
   }
   return std::move(decoded.text);
 }
 
-LineIndex::LineIndex(std::string_view text) : text_(text) {
+TextStream::TextStream(const std::filesystem::path& path, std::string display_name, std::vector<InputFile>& provenance)
+    : path_(path), display_(std::move(display_name)) {
+  refuse_folder(path_, display_);
+  open();
+  std::string piece(kPiece, '\0');
+  in_.read(piece.data(), 2);
+  std::string_view start(piece.data(), static_cast<std::size_t>(in_.gcount()));
+  if (start == "\xFF\xFE" || start == "\xFE\xFF") {
+    whole_ = read_text_file(path_, display_, provenance);
+    encoding_ = "utf-16";
+    return;
+  }
+  // The first pass: the hash, whether every piece is UTF-8 (a sequence cut
+  // at a piece's end is finished by the next), and where a NUL byte is.
+  Sha256 sha;
+  sha.add(start);
+  std::string carry(start);
+  bool utf8 = true;
+  int line = 1;
+  while (in_) {
+    in_.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+    std::string_view bytes(piece.data(), static_cast<std::size_t>(in_.gcount()));
+    sha.add(bytes);
+    std::string text = carry + std::string(bytes);
+    if (auto nul = text.find('\0'); nul != std::string::npos) {
+      refuse_nul(display_,
+                 line + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n')));
+    }
+    line += static_cast<int>(std::count(text.begin(), text.end(), '\n') - std::count(carry.begin(), carry.end(), '\n'));
+    std::size_t tail = in_ ? unfinished_utf8_tail(text) : 0;
+    utf8 = utf8 && is_valid_utf8(std::string_view(text).substr(0, text.size() - tail));
+    carry = text.substr(text.size() - tail);
+  }
+  if (in_.bad()) throw Error(ErrorKind::kRead, "cannot read '" + display_ + "'");
+  encoding_ = utf8 ? "utf-8" : "windows-1252";
+  provenance.push_back({display_, sha.hex(), encoding_});
+  open();
+}
+
+void TextStream::open() {
+  in_ = std::ifstream(path_, std::ios::binary);
+  if (!in_) throw Error(ErrorKind::kRead, "cannot open '" + display_ + "'");
+}
+
+bool TextStream::next(std::string& piece) {
+  piece.clear();
+  if (whole_) {
+    piece = std::move(*whole_);
+    whole_.reset();
+    started_ = true;
+    return !piece.empty();
+  }
+  if (encoding_ == "utf-16") return false;
+  piece.resize(kPiece);
+  in_.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+  piece.resize(static_cast<std::size_t>(in_.gcount()));
+  if (in_.bad()) throw Error(ErrorKind::kRead, "cannot read '" + display_ + "'");
+  if (!started_ && piece.starts_with("\xEF\xBB\xBF")) piece.erase(0, 3);
+  started_ = true;
+  if (encoding_ == "windows-1252") piece = windows1252_to_utf8(piece);
+  return !piece.empty() || in_.good();
+}
+
+LineIndex::LineIndex(std::string_view text, int first_line) : text_(text), first_line_(first_line) {
   starts_.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') starts_.push_back(i + 1);
@@ -48,11 +128,12 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
 
 int LineIndex::line_of(std::size_t byte) const {
   auto it = std::upper_bound(starts_.begin(), starts_.end(), byte);
-  return static_cast<int>(it - starts_.begin());
+  return first_line_ - 1 + static_cast<int>(it - starts_.begin());
 }
 
 std::size_t LineIndex::start_of(int line) const {
-  return starts_[static_cast<std::size_t>(std::clamp(line, 1, static_cast<int>(starts_.size())) - 1)];
+  int local = line - first_line_ + 1;
+  return starts_[static_cast<std::size_t>(std::clamp(local, 1, static_cast<int>(starts_.size())) - 1)];
 }
 
 std::string LineIndex::line_text(int line) const {

@@ -1,7 +1,9 @@
-// Reading whole input files. The one place the readers touch the disk; a file
-// that cannot be read is a fatal Error (exit code 4), not a diagnostic.
+// Reading input files, whole or in pieces. The one place the readers touch the
+// disk; a file that cannot be read is a fatal Error (exit code 4), not a diagnostic.
 #pragma once
 #include <filesystem>
+#include <fstream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,21 +15,52 @@ namespace maaltal {
 // The file's text as UTF-8, decoded from UTF-8 (with or without a byte-order
 // mark), UTF-16 with one, or else Windows-1252. The file's name, the SHA-256
 // of all its bytes and the encoding it was read in are appended to
-// `provenance`. A NUL byte is an Error(kRead) naming its line.
+// `provenance`. A NUL byte, or a file larger than kMaxWholeFile, is an
+// Error(kRead) saying so.
+inline constexpr std::streamoff kMaxWholeFile = std::streamoff{256} << 20;
+
 std::string read_text_file(const std::filesystem::path& path, const std::string& display_name,
                            std::vector<InputFile>& provenance);
 
+// A text file read in pieces, so that a file of any size, or a hostile one,
+// is never held whole: a first pass hashes it (appended to `provenance`),
+// finds its encoding and stops at a NUL byte (Error(kRead) naming its line);
+// then next() gives its text as UTF-8, a piece at a time. A UTF-16 file (rare:
+// Excel's "Unicode text") is converted whole.
+class TextStream {
+ public:
+  static constexpr std::size_t kPiece = 1 << 20;
+
+  TextStream(const std::filesystem::path& path, std::string display_name, std::vector<InputFile>& provenance);
+
+  // The next piece of text into `piece`; false when the file has ended.
+  bool next(std::string& piece);
+
+ private:
+  void open();
+  std::filesystem::path path_;
+  std::string display_;
+  std::string encoding_;
+  std::ifstream in_;
+  bool started_ = false;
+  std::optional<std::string> whole_;  // a UTF-16 file, converted at once
+};
+
 // Line starts of a text, for showing the offending line under a diagnostic.
+// `first_line` numbers the text's first line, for a piece of a longer file.
 class LineIndex {
  public:
-  explicit LineIndex(std::string_view text);
+  explicit LineIndex(std::string_view text, int first_line = 1);
   int line_of(std::size_t byte) const;    // 1-based
   std::size_t start_of(int line) const;   // byte offset
   std::string line_text(int line) const;  // without the line break
   int column_of(std::size_t byte) const;  // 1-based, in characters
+  int first_line() const { return first_line_; }
+  int lines() const { return static_cast<int>(starts_.size()); }
 
  private:
   std::string_view text_;
+  int first_line_ = 1;
   std::vector<std::size_t> starts_;
 };
 

@@ -1030,8 +1030,47 @@ class HostileInput(unittest.TestCase):
             result = run("check", self.project_with(tmp, header + b";" * 1_000_000 + b"\n" + b"x" * 20_000_000 + b"\n"))
             self.assertEqual(result.returncode, 1)
             self.assertIn("found 1000001 [E102]", result.stderr)
-            self.assertIn("3 rows read, 1 counted, 2 rejected", result.stdout)
+            # The 20 MB line is no row: reading stops there, and says so.
+            self.assertIn(":4:1: error: line 4 is longer than 1 MiB; is this a registrations file? "
+                          "Reading stopped here [E110]", result.stderr)
+            self.assertIn("2 rows read, 1 counted, 1 rejected", result.stdout)
             self.assertLess(len(result.stderr), 5000)  # the offending lines are shown cut short
+
+    def test_a_file_read_in_pieces_keeps_its_line_numbers(self):
+        # 120,000 rows (several 1 MiB pieces), Windows-1252, a quoted line
+        # break in every 500th row, and a bad code near the end: the message
+        # must name the right line, and every row must be counted once.
+        header = "deltager;kommune;visiteret;i_job;udfald_dato;bemaerkning\r\n"
+        rows, line, bad_line = [], 2, None
+        for k in range(120_000):
+            note = '"første linje\r\nanden linje"' if k % 500 == 0 else "Ærø"
+            code = "999" if k == 119_001 else "746"
+            if k == 119_001:
+                bad_line = line
+            rows.append(f"P{k:05d};{code};03-02-2020;nej;;{note}\r\n")
+            line += 2 if k % 500 == 0 else 1
+        data = (header + "".join(rows)).encode("cp1252")
+        self.assertGreater(len(data), 3 * 1024 * 1024)
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("check", self.project_with(tmp, data))
+            self.assertIn(f"semikolon-bom-crlf.csv:{bad_line}:9: error: unknown municipality code '999' [E104]\n"
+                          "*******;999;03-02-2020;nej;;Ærø\n", result.stderr)
+            self.assertIn("120000 rows read, 119999 counted, 1 rejected", result.stdout)
+
+    def test_memory_stays_bounded_by_the_longest_row(self):
+        # A 400 MB line: read a piece at a time, never whole. Held whole it
+        # would take 400 MB at least; the limit leaves room for a sanitizer.
+        header = b"deltager;kommune;visiteret;i_job;udfald_dato\nA1;746;2020-02-01;;\n"
+        with tempfile.TemporaryDirectory() as tmp:
+            project = self.project_with(tmp, header)
+            with open(pathlib.Path(project).parent / "semikolon-bom-crlf.csv", "ab") as f:
+                for _ in range(400):
+                    f.write(b"y" * 1_000_000)
+            proc = subprocess.Popen([BIN, "check", project], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            _, _, usage = os.wait4(proc.pid, 0)
+            stderr = proc.stderr.read().decode()
+            self.assertIn("[E110]", stderr)
+            self.assertLess(usage.ru_maxrss / 1024, 200, "peak resident memory in MB")
 
     def test_json_nested_100000_deep(self):
         with tempfile.TemporaryDirectory() as tmp:
