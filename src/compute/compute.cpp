@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <span>
 #include <unordered_map>
 
 #include "compute/progress.h"
@@ -50,41 +51,52 @@ std::vector<std::string> series_months(Date start, Date as_of) {
   return months;
 }
 
-// One participant in one municipality: their records in file order (one
-// when rows are participants, their events when rows are events), and for
-// each count indicator the record that counts them, found once.
-struct Participant {
-  std::string unit_code;
-  std::vector<std::size_t> records;
-  std::vector<std::optional<std::size_t>> counted;  // by indicator index; nullopt: not counted
-};
+// The participants, one per person and municipality: their records in file
+// order (one when rows are participants, their events when rows are
+// events), and for each count indicator the record that counts them (-1:
+// none), found once. Flat arrays rather than an object each, as there may be
+// millions.
+struct Participants {
+  std::vector<std::uint32_t> starts{0};  // participant p's records: records[starts[p]] to records[starts[p + 1] - 1]
+  std::vector<std::uint32_t> records;
+  std::vector<std::int32_t> counted;  // [p * indicators + i]
+  std::vector<std::uint16_t> unit;    // by participant: the index of its municipality in Project::unit_codes
+  std::size_t indicators = 0;
 
-using Participants = std::vector<Participant>;
+  std::size_t size() const { return starts.size() - 1; }
+  std::span<const std::uint32_t> records_of(std::size_t p) const {
+    return {records.data() + starts[p], records.data() + starts[p + 1]};
+  }
+  std::int32_t counted_by(std::size_t p, std::size_t i) const { return counted[p * indicators + i]; }
+};
 
 // The record that makes `ind` count this participant at the as-of date, if
 // any: the earliest qualifying event, or with `first_only` the participant's
 // first event of the date field if it qualifies. With `after`, only events on
 // or after `from`, the date the other indicator counts the participant.
-std::optional<std::size_t> counting_record(const Dataset& dataset, const std::vector<std::size_t>& records,
-                                           const Indicator& ind, Date as_of, std::optional<Date> from) {
+std::int32_t counting_record(const Dataset& dataset, std::span<const std::uint32_t> records, const Indicator& ind,
+                             Date as_of, std::optional<Date> from) {
   const RecordSchema& schema = dataset.schema;
   auto field = static_cast<std::size_t>(schema.date_index(ind.date_field));
-  std::optional<std::size_t> best;
+  std::int32_t best = -1;
   std::optional<Date> best_date;
-  for (std::size_t k : records) {
+  for (std::uint32_t k : records) {
     const auto& date = dataset.registrations[k].dates[field];
     if (!date || *date > as_of || (from && *date < *from)) continue;
     if (!ind.first_only && !passes_filters(dataset.registrations[k], ind, dataset.project, schema)) continue;
-    if (!best || *date < *best_date) best = k, best_date = date;
+    if (best < 0 || *date < *best_date) best = static_cast<std::int32_t>(k), best_date = date;
   }
-  if (best && ind.first_only && !passes_filters(dataset.registrations[*best], ind, dataset.project, schema))
-    return std::nullopt;
+  if (best >= 0 && ind.first_only &&
+      !passes_filters(dataset.registrations[static_cast<std::size_t>(best)], ind, dataset.project, schema))
+    return -1;
   return best;
 }
 
-// Indicator `i`'s counting record for participant `p`, after the record of
-// the indicator it counts `after` (found first, once: `done` marks each).
-void find_counting_record(const Dataset& dataset, Participant& p, std::size_t i, Date as_of, std::vector<char>& done) {
+// Indicator `i`'s counting record for one participant (its `records`, its
+// row of `counted`), after the record of the indicator it counts `after`
+// (found first, once: `done` marks each).
+void find_counting_record(const Dataset& dataset, std::span<const std::uint32_t> records, std::int32_t* counted,
+                          std::size_t i, Date as_of, std::vector<char>& done) {
   if (done[i]) return;
   done[i] = 1;
   const auto& indicators = dataset.project.indicators;
@@ -93,34 +105,64 @@ void find_counting_record(const Dataset& dataset, Participant& p, std::size_t i,
   std::optional<Date> from;
   if (!ind.after.empty()) {
     auto before = static_cast<std::size_t>(dataset.project.indicator_index(ind.after));
-    find_counting_record(dataset, p, before, as_of, done);
-    if (!p.counted[before]) return;
-    from = dataset.registrations[*p.counted[before]]
+    find_counting_record(dataset, records, counted, before, as_of, done);
+    if (counted[before] < 0) return;
+    from = dataset.registrations[static_cast<std::size_t>(counted[before])]
                .dates[static_cast<std::size_t>(dataset.schema.date_index(indicators[before].date_field))];
   }
-  p.counted[i] = counting_record(dataset, p.records, ind, as_of, from);
+  counted[i] = counting_record(dataset, records, ind, as_of, from);
+}
+
+// Which participant each registration belongs to. When rows are
+// participants each is its own (a repeat was rejected on reading, W109), so
+// nothing needs hashing; an event log is grouped by municipality and id.
+void group_records(const Dataset& dataset, Participants& out) {
+  const auto& regs = dataset.registrations;
+  if (!dataset.project.registrations.events) {
+    out.starts.resize(regs.size() + 1);
+    out.records.resize(regs.size());
+    for (std::uint32_t k = 0; k < regs.size(); ++k) {
+      out.records[k] = k;
+      out.starts[k + 1] = k + 1;
+    }
+    return;
+  }
+  std::unordered_map<std::string, std::uint32_t> index;  // municipality + '\x1f' + participant -> group
+  std::vector<std::uint32_t> group_of(regs.size());
+  std::vector<std::uint32_t> sizes;
+  std::string key;
+  for (std::size_t k = 0; k < regs.size(); ++k) {
+    key.assign(regs[k].unit_code).append(1, '\x1f').append(regs[k].participant);
+    auto [it, fresh] = index.try_emplace(key, static_cast<std::uint32_t>(sizes.size()));
+    if (fresh) sizes.push_back(0);
+    group_of[k] = it->second;
+    ++sizes[it->second];
+  }
+  out.starts.assign(sizes.size() + 1, 0);
+  for (std::size_t g = 0; g < sizes.size(); ++g) out.starts[g + 1] = out.starts[g] + sizes[g];
+  out.records.resize(regs.size());
+  std::vector<std::uint32_t> next(out.starts.begin(), out.starts.end() - 1);
+  for (std::uint32_t k = 0; k < regs.size(); ++k) out.records[next[group_of[k]]++] = k;
 }
 
 Participants group_participants(const Dataset& dataset, Date as_of) {
-  Participants groups;
-  std::unordered_map<std::string, std::size_t> index;  // municipality + '\x1f' + participant -> group
-  index.reserve(dataset.registrations.size());
-  std::string key;
-  for (std::size_t k = 0; k < dataset.registrations.size(); ++k) {
-    const Registration& r = dataset.registrations[k];
-    key.assign(r.unit_code).append(1, '\x1f').append(r.participant);
-    auto [it, fresh] = index.try_emplace(key, groups.size());
-    if (fresh) groups.push_back({r.unit_code, {}, {}});
-    groups[it->second].records.push_back(k);
-  }
+  Participants p;
+  group_records(dataset, p);
   const std::size_t n = dataset.project.indicators.size();
+  p.indicators = n;
+  p.counted.assign(p.size() * n, -1);
+  std::unordered_map<std::string, std::uint16_t> unit_index;
+  for (std::size_t u = 0; u < dataset.project.unit_codes.size(); ++u)
+    unit_index[dataset.project.unit_codes[u]] = static_cast<std::uint16_t>(u);
+  p.unit.resize(p.size());
   std::vector<char> done;
-  for (auto& p : groups) {
-    p.counted.assign(n, std::nullopt);
+  for (std::size_t q = 0; q < p.size(); ++q) {
+    auto records = p.records_of(q);
+    p.unit[q] = unit_index.at(dataset.registrations[records.front()].unit_code);
     done.assign(n, 0);
-    for (std::size_t i = 0; i < n; ++i) find_counting_record(dataset, p, i, as_of, done);
+    for (std::size_t i = 0; i < n; ++i) find_counting_record(dataset, records, &p.counted[q * n], i, as_of, done);
   }
-  return groups;
+  return p;
 }
 
 // Per municipality and count indicator: distinct participants by the month of
@@ -136,14 +178,16 @@ MonthlyCounts count_participants(const Dataset& dataset, const Participants& par
     counts[code].assign(indicators.size(), std::vector<double>(n_months, 0.0));
   }
   if (n_months == 0) return counts;
-  for (const auto& p : participants) {
-    auto& unit_counts = counts[p.unit_code];
+  std::vector<std::vector<std::vector<double>>*> by_unit;
+  for (const auto& code : dataset.project.unit_codes) by_unit.push_back(&counts[code]);
+  for (std::size_t p = 0; p < participants.size(); ++p) {
+    auto& unit_counts = *by_unit[participants.unit[p]];
     for (std::size_t i = 0; i < indicators.size(); ++i) {
       const Indicator& ind = indicators[i];
-      const auto& k = p.counted[i];
-      if (!k) continue;
-      const Date date =
-          *dataset.registrations[*k].dates[static_cast<std::size_t>(dataset.schema.date_index(ind.date_field))];
+      std::int32_t k = participants.counted_by(p, i);
+      if (k < 0) continue;
+      const Date date = *dataset.registrations[static_cast<std::size_t>(k)]
+                             .dates[static_cast<std::size_t>(dataset.schema.date_index(ind.date_field))];
       auto month = static_cast<std::size_t>(std::max(0, month_index(date) - first));
       unit_counts[i][month] += 1;
     }
@@ -433,11 +477,13 @@ BreakdownReport breakdown_of(const Dataset& dataset, const Participants& partici
   for (const auto& unit : report.units)
     rows[unit.code] = {unit.code, unit.name, std::vector<double>(b.categories.size()), 0, {}, Hidden::kNo};
   auto i = static_cast<std::size_t>(project.indicator_index(b.indicator));
-  for (const auto& p : participants) {
-    const auto& k = p.counted[i];
-    if (!k) continue;
-    const Registration& r = dataset.registrations[*k];  // the category of the event that counts
-    BreakdownRow& row = rows[r.unit_code];
+  std::vector<BreakdownRow*> by_unit;
+  for (const auto& code : project.unit_codes) by_unit.push_back(&rows[code]);
+  for (std::size_t p = 0; p < participants.size(); ++p) {
+    std::int32_t k = participants.counted_by(p, i);
+    if (k < 0) continue;
+    const Registration& r = dataset.registrations[static_cast<std::size_t>(k)];  // the category of the event that counts
+    BreakdownRow& row = *by_unit[participants.unit[p]];
     int category = category_of(b, r.categories[field], report.as_of);
     if (category < 0)
       row.other += 1;

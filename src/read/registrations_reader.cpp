@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "core/numbers.h"
@@ -56,7 +57,8 @@ class RowChecker {
       dataset_.registrations.push_back(std::move(r));
       return;
     }
-    auto [first, fresh] = seen_.insert({{r.unit_code, r.participant}, {row.line, row.json_index}});
+    seen_key_.assign(r.unit_code).append(1, '\x1f').append(r.participant);
+    auto [first, fresh] = seen_.try_emplace(seen_key_, row.line, row.json_index);
     if (!fresh) {
       // The id itself stays out of the message: it is personal data, and the
       // two locations find it.
@@ -210,8 +212,9 @@ class RowChecker {
   Dataset& dataset_;
   Diagnostics& diags_;
   std::set<std::string> yes_no_fields_;  // fields an indicator tests as yes/no
-  // (municipality, participant) -> where first seen: the CSV line, or the JSON index
-  std::map<std::pair<std::string, std::string>, std::pair<int, int>> seen_;
+  // municipality + '\x1f' + participant -> where first seen: the CSV line, or the JSON index
+  std::unordered_map<std::string, std::pair<int, int>> seen_;
+  std::string seen_key_;
 };
 
 // The header row: the column of each logical field, or an E103 for each one
