@@ -32,7 +32,7 @@ namespace {
 
 bool passes_filters(const Registration& r, const Indicator& ind, const Project& project, const RecordSchema& schema) {
   for (const auto& filter : ind.filters) {
-    const std::string& value = r.categories[static_cast<std::size_t>(schema.category_index(filter.field))];
+    std::string_view value = r.categories[static_cast<std::size_t>(schema.category_index(filter.field))];
     if (filter.flag) {
       if (project.booleans.read(value).value_or(false) != *filter.flag) return false;
     } else if (std::find(filter.values.begin(), filter.values.end(), value) == filter.values.end()) {
@@ -453,7 +453,7 @@ std::vector<FunnelReport> funnels_of(const Project& project, const Report& repor
 
 // The index of the category `value` falls in, or -1 for "other". With age
 // bands the value is a birth year (age at the as-of date's year) or an age.
-int category_of(const Breakdown& b, const std::string& value, Date as_of) {
+int category_of(const Breakdown& b, std::string_view value, Date as_of) {
   if (b.age_bands.empty()) {
     auto it = std::find(b.categories.begin(), b.categories.end(), value);
     return it == b.categories.end() ? -1 : static_cast<int>(it - b.categories.begin());
@@ -548,7 +548,8 @@ void add_raw_rows(const Dataset& dataset, const std::string& key, Report& report
   report.raw_category_fields = dataset.schema.category_fields;
   report.raw_rows.reserve(dataset.registrations.size());
   for (const auto& r : dataset.registrations) {
-    report.raw_rows.push_back({hmac_sha256_hex(key, r.participant).substr(0, 16), r.unit_code, r.dates, r.categories});
+    report.raw_rows.push_back({hmac_sha256_hex(key, r.participant).substr(0, 16), r.unit_code, r.dates,
+                               {r.categories.begin(), r.categories.end()}});
   }
 }
 

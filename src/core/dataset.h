@@ -3,8 +3,11 @@
 // date and category fields exist) is derived from the indicators once, so that
 // records are small vectors rather than maps.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/date.h"
@@ -25,7 +28,7 @@ struct Registration {
   std::string participant;
   std::string unit_code;
   std::vector<std::optional<Date>> dates;  // by RecordSchema::date_fields
-  std::vector<std::string> categories;     // by RecordSchema::category_fields
+  std::vector<std::string_view> categories;  // by RecordSchema::category_fields; see Dataset::intern
   int line = 0;                            // where it was read: the CSV line, or
   int json_index = -1;                     // the index in a JSON array
 };
@@ -42,6 +45,11 @@ struct AggregatedCount {
 struct Dataset {
   Project project;
   RecordSchema schema;
+  // The registrations' category values are views of one copy of each distinct
+  // value, held here: a million rows share a handful of benefit groups.
+  // Shared, so that a copied Dataset's views stay valid.
+  std::shared_ptr<std::unordered_set<std::string>> category_values = std::make_shared<std::unordered_set<std::string>>();
+  std::string_view intern(std::string value) { return *category_values->insert(std::move(value)).first; }
   std::vector<Registration> registrations;
   std::vector<AggregatedCount> counts;
   int rows_read = 0;      // data rows seen in the registrations and counts files

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace maaltal {
 
@@ -46,10 +47,11 @@ void check_outcome_order(const Dataset& dataset, Diagnostics& diags) {
 // The same person registered in two municipalities: counted in each, and
 // listed, since a citizen who moved is real but a typing slip is likelier.
 void check_two_municipalities(const Dataset& dataset, Diagnostics& diags) {
-  std::map<std::string, const Registration*> first;  // participant -> their first row
+  std::unordered_map<std::string_view, const Registration*> first;  // participant -> their first row
+  first.reserve(dataset.registrations.size());
   std::set<std::pair<std::string, std::string>> reported;
   for (const auto& r : dataset.registrations) {
-    auto [it, fresh] = first.insert({r.participant, &r});
+    auto [it, fresh] = first.try_emplace(r.participant, &r);
     if (fresh || it->second->unit_code == r.unit_code) continue;
     if (!reported.insert({r.participant, r.unit_code}).second) continue;
     diags.warning("W116",

@@ -116,7 +116,7 @@ class RowChecker {
       ++field;
     }
     for (std::size_t i = 0; i < schema.category_fields.size(); ++i) {
-      r.categories.push_back(trim(row.values[field]));
+      r.categories.push_back(dataset_.intern(trim(row.values[field])));
       check_category(schema.category_fields[i], r.categories.back(), row, field);
       ++field;
     }
@@ -124,38 +124,37 @@ class RowChecker {
   }
 
   // A value a breakdown does not declare is counted as "other" and reported.
-  void check_category(const std::string& field, const std::string& value, const RawRow& row, std::size_t column) {
+  void check_category(const std::string& field, std::string_view value, const RawRow& row, std::size_t column) {
     if (value.empty()) return;
+    auto quoted = [&] { return "'" + std::string(value) + "' in column '" + dataset_.project.column_for(field) + "'"; };
     for (const auto& b : dataset_.project.breakdowns) {
       if (b.field != field) continue;
       if (!b.age_bands.empty()) {
         if (parse_number(value)) continue;
         diags_.warning(
             "W111",
-            "'" + value + "' in column '" + dataset_.project.column_for(field) + "' is not a number; counted as other",
+            quoted() + " is not a number; counted as other",
             row.where(column));
         return;
       }
       if (std::find(b.categories.begin(), b.categories.end(), value) != b.categories.end()) continue;
       std::string hint = closest(value, b.categories);
       diags_.warning("W110",
-                     "'" + value + "' in column '" + dataset_.project.column_for(field) +
-                         "' is not one of the declared categories; counted as other" +
+                     quoted() + " is not one of the declared categories; counted as other" +
                          (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
                      row.where(column));
       return;
     }
     if (yes_no_fields_.contains(field) && !dataset_.project.booleans.read(value)) {
       diags_.warning("W113",
-                     "'" + value + "' in column '" + dataset_.project.column_for(field) +
-                         "' is neither yes nor no (expected e.g. ja/nej, 1/0, x/empty); counted as no",
+                     quoted() + " is neither yes nor no (expected e.g. ja/nej, 1/0, x/empty); counted as no",
                      row.where(column));
     }
   }
 
   // The declared category within two edits of `value`, ignoring case: the
   // likely intended one ("Dagpenge" for "dagpenge" or "Dagpnge"); "" if none.
-  static std::string closest(const std::string& value, const std::vector<std::string>& categories) {
+  static std::string closest(std::string_view value, const std::vector<std::string>& categories) {
     const std::string folded = fold_case(value);
     std::string best;
     std::size_t best_distance = 3;

@@ -257,7 +257,7 @@ Dataset event_log() {
   d.schema = RecordSchema::for_project(p);
   auto event = [&](const std::string& id, std::optional<Date> referred, std::optional<Date> outcome,
                    const std::string& kind) {
-    d.registrations.push_back({id, "326", {referred, outcome}, {kind}});
+    d.registrations.push_back({id, "326", {referred, outcome}, {d.intern(kind)}});
   };
   event("A", Date::from_ymd(2020, 3, 1), std::nullopt, "");
   event("A", std::nullopt, Date::from_ymd(2020, 5, 1), "uddannelse");
