@@ -48,8 +48,17 @@ struct Dataset {
   // The registrations' category values are views of one copy of each distinct
   // value, held here: a million rows share a handful of benefit groups.
   // Shared, so that a copied Dataset's views stay valid.
-  std::shared_ptr<std::unordered_set<std::string>> category_values = std::make_shared<std::unordered_set<std::string>>();
-  std::string_view intern(std::string value) { return *category_values->insert(std::move(value)).first; }
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Values = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  std::shared_ptr<Values> category_values = std::make_shared<Values>();
+  std::string_view intern(std::string_view value) {
+    auto it = category_values->find(value);
+    if (it == category_values->end()) it = category_values->emplace(value).first;
+    return *it;
+  }
   std::vector<Registration> registrations;
   std::vector<AggregatedCount> counts;
   int rows_read = 0;      // data rows seen in the registrations and counts files

@@ -28,23 +28,27 @@ class CsvParser {
 
   // Parses one record starting at pos_. Returns false at the end of the text.
   // Sets unterminated_ when a quoted field runs to the end.
+  // The record's fields reuse the strings of the one before: no allocation
+  // per field once the first rows are read.
   bool next(CsvRecord& record) {
-    record.fields.clear();
     while (pos_ < text_.size() && is_blank_line()) skip_line();
     if (pos_ >= text_.size()) return false;
     record.line = line_;
+    std::size_t used = 0;
     while (true) {
-      record.fields.push_back(field());
-      if (unterminated_) return true;
-      if (pos_ >= text_.size()) return true;
+      if (used == record.fields.size()) record.fields.emplace_back();
+      field(record.fields[used++]);
+      if (unterminated_ || pos_ >= text_.size()) break;
       char c = text_[pos_];
       if (c == delim_) {
         ++pos_;
         continue;
       }
       skip_line_break();
-      return true;
+      break;
     }
+    record.fields.resize(used);
+    return true;
   }
 
   bool unterminated() const { return unterminated_; }
@@ -65,22 +69,23 @@ class CsvParser {
     ++line_;
   }
 
-  CsvField field() {
-    CsvField f;
+  void field(CsvField& f) {
+    f.value.clear();
     f.offset = pos_;
-    if (pos_ < text_.size() && text_[pos_] == '"') return quoted_field();
+    if (pos_ < text_.size() && text_[pos_] == '"') {
+      quoted_field(f);
+      return;
+    }
+    std::size_t start = pos_;
     while (pos_ < text_.size()) {
       char c = text_[pos_];
       if (c == delim_ || c == '\n' || (c == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n')) break;
-      f.value += c;
       ++pos_;
     }
-    return f;
+    f.value.assign(text_.data() + start, pos_ - start);
   }
 
-  CsvField quoted_field() {
-    CsvField f;
-    f.offset = pos_;
+  void quoted_field(CsvField& f) {
     quote_start_ = pos_;
     ++pos_;
     while (pos_ < text_.size()) {
@@ -95,13 +100,12 @@ class CsvParser {
         while (pos_ < text_.size() && text_[pos_] != delim_ && text_[pos_] != '\n' && text_[pos_] != '\r') {
           f.value += text_[pos_++];
         }
-        return f;
+        return;
       }
       if (c == '\n') ++line_;
       f.value += c;
     }
     unterminated_ = true;
-    return f;
   }
 
   std::string_view text_;

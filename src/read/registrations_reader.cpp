@@ -28,7 +28,7 @@ std::vector<std::string> logical_fields(const RecordSchema& schema) {
 
 // One row's values for the logical fields, and where each came from.
 struct RawRow {
-  std::vector<std::string> values;
+  std::vector<std::string_view> values;  // views of the parsed record, valid while it is checked
   std::function<SourceLocation(std::size_t field)> where;  // built only for a message: it is not cheap
   int line = 0;                                            // the CSV line, or
   int json_index = -1;                                     // the index in a JSON array
@@ -84,7 +84,7 @@ class RowChecker {
   bool fill(const RawRow& row, Registration& r) {
     const auto& schema = dataset_.schema;
     bool ok = true;
-    r.participant = trim(row.values[0]);
+    r.participant = std::string(trim(row.values[0]));
     if (r.participant.empty()) {
       diags_.error("E107", "missing participant id", row.where(0));
       ok = false;
@@ -92,7 +92,7 @@ class RowChecker {
     ok = fill_unit(row, r) && ok;
     std::size_t field = 2;
     for (const auto& name : schema.date_fields) {
-      std::string text = trim(row.values[field]);
+      std::string text(trim(row.values[field]));
       std::optional<Date> date;
       if (!text.empty()) {
         date = parse_date(text);
@@ -181,7 +181,7 @@ class RowChecker {
   }
 
   bool fill_unit(const RawRow& row, Registration& r) {
-    std::string text = trim(row.values[1]);
+    std::string text(trim(row.values[1]));
     if (text.empty()) {
       diags_.error("E107", "missing municipality code", row.where(1));
       return false;
@@ -202,9 +202,9 @@ class RowChecker {
     return true;
   }
 
-  static std::string trim(const std::string& s) {
+  static std::string_view trim(std::string_view s) {
     auto begin = s.find_first_not_of(" \t\r\n");
-    if (begin == std::string::npos) return "";
+    if (begin == std::string_view::npos) return {};
     return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
   }
 
@@ -377,19 +377,21 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
       checker.reject({file, 0, 0, ptr, ""}, "E202", "expected an object");
       continue;
     }
-    RawRow row;
+    std::vector<std::string> values;
     for (const auto& name : names) {
       auto it = obj.find(name);
       if (it == obj.end() || it->is_null())
-        row.values.emplace_back();
+        values.emplace_back();
       else if (it->is_string())
-        row.values.push_back(it->get<std::string>());
+        values.push_back(it->get<std::string>());
       else
-        row.values.push_back(it->dump());
+        values.push_back(it->dump());
     }
+    RawRow row;
+    row.values.assign(values.begin(), values.end());
     row.json_index = static_cast<int>(i);
     for (std::size_t f = 0; f < names.size(); ++f) {
-      cpr.check(row.values[f], names[f], [&] {
+      cpr.check(values[f], names[f], [&] {
         return SourceLocation{file, 0, 0, JsonFields::pointer(ptr, names[f]), ""};
       });
     }
