@@ -74,6 +74,8 @@ class RowChecker {
     dataset_.registrations.push_back(std::move(r));
   }
 
+  void reserve(std::size_t rows) { seen_.reserve(rows); }
+
   void reject(const SourceLocation& where, const std::string& code, const std::string& message) {
     ++dataset_.rows_read;
     ++dataset_.rows_rejected;
@@ -296,7 +298,10 @@ class CsvRowReader {
       }
       if (end == 0) continue;
       std::string_view text(window.data(), end);
-      if (!delimiter_) delimiter_ = source.delimiter ? source.delimiter : detect_delimiter(text);
+      if (!delimiter_) {
+        delimiter_ = source.delimiter ? source.delimiter : detect_delimiter(text);
+        reserve_for(text, source.path);
+      }
       LineIndex lines(text, first_line);
       for_each_csv_record(text, delimiter_, file_, lines, diags_,
                           [&](const CsvRecord& record) { on_record(record, lines); });
@@ -308,6 +313,19 @@ class CsvRowReader {
   }
 
  private:
+  // Room for the rows the whole file will likely hold, judged by the first
+  // piece's lines, so that a large file's rows are not moved again and again.
+  void reserve_for(std::string_view first_piece, const std::filesystem::path& path) {
+    std::error_code ec;
+    auto bytes = std::filesystem::file_size(path, ec);
+    auto lines = std::count(first_piece.begin(), first_piece.end(), '\n');
+    if (ec || lines == 0) return;
+    auto rows = static_cast<std::size_t>(static_cast<double>(bytes) / static_cast<double>(first_piece.size()) *
+                                         static_cast<double>(lines) * 1.05);
+    dataset_.registrations.reserve(rows);
+    checker_.reserve(rows);
+  }
+
   SourceLocation where_offset(std::size_t offset, const LineIndex& lines) const {
     int line = lines.line_of(offset);
     return SourceLocation{file_, line, lines.column_of(offset), "", lines.line_text(line)};
