@@ -1,12 +1,16 @@
 // maaltal: the command line. Parses options, runs the pipeline, prints
 // diagnostics, and maps the outcome to the exit codes in README.md.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 
 #include "app/generate.h"
 #include "app/pipeline.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "core/progress_meter.h"
 #include "render/templates.h"
 
 namespace {
@@ -57,6 +61,19 @@ void print_rows(const CheckResult& result) {
   if (result.report) std::cout << "as of " << result.report->as_of.iso() << ": ";
   std::cout << result.rows_read << " rows read, " << result.rows_read - result.rows_rejected << " counted, "
             << result.rows_rejected << " rejected\n";
+}
+
+// A progress line on a terminal, after a second (MAALTAL_PROGRESS_DELAY
+// seconds); nothing when stderr is a pipe or a file.
+void start_progress() {
+  if (!isatty(STDERR_FILENO)) return;
+  double delay = 1.0;
+  if (const char* text = std::getenv("MAALTAL_PROGRESS_DELAY")) {
+    char* end = nullptr;
+    double value = std::strtod(text, &end);
+    if (end != text && *end == '\0' && value >= 0) delay = value;
+  }
+  maaltal::progress::enable(delay);
 }
 
 int run(int argc, char** argv) {
@@ -148,14 +165,17 @@ int run(int argc, char** argv) {
   if (!previous.empty()) options.previous = previous;
   if (!audience.empty()) options.audience = maaltal::parse_audience(audience);
   options.generated_at = maaltal::source_date_epoch();
+  start_progress();
 
   if (check->parsed()) {
     CheckResult result = maaltal::run_check(options);
+    maaltal::progress::finish();
     int code = report_diagnostics(result, options);
     print_rows(result);
     return code;
   }
   CheckResult result = maaltal::run_build(options, out_dir);
+  maaltal::progress::finish();
   if (timings) {
     for (const auto& [stage, seconds] : result.timings) std::cerr << "timing: " << stage << " " << seconds << " s\n";
   }
@@ -179,9 +199,11 @@ int main(int argc, char** argv) {
   try {
     return run(argc, argv);
   } catch (const Error& e) {
+    maaltal::progress::finish();
     std::cerr << "maaltal: error: " << e.what() << "\n";
     return e.exit_code();
   } catch (const std::exception& e) {
+    maaltal::progress::finish();
     std::cerr << "maaltal: internal error: " << e.what() << "\n";
     return 70;
   }

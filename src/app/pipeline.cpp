@@ -11,6 +11,7 @@
 #include "compute/compute.h"
 #include "compute/suppression.h"
 #include "core/error.h"
+#include "core/progress_meter.h"
 #include "read/load.h"
 #include "read/previous_reader.h"
 #include "render/writers.h"
@@ -167,6 +168,7 @@ CheckResult check_inputs(const RunOptions& options, bool building) {
   }
   if (!dataset || result.diagnostics.has_errors()) return result;
   if (options.locale) dataset->project.info.locale = *options.locale;
+  progress::update("computing");
   ComputeOptions compute{options.as_of, options.generated_at, MAALTAL_VERSION, std::nullopt};
   if (building) compute.pseudonym_key = pseudonym_key(dataset->project, options);
   result.report = compute_report(*dataset, compute);
@@ -211,8 +213,10 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   const Report& dashboard = for_audience(outputs.dashboard);
   result.timings.push_back({"suppression", clock.lap()});
   TemplateSet templates = templates_for(options);
+  progress::update("writing the dashboard");
   auto files = render_dashboard(dashboard, templates, parse_dashboard_form(options.dashboard_form));
   result.timings.push_back({"dashboard", clock.lap()});
+  progress::update("writing the status report");
   const Report& status = for_audience(outputs.status);
   add_status(status, templates, nullptr, files);
   for (std::size_t u = 0; u < status.units.size() && options.per_unit; ++u) {
@@ -230,6 +234,7 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   fs::path workbook_tmp = out_dir / (std::string(OutputNames::kWorkbook) + ".tmp");
   try {
     clock.lap();
+    progress::update("writing the workbook");
     write_workbook(report, templates, workbook_tmp);
     result.timings.push_back({"workbook", clock.lap()});
   } catch (...) {

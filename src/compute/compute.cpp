@@ -482,7 +482,8 @@ BreakdownReport breakdown_of(const Dataset& dataset, const Participants& partici
   for (std::size_t p = 0; p < participants.size(); ++p) {
     std::int32_t k = participants.counted_by(p, i);
     if (k < 0) continue;
-    const Registration& r = dataset.registrations[static_cast<std::size_t>(k)];  // the category of the event that counts
+    const Registration& r =
+        dataset.registrations[static_cast<std::size_t>(k)];  // the category of the event that counts
     BreakdownRow& row = *by_unit[participants.unit[p]];
     int category = category_of(b, r.categories[field], report.as_of);
     if (category < 0)
@@ -548,7 +549,9 @@ void add_raw_rows(const Dataset& dataset, const std::string& key, Report& report
   report.raw_category_fields = dataset.schema.category_fields;
   report.raw_rows.reserve(dataset.registrations.size());
   for (const auto& r : dataset.registrations) {
-    report.raw_rows.push_back({hmac_sha256_hex(key, r.participant).substr(0, 16), r.unit_code, r.dates,
+    report.raw_rows.push_back({hmac_sha256_hex(key, r.participant).substr(0, 16),
+                               r.unit_code,
+                               r.dates,
                                {r.categories.begin(), r.categories.end()}});
   }
 }

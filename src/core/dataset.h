@@ -27,10 +27,10 @@ struct RecordSchema {
 struct Registration {
   std::string participant;
   std::string unit_code;
-  std::vector<std::optional<Date>> dates;  // by RecordSchema::date_fields
+  std::vector<std::optional<Date>> dates;    // by RecordSchema::date_fields
   std::vector<std::string_view> categories;  // by RecordSchema::category_fields; see Dataset::intern
-  int line = 0;                            // where it was read: the CSV line, or
-  int json_index = -1;                     // the index in a JSON array
+  int line = 0;                              // where it was read: the CSV line, or
+  int json_index = -1;                       // the index in a JSON array
 };
 
 // A number of participants reached on an indicator, reported as a count: they

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "core/numbers.h"
+#include "core/progress_meter.h"
 #include "core/text.h"
 #include "read/csv.h"
 #include "read/json_input.h"
@@ -28,7 +29,7 @@ std::vector<std::string> logical_fields(const RecordSchema& schema) {
 
 // One row's values for the logical fields, and where each came from.
 struct RawRow {
-  std::vector<std::string_view> values;  // views of the parsed record, valid while it is checked
+  std::vector<std::string_view> values;                    // views of the parsed record, valid while it is checked
   std::function<SourceLocation(std::size_t field)> where;  // built only for a message: it is not cheap
   int line = 0;                                            // the CSV line, or
   int json_index = -1;                                     // the index in a JSON array
@@ -133,10 +134,7 @@ class RowChecker {
       if (b.field != field) continue;
       if (!b.age_bands.empty()) {
         if (parse_number(value)) continue;
-        diags_.warning(
-            "W111",
-            quoted() + " is not a number; counted as other",
-            row.where(column));
+        diags_.warning("W111", quoted() + " is not a number; counted as other", row.where(column));
         return;
       }
       if (std::find(b.categories.begin(), b.categories.end(), value) != b.categories.end()) continue;
@@ -148,8 +146,7 @@ class RowChecker {
       return;
     }
     if (yes_no_fields_.contains(field) && !dataset_.project.booleans.read(value)) {
-      diags_.warning("W113",
-                     quoted() + " is neither yes nor no (expected e.g. ja/nej, 1/0, x/empty); counted as no",
+      diags_.warning("W113", quoted() + " is neither yes nor no (expected e.g. ja/nej, 1/0, x/empty); counted as no",
                      row.where(column));
     }
   }
@@ -284,8 +281,13 @@ class CsvRowReader {
     TextStream stream(source.path, file_, dataset_.project.input_files);
     std::string window, piece;
     int first_line = 1;
+    std::error_code ec;
+    const double file_bytes = static_cast<double>(std::filesystem::file_size(source.path, ec));
+    double bytes_read = 0;
     for (bool more = true; more;) {
       more = stream.next(piece);
+      bytes_read += static_cast<double>(piece.size());
+      progress::update("reading registrations", ec || file_bytes == 0 ? 1.0 : std::min(1.0, bytes_read / file_bytes));
       window += piece;
       std::size_t end = more ? complete_records_end(window) : window.size();
       if (end == 0 && window.size() > kMaxRowBytes) {

@@ -37,8 +37,10 @@ std::string read_text_file(const std::filesystem::path& path, const std::string&
   // Held whole, so bounded: no project, targets or counts file comes near
   // this, and registrations this large are read in pieces as CSV.
   if (size > kMaxWholeFile) {
-    throw Error(ErrorKind::kRead, "cannot read '" + display_name + "': it is larger than 256 MiB, more than a file "
-                                  "read whole may be (registrations this large must be CSV, which is read in pieces)");
+    throw Error(ErrorKind::kRead,
+                "cannot read '" + display_name +
+                    "': it is larger than 256 MiB, more than a file "
+                    "read whole may be (registrations this large must be CSV, which is read in pieces)");
   }
   std::string bytes(static_cast<std::size_t>(size), '\0');
   in.seekg(0);

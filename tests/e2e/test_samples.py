@@ -556,6 +556,46 @@ if __name__ == "__main__":
     unittest.main()
 
 
+class Progress(unittest.TestCase):
+    """A progress line on a terminal's stderr, nothing on a pipe (issue 9).
+    MAALTAL_PROGRESS_DELAY=0 shows it at once, for a quick sample."""
+
+    def run_with_stderr_on_a_terminal(self, out):
+        import pty
+        master, slave = pty.openpty()
+        env = dict(os.environ, MAALTAL_PROGRESS_DELAY="0")
+        proc = subprocess.Popen([BIN, "build", "sample-data/smaa-tal/project.json", "--out", out], cwd=ROOT,
+                                stdout=subprocess.PIPE, stderr=slave, env=env)
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        proc.communicate()
+        os.close(master)
+        return proc.returncode, seen.decode("utf-8", "replace")
+
+    def test_a_terminal_sees_the_stages_and_a_cleared_line(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            code, stderr = self.run_with_stderr_on_a_terminal(tmp)
+            self.assertEqual(code, 0)
+            self.assertIn("\rmaaltal: reading registrations 100 %", stderr)
+            self.assertIn("maaltal: writing the workbook ...", stderr)
+            self.assertTrue(stderr.endswith("\r\x1b[K"), repr(stderr[-40:]))
+
+    def test_a_pipe_sees_nothing(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("build", "sample-data/smaa-tal/project.json", "--out", tmp,
+                         env={"MAALTAL_PROGRESS_DELAY": "0"})
+            self.assertEqual(result.returncode, 0)
+            self.assertEqual(result.stderr, "")
+
+
 class DashboardForms(unittest.TestCase):
     """The dashboard's three forms and two languages, its municipality sections,
     provenance and the project's own texts (issue 4). The browser audit in
