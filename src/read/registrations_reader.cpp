@@ -316,16 +316,20 @@ class CsvRowReader {
 
  private:
   // Room for the rows the whole file will likely hold, judged by the first
-  // piece's lines, so that a large file's rows are not moved again and again.
+  // piece's lines, so that a large file's rows are not moved again and
+  // again. Only from a fair sample, and capped: a hostile file (short rows,
+  // then one huge line) must not make maaltal reserve for millions of rows.
   void reserve_for(std::string_view first_piece, const std::filesystem::path& path) {
+    constexpr std::size_t kMinSample = 1000;
+    constexpr double kMaxRows = 2'000'000;
     std::error_code ec;
     auto bytes = std::filesystem::file_size(path, ec);
-    auto lines = std::count(first_piece.begin(), first_piece.end(), '\n');
-    if (ec || lines == 0) return;
-    auto rows = static_cast<std::size_t>(static_cast<double>(bytes) / static_cast<double>(first_piece.size()) *
-                                         static_cast<double>(lines) * 1.05);
-    dataset_.registrations.reserve(rows);
-    checker_.reserve(rows);
+    auto lines = static_cast<std::size_t>(std::count(first_piece.begin(), first_piece.end(), '\n'));
+    if (ec || lines < kMinSample) return;
+    double rows = static_cast<double>(bytes) / static_cast<double>(first_piece.size()) * static_cast<double>(lines);
+    auto room = static_cast<std::size_t>(std::min(rows * 1.05, kMaxRows));
+    dataset_.registrations.reserve(room);
+    checker_.reserve(room);
   }
 
   SourceLocation where_offset(std::size_t offset, const LineIndex& lines) const {
