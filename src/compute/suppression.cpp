@@ -223,7 +223,7 @@ class ReportCells {
   // every value was declared tells nothing about anyone.
   void add_breakdown(const BreakdownReport& b) {
     std::size_t ind = index_of(b.indicator);
-    bool has_other = b.total.other > 0;
+    bool has_other = b.has_other();
     std::vector<std::vector<int>> rows;
     for (std::size_t u = 0; u <= n_; ++u) {
       const BreakdownRow& row = u == n_ ? b.total : b.units[u];

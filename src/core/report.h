@@ -100,6 +100,10 @@ struct BreakdownReport {
   std::vector<std::string> categories;
   std::vector<BreakdownRow> units;  // in the order of Report::units
   BreakdownRow total;
+
+  // Whether its tables have an "other" column: when some value was not
+  // declared (in a public report, also when the total's "other" is hidden).
+  bool has_other() const { return total.other > 0 || total.other_hidden != Hidden::kNo; }
 };
 
 struct GoalReport {

@@ -164,33 +164,26 @@ Json funnel_row_view(const Report& report, const FunnelReport& funnel, const Fun
   return {{"name", row_name(row.code, row.name, locale)}, {"cells", cells}};
 }
 
-// Whether a breakdown has an "other" column: when some value was not
-// declared (in a public output, also when the total's "other" is hidden).
-bool has_other_column(const BreakdownReport& b) { return b.total.other > 0 || b.total.other_hidden != Hidden::kNo; }
-
-// The column headers of a breakdown: its categories, "other" (see above),
-// and the row's sum (the indicator's count) last.
+// The column headers of a breakdown: its categories, "other" (see
+// BreakdownReport::has_other), and the row's sum (the indicator's count) last.
 Json breakdown_headers(const BreakdownReport& b, const Locale& locale) {
   Json headers = Json::array();
   for (const auto& c : b.categories) headers.push_back({{"label", c}});
-  if (has_other_column(b)) headers.push_back({{"label", locale.get("other_category")}});
+  if (b.has_other()) headers.push_back({{"label", locale.get("other_category")}});
   headers.push_back({{"label", locale.get("total")}});
   return headers;
 }
 
-// The row's sum is the indicator's actual, shown or hidden with it.
-Json breakdown_row_view(const Report& report, const BreakdownReport& b, const BreakdownRow& row, const Json& headers,
-                        const Locale& locale) {
+// The row's sum is the indicator's actual of `unit` (the row's municipality,
+// or the total), shown or hidden with it.
+Json breakdown_row_view(const Report& report, const BreakdownReport& b, const BreakdownRow& row,
+                        const UnitFigures& unit, const Json& headers, const Locale& locale) {
   Json cells = Json::array();
   auto cell = [&](std::string text) { cells.push_back({{"text", text}, {"label", headers[cells.size()]["label"]}}); };
   for (std::size_t c = 0; c < row.counts.size(); ++c) cell(count_text(report, row.counts[c], row.hidden_at(c), locale));
-  if (has_other_column(b)) cell(count_text(report, row.other, row.other_hidden, locale));
+  if (b.has_other()) cell(count_text(report, row.other, row.other_hidden, locale));
   auto i = static_cast<std::size_t>(report.indicator_index(b.indicator));
-  const UnitFigures* unit = &report.total;
-  for (const auto& u : report.units) {
-    if (u.code == row.code) unit = &u;
-  }
-  cell(format_actual(report, i, unit->values[i], locale));
+  cell(format_actual(report, i, unit.values[i], locale));
   return {{"name", row_name(row.code, row.name, locale)}, {"cells", cells}};
 }
 
@@ -200,14 +193,16 @@ Json breakdowns_view(const Report& report, const Locale& locale) {
   for (const auto& b : report.breakdowns) {
     Json headers = breakdown_headers(b, locale);
     Json rows = Json::array();
-    for (const auto& row : b.units) rows.push_back(breakdown_row_view(report, b, row, headers, locale));
+    for (std::size_t u = 0; u < b.units.size(); ++u) {
+      rows.push_back(breakdown_row_view(report, b, b.units[u], report.units[u], headers, locale));
+    }
     breakdowns.push_back({{"id", b.id},
                           {"label", b.label},
                           {"caption", locale.fill("breakdown_caption",
                                                   {{"indicator", report.label_of(b.indicator)}, {"label", b.label}})},
                           {"headers", headers},
                           {"rows", rows},
-                          {"total", breakdown_row_view(report, b, b.total, headers, locale)}});
+                          {"total", breakdown_row_view(report, b, b.total, report.total, headers, locale)}});
   }
   return breakdowns;
 }

@@ -29,8 +29,7 @@ std::vector<Row> breakdown_rows(const Report& report, const Locale& locale) {
         rows.push_back(std::move(r));
       };
       for (std::size_t c = 0; c < b.categories.size(); ++c) category(b.categories[c], row.counts[c], row.hidden_at(c));
-      if (b.total.other > 0 || b.total.other_hidden != Hidden::kNo)
-        category(locale.get("other_category"), row.other, row.other_hidden);
+      if (b.has_other()) category(locale.get("other_category"), row.other, row.other_hidden);
     };
     for (const auto& row : b.units) add(row);
     add(b.total);
