@@ -103,8 +103,8 @@ std::vector<Problem> top_problems(const Diagnostics& diagnostics) {
 
 // Who each output is for: project.json's "outputs", or --audience for all.
 // The raw rows go only into an internal workbook.
-OutputSettings audiences(const Report& report, const RunOptions& options) {
-  OutputSettings outputs = report.outputs;
+OutputSettings audiences(const OutputSettings& project_outputs, const RunOptions& options) {
+  OutputSettings outputs = project_outputs;
   if (options.audience) {
     outputs.dashboard = outputs.status = outputs.workbook = outputs.summary = *options.audience;
   }
@@ -143,9 +143,9 @@ namespace {
 // or project.json), from the environment; never written anywhere. Without a
 // key, or for a public workbook, there is no raw sheet: an error says why.
 std::optional<std::string> pseudonym_key(const Project& project, const RunOptions& options) {
-  if (!options.raw_rows && !project.outputs.raw_rows) return std::nullopt;
-  Audience workbook = options.audience.value_or(project.outputs.workbook);
-  if (workbook == Audience::kPublic) {
+  OutputSettings outputs = audiences(project.outputs, options);
+  if (!outputs.raw_rows) return std::nullopt;
+  if (outputs.workbook == Audience::kPublic) {
     throw Error(ErrorKind::kUsage, "raw rows go only into an internal workbook, and this one is public");
   }
   const char* key = std::getenv(kPseudonymKeyVariable);
@@ -203,7 +203,7 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   }
   const Report& internal = *result.report;
   Stopwatch clock;
-  OutputSettings outputs = audiences(internal, options);
+  OutputSettings outputs = audiences(internal.outputs, options);
   std::optional<Report> public_copy;
   auto for_audience = [&](Audience audience) -> const Report& {
     if (audience == Audience::kInternal) return internal;
