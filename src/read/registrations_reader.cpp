@@ -241,7 +241,7 @@ std::optional<std::vector<std::size_t>> header_columns(const Dataset& dataset, c
 // data, starred out of every message and never written to any output.
 class CprColumns {
  public:
-  CprColumns(std::string file, Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
+  explicit CprColumns(Diagnostics& diags) : diags_(diags) {}
 
   template <typename Where>
   void check(const std::string& value, const std::string& column, Where where) {
@@ -255,7 +255,6 @@ class CprColumns {
   }
 
  private:
-  std::string file_;
   Diagnostics& diags_;
   std::set<std::string> warned_;
 };
@@ -274,7 +273,7 @@ class CsvRowReader {
         diags_(diags),
         file_(dataset.project.registrations.display_path),
         checker_(dataset, diags),
-        cpr_(file_, diags) {}
+        cpr_(diags) {}
 
   void read() {
     const auto& source = dataset_.project.registrations;
@@ -302,7 +301,7 @@ class CsvRowReader {
       std::string_view text(window.data(), end);
       if (!delimiter_) {
         delimiter_ = source.delimiter ? source.delimiter : detect_delimiter(text);
-        reserve_for(text, source.path);
+        if (!ec) reserve_for(text, file_bytes);
       }
       LineIndex lines(text, first_line);
       for_each_csv_record(text, delimiter_, file_, lines, diags_,
@@ -319,14 +318,12 @@ class CsvRowReader {
   // piece's lines, so that a large file's rows are not moved again and
   // again. Only from a fair sample, and capped: a hostile file (short rows,
   // then one huge line) must not make maaltal reserve for millions of rows.
-  void reserve_for(std::string_view first_piece, const std::filesystem::path& path) {
+  void reserve_for(std::string_view first_piece, double file_bytes) {
     constexpr std::size_t kMinSample = 1000;
     constexpr double kMaxRows = 2'000'000;
-    std::error_code ec;
-    auto bytes = std::filesystem::file_size(path, ec);
     auto lines = static_cast<std::size_t>(std::count(first_piece.begin(), first_piece.end(), '\n'));
-    if (ec || lines < kMinSample) return;
-    double rows = static_cast<double>(bytes) / static_cast<double>(first_piece.size()) * static_cast<double>(lines);
+    if (lines < kMinSample) return;
+    double rows = file_bytes / static_cast<double>(first_piece.size()) * static_cast<double>(lines);
     auto room = static_cast<std::size_t>(std::min(rows * 1.05, kMaxRows));
     dataset_.registrations.reserve(room);
     checker_.reserve(room);
@@ -393,7 +390,7 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
   std::vector<std::string> names;
   for (const auto& field : logical_fields(dataset.schema)) names.push_back(dataset.project.column_for(field));
   RowChecker checker(dataset, diags);
-  CprColumns cpr(file, diags);
+  CprColumns cpr(diags);
   for (std::size_t i = 0; i < json->size(); ++i) {
     const Json& obj = (*json)[i];
     std::string ptr = "/" + std::to_string(i);

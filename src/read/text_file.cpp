@@ -72,24 +72,28 @@ TextStream::TextStream(const std::filesystem::path& path, std::string display_na
   }
   // The first pass: the hash, whether every piece is UTF-8 (a sequence cut
   // at a piece's end is finished by the next), and where a NUL byte is.
+  in_.clear();
+  in_.seekg(0);  // the two bytes just looked at are hashed and checked with the rest
   Sha256 sha;
-  sha.add(start);
-  std::string carry(start);
+  // Up to 3 bytes of a UTF-8 sequence that the next piece finishes are
+  // carried in front of it; they hold neither a NUL nor a line break.
+  std::string text;
   bool utf8 = true;
   int line = 1;
   while (in_) {
     in_.read(piece.data(), static_cast<std::streamsize>(piece.size()));
     std::string_view bytes(piece.data(), static_cast<std::size_t>(in_.gcount()));
     sha.add(bytes);
-    std::string text = carry + std::string(bytes);
-    if (auto nul = text.find('\0'); nul != std::string::npos) {
+    if (auto nul = bytes.find('\0'); nul != std::string_view::npos) {
       refuse_nul(display_,
-                 line + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n')));
+                 line + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(nul), '\n')));
     }
-    line += static_cast<int>(std::count(text.begin(), text.end(), '\n') - std::count(carry.begin(), carry.end(), '\n'));
+    line += static_cast<int>(std::count(bytes.begin(), bytes.end(), '\n'));
+    if (!utf8) continue;  // Windows-1252 it is; only the hash and the NULs are left to find
+    text.append(bytes);
     std::size_t tail = in_ ? unfinished_utf8_tail(text) : 0;
-    utf8 = utf8 && is_valid_utf8(std::string_view(text).substr(0, text.size() - tail));
-    carry = text.substr(text.size() - tail);
+    utf8 = is_valid_utf8(std::string_view(text).substr(0, text.size() - tail));
+    text.erase(0, text.size() - tail);
   }
   if (in_.bad()) throw Error(ErrorKind::kRead, "cannot read '" + display_ + "'");
   encoding_ = utf8 ? "utf-8" : "windows-1252";
