@@ -45,7 +45,6 @@ class SuppressionTable {
   Hidden hidden(int cell) const { return hidden_[static_cast<std::size_t>(cell)]; }
   double value(int cell) const { return values_[static_cast<std::size_t>(cell)]; }
   std::size_t size() const { return values_.size(); }
-  const std::vector<Relation>& relations() const { return relations_; }
 
   // A reader's bounds on every cell, from the visible cells, the marks and the
   // sums (step 2); the same for a visible cell's lower and upper bound.
