@@ -4,7 +4,6 @@
 #include <functional>
 #include <map>
 #include <span>
-#include <unordered_map>
 
 #include "compute/progress.h"
 #include "core/collate.h"
@@ -17,8 +16,10 @@ Date resolve_as_of(const Dataset& dataset, const std::optional<Date>& requested)
   if (requested) return *requested;
   if (dataset.project.as_of) return *dataset.project.as_of;
   std::optional<Date> latest;
-  for (const auto& r : dataset.registrations) {
-    for (const auto& d : r.dates) {
+  const Registrations& regs = dataset.registrations;
+  for (std::size_t k = 0; k < regs.size(); ++k) {
+    for (std::size_t f = 0; f < regs.date_fields(); ++f) {
+      auto d = regs.date(k, f);
       if (d && (!latest || *d > *latest)) latest = d;
     }
   }
@@ -30,16 +31,40 @@ Date resolve_as_of(const Dataset& dataset, const std::optional<Date>& requested)
 
 namespace {
 
-bool passes_filters(const Registration& r, const Indicator& ind, const Project& project, const RecordSchema& schema) {
-  for (const auto& filter : ind.filters) {
-    std::string_view value = r.categories[static_cast<std::size_t>(schema.category_index(filter.field))];
-    if (filter.flag) {
-      if (project.booleans.read(value).value_or(false) != *filter.flag) return false;
-    } else if (std::find(filter.values.begin(), filter.values.end(), value) == filter.values.end()) {
-      return false;
+// An indicator's test of a registration, prepared once: its date field,
+// and for each filter which category values (by id) pass it.
+struct IndicatorRule {
+  std::size_t date_field = 0;
+  std::vector<std::pair<std::size_t, std::vector<char>>> filters;  // category field, passes[value id]
+
+  bool passes(const Registrations& regs, std::size_t k) const {
+    for (const auto& [field, passes] : filters) {
+      if (!passes[regs.category_id(k, field)]) return false;
     }
+    return true;
   }
-  return true;
+};
+
+std::vector<IndicatorRule> indicator_rules(const Dataset& dataset) {
+  const Registrations& regs = dataset.registrations;
+  std::vector<IndicatorRule> rules;
+  for (const auto& ind : dataset.project.indicators) {
+    IndicatorRule rule;
+    if (ind.kind == IndicatorKind::kCount)
+      rule.date_field = static_cast<std::size_t>(dataset.schema.date_index(ind.date_field));
+    for (const auto& filter : ind.filters) {
+      std::vector<char> passes(regs.distinct_values());
+      for (std::uint32_t id = 0; id < passes.size(); ++id) {
+        std::string_view value = regs.value(id);
+        passes[id] = filter.flag ? dataset.project.booleans.read(value).value_or(false) == *filter.flag
+                                 : std::find(filter.values.begin(), filter.values.end(), value) != filter.values.end();
+      }
+      rule.filters.emplace_back(static_cast<std::size_t>(dataset.schema.category_index(filter.field)),
+                                std::move(passes));
+    }
+    rules.push_back(std::move(rule));
+  }
+  return rules;
 }
 
 // The months of the series: the project's start month to the as-of month.
@@ -57,86 +82,103 @@ std::vector<std::string> series_months(Date start, Date as_of) {
 // none), found once. Flat arrays rather than an object each, as there may be
 // millions.
 struct Participants {
-  std::vector<std::uint32_t> starts{0};  // participant p's records: records[starts[p]] to records[starts[p + 1] - 1]
+  // Participant p's records: records[starts[p]] to records[starts[p + 1] - 1].
+  // Both empty when rows are participants: participant p is record p.
+  std::vector<std::uint32_t> starts;
   std::vector<std::uint32_t> records;
   std::vector<std::int32_t> counted;  // [p * indicators + i]
   std::vector<std::uint16_t> unit;    // by participant: the index of its municipality in Project::unit_codes
   std::size_t indicators = 0;
 
-  std::size_t size() const { return starts.size() - 1; }
-  std::span<const std::uint32_t> records_of(std::size_t p) const {
+  std::size_t size() const { return unit.size(); }
+  // `self` holds p when p is its own record.
+  std::span<const std::uint32_t> records_of(std::size_t p, std::uint32_t& self) const {
+    if (starts.empty()) {
+      self = static_cast<std::uint32_t>(p);
+      return {&self, 1};
+    }
     return {records.data() + starts[p], records.data() + starts[p + 1]};
   }
   std::int32_t counted_by(std::size_t p, std::size_t i) const { return counted[p * indicators + i]; }
 };
 
-// The record that makes `ind` count this participant at the as-of date, if
-// any: the earliest qualifying event, or with `first_only` the participant's
-// first event of the date field if it qualifies. With `after`, only events on
-// or after `from`, the date the other indicator counts the participant.
-std::int32_t counting_record(const Dataset& dataset, std::span<const std::uint32_t> records, const Indicator& ind,
-                             Date as_of, std::optional<Date> from) {
-  const RecordSchema& schema = dataset.schema;
-  auto field = static_cast<std::size_t>(schema.date_index(ind.date_field));
+// What finding the counting records needs: the registrations, the
+// indicators with their prepared rules, and the as-of date.
+struct Counting {
+  const Registrations& regs;
+  const std::vector<Indicator>& indicators;
+  const std::vector<IndicatorRule>& rules;
+  const Project& project;
+  Date as_of;
+};
+
+// The record that makes indicator `i` count this participant at the as-of
+// date, if any: the earliest qualifying event, or with `first_only` the
+// participant's first event of the date field if it qualifies. With `after`,
+// only events on or after `from`, the date the other indicator counts the
+// participant.
+std::int32_t counting_record(const Counting& c, std::span<const std::uint32_t> records, std::size_t i,
+                             std::optional<Date> from) {
+  const Indicator& ind = c.indicators[i];
+  const IndicatorRule& rule = c.rules[i];
   std::int32_t best = -1;
   std::optional<Date> best_date;
   for (std::uint32_t k : records) {
-    const auto& date = dataset.registrations[k].dates[field];
-    if (!date || *date > as_of || (from && *date < *from)) continue;
-    if (!ind.first_only && !passes_filters(dataset.registrations[k], ind, dataset.project, schema)) continue;
+    auto date = c.regs.date(k, rule.date_field);
+    if (!date || *date > c.as_of || (from && *date < *from)) continue;
+    if (!ind.first_only && !rule.passes(c.regs, k)) continue;
     if (best < 0 || *date < *best_date) best = static_cast<std::int32_t>(k), best_date = date;
   }
-  if (best >= 0 && ind.first_only &&
-      !passes_filters(dataset.registrations[static_cast<std::size_t>(best)], ind, dataset.project, schema))
-    return -1;
+  if (best >= 0 && ind.first_only && !rule.passes(c.regs, static_cast<std::size_t>(best))) return -1;
   return best;
 }
 
 // Indicator `i`'s counting record for one participant (its `records`, its
 // row of `counted`), after the record of the indicator it counts `after`
 // (found first, once: `done` marks each).
-void find_counting_record(const Dataset& dataset, std::span<const std::uint32_t> records, std::int32_t* counted,
-                          std::size_t i, Date as_of, std::vector<char>& done) {
+void find_counting_record(const Counting& c, std::span<const std::uint32_t> records, std::int32_t* counted,
+                          std::size_t i, std::vector<char>& done) {
   if (done[i]) return;
   done[i] = 1;
-  const auto& indicators = dataset.project.indicators;
-  const Indicator& ind = indicators[i];
+  const Indicator& ind = c.indicators[i];
   if (ind.kind != IndicatorKind::kCount) return;
   std::optional<Date> from;
   if (!ind.after.empty()) {
-    auto before = static_cast<std::size_t>(dataset.project.indicator_index(ind.after));
-    find_counting_record(dataset, records, counted, before, as_of, done);
+    auto before = static_cast<std::size_t>(c.project.indicator_index(ind.after));
+    find_counting_record(c, records, counted, before, done);
     if (counted[before] < 0) return;
-    from = dataset.registrations[static_cast<std::size_t>(counted[before])]
-               .dates[static_cast<std::size_t>(dataset.schema.date_index(indicators[before].date_field))];
+    from = c.regs.date(static_cast<std::size_t>(counted[before]), c.rules[before].date_field);
   }
-  counted[i] = counting_record(dataset, records, ind, as_of, from);
+  counted[i] = counting_record(c, records, i, from);
 }
 
 // Which participant each registration belongs to. When rows are
 // participants each is its own (a repeat was rejected on reading, W109), so
-// nothing needs hashing; an event log is grouped by municipality and id.
+// nothing needs grouping; an event log is grouped by municipality and id.
 void group_records(const Dataset& dataset, Participants& out) {
-  const auto& regs = dataset.registrations;
+  const Registrations& regs = dataset.registrations;
   if (!dataset.project.registrations.events) {
-    out.starts.resize(regs.size() + 1);
-    out.records.resize(regs.size());
-    for (std::uint32_t k = 0; k < regs.size(); ++k) {
-      out.records[k] = k;
-      out.starts[k + 1] = k + 1;
-    }
+    out.unit.resize(regs.size());
+    for (std::size_t k = 0; k < regs.size(); ++k) out.unit[k] = regs.unit(k);
     return;
   }
-  std::unordered_map<std::string, std::uint32_t> index;  // municipality + '\x1f' + participant -> group
+  RowIndex index(regs.size());  // first record of each municipality and participant
   std::vector<std::uint32_t> group_of(regs.size());
+  std::vector<std::uint32_t> group_of_first(regs.size());
   std::vector<std::uint32_t> sizes;
-  std::string key;
-  for (std::size_t k = 0; k < regs.size(); ++k) {
-    key.assign(regs[k].unit_code).append(1, '\x1f').append(regs[k].participant);
-    auto [it, fresh] = index.try_emplace(key, static_cast<std::uint32_t>(sizes.size()));
-    if (fresh) sizes.push_back(0);
-    group_of[k] = it->second;
-    ++sizes[it->second];
+  for (std::uint32_t k = 0; k < regs.size(); ++k) {
+    std::string_view id = regs.participant(k);
+    std::uint64_t hash = std::hash<std::string_view>{}(id) ^ (regs.unit(k) * 0x9E3779B97F4A7C15ull);
+    std::uint32_t first = index.find_or_add(hash, k, [&](std::uint32_t other) {
+      return regs.unit(other) == regs.unit(k) && regs.participant(other) == id;
+    });
+    if (first == k) {
+      group_of_first[k] = static_cast<std::uint32_t>(sizes.size());
+      sizes.push_back(0);
+      out.unit.push_back(regs.unit(k));
+    }
+    group_of[k] = group_of_first[first];
+    ++sizes[group_of[k]];
   }
   out.starts.assign(sizes.size() + 1, 0);
   for (std::size_t g = 0; g < sizes.size(); ++g) out.starts[g + 1] = out.starts[g] + sizes[g];
@@ -145,22 +187,19 @@ void group_records(const Dataset& dataset, Participants& out) {
   for (std::uint32_t k = 0; k < regs.size(); ++k) out.records[next[group_of[k]]++] = k;
 }
 
-Participants group_participants(const Dataset& dataset, Date as_of) {
+Participants group_participants(const Dataset& dataset, const std::vector<IndicatorRule>& rules, Date as_of) {
   Participants p;
   group_records(dataset, p);
   const std::size_t n = dataset.project.indicators.size();
   p.indicators = n;
   p.counted.assign(p.size() * n, -1);
-  std::unordered_map<std::string, std::uint16_t> unit_index;
-  for (std::size_t u = 0; u < dataset.project.unit_codes.size(); ++u)
-    unit_index[dataset.project.unit_codes[u]] = static_cast<std::uint16_t>(u);
-  p.unit.resize(p.size());
+  Counting counting{dataset.registrations, dataset.project.indicators, rules, dataset.project, as_of};
   std::vector<char> done;
+  std::uint32_t self = 0;
   for (std::size_t q = 0; q < p.size(); ++q) {
-    auto records = p.records_of(q);
-    p.unit[q] = unit_index.at(dataset.registrations[records.front()].unit_code);
+    auto records = p.records_of(q, self);
     done.assign(n, 0);
-    for (std::size_t i = 0; i < n; ++i) find_counting_record(dataset, records, &p.counted[q * n], i, as_of, done);
+    for (std::size_t i = 0; i < n; ++i) find_counting_record(counting, records, &p.counted[q * n], i, done);
   }
   return p;
 }
@@ -169,8 +208,8 @@ Participants group_participants(const Dataset& dataset, Date as_of) {
 // the event that counts them. Events before the start month count in the first month.
 using MonthlyCounts = std::map<std::string, std::vector<std::vector<double>>>;
 
-MonthlyCounts count_participants(const Dataset& dataset, const Participants& participants, Date as_of,
-                                 std::size_t n_months) {
+MonthlyCounts count_participants(const Dataset& dataset, const Participants& participants,
+                                 const std::vector<IndicatorRule>& rules, Date as_of, std::size_t n_months) {
   const auto& indicators = dataset.project.indicators;
   int first = month_index(dataset.project.info.start);
   MonthlyCounts counts;
@@ -183,11 +222,9 @@ MonthlyCounts count_participants(const Dataset& dataset, const Participants& par
   for (std::size_t p = 0; p < participants.size(); ++p) {
     auto& unit_counts = *by_unit[participants.unit[p]];
     for (std::size_t i = 0; i < indicators.size(); ++i) {
-      const Indicator& ind = indicators[i];
       std::int32_t k = participants.counted_by(p, i);
       if (k < 0) continue;
-      const Date date = *dataset.registrations[static_cast<std::size_t>(k)]
-                             .dates[static_cast<std::size_t>(dataset.schema.date_index(ind.date_field))];
+      const Date date = *dataset.registrations.date(static_cast<std::size_t>(k), rules[i].date_field);
       auto month = static_cast<std::size_t>(std::max(0, month_index(date) - first));
       unit_counts[i][month] += 1;
     }
@@ -479,13 +516,16 @@ BreakdownReport breakdown_of(const Dataset& dataset, const Participants& partici
   auto i = static_cast<std::size_t>(project.indicator_index(b.indicator));
   std::vector<BreakdownRow*> by_unit;
   for (const auto& code : project.unit_codes) by_unit.push_back(&rows[code]);
+  const Registrations& regs = dataset.registrations;
+  std::vector<int> category_of_value(regs.distinct_values());  // the category each value falls in, or -1
+  for (std::uint32_t id = 0; id < category_of_value.size(); ++id)
+    category_of_value[id] = category_of(b, regs.value(id), report.as_of);
   for (std::size_t p = 0; p < participants.size(); ++p) {
     std::int32_t k = participants.counted_by(p, i);
     if (k < 0) continue;
-    const Registration& r =
-        dataset.registrations[static_cast<std::size_t>(k)];  // the category of the event that counts
     BreakdownRow& row = *by_unit[participants.unit[p]];
-    int category = category_of(b, r.categories[field], report.as_of);
+    // the category of the event that counts
+    int category = category_of_value[regs.category_id(static_cast<std::size_t>(k), field)];
     if (category < 0)
       row.other += 1;
     else
@@ -532,8 +572,12 @@ void assess_goals(const Project& project, Report& report) {
 // counted in this report, so listed in its data quality, never lost silently.
 int events_after(const Dataset& dataset, Date as_of) {
   int n = 0;
-  for (const auto& r : dataset.registrations) {
-    for (const auto& d : r.dates) n += d && *d > as_of;
+  const Registrations& regs = dataset.registrations;
+  for (std::size_t k = 0; k < regs.size(); ++k) {
+    for (std::size_t f = 0; f < regs.date_fields(); ++f) {
+      auto d = regs.date(k, f);
+      n += d && *d > as_of;
+    }
   }
   for (const auto& c : dataset.counts) n += c.date > as_of;
   return n;
@@ -547,12 +591,16 @@ int events_after(const Dataset& dataset, Date as_of) {
 void add_raw_rows(const Dataset& dataset, const std::string& key, Report& report) {
   report.raw_date_fields = dataset.schema.date_fields;
   report.raw_category_fields = dataset.schema.category_fields;
-  report.raw_rows.reserve(dataset.registrations.size());
-  for (const auto& r : dataset.registrations) {
-    report.raw_rows.push_back({hmac_sha256_hex(key, r.participant).substr(0, 16),
-                               r.unit_code,
-                               r.dates,
-                               {r.categories.begin(), r.categories.end()}});
+  const Registrations& regs = dataset.registrations;
+  report.raw_rows.reserve(regs.size());
+  for (std::size_t k = 0; k < regs.size(); ++k) {
+    RawRow row{hmac_sha256_hex(key, std::string(regs.participant(k))).substr(0, 16),
+               dataset.project.unit_codes[regs.unit(k)],
+               {},
+               {}};
+    for (std::size_t f = 0; f < regs.date_fields(); ++f) row.dates.push_back(regs.date(k, f));
+    for (std::size_t f = 0; f < regs.category_fields(); ++f) row.categories.emplace_back(regs.category(k, f));
+    report.raw_rows.push_back(std::move(row));
   }
 }
 
@@ -574,8 +622,9 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   const ProjectInfo& info = dataset.project.info;
   ProgressContext ctx{info.start, info.end, report.as_of, dataset.project.progress};
   auto months = series_months(info.start, report.as_of);
-  Participants participants = group_participants(dataset, report.as_of);
-  auto counts = count_participants(dataset, participants, report.as_of, months.size());
+  auto rules = indicator_rules(dataset);
+  Participants participants = group_participants(dataset, rules, report.as_of);
+  auto counts = count_participants(dataset, participants, rules, report.as_of, months.size());
   for (const auto& code : dataset.project.unit_codes) {
     report.units.push_back(unit_figures(dataset, code, months, counts[code], ctx));
   }

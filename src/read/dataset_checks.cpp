@@ -2,20 +2,23 @@
 
 #include <map>
 #include <set>
-#include <unordered_map>
 
 namespace maaltal {
 
 namespace {
 
-SourceLocation where(const Dataset& dataset, const Registration& r) {
+bool from_json(const Dataset& dataset) { return dataset.project.registrations.path.extension() == ".json"; }
+
+SourceLocation where(const Dataset& dataset, std::size_t k) {
   const std::string& file = dataset.project.registrations.display_path;
-  if (r.json_index >= 0) return {file, 0, 0, "/" + std::to_string(r.json_index), ""};
-  return {file, r.line, 0, "", ""};
+  int position = dataset.registrations.position(k);
+  if (from_json(dataset)) return {file, 0, 0, "/" + std::to_string(position), ""};
+  return {file, position, 0, "", ""};
 }
 
-std::string described(const Registration& r) {
-  return r.json_index >= 0 ? "row /" + std::to_string(r.json_index) : "line " + std::to_string(r.line);
+std::string described(const Dataset& dataset, std::size_t k) {
+  int position = dataset.registrations.position(k);
+  return from_json(dataset) ? "row /" + std::to_string(position) : "line " + std::to_string(position);
 }
 
 // An indicator counted only from its referral ("after"): a row whose own date
@@ -31,15 +34,16 @@ void check_outcome_order(const Dataset& dataset, Diagnostics& diags) {
     int outcome_field = dataset.schema.date_index(ind.date_field);
     int referral_field = dataset.schema.date_index(ref.date_field);
     if (outcome_field < 0 || referral_field < 0 || outcome_field == referral_field) continue;
-    for (const auto& r : dataset.registrations) {
-      const auto& outcome = r.dates[static_cast<std::size_t>(outcome_field)];
-      const auto& referred = r.dates[static_cast<std::size_t>(referral_field)];
+    const Registrations& regs = dataset.registrations;
+    for (std::size_t k = 0; k < regs.size(); ++k) {
+      auto outcome = regs.date(k, static_cast<std::size_t>(outcome_field));
+      auto referred = regs.date(k, static_cast<std::size_t>(referral_field));
       if (!outcome || !referred || *outcome >= *referred) continue;
       diags.warning("W115",
                     "the date in '" + project.column_for(ind.date_field) + "' (" + outcome->iso() +
                         ") is before the referral in '" + project.column_for(ref.date_field) + "' (" + referred->iso() +
                         "); it does not count for '" + ind.id + "'",
-                    where(dataset, r));
+                    where(dataset, k));
     }
   }
 }
@@ -47,17 +51,20 @@ void check_outcome_order(const Dataset& dataset, Diagnostics& diags) {
 // The same person registered in two municipalities: counted in each, and
 // listed, since a citizen who moved is real but a typing slip is likelier.
 void check_two_municipalities(const Dataset& dataset, Diagnostics& diags) {
-  std::unordered_map<std::string_view, const Registration*> first;  // participant -> their first row
-  first.reserve(dataset.registrations.size());
-  std::set<std::pair<std::string, std::string>> reported;
-  for (const auto& r : dataset.registrations) {
-    auto [it, fresh] = first.try_emplace(r.participant, &r);
-    if (fresh || it->second->unit_code == r.unit_code) continue;
-    if (!reported.insert({r.participant, r.unit_code}).second) continue;
+  const Registrations& regs = dataset.registrations;
+  const auto& codes = dataset.project.unit_codes;
+  RowIndex first(regs.size());  // each participant's first row
+  std::set<std::pair<std::string_view, std::uint16_t>> reported;
+  for (std::uint32_t k = 0; k < regs.size(); ++k) {
+    std::string_view id = regs.participant(k);
+    std::uint32_t f = first.find_or_add(std::hash<std::string_view>{}(id), k,
+                                        [&](std::uint32_t other) { return regs.participant(other) == id; });
+    if (f == k || regs.unit(f) == regs.unit(k)) continue;
+    if (!reported.insert({id, regs.unit(k)}).second) continue;
     diags.warning("W116",
-                  "the participant of " + described(*it->second) + " (municipality " + it->second->unit_code +
-                      ") is also registered in municipality " + r.unit_code + "; counted in both",
-                  where(dataset, r));
+                  "the participant of " + described(dataset, f) + " (municipality " + codes[regs.unit(f)] +
+                      ") is also registered in municipality " + codes[regs.unit(k)] + "; counted in both",
+                  where(dataset, k));
   }
 }
 
@@ -65,7 +72,8 @@ void check_targets(const Dataset& dataset, const std::string& project_display, D
   const Project& project = dataset.project;
   if (project.targets.empty()) return;  // a project without targets reports counts only
   std::map<std::string, int> participants;
-  for (const auto& r : dataset.registrations) ++participants[r.unit_code];
+  for (std::size_t k = 0; k < dataset.registrations.size(); ++k)
+    ++participants[project.unit_codes[dataset.registrations.unit(k)]];
   for (const auto& c : dataset.counts) participants[c.unit_code] += static_cast<int>(c.count);
   std::set<std::string> with_target;
   for (const auto& t : project.targets) with_target.insert(t.unit_code);

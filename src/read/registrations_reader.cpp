@@ -35,9 +35,23 @@ struct RawRow {
   int json_index = -1;                                     // the index in a JSON array
 };
 
+// What is wrong with one category value in one column, found once per
+// distinct value and reused for every row that holds it.
+struct CategoryProblem {
+  std::string code;
+  std::string message;
+};
+
 class RowChecker {
  public:
-  RowChecker(Dataset& dataset, Diagnostics& diags) : dataset_(dataset), diags_(diags) {
+  RowChecker(Dataset& dataset, Diagnostics& diags)
+      : dataset_(dataset),
+        diags_(diags),
+        regs_(dataset.registrations),
+        dates_(dataset.schema.date_fields.size()),
+        categories_(dataset.schema.category_fields.size()),
+        problems_(dataset.schema.category_fields.size()),
+        seen_(0) {
     for (const auto& ind : dataset.project.indicators) {
       for (const auto& filter : ind.filters) {
         if (filter.flag) yes_no_fields_.insert(filter.field);
@@ -47,35 +61,40 @@ class RowChecker {
 
   void accept(const RawRow& row) {
     ++dataset_.rows_read;
-    Registration r;
-    r.line = row.line;
-    r.json_index = row.json_index;
-    if (!fill(row, r)) {
+    auto unit = fill(row);
+    if (!unit) {
       ++dataset_.rows_rejected;
       return;
     }
-    if (dataset_.project.registrations.events) {
-      dataset_.registrations.push_back(std::move(r));
-      return;
+    const std::string_view participant = trim(row.values[0]);
+    const int position = row.json_index >= 0 ? row.json_index : row.line;
+    if (!dataset_.project.registrations.events) {
+      auto row_index = static_cast<std::uint32_t>(regs_.size());
+      std::uint64_t hash = std::hash<std::string_view>{}(participant) ^ (*unit * 0x9E3779B97F4A7C15ull);
+      std::uint32_t first = seen_.find_or_add(hash, row_index, [&](std::uint32_t other) {
+        return regs_.unit(other) == *unit && regs_.participant(other) == participant;
+      });
+      if (first != row_index) {
+        // The id itself stays out of the message: it is personal data, and the
+        // two locations find it.
+        int earlier = regs_.position(first);
+        diags_.warning(
+            "W109",
+            "the participant of " +
+                (row.json_index >= 0 ? "row /" + std::to_string(earlier) : "line " + std::to_string(earlier)) +
+                " is registered again in municipality " + dataset_.project.unit_codes[*unit] + "; counted once",
+            row.where(0));
+        ++dataset_.rows_rejected;
+        return;
+      }
     }
-    seen_key_.assign(r.unit_code).append(1, '\x1f').append(r.participant);
-    auto [first, fresh] = seen_.try_emplace(seen_key_, row.line, row.json_index);
-    if (!fresh) {
-      // The id itself stays out of the message: it is personal data, and the
-      // two locations find it.
-      auto [line, index] = first->second;
-      std::string earlier = index >= 0 ? "row /" + std::to_string(index) : "line " + std::to_string(line);
-      diags_.warning(
-          "W109",
-          "the participant of " + earlier + " is registered again in municipality " + r.unit_code + "; counted once",
-          row.where(0));
-      ++dataset_.rows_rejected;
-      return;
-    }
-    dataset_.registrations.push_back(std::move(r));
+    regs_.add(participant, *unit, dates_, categories_, position);
   }
 
-  void reserve(std::size_t rows) { seen_.reserve(rows); }
+  void reserve(std::size_t rows) {
+    regs_.reserve(rows);
+    if (!dataset_.project.registrations.events) seen_ = RowIndex(rows);
+  }
 
   void reject(const SourceLocation& where, const std::string& code, const std::string& message) {
     ++dataset_.rows_read;
@@ -84,71 +103,83 @@ class RowChecker {
   }
 
  private:
-  bool fill(const RawRow& row, Registration& r) {
-    const auto& schema = dataset_.schema;
+  // Reads the row's values into dates_ and categories_, reporting every
+  // problem; the municipality's index when the row can be counted.
+  std::optional<std::uint16_t> fill(const RawRow& row) {
     bool ok = true;
-    r.participant = std::string(trim(row.values[0]));
-    if (r.participant.empty()) {
+    if (trim(row.values[0]).empty()) {
       diags_.error("E107", "missing participant id", row.where(0));
       ok = false;
     }
-    ok = fill_unit(row, r) && ok;
+    auto unit = unit_of(row);
+    ok = unit && ok;
     std::size_t field = 2;
-    for (const auto& name : schema.date_fields) {
-      std::string text(trim(row.values[field]));
-      std::optional<Date> date;
-      if (!text.empty()) {
-        date = parse_date(text);
-        if (!date) {
-          diags_.error("E106",
-                       "'" + text + "' in column '" + dataset_.project.column_for(name) +
-                           "' is not a date (expected 2019-12-31, 31-12-2019, 31.12.2019, 31/12/2019 or an Excel "
-                           "serial day such as 43830)",
-                       row.where(field));
-          ok = false;
-        } else if (*date < dataset_.project.info.start || *date > dataset_.project.info.end) {
-          diags_.warning("W114",
-                         "'" + text + "' in column '" + dataset_.project.column_for(name) +
-                             "' is outside the project period (" + dataset_.project.info.start.iso() + " to " +
-                             dataset_.project.info.end.iso() + "); not counted",
-                         row.where(field));
-          date.reset();
-        }
-      }
-      r.dates.push_back(date);
-      ++field;
+    for (std::size_t i = 0; i < dates_.size(); ++i, ++field) ok = read_date(row, field, dates_[i]) && ok;
+    for (std::size_t i = 0; i < categories_.size(); ++i, ++field) {
+      categories_[i] = regs_.intern(trim(row.values[field]));
+      if (const auto* problem = category_problem(i, categories_[i]))
+        diags_.warning(problem->code, problem->message, row.where(field));
     }
-    for (std::size_t i = 0; i < schema.category_fields.size(); ++i) {
-      r.categories.push_back(dataset_.intern(trim(row.values[field])));
-      check_category(schema.category_fields[i], r.categories.back(), row, field);
-      ++field;
+    if (!ok) return std::nullopt;
+    return unit;
+  }
+
+  bool read_date(const RawRow& row, std::size_t field, std::optional<Date>& date) {
+    std::string_view text = trim(row.values[field]);
+    date.reset();
+    if (text.empty()) return true;
+    date = parse_date(text);
+    const auto& project = dataset_.project;
+    auto quoted = [&] {
+      return "'" + std::string(text) + "' in column '" + project.column_for(dataset_.schema.date_fields[field - 2]) +
+             "'";
+    };
+    if (!date) {
+      diags_.error("E106",
+                   quoted() +
+                       " is not a date (expected 2019-12-31, 31-12-2019, 31.12.2019, 31/12/2019 or an Excel "
+                       "serial day such as 43830)",
+                   row.where(field));
+      return false;
     }
-    return ok;
+    if (*date < project.info.start || *date > project.info.end) {
+      diags_.warning("W114",
+                     quoted() + " is outside the project period (" + project.info.start.iso() + " to " +
+                         project.info.end.iso() + "); not counted",
+                     row.where(field));
+      date.reset();
+    }
+    return true;
+  }
+
+  // The problem with value `id` in category field `i`, or null; worked out
+  // the first time the value appears in that field.
+  const CategoryProblem* category_problem(std::size_t i, std::uint32_t id) {
+    auto& known = problems_[i];
+    if (id >= known.size()) known.resize(regs_.distinct_values());
+    if (!known[id]) known[id] = check_category(dataset_.schema.category_fields[i], regs_.value(id));
+    return known[id]->code.empty() ? nullptr : &*known[id];
   }
 
   // A value a breakdown does not declare is counted as "other" and reported.
-  void check_category(const std::string& field, std::string_view value, const RawRow& row, std::size_t column) {
-    if (value.empty()) return;
+  CategoryProblem check_category(const std::string& field, std::string_view value) const {
+    if (value.empty()) return {};
     auto quoted = [&] { return "'" + std::string(value) + "' in column '" + dataset_.project.column_for(field) + "'"; };
     for (const auto& b : dataset_.project.breakdowns) {
       if (b.field != field) continue;
       if (!b.age_bands.empty()) {
         if (parse_number(value)) continue;
-        diags_.warning("W111", quoted() + " is not a number; counted as other", row.where(column));
-        return;
+        return {"W111", quoted() + " is not a number; counted as other"};
       }
       if (std::find(b.categories.begin(), b.categories.end(), value) != b.categories.end()) continue;
       std::string hint = closest(value, b.categories);
-      diags_.warning("W110",
-                     quoted() + " is not one of the declared categories; counted as other" +
-                         (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
-                     row.where(column));
-      return;
+      return {"W110", quoted() + " is not one of the declared categories; counted as other" +
+                          (hint.empty() ? "" : " (did you mean '" + hint + "'?)")};
     }
     if (yes_no_fields_.contains(field) && !dataset_.project.booleans.read(value)) {
-      diags_.warning("W113", quoted() + " is neither yes nor no (expected e.g. ja/nej, 1/0, x/empty); counted as no",
-                     row.where(column));
+      return {"W113", quoted() + " is neither yes nor no (expected e.g. ja/nej, 1/0, x/empty); counted as no"};
     }
+    return {};
   }
 
   // The declared category within two edits of `value`, ignoring case: the
@@ -179,26 +210,35 @@ class RowChecker {
     return row[b.size()];
   }
 
-  bool fill_unit(const RawRow& row, Registration& r) {
-    std::string text(trim(row.values[1]));
-    if (text.empty()) {
-      diags_.error("E107", "missing municipality code", row.where(1));
-      return false;
-    }
-    r.unit_code = normalise_municipality_code(text);
-    if (!municipalities().contains(r.unit_code)) {
-      diags_.error("E104", "unknown municipality code '" + text + "'", row.where(1));
-      return false;
-    }
+  // The municipality's index in the project, or nullopt after an error.
+  // A file names a handful of municipalities a million times: each
+  // distinct spelling is looked up once.
+  std::optional<std::uint16_t> unit_of(const RawRow& row) {
+    std::string_view text = trim(row.values[1]);
+    auto it = units_.find(text);
+    if (it == units_.end()) it = units_.emplace(std::string(text), unit_index(text)).first;
+    const auto& [index, code, message] = it->second;
+    if (index >= 0) return static_cast<std::uint16_t>(index);
+    diags_.error(code, message, row.where(1));
+    return std::nullopt;
+  }
+
+  struct UnitLookup {
+    int index = -1;  // in Project::unit_codes, or -1 with the error
+    std::string code, message;
+  };
+
+  UnitLookup unit_index(std::string_view text) const {
+    if (text.empty()) return {-1, "E107", "missing municipality code"};
+    std::string code = normalise_municipality_code(std::string(text));
+    if (!municipalities().contains(code)) return {-1, "E104", "unknown municipality code '" + std::string(text) + "'"};
     const auto& units = dataset_.project.unit_codes;
-    if (std::find(units.begin(), units.end(), r.unit_code) == units.end()) {
-      diags_.error("E105",
-                   "municipality " + r.unit_code + " (" + municipalities().at(r.unit_code).name +
-                       ") is not one of the project's municipalities",
-                   row.where(1));
-      return false;
-    }
-    return true;
+    auto it = std::find(units.begin(), units.end(), code);
+    if (it == units.end())
+      return {-1, "E105",
+              "municipality " + code + " (" + municipalities().at(code).name +
+                  ") is not one of the project's municipalities"};
+    return {static_cast<int>(it - units.begin()), "", ""};
   }
 
   static std::string_view trim(std::string_view s) {
@@ -207,12 +247,20 @@ class RowChecker {
     return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
   }
 
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+
   Dataset& dataset_;
   Diagnostics& diags_;
-  std::set<std::string> yes_no_fields_;  // fields an indicator tests as yes/no
-  // municipality + '\x1f' + participant -> where first seen: the CSV line, or the JSON index
-  std::unordered_map<std::string, std::pair<int, int>> seen_;
-  std::string seen_key_;
+  Registrations& regs_;
+  std::set<std::string> yes_no_fields_;                                       // fields an indicator tests as yes/no
+  std::vector<std::optional<Date>> dates_;                                    // the row being read
+  std::vector<std::uint32_t> categories_;                                     // the row being read
+  std::vector<std::vector<std::optional<CategoryProblem>>> problems_;         // [category field][value id]
+  std::unordered_map<std::string, UnitLookup, Hash, std::equal_to<>> units_;  // by the text as written
+  RowIndex seen_;  // rows by municipality and participant, for W109
 };
 
 // The header row: the column of each logical field, or an E103 for each one
@@ -325,7 +373,6 @@ class CsvRowReader {
     if (lines < kMinSample) return;
     double rows = file_bytes / static_cast<double>(first_piece.size()) * static_cast<double>(lines);
     auto room = static_cast<std::size_t>(std::min(rows * 1.05, kMaxRows));
-    dataset_.registrations.reserve(room);
     checker_.reserve(room);
   }
 
@@ -428,6 +475,7 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
 void read_registrations(Dataset& dataset, Diagnostics& diags) {
   const auto& source = dataset.project.registrations;
   if (source.display_path.empty()) return;
+  dataset.registrations.set_shape(dataset.schema.date_fields.size(), dataset.schema.category_fields.size());
   if (source.path.extension() == ".json")
     read_json_rows(dataset, read_text_file(source.path, source.display_path, dataset.project.input_files), diags);
   else

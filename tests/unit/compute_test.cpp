@@ -4,8 +4,10 @@
 #include <catch2/catch.hpp>
 
 #include "compute/progress.h"
+#include "test_support.h"
 
 using namespace maaltal;
+using maaltal::test::add_registration;
 
 namespace {
 
@@ -31,12 +33,10 @@ Dataset small_project() {
 
 void add(Dataset& d, const std::string& unit, int praktik, int jobs, Date when = Date::from_ymd(2019, 6, 1)) {
   for (int i = 0; i < praktik; ++i) {
-    Registration r{unit + "-" + std::to_string(d.registrations.size()), unit, {when, std::nullopt}, {""}};
-    if (i < jobs) {
-      r.dates[1] = when;
-      r.categories[0] = i % 2 ? "ordinær" : "fleksjob";
-    }
-    d.registrations.push_back(r);
+    bool job = i < jobs;
+    add_registration(d, unit + "-" + std::to_string(d.registrations.size()), unit,
+                     {when, job ? std::optional<Date>(when) : std::nullopt},
+                     {job ? (i % 2 ? "ordinær" : "fleksjob") : ""});
   }
 }
 
@@ -93,7 +93,7 @@ TEST_CASE("compute: events after the as-of date are not counted") {
 TEST_CASE("compute: a filter keeps only the listed values") {
   Dataset d = small_project();
   add(d, "326", 4, 4);
-  d.registrations[0].categories[0] = "uddannelse";
+  d.registrations.set_category(0, 0, "uddannelse");
   Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
   CHECK(figure(r, "Kalundborg", "job").actual == 3);
 }
@@ -156,7 +156,7 @@ TEST_CASE("compute: a breakdown's categories and 'other' add up to its indicator
   Dataset d = published_table();
   d.project.breakdowns = {{"b", "type", "job", "type", {"ordinær", "fleksjob"}}};
   d.schema = RecordSchema::for_project(d.project);
-  d.registrations[0].categories[0] = "uddannelse";  // not a job: not counted at all
+  d.registrations.set_category(0, 0, "uddannelse");  // not a job: not counted at all
   Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
   const BreakdownReport& b = r.breakdowns[0];
   for (std::size_t u = 0; u < r.units.size(); ++u) {
@@ -174,10 +174,10 @@ TEST_CASE("compute: age bands from a birth year, at the as-of year") {
       {"alder", "alder", "praktik", "type", {"18–29", "30–64"}, {{"18–29", 18, 29}, {"30–64", 30, 64}}, true}};
   d.schema = RecordSchema::for_project(d.project);
   add(d, "326", 4, 0);
-  d.registrations[0].categories[0] = "1990";  // 29 in 2019
-  d.registrations[1].categories[0] = "1989";  // 30 in 2019
-  d.registrations[2].categories[0] = "1940";  // 79: in no band
-  d.registrations[3].categories[0] = "";      // unknown
+  d.registrations.set_category(0, 0, "1990");  // 29 in 2019
+  d.registrations.set_category(1, 0, "1989");  // 30 in 2019
+  d.registrations.set_category(2, 0, "1940");  // 79: in no band
+  d.registrations.set_category(3, 0, "");      // unknown
   Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
   const BreakdownRow& kalundborg = r.breakdowns[0].units[1];
   REQUIRE(kalundborg.name == "Kalundborg");
@@ -191,7 +191,7 @@ TEST_CASE("compute: age bands from an age as it is") {
       {"alder", "alder", "praktik", "type", {"18–29", "30–64"}, {{"18–29", 18, 29}, {"30–64", 30, 64}}, false}};
   d.schema = RecordSchema::for_project(d.project);
   add(d, "326", 1, 0);
-  d.registrations[0].categories[0] = "30";
+  d.registrations.set_category(0, 0, "30");
   Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
   CHECK(r.breakdowns[0].total.counts == std::vector<double>{0, 1});
 }
@@ -257,7 +257,7 @@ Dataset event_log() {
   d.schema = RecordSchema::for_project(p);
   auto event = [&](const std::string& id, std::optional<Date> referred, std::optional<Date> outcome,
                    const std::string& kind) {
-    d.registrations.push_back({id, "326", {referred, outcome}, {d.intern(kind)}});
+    add_registration(d, id, "326", {referred, outcome}, {kind});
   };
   event("A", Date::from_ymd(2020, 3, 1), std::nullopt, "");
   event("A", std::nullopt, Date::from_ymd(2020, 5, 1), "uddannelse");

@@ -4,8 +4,10 @@
 #include <catch2/catch.hpp>
 
 #include "compute/compute.h"
+#include "test_support.h"
 
 using namespace maaltal;
+using maaltal::test::add_registration;
 
 namespace {
 
@@ -117,8 +119,7 @@ Dataset two_units() {
   p.targets = {{"101", "v", 10}, {"147", "v", 10}};
   d.schema = RecordSchema::for_project(p);
   auto add = [&](const std::string& unit, int n, Date when) {
-    for (int i = 0; i < n; ++i)
-      d.registrations.push_back({unit + std::to_string(d.registrations.size()), unit, {when}, {}});
+    for (int i = 0; i < n; ++i) add_registration(d, unit + std::to_string(d.registrations.size()), unit, {when}, {});
   };
   add("101", 15, Date::from_ymd(2020, 2, 10));  // 150 %
   add("147", 4, Date::from_ymd(2020, 3, 5));    // 40 %

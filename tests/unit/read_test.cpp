@@ -54,8 +54,11 @@ TEST_CASE("read: a valid project and its registrations") {
   REQUIRE(d.project.unit_codes == std::vector<std::string>{"746", "190"});
   REQUIRE(d.project.unit_names.at("190") == "Furesø");
   REQUIRE(d.registrations.size() == 2);
-  REQUIRE(d.registrations[0].dates[1] == Date::from_ymd(2020, 6, 1));
-  REQUIRE(d.registrations[0].categories[0] == "job");
+  REQUIRE(d.registrations.date(0, 1) == Date::from_ymd(2020, 6, 1));
+  REQUIRE(d.registrations.category(0, 0) == "job");
+  REQUIRE(d.registrations.participant(1) == "A2");
+  REQUIRE(d.registrations.position(1) == 3);
+  REQUIRE_FALSE(d.registrations.date(1, 1));
   REQUIRE(d.rows_read == 2);
   REQUIRE(d.rows_rejected == 0);
 }
@@ -161,7 +164,7 @@ TEST_CASE("read: JSON registrations use the same columns and report with pointer
           "reg.json#/1/visiteret: error: 'februar' in column 'visiteret' is not a date (expected 2019-12-31, "
           "31-12-2019, 31.12.2019, 31/12/2019 or an Excel serial day such as 43830) [E106]\n");
   REQUIRE(r.dataset->registrations.size() == 1);
-  REQUIRE(r.dataset->registrations[0].unit_code == "746");
+  REQUIRE(r.dataset->project.unit_codes[r.dataset->registrations.unit(0)] == "746");
 }
 
 TEST_CASE("read: targets from a CSV file, with Danish headers and an invalid value") {
@@ -343,8 +346,8 @@ TEST_CASE("read: Windows-1252, Excel serial dates and a yes/no column") {
   REQUIRE(r.dataset);
   REQUIRE(r.diags.error_count() == 0);
   REQUIRE(r.dataset->registrations.size() == 4);
-  CHECK(r.dataset->registrations[0].participant == "Æ1");
-  CHECK(r.dataset->registrations[0].dates[0] == Date::from_ymd(2020, 2, 1));
+  CHECK(r.dataset->registrations.participant(0) == "Æ1");
+  CHECK(r.dataset->registrations.date(0, 0) == Date::from_ymd(2020, 2, 1));
   CHECK(r.dataset->project.input_files.back().encoding == "windows-1252");
   CHECK(r.messages().find("'ved ikke' in column 'i_job' is neither yes nor no") != std::string::npos);
   CHECK(r.dataset->project.booleans.read(" JA ") == true);
@@ -357,8 +360,8 @@ TEST_CASE("read: a date outside the project period is a warning and is not count
   REQUIRE(r.messages().starts_with(
       "reg.csv:2:8: warning: '2019-12-31' in column 'visiteret' is outside the project period (2020-01-01 to "
       "2021-12-31); not counted [W114]\n"));
-  CHECK_FALSE(r.dataset->registrations[0].dates[0]);
-  CHECK(r.dataset->registrations[1].dates[0] == Date::from_ymd(2020, 1, 1));
+  CHECK_FALSE(r.dataset->registrations.date(0, 0));
+  CHECK(r.dataset->registrations.date(1, 0) == Date::from_ymd(2020, 1, 1));
 }
 
 TEST_CASE("read: checks across rows: outcome before referral, two municipalities, no target") {

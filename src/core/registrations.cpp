@@ -1,0 +1,56 @@
+#include "core/registrations.h"
+
+#include <bit>
+
+namespace maaltal {
+
+void Registrations::set_shape(std::size_t date_fields, std::size_t category_fields) {
+  date_fields_ = date_fields;
+  category_fields_ = category_fields;
+}
+
+void Registrations::reserve(std::size_t rows) {
+  id_starts_.reserve(rows + 1);
+  units_.reserve(rows);
+  dates_.reserve(rows * date_fields_);
+  categories_.reserve(rows * category_fields_);
+  positions_.reserve(rows);
+}
+
+void Registrations::add(std::string_view participant, std::uint16_t unit, std::span<const std::optional<Date>> dates,
+                        std::span<const std::uint32_t> categories, int position) {
+  ids_.append(participant);
+  id_starts_.push_back(ids_.size());
+  units_.push_back(unit);
+  for (const auto& d : dates) dates_.push_back(d ? d->days_since_epoch() : kNoDate);
+  categories_.insert(categories_.end(), categories.begin(), categories.end());
+  positions_.push_back(position);
+}
+
+std::uint32_t Registrations::intern(std::string_view value) {
+  auto it = ids_of_values_.find(value);
+  if (it != ids_of_values_.end()) return it->second;
+  auto id = static_cast<std::uint32_t>(values_.size());
+  values_.emplace_back(value);
+  ids_of_values_.emplace(std::string(value), id);
+  return id;
+}
+
+RowIndex::RowIndex(std::size_t expected_rows) {
+  slots_.resize(std::bit_ceil(std::max<std::size_t>(16, expected_rows * 2)));
+  mask_ = slots_.size() - 1;
+}
+
+void RowIndex::grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  mask_ = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.row == kEmpty) continue;
+    std::size_t i = s.hash & mask_;
+    while (slots_[i].row != kEmpty) i = (i + 1) & mask_;
+    slots_[i] = s;
+  }
+}
+
+}  // namespace maaltal

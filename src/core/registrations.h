@@ -1,0 +1,112 @@
+// The kept registrations, stored column by column: a national pool has
+// millions of rows, and an object per row (with a string and two vectors
+// each) cost more memory and time than everything else together. Dates are
+// whole days, categories are ids into one table of distinct values, the
+// municipality is its index in Project::unit_codes.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/date.h"
+
+namespace maaltal {
+
+class Registrations {
+ public:
+  // How many date and category fields each row has (RecordSchema's).
+  void set_shape(std::size_t date_fields, std::size_t category_fields);
+  void reserve(std::size_t rows);
+  std::size_t size() const { return units_.size(); }
+  bool empty() const { return units_.empty(); }
+
+  // Appends a row: `dates` (nullopt: empty) and `categories` (ids from
+  // intern()) in schema order. `position` is the CSV line it was read
+  // from, or its index in a JSON array.
+  void add(std::string_view participant, std::uint16_t unit, std::span<const std::optional<Date>> dates,
+           std::span<const std::uint32_t> categories, int position);
+
+  // Changes one category value of row k.
+  void set_category(std::size_t k, std::size_t field, std::string_view value) {
+    categories_[k * category_fields_ + field] = intern(value);
+  }
+
+  // One copy of each distinct category value; its id.
+  std::uint32_t intern(std::string_view value);
+  std::size_t distinct_values() const { return values_.size(); }
+  std::string_view value(std::uint32_t id) const { return values_[id]; }
+
+  std::string_view participant(std::size_t k) const {
+    return {ids_.data() + id_starts_[k], id_starts_[k + 1] - id_starts_[k]};
+  }
+  std::uint16_t unit(std::size_t k) const { return units_[k]; }
+  std::optional<Date> date(std::size_t k, std::size_t field) const {
+    std::int32_t days = dates_[k * date_fields_ + field];
+    if (days == kNoDate) return std::nullopt;
+    return Date::from_days(days);
+  }
+  std::uint32_t category_id(std::size_t k, std::size_t field) const {
+    return categories_[k * category_fields_ + field];
+  }
+  std::string_view category(std::size_t k, std::size_t field) const { return value(category_id(k, field)); }
+  int position(std::size_t k) const { return positions_[k]; }
+  std::size_t date_fields() const { return date_fields_; }
+  std::size_t category_fields() const { return category_fields_; }
+
+ private:
+  static constexpr std::int32_t kNoDate = INT32_MIN;
+  std::size_t date_fields_ = 0, category_fields_ = 0;
+  std::string ids_;                          // every participant id, one after another
+  std::vector<std::uint64_t> id_starts_{0};  // row k's id: ids_[id_starts_[k], id_starts_[k + 1])
+  std::vector<std::uint16_t> units_;
+  std::vector<std::int32_t> dates_;        // [k * date_fields_ + field], days since 1970, kNoDate when empty
+  std::vector<std::uint32_t> categories_;  // [k * category_fields_ + field]
+  std::vector<std::int32_t> positions_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_of_values_;
+  std::vector<std::string> values_;
+};
+
+// An open-addressing index of rows by a key the caller derives from a row
+// (a participant id, or municipality and id): four bytes a row plus the
+// hash, instead of a node and a copied string per row in a std::map.
+class RowIndex {
+ public:
+  explicit RowIndex(std::size_t expected_rows);
+
+  // The row already indexed whose key equals row `row`'s (`same(other)`
+  // says so; `hash` is the key's hash), or `row` itself, now indexed.
+  template <typename Same>
+  std::uint32_t find_or_add(std::uint64_t hash, std::uint32_t row, Same same) {
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    auto h = static_cast<std::uint32_t>(hash ^ (hash >> 32));
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.row == kEmpty) {
+        s = {row, h};
+        ++count_;
+        return row;
+      }
+      if (s.hash == h && same(s.row)) return s.row;
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    std::uint32_t row = kEmpty;
+    std::uint32_t hash = 0;  // the key's hash folded to 32 bits: most mismatches end here
+  };
+  void grow();
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0, count_ = 0;
+};
+
+}  // namespace maaltal
