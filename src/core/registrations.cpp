@@ -1,5 +1,7 @@
 #include "core/registrations.h"
 
+#include <sys/mman.h>
+
 #include <bit>
 
 namespace maaltal {
@@ -36,13 +38,19 @@ std::uint32_t Registrations::intern(std::string_view value) {
   return id;
 }
 
+void advise_huge_pages(void* p, std::size_t bytes) {
+#ifdef MADV_HUGEPAGE
+  madvise(p, bytes, MADV_HUGEPAGE);  // only advice: without huge pages the table still works
+#endif
+}
+
 RowIndex::RowIndex(std::size_t expected_rows) {
   slots_.resize(std::bit_ceil(std::max<std::size_t>(16, expected_rows * 2)));
   mask_ = slots_.size() - 1;
 }
 
 void RowIndex::grow() {
-  std::vector<Slot> old(slots_.size() * 2);
+  decltype(slots_) old(slots_.size() * 2);
   old.swap(slots_);
   mask_ = slots_.size() - 1;
   for (const Slot& s : old) {

@@ -5,6 +5,8 @@
 // municipality is its index in Project::unit_codes.
 #pragma once
 #include <cstdint>
+#include <cstdlib>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
@@ -74,6 +76,21 @@ class Registrations {
   std::vector<std::string> values_;
 };
 
+// Memory for a large table read at random: on Linux, asked for in huge
+// pages, so that a probe costs a cache miss but not also a TLB miss.
+void advise_huge_pages(void* p, std::size_t bytes);
+
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}
+  T* allocate(std::size_t n);
+  void deallocate(T* p, std::size_t) { std::free(p); }
+  bool operator==(const HugePageAllocator&) const = default;
+};
+
 // An open-addressing index of rows by a key the caller derives from a row
 // (a participant id, or municipality and id): four bytes a row plus the
 // hash, instead of a node and a copied string per row in a std::map.
@@ -105,8 +122,18 @@ class RowIndex {
     std::uint32_t hash = 0;  // the key's hash folded to 32 bits: most mismatches end here
   };
   void grow();
-  std::vector<Slot> slots_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
   std::size_t mask_ = 0, count_ = 0;
 };
+
+template <typename T>
+T* HugePageAllocator<T>::allocate(std::size_t n) {
+  constexpr std::size_t kHuge = 2 << 20;
+  std::size_t bytes = (n * sizeof(T) + kHuge - 1) / kHuge * kHuge;
+  void* p = std::aligned_alloc(kHuge, bytes);
+  if (!p) throw std::bad_alloc();
+  advise_huge_pages(p, bytes);
+  return static_cast<T*>(p);
+}
 
 }  // namespace maaltal

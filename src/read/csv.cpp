@@ -156,6 +156,7 @@ int find_header(const CsvRecord& header, std::initializer_list<const char*> name
 std::string normalise_header(std::string_view name) { return fold_case(name); }
 
 std::size_t complete_records_end(std::string_view text) {
+  if (text.find('"') == std::string_view::npos) return text.rfind('\n') + 1;  // npos + 1 is 0: no line break
   bool quoted = false;
   std::size_t end = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -1,6 +1,6 @@
 #include "read/dataset_checks.h"
 
-#include <map>
+#include <algorithm>
 #include <set>
 
 namespace maaltal {
@@ -70,17 +70,19 @@ void check_two_municipalities(const Dataset& dataset, Diagnostics& diags) {
 
 void check_targets(const Dataset& dataset, const std::string& project_display, Diagnostics& diags) {
   const Project& project = dataset.project;
-  if (project.targets.empty()) return;  // a project without targets reports counts only
-  std::map<std::string, int> participants;
-  for (std::size_t k = 0; k < dataset.registrations.size(); ++k)
-    ++participants[project.unit_codes[dataset.registrations.unit(k)]];
-  for (const auto& c : dataset.counts) participants[c.unit_code] += static_cast<int>(c.count);
+  if (project.targets.empty()) return;                          // a project without targets reports counts only
+  std::vector<double> participants(project.unit_codes.size());  // by municipality index
+  for (std::size_t k = 0; k < dataset.registrations.size(); ++k) ++participants[dataset.registrations.unit(k)];
+  for (const auto& c : dataset.counts) {
+    auto it = std::find(project.unit_codes.begin(), project.unit_codes.end(), c.unit_code);
+    if (it != project.unit_codes.end())
+      participants[static_cast<std::size_t>(it - project.unit_codes.begin())] += c.count;
+  }
   std::set<std::string> with_target;
   for (const auto& t : project.targets) with_target.insert(t.unit_code);
   for (std::size_t k = 0; k < project.unit_codes.size(); ++k) {
     const std::string& code = project.unit_codes[k];
-    auto n = participants.find(code);
-    if (n == participants.end() || n->second == 0 || with_target.contains(code)) continue;
+    if (participants[k] == 0 || with_target.contains(code)) continue;
     diags.warning("W117",
                   "municipality " + code + " (" + project.unit_names.at(code) + ") has registrations but no target",
                   {project_display, 0, 0, "/municipalities/" + std::to_string(k), ""});

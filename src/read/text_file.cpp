@@ -125,21 +125,30 @@ bool TextStream::next(std::string& piece) {
   return !piece.empty() || in_.good();
 }
 
-LineIndex::LineIndex(std::string_view text, int first_line) : text_(text), first_line_(first_line) {
-  starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(i + 1);
+LineIndex::LineIndex(std::string_view text, int first_line) : text_(text), first_line_(first_line) {}
+
+int LineIndex::lines() const { return 1 + static_cast<int>(std::count(text_.begin(), text_.end(), '\n')); }
+
+const std::vector<std::size_t>& LineIndex::starts() const {
+  if (starts_.empty()) {
+    starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+      if (text_[i] == '\n') starts_.push_back(i + 1);
+    }
   }
+  return starts_;
 }
 
 int LineIndex::line_of(std::size_t byte) const {
-  auto it = std::upper_bound(starts_.begin(), starts_.end(), byte);
-  return first_line_ - 1 + static_cast<int>(it - starts_.begin());
+  const auto& line_starts = starts();
+  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), byte);
+  return first_line_ - 1 + static_cast<int>(it - line_starts.begin());
 }
 
 std::size_t LineIndex::start_of(int line) const {
+  const auto& line_starts = starts();
   int local = line - first_line_ + 1;
-  return starts_[static_cast<std::size_t>(std::clamp(local, 1, static_cast<int>(starts_.size())) - 1)];
+  return line_starts[static_cast<std::size_t>(std::clamp(local, 1, static_cast<int>(line_starts.size())) - 1)];
 }
 
 std::string LineIndex::line_text(int line) const {

@@ -48,6 +48,8 @@ class TextStream {
 
 // Line starts of a text, for showing the offending line under a diagnostic.
 // `first_line` numbers the text's first line, for a piece of a longer file.
+// The line starts are found at the first question: most pieces of a large
+// file have no problem to show.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view text, int first_line = 1);
@@ -56,12 +58,13 @@ class LineIndex {
   std::string line_text(int line) const;  // without the line break
   int column_of(std::size_t byte) const;  // 1-based, in characters
   int first_line() const { return first_line_; }
-  int lines() const { return static_cast<int>(starts_.size()); }
+  int lines() const;
 
  private:
+  const std::vector<std::size_t>& starts() const;
   std::string_view text_;
   int first_line_ = 1;
-  std::vector<std::size_t> starts_;
+  mutable std::vector<std::size_t> starts_;
 };
 
 }  // namespace maaltal
