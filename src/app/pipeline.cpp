@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <map>
 
 #include "compute/changes.h"
@@ -63,6 +65,41 @@ void write_file_atomically(const fs::path& path, const std::string& content) {
   fs::rename(tmp, path, ec);
   if (ec) throw Error(ErrorKind::kWrite, "cannot write '" + path.generic_string() + "': " + ec.message());
 }
+
+// A workbook written beside its final name, on a thread of its own, then
+// renamed into place; a half-written one is removed, as it is worse than none.
+class PendingWorkbook {
+ public:
+  PendingWorkbook(const fs::path& out_dir, const std::string& name, std::function<void(const fs::path&)> write)
+      : path_(out_dir / name), tmp_(out_dir / (name + ".tmp")) {
+    done_ = std::async(std::launch::async, [this, write = std::move(write)] {
+      Stopwatch clock;
+      write(tmp_);
+      return clock.lap();
+    });
+  }
+  ~PendingWorkbook() {
+    if (done_.valid()) done_.wait();  // an error elsewhere: still never leave the thread running
+    std::error_code ec;
+    if (!renamed_) fs::remove(tmp_, ec);
+  }
+  PendingWorkbook(const PendingWorkbook&) = delete;
+  PendingWorkbook& operator=(const PendingWorkbook&) = delete;
+
+  // Waits for the writing; returns the seconds it took, or rethrows its error.
+  double finish() { return done_.get(); }
+  void rename() {
+    std::error_code ec;
+    fs::rename(tmp_, path_, ec);
+    if (ec) throw Error(ErrorKind::kWrite, "cannot write '" + path_.generic_string() + "'");
+    renamed_ = true;
+  }
+
+ private:
+  fs::path path_, tmp_;
+  bool renamed_ = false;
+  std::future<double> done_;
+};
 
 // A ratio over a denominator of 0 has no value: shown as "–", and said why.
 void warn_empty_denominators(const Report& report, const std::string& project, Diagnostics& diags) {
@@ -169,9 +206,13 @@ CheckResult check_inputs(const RunOptions& options, bool building) {
   if (!dataset || result.diagnostics.has_errors()) return result;
   if (options.locale) dataset->project.info.locale = *options.locale;
   progress::update("computing");
-  ComputeOptions compute{options.as_of, options.generated_at, MAALTAL_VERSION, std::nullopt};
-  if (building) compute.pseudonym_key = pseudonym_key(dataset->project, options);
-  result.report = compute_report(*dataset, compute);
+  std::optional<std::string> key = building ? pseudonym_key(dataset->project, options) : std::nullopt;
+  result.report = compute_report(*dataset, {options.as_of, options.generated_at, MAALTAL_VERSION});
+  if (key) {
+    result.report->raw_rows =
+        std::make_shared<RawRows>(RawRows{std::move(dataset->registrations), dataset->project.unit_codes,
+                                          dataset->schema.date_fields, dataset->schema.category_fields, *key});
+  }
   result.timings.push_back({"compute", clock.lap()});
   // Only now are the figures known that a person's verdict may override.
   for (std::size_t i = 0; i < result.report->goals.size(); ++i) {
@@ -210,44 +251,53 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
     if (!public_copy) public_copy = public_report(internal, internal.privacy);
     return *public_copy;
   };
+  // Every audience's report is made here, before any writer's thread starts.
   const Report& dashboard = for_audience(outputs.dashboard);
+  const Report& status = for_audience(outputs.status);
+  const Report& summary = for_audience(outputs.summary);
+  const Report& book = for_audience(outputs.workbook);
   result.timings.push_back({"suppression", clock.lap()});
   TemplateSet templates = templates_for(options);
+  check_workbook_layout(book, templates);
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (ec) throw Error(ErrorKind::kWrite, "cannot create '" + out_dir.generic_string() + "': " + ec.message());
+
+  // The workbooks, the slow part, are written on threads of their own while
+  // the text outputs are rendered here: a 2-core machine uses both cores.
+  PendingWorkbook workbook(out_dir, OutputNames::kWorkbook,
+                           [&](const fs::path& path) { write_workbook(book, templates, path); });
+  std::optional<PendingWorkbook> raw;
+  if (book.raw_rows) {
+    raw.emplace(out_dir, OutputNames::kRawWorkbook,
+                [&](const fs::path& path) { write_raw_workbook(book, templates, path); });
+  }
   progress::update("writing the dashboard");
   auto files = render_dashboard(dashboard, templates, parse_dashboard_form(options.dashboard_form));
   result.timings.push_back({"dashboard", clock.lap()});
   progress::update("writing the status report");
-  const Report& status = for_audience(outputs.status);
   add_status(status, templates, nullptr, files);
   for (std::size_t u = 0; u < status.units.size() && options.per_unit; ++u) {
     add_status(status, templates, &status.units[u], files);
   }
   result.timings.push_back({"status report", clock.lap()});
-  files.push_back({OutputNames::kSummary, render_summary_json(for_audience(outputs.summary))});
+  files.push_back({OutputNames::kSummary, render_summary_json(summary)});
   result.timings.push_back({"summary.json", clock.lap()});
-  const Report& report = for_audience(outputs.workbook);
-  check_workbook_layout(report, templates);
+  progress::update("writing the workbook");
+  result.timings.push_back({"workbook", workbook.finish()});
+  if (raw) result.timings.push_back({"raw rows workbook", raw->finish()});
+  result.timings.push_back({"waiting for the workbooks", clock.lap()});
 
-  std::error_code ec;
-  fs::create_directories(out_dir, ec);
-  if (ec) throw Error(ErrorKind::kWrite, "cannot create '" + out_dir.generic_string() + "': " + ec.message());
-  fs::path workbook_tmp = out_dir / (std::string(OutputNames::kWorkbook) + ".tmp");
-  try {
-    clock.lap();
-    progress::update("writing the workbook");
-    write_workbook(report, templates, workbook_tmp);
-    result.timings.push_back({"workbook", clock.lap()});
-  } catch (...) {
-    fs::remove(workbook_tmp, ec);  // a half-written workbook is worse than none
-    throw;
-  }
   for (const auto& file : files) {
     write_file_atomically(out_dir / file.name, file.content);
     result.written.push_back(file.name);
   }
-  fs::rename(workbook_tmp, out_dir / OutputNames::kWorkbook, ec);
-  if (ec) throw Error(ErrorKind::kWrite, "cannot write '" + (out_dir / OutputNames::kWorkbook).generic_string() + "'");
+  workbook.rename();
   result.written.push_back(OutputNames::kWorkbook);
+  if (raw) {
+    raw->rename();
+    result.written.push_back(OutputNames::kRawWorkbook);
+  }
   return result;
 }
 

@@ -8,7 +8,6 @@
 #include "compute/progress.h"
 #include "core/collate.h"
 #include "core/numbers.h"
-#include "core/sha256.h"
 
 namespace maaltal {
 
@@ -585,25 +584,6 @@ int events_after(const Dataset& dataset, Date as_of) {
 
 }  // namespace
 
-// Every registration, its id replaced by the first 16 hex digits of its
-// keyed hash: the same person gets the same pseudonym in every run with the
-// same key, and no one without the key can link it to an id.
-void add_raw_rows(const Dataset& dataset, const std::string& key, Report& report) {
-  report.raw_date_fields = dataset.schema.date_fields;
-  report.raw_category_fields = dataset.schema.category_fields;
-  const Registrations& regs = dataset.registrations;
-  report.raw_rows.reserve(regs.size());
-  for (std::size_t k = 0; k < regs.size(); ++k) {
-    RawRow row{hmac_sha256_hex(key, std::string(regs.participant(k))).substr(0, 16),
-               dataset.project.unit_codes[regs.unit(k)],
-               {},
-               {}};
-    for (std::size_t f = 0; f < regs.date_fields(); ++f) row.dates.push_back(regs.date(k, f));
-    for (std::size_t f = 0; f < regs.category_fields(); ++f) row.categories.emplace_back(regs.category(k, f));
-    report.raw_rows.push_back(std::move(row));
-  }
-}
-
 Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   Report report;
   report.generator_version = options.generator_version;
@@ -614,7 +594,6 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   report.texts = dataset.project.texts;
   report.privacy = dataset.project.privacy;
   report.outputs = dataset.project.outputs;
-  if (options.pseudonym_key) add_raw_rows(dataset, *options.pseudonym_key, report);
   report.indicators = dataset.project.indicators;
 
   report.aggregation = aggregation_name(dataset.project.aggregation);

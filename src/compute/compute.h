@@ -14,7 +14,6 @@ struct ComputeOptions {
   std::optional<Date> as_of;                 // overrides project.json's as_of
   std::optional<std::int64_t> generated_at;  // from SOURCE_DATE_EPOCH, set by the caller
   std::string generator_version;
-  std::optional<std::string> pseudonym_key;  // set: Report::raw_rows, ids as HMAC-SHA-256 under this key
 };
 
 // The report date: the option, else project.json's as_of, else the latest

@@ -397,7 +397,7 @@ Report public_report(const Report& report, const PrivacySettings& settings) {
   // What changed since last month, and the problems found row by row, are
   // for the people who run the project.
   out.changes.reset();
-  out.raw_rows.clear();
+  out.raw_rows.reset();
   out.data_quality.by_code.clear();
   out.data_quality.top_problems.clear();
   out.data_quality.diagnostics.clear();

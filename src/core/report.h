@@ -3,6 +3,7 @@
 // collation order.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "core/date.h"
 #include "core/diagnostics.h"
 #include "core/project.h"
+#include "core/registrations.h"
 
 namespace maaltal {
 
@@ -155,13 +157,16 @@ struct DataQuality {
   std::vector<Diagnostic> diagnostics;  // every one, warnings included, in the order found
 };
 
-// One registration for the internal workbook's raw sheet (--raw-rows): the
-// participant only as a keyed pseudonym.
-struct RawRow {
-  std::string pseudonym;
-  std::string unit_code;
-  std::vector<std::optional<Date>> dates;  // by Report::raw_date_fields
-  std::vector<std::string> categories;     // by Report::raw_category_fields
+// The registrations for the raw-rows workbook (--raw-rows, internal only):
+// the reader's columns as they are, handed over once the figures are
+// computed. Each id becomes its keyed pseudonym only as it is written, so a
+// million rows are never a million strings.
+struct RawRows {
+  Registrations registrations;
+  std::vector<std::string> unit_codes;   // Registrations::unit() indexes these
+  std::vector<std::string> date_fields;  // the columns, by the registrations' schema
+  std::vector<std::string> category_fields;
+  std::string key;  // the pseudonyms' key, from the environment; never written
 };
 
 struct Report {
@@ -184,9 +189,7 @@ struct Report {
   std::optional<Changes> changes;  // with --previous
   std::vector<ProjectText> texts;  // the project's own Markdown, in project.json's order
   std::vector<InputFile> input_files;
-  std::vector<std::string> raw_date_fields;  // with --raw-rows
-  std::vector<std::string> raw_category_fields;
-  std::vector<RawRow> raw_rows;              // with --raw-rows, in reading order; empty in a public report
+  std::shared_ptr<const RawRows> raw_rows;   // with --raw-rows; null in a public report
   std::optional<std::int64_t> generated_at;  // seconds since 1970, from SOURCE_DATE_EPOCH; never the clock
 
   int indicator_index(const std::string& id) const { return find_indicator(indicators, id); }

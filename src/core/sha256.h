@@ -23,8 +23,23 @@ class Sha256 {
   void* context_;  // an EVP_MD_CTX
 };
 
-// HMAC-SHA-256 of `text` under `key`, as 64 hex digits: a pseudonym that
-// cannot be reversed, nor recomputed without the key.
-std::string hmac_sha256_hex(std::string_view key, std::string_view text);
+// HMAC-SHA-256 under one key, as hex digits: a pseudonym that cannot be
+// reversed, nor recomputed without the key. The key's inner and outer
+// blocks are hashed once, not once per text: a million pseudonyms cost two
+// short hashes each.
+class HmacSha256 {
+ public:
+  explicit HmacSha256(std::string_view key);
+  ~HmacSha256();
+  HmacSha256(const HmacSha256&) = delete;
+  HmacSha256& operator=(const HmacSha256&) = delete;
+  // The first `digits` (at most 64) hex digits of the HMAC of `text`.
+  std::string hex(std::string_view text, std::size_t digits = 64);
+
+ private:
+  void* inner_;  // EVP_MD_CTX after the key's inner block
+  void* outer_;  // EVP_MD_CTX after the key's outer block
+  void* work_;   // EVP_MD_CTX for one text
+};
 
 }  // namespace maaltal

@@ -251,24 +251,6 @@ void write_about(const Report& report, const Locale& locale, const WorkbookLayou
   check(worksheet_set_column(sheet, 2, 2, 68, nullptr), "column width");
 }
 
-void set_properties(const Report& report, const Locale& locale, Workbook& book) {
-  const ProjectInfo& p = report.project;
-  std::string subject = locale.get("workbook_subject");
-  std::string comments = "maaltal " + report.generator_version;
-  lxw_doc_properties props{};
-  props.title = const_cast<char*>(p.title.c_str());
-  props.subject = const_cast<char*>(subject.c_str());
-  props.author = const_cast<char*>(p.owner.c_str());
-  props.company = const_cast<char*>(p.owner.c_str());
-  props.comments = const_cast<char*>(comments.c_str());
-  // Never the clock: the same inputs give the same bytes.
-  props.created = static_cast<time_t>(
-      report.generated_at.value_or(static_cast<std::int64_t>(report.as_of.days_since_epoch()) * 86400));
-  check(workbook_set_properties(book.get(), &props), "document properties");
-  check(workbook_set_custom_property_string(book.get(), "Projekt-id", p.id.c_str()), "custom property");
-  check(workbook_set_custom_property_string(book.get(), "Opgjort pr.", report.as_of.iso().c_str()), "custom property");
-}
-
 // Diagrammer: native Excel charts, with the figures they plot in a block
 // beside them: per indicator with targets, attainment per municipality as
 // columns with the 100 % target as a line (the attainment cells refer to the
@@ -413,11 +395,11 @@ namespace {
 
 constexpr const char* kLayout = "workbook.layout.json";
 
+}  // namespace
+
 WorkbookLayout layout_for(const Report& report, const TemplateSet& templates) {
   return parse_workbook_layout(templates.text(kLayout), templates.origin(kLayout), report.project.percent_decimals);
 }
-
-}  // namespace
 
 void check_workbook_layout(const Report& report, const TemplateSet& templates) { layout_for(report, templates); }
 
@@ -441,7 +423,6 @@ void write_workbook(const Report& report, const TemplateSet& templates, const st
       write_detail_sheet(report, s, layout, locale, book);
     }
   }
-  if (report.audience == Audience::kInternal) write_raw_rows(report, layout, locale, book);
   book.close();
 }
 

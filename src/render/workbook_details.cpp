@@ -222,50 +222,22 @@ bool write_detail_sheet(const Report& report, const SheetLayout& s, const Workbo
   return true;
 }
 
-void write_raw_rows(const Report& report, const WorkbookLayout& layout, const Locale& locale, Workbook& book) {
-  constexpr std::size_t kRowsPerSheet = 1048576 - 1;  // Excel's last row, less the header
-  lxw_format* bold = book.format("", true);
-  lxw_format* date = book.format(layout.format("date"));
-  std::vector<std::string> headers{locale.get("raw_pseudonym"), locale.get("code"), locale.get("municipality")};
-  for (const auto& field : report.raw_date_fields) headers.push_back(field);
-  for (const auto& field : report.raw_category_fields) headers.push_back(field);
-  std::map<std::string, std::string> names;
-  for (const auto& unit : report.units) names[unit.code] = unit.name;
-  lxw_worksheet* sheet = nullptr;
-  lxw_row_t row = 0;
-  for (std::size_t k = 0; k < report.raw_rows.size(); ++k) {
-    if (k % kRowsPerSheet == 0) {
-      std::string name = locale.get("sheet_raw_rows");
-      if (k > 0) name += " " + std::to_string(k / kRowsPerSheet + 1);
-      sheet = book.add_sheet(name);
-      for (std::size_t c = 0; c < headers.size(); ++c) {
-        check(worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), headers[c].c_str(), bold), "raw rows");
-      }
-      std::size_t rows_here = std::min(kRowsPerSheet, report.raw_rows.size() - k);
-      worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows_here), static_cast<lxw_col_t>(headers.size() - 1));
-      worksheet_freeze_panes(sheet, 1, 0);
-      worksheet_set_column(sheet, 0, static_cast<lxw_col_t>(headers.size() - 1), 16, nullptr);
-      row = 1;
-    }
-    const RawRow& r = report.raw_rows[k];
-    lxw_col_t col = 0;
-    auto text = [&](const std::string& value) {
-      if (!value.empty()) check(worksheet_write_string(sheet, row, col, value.c_str(), nullptr), "raw rows");
-      ++col;
-    };
-    text(r.pseudonym);
-    text(r.unit_code);
-    text(names[r.unit_code]);
-    for (const auto& d : r.dates) {
-      if (d) {
-        lxw_datetime dt{d->year(), static_cast<int>(d->month()), static_cast<int>(d->day()), 0, 0, 0};
-        check(worksheet_write_datetime(sheet, row, col, &dt, date), "raw rows");
-      }
-      ++col;
-    }
-    for (const auto& value : r.categories) text(value);
-    ++row;
-  }
+void set_properties(const Report& report, const Locale& locale, Workbook& book) {
+  const ProjectInfo& p = report.project;
+  std::string subject = locale.get("workbook_subject");
+  std::string comments = "maaltal " + report.generator_version;
+  lxw_doc_properties props{};
+  props.title = const_cast<char*>(p.title.c_str());
+  props.subject = const_cast<char*>(subject.c_str());
+  props.author = const_cast<char*>(p.owner.c_str());
+  props.company = const_cast<char*>(p.owner.c_str());
+  props.comments = const_cast<char*>(comments.c_str());
+  // Never the clock: the same inputs give the same bytes.
+  props.created = static_cast<time_t>(
+      report.generated_at.value_or(static_cast<std::int64_t>(report.as_of.days_since_epoch()) * 86400));
+  check(workbook_set_properties(book.get(), &props), "document properties");
+  check(workbook_set_custom_property_string(book.get(), "Projekt-id", p.id.c_str()), "custom property");
+  check(workbook_set_custom_property_string(book.get(), "Opgjort pr.", report.as_of.iso().c_str()), "custom property");
 }
 
 }  // namespace maaltal

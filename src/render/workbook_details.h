@@ -6,6 +6,7 @@
 #pragma once
 #include "core/report.h"
 #include "render/locale.h"
+#include "render/templates.h"
 #include "render/workbook_layout.h"
 #include "render/xlsx_book.h"
 
@@ -15,9 +16,11 @@ namespace maaltal {
 bool write_detail_sheet(const Report& report, const SheetLayout& s, const WorkbookLayout& layout, const Locale& locale,
                         Workbook& book);
 
-// With --raw-rows (an internal report only): one row per registration, the
-// participant as a pseudonym, on as many sheets as Excel's row limit needs.
-// Written cell by cell, not through a table of rows, as there may be millions.
-void write_raw_rows(const Report& report, const WorkbookLayout& layout, const Locale& locale, Workbook& book);
+// workbook.layout.json from the templates, parsed for this report.
+WorkbookLayout layout_for(const Report& report, const TemplateSet& templates);
+
+// The document properties: title, subject, author, and the report's date
+// as its creation time (never the clock: the same inputs give the same bytes).
+void set_properties(const Report& report, const Locale& locale, Workbook& book);
 
 }  // namespace maaltal

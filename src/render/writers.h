@@ -20,6 +20,7 @@ struct OutputNames {
   static constexpr const char* kStatusHtml = "status.html";
   static constexpr const char* kWorkbook = "report.xlsx";
   static constexpr const char* kSummary = "summary.json";
+  static constexpr const char* kRawWorkbook = "registreringer.xlsx";
 };
 
 struct OutputFile {
@@ -57,5 +58,12 @@ void check_workbook_layout(const Report& report, const TemplateSet& templates);
 // report.xlsx at `path`, laid out by workbook.layout.json. Throws
 // Error(kWrite) when libxlsxwriter fails.
 void write_workbook(const Report& report, const TemplateSet& templates, const std::filesystem::path& path);
+
+// registreringer.xlsx at `path` (--raw-rows, an internal report only): one
+// row per registration with the participant as a keyed pseudonym, on as many
+// sheets as Excel's row limit needs. A workbook of its own, streamed in
+// libxlsxwriter's constant-memory mode, as there may be millions of rows;
+// report.xlsx keeps its Excel tables, which that mode cannot write.
+void write_raw_workbook(const Report& report, const TemplateSet& templates, const std::filesystem::path& path);
 
 }  // namespace maaltal

@@ -14,8 +14,11 @@ namespace maaltal {
 
 class Workbook {
  public:
-  explicit Workbook(const std::filesystem::path& path) : path_(path.string()) {
+  // In constant-memory mode each row goes to disk as the next one starts:
+  // rows must come in order, and Excel tables are not available.
+  explicit Workbook(const std::filesystem::path& path, bool constant_memory = false) : path_(path.string()) {
     lxw_workbook_options options{};
+    options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
     book_ = workbook_new_opt(path_.c_str(), &options);
     if (!book_) throw Error(ErrorKind::kWrite, "cannot create workbook '" + path_ + "'");
   }

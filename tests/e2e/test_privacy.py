@@ -119,20 +119,46 @@ class NoPersonalDataOut(unittest.TestCase):
 
 
 class RawRows(unittest.TestCase):
-    """The internal workbook's raw sheet, only when asked for and with a key."""
+    """The raw rows' workbook (registreringer.xlsx), only when asked for, only
+    internal, and only with a key."""
 
     def test_pseudonyms_are_keyed_and_stable(self):
+        import datetime
         import hashlib
         import hmac
         import openpyxl
         with tempfile.TemporaryDirectory() as tmp:
             build(ROOT / "sample-data/smaa-tal/project.json", tmp, "--raw-rows", env={"MAALTAL_PSEUDONYM_KEY": KEY})
-            sheet = openpyxl.load_workbook(Path(tmp) / "report.xlsx")["Registreringer"]
+            self.assertNotIn("Registreringer", openpyxl.load_workbook(Path(tmp) / "report.xlsx").sheetnames)
+            book = openpyxl.load_workbook(Path(tmp) / "registreringer.xlsx")
+            self.assertEqual(book.sheetnames, ["Registreringer"])
+            sheet = book["Registreringer"]
             rows = list(sheet.iter_rows(values_only=True))
             self.assertEqual(rows[0][:3], ("Pseudonym", "Kommunekode", "Kommune"))
+            self.assertEqual(sheet.auto_filter.ref, f"A1:{sheet.cell(1, len(rows[0])).column_letter}{len(rows)}")
+            self.assertEqual(sheet.freeze_panes, "A2")
             ids = sorted(participant_ids(ROOT / "sample-data/smaa-tal"))
             expected = sorted(hmac.new(KEY.encode(), i.encode(), hashlib.sha256).hexdigest()[:16] for i in ids)
             self.assertEqual(sorted(r[0] for r in rows[1:]), expected)
+            self.assertIn(("461", "Odense"), {(r[1], r[2]) for r in rows[1:]})
+            dates = [v for r in rows[1:] for v in r[3:] if isinstance(v, datetime.datetime)]
+            self.assertGreater(len(dates), 0)  # dates as Excel dates, not text
+            self.assertTrue(all(datetime.datetime(2020, 1, 1) <= d <= datetime.datetime(2026, 12, 31) for d in dates))
+
+    def test_split_over_sheets_past_excels_last_row(self):
+        """1,048,575 rows below a header fill a sheet; the rest go on the next."""
+        with tempfile.TemporaryDirectory() as tmp:
+            n = 1048575 + 3
+            subprocess.run([BIN, "generate", "--participants", str(n), "--out", tmp], check=True,
+                           capture_output=True)
+            build(Path(tmp) / "project.json", Path(tmp) / "out", "--raw-rows", env={"MAALTAL_PSEUDONYM_KEY": KEY})
+            with zipfile.ZipFile(Path(tmp) / "out/registreringer.xlsx") as z:
+                book = z.read("xl/workbook.xml").decode()
+                self.assertEqual(re.findall(r'<sheet name="([^"]+)"', book), ["Registreringer", "Registreringer 2"])
+                dims = [re.search(r'<dimension ref="([^"]+)"', z.read(f"xl/worksheets/sheet{k}.xml").decode()[:2000])
+                        .group(1) for k in (1, 2)]
+            self.assertEqual(dims[0].split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), "1048576")
+            self.assertEqual(dims[1].split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), "4")
 
     def test_no_key_no_sheet(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -142,9 +168,9 @@ class RawRows(unittest.TestCase):
             self.assertEqual(result.returncode, 2)
             self.assertIn("MAALTAL_PSEUDONYM_KEY", result.stderr)
             self.assertFalse((Path(tmp) / "report.xlsx").exists())
+            self.assertFalse((Path(tmp) / "registreringer.xlsx").exists())
             build(ROOT / "sample-data/smaa-tal/project.json", tmp)
-            import openpyxl
-            self.assertNotIn("Registreringer", openpyxl.load_workbook(Path(tmp) / "report.xlsx").sheetnames)
+            self.assertFalse((Path(tmp) / "registreringer.xlsx").exists())
 
     def test_not_in_a_public_workbook(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -1,0 +1,80 @@
+// registreringer.xlsx: the pseudonymised registrations, streamed row by row.
+#include <algorithm>
+
+#include "core/sha256.h"
+#include "render/workbook_details.h"
+#include "render/writers.h"
+
+namespace maaltal {
+
+namespace {
+
+constexpr std::size_t kRowsPerSheet = 1048576 - 1;  // Excel's last row, less the header
+
+// One sheet of up to kRowsPerSheet rows below a bold header, filtered and
+// with the header frozen.
+lxw_worksheet* start_sheet(Workbook& book, const std::string& name, const std::vector<std::string>& headers,
+                           std::size_t rows) {
+  lxw_worksheet* sheet = book.add_sheet(name);
+  auto last_col = static_cast<lxw_col_t>(headers.size() - 1);
+  check(worksheet_set_column(sheet, 0, last_col, 16, nullptr), "raw rows");
+  check(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows), last_col), "raw rows");
+  worksheet_freeze_panes(sheet, 1, 0);
+  lxw_format* bold = book.format("", true);
+  for (std::size_t c = 0; c < headers.size(); ++c) {
+    check(worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), headers[c].c_str(), bold), "raw rows");
+  }
+  return sheet;
+}
+
+}  // namespace
+
+void write_raw_workbook(const Report& report, const TemplateSet& templates, const std::filesystem::path& path) {
+  const RawRows& raw = *report.raw_rows;
+  const Registrations& regs = raw.registrations;
+  Locale locale = Locale::load(templates, report.project.locale);
+  Workbook book(path, true);
+  set_properties(report, locale, book);
+  lxw_format* date = book.format(layout_for(report, templates).format("date"));
+  std::vector<std::string> headers{locale.get("raw_pseudonym"), locale.get("code"), locale.get("municipality")};
+  headers.insert(headers.end(), raw.date_fields.begin(), raw.date_fields.end());
+  headers.insert(headers.end(), raw.category_fields.begin(), raw.category_fields.end());
+  std::vector<std::string> names;  // by unit index
+  for (const auto& code : raw.unit_codes) {
+    auto unit =
+        std::find_if(report.units.begin(), report.units.end(), [&](const UnitFigures& u) { return u.code == code; });
+    names.push_back(unit == report.units.end() ? "" : unit->name);
+  }
+  HmacSha256 pseudonyms(raw.key);
+  lxw_worksheet* sheet = nullptr;
+  lxw_row_t row = 0;
+  for (std::size_t k = 0; k < regs.size() || k == 0; ++k) {
+    if (k % kRowsPerSheet == 0) {
+      std::string name = locale.get("sheet_raw_rows");
+      if (k > 0) name += " " + std::to_string(k / kRowsPerSheet + 1);
+      sheet = start_sheet(book, name, headers, std::min(kRowsPerSheet, regs.size() - k));
+      row = 1;
+    }
+    if (k == regs.size()) break;  // no registrations: the header alone
+    lxw_col_t col = 0;
+    auto text = [&](std::string_view value) {
+      if (!value.empty())
+        check(worksheet_write_string(sheet, row, col, std::string(value).c_str(), nullptr), "raw rows");
+      ++col;
+    };
+    text(pseudonyms.hex(regs.participant(k), 16));
+    text(raw.unit_codes[regs.unit(k)]);
+    text(names[regs.unit(k)]);
+    for (std::size_t f = 0; f < regs.date_fields(); ++f, ++col) {
+      if (auto d = regs.date(k, f)) {
+        // Excel's serial day: 25569 is 1 January 1970.
+        check(worksheet_write_number(sheet, row, col, d->days_since_epoch() + 25569.0, date), "raw rows");
+      }
+    }
+    for (std::size_t f = 0; f < regs.category_fields(); ++f) text(regs.category(k, f));
+    ++row;
+  }
+  book.close();
+}
+
+}  // namespace maaltal
