@@ -27,12 +27,24 @@ std::vector<std::string> logical_fields(const RecordSchema& schema) {
   return fields;
 }
 
+// Where a row's logical field came from, worked out only for a message:
+// it is not cheap.
+class Locator {
+ public:
+  virtual SourceLocation at(std::size_t field) const = 0;
+
+ protected:
+  ~Locator() = default;
+};
+
 // One row's values for the logical fields, and where each came from.
 struct RawRow {
-  std::vector<std::string_view> values;                    // views of the parsed record, valid while it is checked
-  std::function<SourceLocation(std::size_t field)> where;  // built only for a message: it is not cheap
-  int line = 0;                                            // the CSV line, or
-  int json_index = -1;                                     // the index in a JSON array
+  std::vector<std::string_view> values;  // views of the parsed record, valid while it is checked
+  const Locator* locator = nullptr;
+  int line = 0;         // the CSV line, or
+  int json_index = -1;  // the index in a JSON array
+
+  SourceLocation where(std::size_t field) const { return locator->at(field); }
 };
 
 // What is wrong with one category value in one column, found once per
@@ -321,7 +333,10 @@ class CsvRowReader {
         diags_(diags),
         file_(dataset.project.registrations.display_path),
         checker_(dataset, diags),
-        cpr_(diags) {}
+        cpr_(diags) {
+    locator_.reader = this;
+    row_.locator = &locator_;
+  }
 
   void read() {
     const auto& source = dataset_.project.registrations;
@@ -398,28 +413,40 @@ class CsvRowReader {
       cpr_.check(record.fields[c].value, header_->fields[c].value,
                  [&] { return where_offset(record.fields[c].offset, lines); });
     }
-    RawRow row;
-    row.line = record.line;
-    for (std::size_t c : *columns_) row.values.push_back(record.fields[c].value);
-    // The participant's id is starred out of the line shown under a message.
-    const CsvField& id = record.fields[(*columns_)[0]];
-    row.where = [&](std::size_t field) {
-      SourceLocation where = where_offset(record.fields[(*columns_)[field]].offset, lines);
-      if (lines.line_of(id.offset) == where.line) {
-        std::size_t start = id.offset - lines.start_of(where.line);
+    row_.line = record.line;
+    row_.values.clear();
+    for (std::size_t c : *columns_) row_.values.push_back(record.fields[c].value);
+    locator_.record = &record;
+    locator_.lines = &lines;
+    checker_.accept(row_);
+  }
+
+  // Where a field of the record being checked is; the participant's id is
+  // starred out of the line shown under a message.
+  struct RecordLocator : Locator {
+    const CsvRowReader* reader = nullptr;
+    const CsvRecord* record = nullptr;
+    const LineIndex* lines = nullptr;
+    SourceLocation at(std::size_t field) const override {
+      const auto& columns = *reader->columns_;
+      SourceLocation where = reader->where_offset(record->fields[columns[field]].offset, *lines);
+      const CsvField& id = record->fields[columns[0]];
+      if (lines->line_of(id.offset) == where.line) {
+        std::size_t start = id.offset - lines->start_of(where.line);
         if (where.line_text.compare(start, 1, "\"") == 0) ++start;
         where.line_text = star_out(where.line_text, start, id.value.size());
       }
       return where;
-    };
-    checker_.accept(row);
-  }
+    }
+  };
 
   Dataset& dataset_;
   Diagnostics& diags_;
   std::string file_;
   RowChecker checker_;
   CprColumns cpr_;
+  RawRow row_;  // reused: no allocation per row
+  RecordLocator locator_;
   char delimiter_ = 0;
   std::optional<CsvRecord> header_;
   std::optional<std::vector<std::size_t>> columns_;
@@ -438,6 +465,16 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
   for (const auto& field : logical_fields(dataset.schema)) names.push_back(dataset.project.column_for(field));
   RowChecker checker(dataset, diags);
   CprColumns cpr(diags);
+  struct ObjectLocator : Locator {
+    const std::string* file = nullptr;
+    const std::vector<std::string>* names = nullptr;
+    const std::string* pointer = nullptr;
+    SourceLocation at(std::size_t field) const override {
+      return {*file, 0, 0, JsonFields::pointer(*pointer, (*names)[field]), ""};
+    }
+  } locator;
+  locator.file = &file;
+  locator.names = &names;
   for (std::size_t i = 0; i < json->size(); ++i) {
     const Json& obj = (*json)[i];
     std::string ptr = "/" + std::to_string(i);
@@ -463,9 +500,8 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
         return SourceLocation{file, 0, 0, JsonFields::pointer(ptr, names[f]), ""};
       });
     }
-    row.where = [&](std::size_t field) {
-      return SourceLocation{file, 0, 0, JsonFields::pointer(ptr, names[field]), ""};
-    };
+    locator.pointer = &ptr;
+    row.locator = &locator;
     checker.accept(row);
   }
 }
