@@ -54,11 +54,15 @@ void check_two_municipalities(const Dataset& dataset, Diagnostics& diags) {
   const Registrations& regs = dataset.registrations;
   const auto& codes = dataset.project.unit_codes;
   RowIndex first(regs.size());  // each participant's first row
+  std::vector<std::uint64_t> hashes(regs.size());
+  for (std::size_t k = 0; k < regs.size(); ++k) hashes[k] = std::hash<std::string_view>{}(regs.participant(k));
   std::set<std::pair<std::string_view, std::uint16_t>> reported;
+  constexpr std::size_t kAhead = 16;  // probes asked for ahead, so that they do not wait for memory one by one
   for (std::uint32_t k = 0; k < regs.size(); ++k) {
+    if (k + kAhead < regs.size()) first.prefetch(hashes[k + kAhead]);
     std::string_view id = regs.participant(k);
-    std::uint32_t f = first.find_or_add(std::hash<std::string_view>{}(id), k,
-                                        [&](std::uint32_t other) { return regs.participant(other) == id; });
+    std::uint32_t f =
+        first.find_or_add(hashes[k], k, [&](std::uint32_t other) { return regs.participant(other) == id; });
     if (f == k || regs.unit(f) == regs.unit(k)) continue;
     if (!reported.insert({id, regs.unit(k)}).second) continue;
     diags.warning("W116",

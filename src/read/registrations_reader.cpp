@@ -56,6 +56,11 @@ struct CategoryProblem {
 
 class RowChecker {
  public:
+  struct UnitLookup {
+    int index = -1;  // in Project::unit_codes, or -1 with the error
+    std::string code, message;
+  };
+
   RowChecker(Dataset& dataset, Diagnostics& diags)
       : dataset_(dataset),
         diags_(diags),
@@ -73,18 +78,21 @@ class RowChecker {
 
   void accept(const RawRow& row) {
     ++dataset_.rows_read;
-    auto unit = fill(row);
-    if (!unit) {
+    const std::string_view participant = trim(row.values[0]);
+    const UnitLookup& unit = unit_lookup(trim(row.values[1]));
+    const bool once = !dataset_.project.registrations.events && unit.index >= 0;
+    const std::uint64_t hash = once ? participant_hash(participant, static_cast<std::uint16_t>(unit.index)) : 0;
+    if (once) seen_.prefetch(hash);  // the repeat check's memory arrives while the row is checked
+    if (!fill(row, unit)) {
       ++dataset_.rows_rejected;
       return;
     }
-    const std::string_view participant = trim(row.values[0]);
+    const auto u = static_cast<std::uint16_t>(unit.index);
     const int position = row.json_index >= 0 ? row.json_index : row.line;
-    if (!dataset_.project.registrations.events) {
+    if (once) {
       auto row_index = static_cast<std::uint32_t>(regs_.size());
-      std::uint64_t hash = std::hash<std::string_view>{}(participant) ^ (*unit * 0x9E3779B97F4A7C15ull);
       std::uint32_t first = seen_.find_or_add(hash, row_index, [&](std::uint32_t other) {
-        return regs_.unit(other) == *unit && regs_.participant(other) == participant;
+        return regs_.unit(other) == u && regs_.participant(other) == participant;
       });
       if (first != row_index) {
         // The id itself stays out of the message: it is personal data, and the
@@ -94,13 +102,13 @@ class RowChecker {
             "W109",
             "the participant of " +
                 (row.json_index >= 0 ? "row /" + std::to_string(earlier) : "line " + std::to_string(earlier)) +
-                " is registered again in municipality " + dataset_.project.unit_codes[*unit] + "; counted once",
+                " is registered again in municipality " + dataset_.project.unit_codes[u] + "; counted once",
             row.where(0));
         ++dataset_.rows_rejected;
         return;
       }
     }
-    regs_.add(participant, *unit, dates_, categories_, position);
+    regs_.add(participant, u, dates_, categories_, position);
   }
 
   void reserve(std::size_t rows) {
@@ -116,15 +124,17 @@ class RowChecker {
 
  private:
   // Reads the row's values into dates_ and categories_, reporting every
-  // problem; the municipality's index when the row can be counted.
-  std::optional<std::uint16_t> fill(const RawRow& row) {
+  // problem; whether the row can be counted.
+  bool fill(const RawRow& row, const UnitLookup& unit) {
     bool ok = true;
     if (trim(row.values[0]).empty()) {
       diags_.error("E107", "missing participant id", row.where(0));
       ok = false;
     }
-    auto unit = unit_of(row);
-    ok = unit && ok;
+    if (unit.index < 0) {
+      diags_.error(unit.code, unit.message, row.where(1));
+      ok = false;
+    }
     std::size_t field = 2;
     for (std::size_t i = 0; i < dates_.size(); ++i, ++field) ok = read_date(row, field, dates_[i]) && ok;
     for (std::size_t i = 0; i < categories_.size(); ++i, ++field) {
@@ -132,8 +142,7 @@ class RowChecker {
       if (const auto* problem = category_problem(i, categories_[i]))
         diags_.warning(problem->code, problem->message, row.where(field));
     }
-    if (!ok) return std::nullopt;
-    return unit;
+    return ok;
   }
 
   bool read_date(const RawRow& row, std::size_t field, std::optional<Date>& date) {
@@ -222,23 +231,14 @@ class RowChecker {
     return row[b.size()];
   }
 
-  // The municipality's index in the project, or nullopt after an error.
-  // A file names a handful of municipalities a million times: each
-  // distinct spelling is looked up once.
-  std::optional<std::uint16_t> unit_of(const RawRow& row) {
-    std::string_view text = trim(row.values[1]);
+  // The municipality's index in the project, or the error to report. A file
+  // names a handful of municipalities a million times: each distinct
+  // spelling is looked up once.
+  const UnitLookup& unit_lookup(std::string_view text) {
     auto it = units_.find(text);
     if (it == units_.end()) it = units_.emplace(std::string(text), unit_index(text)).first;
-    const auto& [index, code, message] = it->second;
-    if (index >= 0) return static_cast<std::uint16_t>(index);
-    diags_.error(code, message, row.where(1));
-    return std::nullopt;
+    return it->second;
   }
-
-  struct UnitLookup {
-    int index = -1;  // in Project::unit_codes, or -1 with the error
-    std::string code, message;
-  };
 
   UnitLookup unit_index(std::string_view text) const {
     if (text.empty()) return {-1, "E107", "missing municipality code"};
@@ -251,6 +251,10 @@ class RowChecker {
               "municipality " + code + " (" + municipalities().at(code).name +
                   ") is not one of the project's municipalities"};
     return {static_cast<int>(it - units.begin()), "", ""};
+  }
+
+  static std::uint64_t participant_hash(std::string_view participant, std::uint16_t unit) {
+    return std::hash<std::string_view>{}(participant) ^ (unit * 0x9E3779B97F4A7C15ull);
   }
 
   static std::string_view trim(std::string_view s) {
