@@ -17,6 +17,11 @@ void Diagnostics::warning(std::string code, std::string message, SourceLocation 
   items_.push_back({Severity::kWarning, std::move(code), mask_cpr_numbers(message), std::move(where)});
 }
 
+void Diagnostics::add(const Diagnostic& d) {
+  items_.push_back(d);
+  errors_ += d.severity == Severity::kError;
+}
+
 std::map<std::string, int> Diagnostics::count_by_code() const {
   std::map<std::string, int> counts;
   for (const auto& d : items_) ++counts[d.code];

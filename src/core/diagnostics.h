@@ -30,6 +30,7 @@ class Diagnostics {
  public:
   void error(std::string code, std::string message, SourceLocation where);
   void warning(std::string code, std::string message, SourceLocation where);
+  void add(const Diagnostic& d);  // one already made, by another Diagnostics
 
   const std::vector<Diagnostic>& all() const { return items_; }
   int error_count() const { return errors_; }

@@ -29,6 +29,24 @@ void Registrations::add(std::string_view participant, std::uint16_t unit, std::s
   positions_.push_back(position);
 }
 
+void Registrations::append(const Registrations& other, const std::vector<std::uint32_t>& skip) {
+  std::vector<std::uint32_t> ids(other.distinct_values());
+  for (std::uint32_t id = 0; id < ids.size(); ++id) ids[id] = intern(other.value(id));
+  reserve(size() + other.size() - skip.size());
+  auto skipped = skip.begin();
+  std::vector<std::optional<Date>> dates(other.date_fields_);
+  std::vector<std::uint32_t> categories(other.category_fields_);
+  for (std::uint32_t k = 0; k < other.size(); ++k) {
+    if (skipped != skip.end() && *skipped == k) {
+      ++skipped;
+      continue;
+    }
+    for (std::size_t f = 0; f < dates.size(); ++f) dates[f] = other.date(k, f);
+    for (std::size_t f = 0; f < categories.size(); ++f) categories[f] = ids[other.category_id(k, f)];
+    add(other.participant(k), other.unit(k), dates, categories, other.position(k));
+  }
+}
+
 std::uint32_t Registrations::intern(std::string_view value) {
   auto it = ids_of_values_.find(value);
   if (it != ids_of_values_.end()) return it->second;
@@ -45,7 +63,7 @@ void advise_huge_pages(void* p, std::size_t bytes) {
 }
 
 RowIndex::RowIndex(std::size_t expected_rows) {
-  slots_.resize(std::bit_ceil(std::max<std::size_t>(16, expected_rows * 2)));
+  slots_.resize(std::bit_ceil(std::max<std::size_t>(16, expected_rows * 10 / kMaxLoadTenths + 1)));
   mask_ = slots_.size() - 1;
 }
 

@@ -37,6 +37,10 @@ class Registrations {
     categories_[k * category_fields_ + field] = intern(value);
   }
 
+  // Appends the rows of `other` but those in `skip` (ascending), their
+  // category values interned here.
+  void append(const Registrations& other, const std::vector<std::uint32_t>& skip);
+
   // One copy of each distinct category value; its id.
   std::uint32_t intern(std::string_view value);
   std::size_t distinct_values() const { return values_.size(); }
@@ -102,7 +106,7 @@ class RowIndex {
   // says so; `hash` is the key's hash), or `row` itself, now indexed.
   template <typename Same>
   std::uint32_t find_or_add(std::uint64_t hash, std::uint32_t row, Same same) {
-    if ((count_ + 1) * 2 > slots_.size()) grow();
+    if ((count_ + 1) * 10 > slots_.size() * kMaxLoadTenths) grow();
     auto h = fold(hash);
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       Slot& s = slots_[i];
@@ -115,6 +119,19 @@ class RowIndex {
     }
   }
 
+  // The row indexed whose key equals the caller's (`same` says so), or
+  // kNone.
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+  template <typename Same>
+  std::uint32_t find(std::uint64_t hash, Same same) const {
+    auto h = fold(hash);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.row == kEmpty) return kNone;
+      if (s.hash == h && same(s.row)) return s.row;
+    }
+  }
+
   // Asks for the memory find_or_add(hash, ...) will look at first. A probe
   // into a table of many megabytes waits for memory; asked for early,
   // while other work is done, it mostly does not.
@@ -123,6 +140,9 @@ class RowIndex {
  private:
   static std::uint32_t fold(std::uint64_t hash) { return static_cast<std::uint32_t>(hash ^ (hash >> 32)); }
   static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  // Seven slots in ten filled at most: with eight slots to a cache line, a
+  // probe still mostly ends in the line it starts in.
+  static constexpr std::size_t kMaxLoadTenths = 7;
   struct Slot {
     std::uint32_t row = kEmpty;
     std::uint32_t hash = 0;  // the key's hash folded to 32 bits: most mismatches end here

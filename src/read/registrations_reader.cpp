@@ -1,7 +1,11 @@
 #include "read/registrations_reader.h"
 
 #include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <fstream>
 #include <functional>
+#include <future>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -95,15 +99,8 @@ class RowChecker {
         return regs_.unit(other) == u && regs_.participant(other) == participant;
       });
       if (first != row_index) {
-        // The id itself stays out of the message: it is personal data, and the
-        // two locations find it.
-        int earlier = regs_.position(first);
-        diags_.warning(
-            "W109",
-            "the participant of " +
-                (row.json_index >= 0 ? "row /" + std::to_string(earlier) : "line " + std::to_string(earlier)) +
-                " is registered again in municipality " + dataset_.project.unit_codes[u] + "; counted once",
-            row.where(0));
+        repeats_.push_back({diags_.all().size(), first});
+        diags_.warning("W109", repeat_message(regs_.position(first), row.json_index >= 0, u), row.where(0));
         ++dataset_.rows_rejected;
         return;
       }
@@ -111,9 +108,36 @@ class RowChecker {
     regs_.add(participant, u, dates_, categories_, position);
   }
 
-  void reserve(std::size_t rows) {
+  // The W109 message for a row that repeats the one at `earlier` (a CSV
+  // line, or with `json` an index). The id itself stays out of it: it is
+  // personal data, and the two locations find it.
+  std::string repeat_message(int earlier, bool json, std::uint16_t unit) const {
+    return std::string("the participant of ") + (json ? "row /" : "line ") + std::to_string(earlier) +
+           " is registered again in municipality " + dataset_.project.unit_codes[unit] + "; counted once";
+  }
+
+  // For the second half of a file read by another checker: its kept rows
+  // that repeat one of this checker's, as (its row, the row here), in order.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats_in(const Registrations& later) const {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
+    if (dataset_.project.registrations.events) return found;
+    for (std::uint32_t k = 0; k < later.size(); ++k) {
+      std::string_view id = later.participant(k);
+      std::uint32_t first = seen_.find(participant_hash(id, later.unit(k)), [&](std::uint32_t other) {
+        return regs_.unit(other) == later.unit(k) && regs_.participant(other) == id;
+      });
+      if (first != RowIndex::kNone) found.emplace_back(k, first);
+    }
+    return found;
+  }
+
+  // Each W109 given: its index in the diagnostics, and the row it repeats.
+  const std::vector<std::pair<std::size_t, std::uint32_t>>& repeats() const { return repeats_; }
+
+  // Room for `rows` registrations, of which this checker reads `own`.
+  void reserve(std::size_t rows, std::size_t own) {
     regs_.reserve(rows);
-    if (!dataset_.project.registrations.events) seen_ = RowIndex(rows);
+    if (!dataset_.project.registrations.events) seen_ = RowIndex(own);
   }
 
   void reject(const SourceLocation& where, const std::string& code, const std::string& message) {
@@ -277,6 +301,7 @@ class RowChecker {
   std::vector<std::vector<std::optional<CategoryProblem>>> problems_;         // [category field][value id]
   std::unordered_map<std::string, UnitLookup, Hash, std::equal_to<>> units_;  // by the text as written
   RowIndex seen_;  // rows by municipality and participant, for W109
+  std::vector<std::pair<std::size_t, std::uint32_t>> repeats_;
 };
 
 // The header row: the column of each logical field, or an E103 for each one
@@ -327,72 +352,108 @@ class CprColumns {
 // binary content, or a hostile file), and reading stops there.
 constexpr std::size_t kMaxRowBytes = 1 << 20;
 
-// Reads the registrations CSV a piece at a time (TextStream), handing the
+// Reads registrations CSV a piece at a time (TextStream), handing the
 // checker one row at a time, so the file is never held whole: memory stays
-// bounded by the longest row, whatever the file's size.
+// bounded by the longest row, whatever the file's size. Reads a whole file,
+// or one part of it beside another reader (read_in_two).
 class CsvRowReader {
  public:
-  CsvRowReader(Dataset& dataset, Diagnostics& diags)
+  // `stream` gives `part_bytes` of text from line `first_line` on; the
+  // dataset's rows are reserved for `expected_bytes` (the whole file, when
+  // another part will be joined to this one). Only one reader,
+  // `shows_progress`, draws the progress line.
+  CsvRowReader(Dataset& dataset, Diagnostics& diags, TextStream& stream, int first_line, double part_bytes,
+               double expected_bytes, bool shows_progress)
       : dataset_(dataset),
         diags_(diags),
         file_(dataset.project.registrations.display_path),
+        stream_(stream),
+        first_line_(first_line),
+        part_bytes_(part_bytes),
+        expected_bytes_(expected_bytes),
+        shows_progress_(shows_progress),
         checker_(dataset, diags),
         cpr_(diags) {
     locator_.reader = this;
     row_.locator = &locator_;
   }
 
-  void read() {
-    const auto& source = dataset_.project.registrations;
-    TextStream stream(source.path, file_, dataset_.project.input_files);
-    std::string window, piece;
-    int first_line = 1;
-    std::error_code ec;
-    const double file_bytes = static_cast<double>(std::filesystem::file_size(source.path, ec));
-    double bytes_read = 0;
-    for (bool more = true; more;) {
-      more = stream.next(piece);
-      bytes_read += static_cast<double>(piece.size());
-      progress::update("reading registrations", ec || file_bytes == 0 ? 1.0 : std::min(1.0, bytes_read / file_bytes));
-      window += piece;
-      std::size_t end = more ? complete_records_end(window) : window.size();
-      if (end == 0 && window.size() > kMaxRowBytes) {
-        diags_.error("E110",
-                     "line " + std::to_string(first_line) +
-                         " is longer than 1 MiB; is this a registrations file? "
-                         "Reading stopped here",
-                     {file_, first_line, 1, "", ""});
-        return;
-      }
-      if (end == 0) continue;
-      std::string_view text(window.data(), end);
-      if (!delimiter_) {
-        delimiter_ = source.delimiter ? source.delimiter : detect_delimiter(text);
-        if (!ec) reserve_for(text, file_bytes);
-      }
-      LineIndex lines(text, first_line);
-      for_each_csv_record(text, delimiter_, file_, lines, diags_,
-                          [&](const CsvRecord& record) { on_record(record, lines); });
-      first_line += lines.lines() - 1;
-      window.erase(0, end);
-    }
-    if (!header_)
+  // Reads to the end; false when reading stopped early (E110).
+  bool read() {
+    while (more_ && !stopped_) step();
+    if (!header_ && !stopped_)
       diags_.error("E103", "the registrations file is empty (expected a header row)", {file_, 1, 0, "", ""});
+    return !stopped_;
   }
 
+  // Reads until the header row is known (and the first piece's rows).
+  void read_header() {
+    while (more_ && !stopped_ && !header_) step();
+  }
+
+  // The header and delimiter of the reader of the file's first part: this
+  // one starts after it.
+  void adopt_header(const CsvRowReader& first) {
+    header_ = first.header_;
+    columns_ = first.columns_;
+    delimiter_ = first.delimiter_;
+  }
+
+  // Where the participant of each of `lines` is, the line shown with its id
+  // starred out; read again instead of checking rows.
+  std::map<int, SourceLocation> locate(const std::set<int>& lines) {
+    wanted_ = &lines;
+    while (more_ && !stopped_) step();
+    wanted_ = nullptr;
+    return std::move(located_);
+  }
+
+  RowChecker& checker() { return checker_; }
+
  private:
-  // Room for the rows the whole file will likely hold, judged by the first
+  void step() {
+    const auto& source = dataset_.project.registrations;
+    more_ = stream_.next(piece_);
+    bytes_read_ += static_cast<double>(piece_.size());
+    if (shows_progress_)
+      progress::update("reading registrations", part_bytes_ > 0 ? std::min(1.0, bytes_read_ / part_bytes_) : 1.0);
+    window_ += piece_;
+    std::size_t end = more_ ? complete_records_end(window_) : window_.size();
+    if (end == 0 && window_.size() > kMaxRowBytes) {
+      diags_.error("E110",
+                   "line " + std::to_string(first_line_) +
+                       " is longer than 1 MiB; is this a registrations file? "
+                       "Reading stopped here",
+                   {file_, first_line_, 1, "", ""});
+      stopped_ = true;
+      return;
+    }
+    if (end == 0) return;
+    std::string_view text(window_.data(), end);
+    if (!delimiter_) delimiter_ = source.delimiter ? source.delimiter : detect_delimiter(text);
+    if (!reserved_ && !wanted_) reserve_for(text);
+    LineIndex lines(text, first_line_);
+    for_each_csv_record(text, delimiter_, file_, lines, diags_,
+                        [&](const CsvRecord& record) { on_record(record, lines); });
+    first_line_ += lines.lines() - 1;
+    window_.erase(0, end);
+  }
+
+  // Room for the rows the file will likely hold, judged by the first
   // piece's lines, so that a large file's rows are not moved again and
   // again. Only from a fair sample, and capped: a hostile file (short rows,
   // then one huge line) must not make maaltal reserve for millions of rows.
-  void reserve_for(std::string_view first_piece, double file_bytes) {
+  void reserve_for(std::string_view first_piece) {
+    reserved_ = true;
     constexpr std::size_t kMinSample = 1000;
     constexpr double kMaxRows = 2'000'000;
     auto lines = static_cast<std::size_t>(std::count(first_piece.begin(), first_piece.end(), '\n'));
     if (lines < kMinSample) return;
-    double rows = file_bytes / static_cast<double>(first_piece.size()) * static_cast<double>(lines);
-    auto room = static_cast<std::size_t>(std::min(rows * 1.05, kMaxRows));
-    checker_.reserve(room);
+    auto rows_in = [&](double bytes) {
+      double rows = bytes / static_cast<double>(first_piece.size()) * static_cast<double>(lines);
+      return static_cast<std::size_t>(std::min(rows * 1.05, kMaxRows));
+    };
+    checker_.reserve(rows_in(expected_bytes_), rows_in(part_bytes_));
   }
 
   SourceLocation where_offset(std::size_t offset, const LineIndex& lines) const {
@@ -407,6 +468,14 @@ class CsvRowReader {
       return;
     }
     if (!columns_) return;  // a missing column is reported once; the rows cannot be read
+    if (wanted_) {
+      if (wanted_->contains(record.line) && record.fields.size() == header_->fields.size()) {
+        locator_.record = &record;
+        locator_.lines = &lines;
+        located_[record.line] = locator_.at(0);
+      }
+      return;
+    }
     if (record.fields.size() != header_->fields.size()) {
       checker_.reject(where_offset(record.fields.front().offset, lines), "E102",
                       "expected " + std::to_string(header_->fields.size()) + " fields (delimiter '" +
@@ -447,10 +516,19 @@ class CsvRowReader {
   Dataset& dataset_;
   Diagnostics& diags_;
   std::string file_;
+  TextStream& stream_;
+  int first_line_;  // the line the window starts on
+  double part_bytes_, expected_bytes_;
+  bool shows_progress_;
   RowChecker checker_;
   CprColumns cpr_;
   RawRow row_;  // reused: no allocation per row
   RecordLocator locator_;
+  std::string window_, piece_;
+  double bytes_read_ = 0;
+  bool more_ = true, stopped_ = false, reserved_ = false;
+  const std::set<int>* wanted_ = nullptr;  // locate(): the lines asked for
+  std::map<int, SourceLocation> located_;
   char delimiter_ = 0;
   std::optional<CsvRecord> header_;
   std::optional<std::vector<std::size_t>> columns_;
@@ -510,16 +588,130 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
   }
 }
 
+// Where a file is read in two: the start of the first line after its
+// middle, and that line's number. Only where it pays and is safe: a file of
+// several pieces, whose line breaks all end records (no quote anywhere),
+// not converted whole (UTF-16); MAALTAL_READ_THREADS=1 turns it off.
+struct Split {
+  std::uint64_t offset = 0;
+  int line = 0;
+};
+
+std::optional<Split> split_point(const TextStream& stream, const std::filesystem::path& path) {
+  constexpr std::uint64_t kMinBytes = 8 * TextStream::kPiece;
+  const char* threads = std::getenv("MAALTAL_READ_THREADS");
+  if ((threads && std::string_view(threads) == "1") || stream.encoding() == "utf-16" || stream.has_quotes() ||
+      stream.size() < kMinBytes)
+    return std::nullopt;
+  const std::uint64_t middle = stream.size() / 2 / TextStream::kPiece * TextStream::kPiece;
+  std::ifstream in(path, std::ios::binary);
+  in.seekg(static_cast<std::streamoff>(middle));
+  std::string bytes(kMaxRowBytes, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  auto line_end = bytes.find('\n');
+  if (line_end == std::string::npos || stream.line_at(middle) == 0) return std::nullopt;
+  return Split{middle + line_end + 1, stream.line_at(middle) + 1};
+}
+
+// Joins what the reader of a file's second part found (`rest`, `rest_diags`)
+// to the first part's, as if one reader had read it all: rows the second
+// part kept that repeat a participant of the first are W109 there (their
+// lines read again for the message), W119 is said once per column, and the
+// diagnostics stay in line order.
+void join_second_part(Dataset& dataset, Diagnostics& diags, CsvRowReader& first, Dataset& rest,
+                      const Diagnostics& rest_diags, CsvRowReader& second, const TextStream& stream,
+                      const Split& split) {
+  const RowChecker& checker = first.checker();
+  const Registrations& later = rest.registrations;
+  auto repeats = checker.repeats_in(later);  // (row in rest, the row it repeats here)
+  std::map<std::uint32_t, std::uint32_t> repeated;
+  std::vector<std::uint32_t> skip;
+  std::map<int, SourceLocation> located;
+  if (!repeats.empty()) {
+    std::set<int> lines;
+    for (auto [row, earlier] : repeats) lines.insert(later.position(row));
+    Diagnostics unused;  // the rows were checked already
+    TextStream second_part(stream, split.offset, stream.size());
+    CsvRowReader again(rest, unused, second_part, split.line, 0, 0, false);
+    again.adopt_header(first);
+    located = again.locate(lines);
+  }
+  auto message_for = [&](std::uint32_t row, std::uint32_t earlier) {
+    return checker.repeat_message(dataset.registrations.position(earlier), false, later.unit(row));
+  };
+  for (auto [row, earlier] : repeats) {
+    repeated[row] = earlier;
+    skip.push_back(row);
+  }
+  std::vector<Diagnostic> items = rest_diags.all();
+  // A repeat of a row that itself repeats the first part names the first.
+  for (auto [index, row] : second.checker().repeats()) {
+    if (auto it = repeated.find(row); it != repeated.end()) items[index].message = message_for(row, it->second);
+  }
+  std::set<std::string> said;  // W119, once per column
+  for (const auto& d : diags.all()) {
+    if (d.code == "W119") said.insert(d.message);
+  }
+  auto next = repeats.begin();
+  auto add_repeats_before = [&](int line) {
+    for (; next != repeats.end() && later.position(next->first) < line; ++next) {
+      diags.warning("W109", message_for(next->first, next->second), located[later.position(next->first)]);
+    }
+  };
+  for (const auto& d : items) {
+    add_repeats_before(d.where.line);
+    if (d.code == "W119" && !said.insert(d.message).second) continue;
+    diags.add(d);
+  }
+  add_repeats_before(INT_MAX);
+  dataset.rows_read += rest.rows_read;
+  dataset.rows_rejected += rest.rows_rejected + static_cast<int>(skip.size());
+  dataset.registrations.append(later, skip);
+}
+
+// Reads the file's two halves side by side, one on each core, then joins
+// them: the second starts at `split`, with the header the first has read.
+void read_in_two(Dataset& dataset, Diagnostics& diags, const TextStream& stream, const Split& split) {
+  TextStream first_part(stream, 0, split.offset), second_part(stream, split.offset, stream.size());
+  // The first part's rows are reserved for the whole file: the second's join them.
+  CsvRowReader first(dataset, diags, first_part, 1, static_cast<double>(split.offset),
+                     static_cast<double>(stream.size()), true);
+  first.read_header();
+  Dataset rest;
+  rest.project = dataset.project;
+  rest.schema = dataset.schema;
+  rest.registrations.set_shape(dataset.schema.date_fields.size(), dataset.schema.category_fields.size());
+  Diagnostics rest_diags;
+  const auto rest_bytes = static_cast<double>(stream.size() - split.offset);
+  CsvRowReader second(rest, rest_diags, second_part, split.line, rest_bytes, rest_bytes, false);
+  second.adopt_header(first);
+  auto second_read = std::async(std::launch::async, [&] { return second.read(); });
+  bool whole = first.read();
+  second_read.get();
+  if (!whole) return;  // reading stopped in the first part (E110): nothing after it is read
+  join_second_part(dataset, diags, first, rest, rest_diags, second, stream, split);
+}
+
 }  // namespace
 
 void read_registrations(Dataset& dataset, Diagnostics& diags) {
   const auto& source = dataset.project.registrations;
   if (source.display_path.empty()) return;
   dataset.registrations.set_shape(dataset.schema.date_fields.size(), dataset.schema.category_fields.size());
-  if (source.path.extension() == ".json")
+  if (source.path.extension() == ".json") {
     read_json_rows(dataset, read_text_file(source.path, source.display_path, dataset.project.input_files), diags);
-  else
-    CsvRowReader(dataset, diags).read();
+    return;
+  }
+  TextStream stream(source.path, source.display_path, dataset.project.input_files);
+  if (auto split = split_point(stream, source.path)) {
+    read_in_two(dataset, diags, stream, *split);
+  } else {
+    std::error_code ec;
+    auto bytes = static_cast<double>(std::filesystem::file_size(source.path, ec));
+    if (ec) bytes = 0;
+    CsvRowReader(dataset, diags, stream, 1, bytes, bytes, true).read();
+  }
 }
 
 }  // namespace maaltal

@@ -83,7 +83,10 @@ TextStream::TextStream(const std::filesystem::path& path, std::string display_na
   while (in_) {
     in_.read(piece.data(), static_cast<std::streamsize>(piece.size()));
     std::string_view bytes(piece.data(), static_cast<std::size_t>(in_.gcount()));
+    lines_before_piece_.push_back(line - 1);
+    size_ += bytes.size();
     sha.add(bytes);
+    quotes_ = quotes_ || bytes.find('"') != std::string_view::npos;
     if (auto nul = bytes.find('\0'); nul != std::string_view::npos) {
       refuse_nul(display_,
                  line + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(nul), '\n')));
@@ -99,6 +102,27 @@ TextStream::TextStream(const std::filesystem::path& path, std::string display_na
   encoding_ = utf8 ? "utf-8" : "windows-1252";
   provenance.push_back({display_, sha.hex(), encoding_});
   open();
+  end_ = size_;
+}
+
+TextStream::TextStream(const TextStream& scanned, std::uint64_t begin, std::uint64_t end)
+    : path_(scanned.path_),
+      display_(scanned.display_),
+      encoding_(scanned.encoding_),
+      started_(begin > 0),  // a byte-order mark is only at the file's start
+      size_(scanned.size_),
+      quotes_(scanned.quotes_),
+      lines_before_piece_(scanned.lines_before_piece_),
+      position_(begin),
+      end_(end) {
+  open();
+  in_.seekg(static_cast<std::streamoff>(begin));
+}
+
+int TextStream::line_at(std::uint64_t offset) const {
+  std::uint64_t piece = offset / kPiece;
+  if (offset % kPiece != 0 || piece >= lines_before_piece_.size()) return 0;
+  return lines_before_piece_[piece] + 1;
 }
 
 void TextStream::open() {
@@ -115,14 +139,15 @@ bool TextStream::next(std::string& piece) {
     return !piece.empty();
   }
   if (encoding_ == "utf-16") return false;
-  piece.resize(kPiece);
+  piece.resize(static_cast<std::size_t>(std::min<std::uint64_t>(kPiece, end_ - position_)));
   in_.read(piece.data(), static_cast<std::streamsize>(piece.size()));
   piece.resize(static_cast<std::size_t>(in_.gcount()));
+  position_ += piece.size();
   if (in_.bad()) throw Error(ErrorKind::kRead, "cannot read '" + display_ + "'");
   if (!started_ && piece.starts_with("\xEF\xBB\xBF")) piece.erase(0, 3);
   started_ = true;
   if (encoding_ == "windows-1252") piece = windows1252_to_utf8(piece);
-  return !piece.empty() || in_.good();
+  return position_ < end_ && (!piece.empty() || in_.good());
 }
 
 LineIndex::LineIndex(std::string_view text, int first_line) : text_(text), first_line_(first_line) {}

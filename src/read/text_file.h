@@ -33,8 +33,19 @@ class TextStream {
 
   TextStream(const std::filesystem::path& path, std::string display_name, std::vector<InputFile>& provenance);
 
-  // The next piece of text into `piece`; false when the file has ended.
+  // Bytes [begin, end) of a file another stream has scanned, for reading
+  // parts of it side by side. Not for a UTF-16 file.
+  TextStream(const TextStream& scanned, std::uint64_t begin, std::uint64_t end);
+
+  // The next piece of text into `piece`; false when the file (or the part)
+  // has ended.
   bool next(std::string& piece);
+
+  const std::string& encoding() const { return encoding_; }
+  std::uint64_t size() const { return size_; }  // in bytes
+  bool has_quotes() const { return quotes_; }   // a '"' anywhere in the file
+  // The line that starts at byte `offset`, a multiple of kPiece; 0 otherwise.
+  int line_at(std::uint64_t offset) const;
 
  private:
   void open();
@@ -44,6 +55,10 @@ class TextStream {
   std::ifstream in_;
   bool started_ = false;
   std::optional<std::string> whole_;  // a UTF-16 file, converted at once
+  std::uint64_t size_ = 0;
+  bool quotes_ = false;
+  std::vector<int> lines_before_piece_;   // line breaks before each kPiece of the file
+  std::uint64_t position_ = 0, end_ = 0;  // the bytes being read
 };
 
 // Line starts of a text, for showing the offending line under a diagnostic.
