@@ -1,6 +1,5 @@
 #include "core/date.h"
 
-#include <charconv>
 #include <cstdio>
 
 namespace maaltal {
@@ -16,27 +15,26 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool all_digits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
-int to_int(std::string_view s) {
+// The value of a field of one to four digits; nullopt when it holds
+// anything else.
+std::optional<int> digits(std::string_view s) {
+  if (s.empty() || s.size() > 4) return std::nullopt;
   int value = 0;
-  std::from_chars(s.data(), s.data() + s.size(), value);
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
   return value;
 }
 
 std::optional<Date> make_checked(std::string_view y, std::string_view m, std::string_view d) {
-  if (y.size() != 4 || m.empty() || m.size() > 2 || d.empty() || d.size() > 2) return std::nullopt;
-  if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year{to_int(y)}, std::chrono::month{static_cast<unsigned>(to_int(m))},
-                                  std::chrono::day{static_cast<unsigned>(to_int(d))}};
+  if (y.size() != 4 || m.size() > 2 || d.size() > 2) return std::nullopt;
+  auto year = digits(y), month = digits(m), day = digits(d);
+  if (!year || !month || !day) return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
+                                  std::chrono::day{static_cast<unsigned>(*day)}};
   if (!ymd.ok()) return std::nullopt;
-  return Date::from_ymd(to_int(y), static_cast<unsigned>(to_int(m)), static_cast<unsigned>(to_int(d)));
+  return Date::from_days(static_cast<std::int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count()));
 }
 
 }  // namespace

@@ -48,11 +48,20 @@ void Registrations::append(const Registrations& other, const std::vector<std::ui
 }
 
 std::uint32_t Registrations::intern(std::string_view value) {
+  std::uint32_t fnv = 2166136261u;  // FNV-1a: short values, hashed in a few cycles
+  for (char c : value) fnv = (fnv ^ static_cast<unsigned char>(c)) * 16777619u;
+  std::uint32_t& recent = recent_[fnv % recent_.size()];
+  if (recent != 0 && values_[recent - 1] == value) return recent - 1;
   auto it = ids_of_values_.find(value);
-  if (it != ids_of_values_.end()) return it->second;
-  auto id = static_cast<std::uint32_t>(values_.size());
-  values_.emplace_back(value);
-  ids_of_values_.emplace(std::string(value), id);
+  std::uint32_t id = 0;
+  if (it != ids_of_values_.end()) {
+    id = it->second;
+  } else {
+    id = static_cast<std::uint32_t>(values_.size());
+    values_.emplace_back(value);
+    ids_of_values_.emplace(std::string(value), id);
+  }
+  recent = id + 1;
   return id;
 }
 

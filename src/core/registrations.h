@@ -4,6 +4,7 @@
 // whole days, categories are ids into one table of distinct values, the
 // municipality is its index in Project::unit_codes.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <new>
@@ -78,6 +79,10 @@ class Registrations {
   };
   std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_of_values_;
   std::vector<std::string> values_;
+  // The last value interned at each of a few slots, by a cheap hash of its
+  // text (id + 1; 0 is none): a column repeats a handful of values a million
+  // times, and most lookups end here, without the map.
+  std::array<std::uint32_t, 1024> recent_{};
 };
 
 // Memory for a large table read at random: on Linux, asked for in huge

@@ -654,9 +654,14 @@ void join_second_part(Dataset& dataset, Diagnostics& diags, CsvRowReader& first,
     if (d.code == "W119") said.insert(d.message);
   }
   auto next = repeats.begin();
-  auto add_repeats_before = [&](int line) {
-    for (; next != repeats.end() && later.position(next->first) < line; ++next) {
-      diags.warning("W109", message_for(next->first, next->second), located[later.position(next->first)]);
+  auto add_repeats_before = [&](int before) {
+    for (; next != repeats.end() && later.position(next->first) < before; ++next) {
+      int line = later.position(next->first);
+      auto where = located.find(line);
+      diags.warning("W109", message_for(next->first, next->second),
+                    where != located.end()
+                        ? where->second
+                        : SourceLocation{dataset.project.registrations.display_path, line, 0, "", ""});
     }
   };
   for (const auto& d : items) {
@@ -712,6 +717,7 @@ void read_registrations(Dataset& dataset, Diagnostics& diags) {
     if (ec) bytes = 0;
     CsvRowReader(dataset, diags, stream, 1, bytes, bytes, true).read();
   }
+  stream.record_provenance();
 }
 
 }  // namespace maaltal

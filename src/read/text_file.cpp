@@ -70,11 +70,23 @@ TextStream::TextStream(const std::filesystem::path& path, std::string display_na
     encoding_ = "utf-16";
     return;
   }
-  // The first pass: the hash, whether every piece is UTF-8 (a sequence cut
-  // at a piece's end is finished by the next), and where a NUL byte is.
+  // The hash on a thread of its own, alongside this pass and the reading:
+  // it is the one part that cannot be split.
+  sha256_ = std::async(std::launch::async, [path = path_, display = display_] {
+    std::ifstream in(path, std::ios::binary);
+    std::string buffer(kPiece, '\0');
+    Sha256 sha;
+    while (in) {
+      in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      sha.add(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
+    }
+    if (in.bad()) throw Error(ErrorKind::kRead, "cannot read '" + display + "'");
+    return sha.hex();
+  });
+  // The first pass: whether every piece is UTF-8 (a sequence cut at a
+  // piece's end is finished by the next), and where a NUL byte is.
   in_.clear();
-  in_.seekg(0);  // the two bytes just looked at are hashed and checked with the rest
-  Sha256 sha;
+  in_.seekg(0);  // the two bytes just looked at are checked with the rest
   // Up to 3 bytes of a UTF-8 sequence that the next piece finishes are
   // carried in front of it; they hold neither a NUL nor a line break.
   std::string text;
@@ -85,7 +97,6 @@ TextStream::TextStream(const std::filesystem::path& path, std::string display_na
     std::string_view bytes(piece.data(), static_cast<std::size_t>(in_.gcount()));
     lines_before_piece_.push_back(line - 1);
     size_ += bytes.size();
-    sha.add(bytes);
     quotes_ = quotes_ || bytes.find('"') != std::string_view::npos;
     if (auto nul = bytes.find('\0'); nul != std::string_view::npos) {
       refuse_nul(display_,
@@ -100,7 +111,7 @@ TextStream::TextStream(const std::filesystem::path& path, std::string display_na
   }
   if (in_.bad()) throw Error(ErrorKind::kRead, "cannot read '" + display_ + "'");
   encoding_ = utf8 ? "utf-8" : "windows-1252";
-  provenance.push_back({display_, sha.hex(), encoding_});
+  provenance_ = &provenance;
   open();
   end_ = size_;
 }
@@ -117,6 +128,12 @@ TextStream::TextStream(const TextStream& scanned, std::uint64_t begin, std::uint
       end_(end) {
   open();
   in_.seekg(static_cast<std::streamoff>(begin));
+}
+
+void TextStream::record_provenance() {
+  if (!provenance_) return;  // a UTF-16 file, read whole, is recorded already
+  provenance_->push_back({display_, sha256_.get(), encoding_});
+  provenance_ = nullptr;
 }
 
 int TextStream::line_at(std::uint64_t offset) const {

@@ -3,6 +3,7 @@
 #pragma once
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,9 +24,10 @@ std::string read_text_file(const std::filesystem::path& path, const std::string&
                            std::vector<InputFile>& provenance);
 
 // A text file read in pieces, so that a file of any size, or a hostile one,
-// is never held whole: a first pass hashes it (appended to `provenance`),
-// finds its encoding and stops at a NUL byte (Error(kRead) naming its line);
-// then next() gives its text as UTF-8, a piece at a time. A UTF-16 file (rare:
+// is never held whole: a first pass finds its encoding and stops at a NUL
+// byte (Error(kRead) naming its line), while a thread hashes it for
+// record_provenance(); then next() gives its text as UTF-8, a piece at a
+// time. A UTF-16 file (rare:
 // Excel's "Unicode text") is converted whole.
 class TextStream {
  public:
@@ -40,6 +42,10 @@ class TextStream {
   // The next piece of text into `piece`; false when the file (or the part)
   // has ended.
   bool next(std::string& piece);
+
+  // Appends the file's name, SHA-256 and encoding to the `provenance` given
+  // to the constructor, once the hash is done.
+  void record_provenance();
 
   const std::string& encoding() const { return encoding_; }
   std::uint64_t size() const { return size_; }  // in bytes
@@ -59,6 +65,8 @@ class TextStream {
   bool quotes_ = false;
   std::vector<int> lines_before_piece_;   // line breaks before each kPiece of the file
   std::uint64_t position_ = 0, end_ = 0;  // the bytes being read
+  std::future<std::string> sha256_;
+  std::vector<InputFile>* provenance_ = nullptr;
 };
 
 // Line starts of a text, for showing the offending line under a diagnostic.
