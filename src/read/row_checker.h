@@ -1,0 +1,327 @@
+// Checks the registrations one row at a time, whatever file they come from
+// (CSV or JSON): required values, municipality codes, dates, category values,
+// and repeats of a participant (W109). Keeps each row it can count in the
+// dataset's Registrations and counts each one it cannot, with a diagnostic.
+#pragma once
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "core/dataset.h"
+#include "core/diagnostics.h"
+#include "core/numbers.h"
+#include "core/text.h"
+#include "read/municipalities.h"
+
+namespace maaltal {
+
+// The logical fields a row is read into, in order: participant, municipality,
+// the schema's date fields, then its category fields.
+inline std::vector<std::string> logical_fields(const RecordSchema& schema) {
+  std::vector<std::string> fields{kParticipantField, kMunicipalityField};
+  fields.insert(fields.end(), schema.date_fields.begin(), schema.date_fields.end());
+  fields.insert(fields.end(), schema.category_fields.begin(), schema.category_fields.end());
+  return fields;
+}
+
+// Where a row's logical field came from, worked out only for a message:
+// it is not cheap.
+class Locator {
+ public:
+  virtual SourceLocation at(std::size_t field) const = 0;
+
+ protected:
+  ~Locator() = default;
+};
+
+// One row's values for the logical fields, and where each came from.
+struct RawRow {
+  std::vector<std::string_view> values;  // views of the parsed record, valid while it is checked
+  const Locator* locator = nullptr;
+  int line = 0;         // the CSV line, or
+  int json_index = -1;  // the index in a JSON array
+
+  SourceLocation where(std::size_t field) const { return locator->at(field); }
+};
+
+// What is wrong with one category value in one column, found once per
+// distinct value and reused for every row that holds it.
+struct CategoryProblem {
+  std::string code;
+  std::string message;
+};
+
+class RowChecker {
+ public:
+  struct UnitLookup {
+    int index = -1;  // in Project::unit_codes, or -1 with the error
+    std::string code, message;
+  };
+
+  RowChecker(Dataset& dataset, Diagnostics& diags)
+      : dataset_(dataset),
+        diags_(diags),
+        regs_(dataset.registrations),
+        dates_(dataset.schema.date_fields.size()),
+        categories_(dataset.schema.category_fields.size()),
+        problems_(dataset.schema.category_fields.size()),
+        seen_(0) {
+    for (const auto& ind : dataset.project.indicators) {
+      for (const auto& filter : ind.filters) {
+        if (filter.flag) yes_no_fields_.insert(filter.field);
+      }
+    }
+  }
+
+  void accept(const RawRow& row) {
+    ++dataset_.rows_read;
+    const std::string_view participant = trim(row.values[0]);
+    const UnitLookup& unit = unit_lookup(trim(row.values[1]));
+    const bool once = !dataset_.project.registrations.events && unit.index >= 0;
+    const std::uint64_t hash = once ? participant_hash(participant, static_cast<std::uint16_t>(unit.index)) : 0;
+    if (once) seen_.prefetch(hash);  // the repeat check's memory arrives while the row is checked
+    if (!fill(row, unit)) {
+      ++dataset_.rows_rejected;
+      return;
+    }
+    const auto u = static_cast<std::uint16_t>(unit.index);
+    const int position = row.json_index >= 0 ? row.json_index : row.line;
+    if (once) {
+      auto row_index = static_cast<std::uint32_t>(regs_.size());
+      std::uint32_t first = seen_.find_or_add(hash, row_index, [&](std::uint32_t other) {
+        return regs_.unit(other) == u && regs_.participant(other) == participant;
+      });
+      if (first != row_index) {
+        repeats_.push_back({diags_.all().size(), first});
+        diags_.warning("W109", repeat_message(regs_.position(first), row.json_index >= 0, u), row.where(0));
+        ++dataset_.rows_rejected;
+        return;
+      }
+    }
+    regs_.add(participant, u, dates_, categories_, position);
+  }
+
+  // The W109 message for a row that repeats the one at `earlier` (a CSV
+  // line, or with `json` an index). The id itself stays out of it: it is
+  // personal data, and the two locations find it.
+  std::string repeat_message(int earlier, bool json, std::uint16_t unit) const {
+    return std::string("the participant of ") + (json ? "row /" : "line ") + std::to_string(earlier) +
+           " is registered again in municipality " + dataset_.project.unit_codes[unit] + "; counted once";
+  }
+
+  // For the second half of a file read by another checker: its kept rows
+  // that repeat one of this checker's, as (its row, the row here), in order.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats_in(const Registrations& later) const {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
+    if (dataset_.project.registrations.events) return found;
+    for (std::uint32_t k = 0; k < later.size(); ++k) {
+      std::string_view id = later.participant(k);
+      std::uint32_t first = seen_.find(participant_hash(id, later.unit(k)), [&](std::uint32_t other) {
+        return regs_.unit(other) == later.unit(k) && regs_.participant(other) == id;
+      });
+      if (first != RowIndex::kNone) found.emplace_back(k, first);
+    }
+    return found;
+  }
+
+  // Each W109 given: its index in the diagnostics, and the row it repeats.
+  const std::vector<std::pair<std::size_t, std::uint32_t>>& repeats() const { return repeats_; }
+
+  // Room for `rows` registrations, of which this checker reads `own`.
+  void reserve(std::size_t rows, std::size_t own) {
+    regs_.reserve(rows);
+    if (!dataset_.project.registrations.events) seen_ = RowIndex(own);
+  }
+
+  void reject(const SourceLocation& where, const std::string& code, const std::string& message) {
+    ++dataset_.rows_read;
+    ++dataset_.rows_rejected;
+    diags_.error(code, message, where);
+  }
+
+ private:
+  // Reads the row's values into dates_ and categories_, reporting every
+  // problem; whether the row can be counted.
+  bool fill(const RawRow& row, const UnitLookup& unit) {
+    bool ok = true;
+    if (trim(row.values[0]).empty()) {
+      diags_.error("E107", "missing participant id", row.where(0));
+      ok = false;
+    }
+    if (unit.index < 0) {
+      diags_.error(unit.code, unit.message, row.where(1));
+      ok = false;
+    }
+    std::size_t field = 2;
+    for (std::size_t i = 0; i < dates_.size(); ++i, ++field) ok = read_date(row, field, dates_[i]) && ok;
+    for (std::size_t i = 0; i < categories_.size(); ++i, ++field) {
+      categories_[i] = regs_.intern(trim(row.values[field]));
+      if (const auto* problem = category_problem(i, categories_[i]))
+        diags_.warning(problem->code, problem->message, row.where(field));
+    }
+    return ok;
+  }
+
+  bool read_date(const RawRow& row, std::size_t field, std::optional<Date>& date) {
+    std::string_view text = trim(row.values[field]);
+    date.reset();
+    if (text.empty()) return true;
+    date = parse_date(text);
+    const auto& project = dataset_.project;
+    auto quoted = [&] {
+      return "'" + std::string(text) + "' in column '" + project.column_for(dataset_.schema.date_fields[field - 2]) +
+             "'";
+    };
+    if (!date) {
+      diags_.error("E106",
+                   quoted() +
+                       " is not a date (expected 2019-12-31, 31-12-2019, 31.12.2019, 31/12/2019 or an Excel "
+                       "serial day such as 43830)",
+                   row.where(field));
+      return false;
+    }
+    if (*date < project.info.start || *date > project.info.end) {
+      diags_.warning("W114",
+                     quoted() + " is outside the project period (" + project.info.start.iso() + " to " +
+                         project.info.end.iso() + "); not counted",
+                     row.where(field));
+      date.reset();
+    }
+    return true;
+  }
+
+  // The problem with value `id` in category field `i`, or null; worked out
+  // the first time the value appears in that field.
+  const CategoryProblem* category_problem(std::size_t i, std::uint32_t id) {
+    auto& known = problems_[i];
+    if (id >= known.size()) known.resize(regs_.distinct_values());
+    if (!known[id]) known[id] = check_category(dataset_.schema.category_fields[i], regs_.value(id));
+    return known[id]->code.empty() ? nullptr : &*known[id];
+  }
+
+  // A value a breakdown does not declare is counted as "other" and reported.
+  CategoryProblem check_category(const std::string& field, std::string_view value) const {
+    if (value.empty()) return {};
+    auto quoted = [&] { return "'" + std::string(value) + "' in column '" + dataset_.project.column_for(field) + "'"; };
+    for (const auto& b : dataset_.project.breakdowns) {
+      if (b.field != field) continue;
+      if (!b.age_bands.empty()) {
+        if (parse_number(value)) continue;
+        return {"W111", quoted() + " is not a number; counted as other"};
+      }
+      if (std::find(b.categories.begin(), b.categories.end(), value) != b.categories.end()) continue;
+      std::string hint = closest(value, b.categories);
+      return {"W110", quoted() + " is not one of the declared categories; counted as other" +
+                          (hint.empty() ? "" : " (did you mean '" + hint + "'?)")};
+    }
+    if (yes_no_fields_.contains(field) && !dataset_.project.booleans.read(value)) {
+      return {"W113", quoted() + " is neither yes nor no (expected e.g. ja/nej, 1/0, x/empty); counted as no"};
+    }
+    return {};
+  }
+
+  // The declared category within two edits of `value`, ignoring case: the
+  // likely intended one ("Dagpenge" for "dagpenge" or "Dagpnge"); "" if none.
+  static std::string closest(std::string_view value, const std::vector<std::string>& categories) {
+    const std::string folded = fold_case(value);
+    std::string best;
+    std::size_t best_distance = 3;
+    for (const auto& c : categories) {
+      std::size_t d = edit_distance(folded, fold_case(c));
+      if (d < best_distance) best = c, best_distance = d;
+    }
+    return best;
+  }
+
+  static std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        std::size_t above = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = above;
+      }
+    }
+    return row[b.size()];
+  }
+
+  // The municipality's index in the project, or the error to report. A file
+  // names a handful of municipalities a million times: each distinct
+  // spelling is looked up once.
+  const UnitLookup& unit_lookup(std::string_view text) {
+    auto it = units_.find(text);
+    if (it == units_.end()) it = units_.emplace(std::string(text), unit_index(text)).first;
+    return it->second;
+  }
+
+  UnitLookup unit_index(std::string_view text) const {
+    if (text.empty()) return {-1, "E107", "missing municipality code"};
+    std::string code = normalise_municipality_code(std::string(text));
+    if (!municipalities().contains(code)) return {-1, "E104", "unknown municipality code '" + std::string(text) + "'"};
+    const auto& units = dataset_.project.unit_codes;
+    auto it = std::find(units.begin(), units.end(), code);
+    if (it == units.end())
+      return {-1, "E105",
+              "municipality " + code + " (" + municipalities().at(code).name +
+                  ") is not one of the project's municipalities"};
+    return {static_cast<int>(it - units.begin()), "", ""};
+  }
+
+  static std::uint64_t participant_hash(std::string_view participant, std::uint16_t unit) {
+    return std::hash<std::string_view>{}(participant) ^ (unit * 0x9E3779B97F4A7C15ull);
+  }
+
+  static std::string_view trim(std::string_view s) {
+    auto begin = s.find_first_not_of(" \t\r\n");
+    if (begin == std::string_view::npos) return {};
+    return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
+  }
+
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+
+  Dataset& dataset_;
+  Diagnostics& diags_;
+  Registrations& regs_;
+  std::set<std::string> yes_no_fields_;                                       // fields an indicator tests as yes/no
+  std::vector<std::optional<Date>> dates_;                                    // the row being read
+  std::vector<std::uint32_t> categories_;                                     // the row being read
+  std::vector<std::vector<std::optional<CategoryProblem>>> problems_;         // [category field][value id]
+  std::unordered_map<std::string, UnitLookup, Hash, std::equal_to<>> units_;  // by the text as written
+  RowIndex seen_;  // rows by municipality and participant, for W109
+  std::vector<std::pair<std::size_t, std::uint32_t>> repeats_;
+};
+
+// Warns once per column that holds CPR numbers (W119): they are personal
+// data, starred out of every message and never written to any output.
+class CprColumns {
+ public:
+  explicit CprColumns(Diagnostics& diags) : diags_(diags) {}
+
+  template <typename Where>
+  void check(const std::string& value, const std::string& column, Where where) {
+    if (value.size() < 10 || value.size() > 13 || warned_.contains(column) || !is_cpr_number(value)) return;
+    warned_.insert(column);
+    diags_.warning("W119",
+                   "column '" + column +
+                       "' holds CPR numbers; they are starred out of every message and never written to any "
+                       "output, but consider a pseudonymous id instead",
+                   where());
+  }
+
+ private:
+  Diagnostics& diags_;
+  std::set<std::string> warned_;
+};
+
+}  // namespace maaltal
