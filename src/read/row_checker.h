@@ -119,9 +119,13 @@ class RowChecker {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats_in(const Registrations& later) const {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> found;
     if (dataset_.project.registrations.events) return found;
+    std::vector<std::uint64_t> hashes(later.size());
+    for (std::uint32_t k = 0; k < later.size(); ++k) hashes[k] = participant_hash(later.participant(k), later.unit(k));
+    constexpr std::size_t kAhead = 16;  // probes asked for ahead, so that they do not wait for memory one by one
     for (std::uint32_t k = 0; k < later.size(); ++k) {
+      if (k + kAhead < later.size()) seen_.prefetch(hashes[k + kAhead]);
       std::string_view id = later.participant(k);
-      std::uint32_t first = seen_.find(participant_hash(id, later.unit(k)), [&](std::uint32_t other) {
+      std::uint32_t first = seen_.find(hashes[k], [&](std::uint32_t other) {
         return regs_.unit(other) == later.unit(k) && regs_.participant(other) == id;
       });
       if (first != RowIndex::kNone) found.emplace_back(k, first);
