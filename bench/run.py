@@ -3,7 +3,8 @@
 size, all outputs, and the figures that matter for a 2-core machine. Prints
 input size, wall time and peak resident memory of the whole run, each
 stage's time (from --timings), reading speed in MB/s and rows/s, and how time
-grows with N (the exponent between consecutive sizes).
+grows with N (the exponent between consecutive sizes); then the same build
+with --raw-rows, and how fast the raw rows are written.
 
 Usage: bench/run.sh [N ...]   (default 10^4 10^5 10^6; BENCH_LARGE=1 adds 10^7)
 """
@@ -27,11 +28,12 @@ def generate(n):
     return folder
 
 
-def measure(folder):
+def measure(folder, *extra, env=None):
     """Wall seconds, peak RSS in MB and the stage timings of one build."""
     start = time.perf_counter()
-    child = subprocess.Popen([str(BIN), "build", str(folder / "project.json"), "--out", str(folder / "out"), "--timings"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen([str(BIN), "build", str(folder / "project.json"), "--out", str(folder / "out"), "--timings",
+                              *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             env=dict(os.environ, **(env or {})))
     stderr = child.stderr.read()
     _, status, usage = os.wait4(child.pid, 0)  # this child's own resource use
     wall = time.perf_counter() - start
@@ -71,6 +73,14 @@ def main():
     print()
     for line in growth:
         print(line)
+    print()
+    print("With --raw-rows (registreringer.xlsx, streamed in libxlsxwriter's constant-memory mode):")
+    print("| N | wall s | peak MB | raw rows workbook s | raw rows/s |")
+    print("|---:|---:|---:|---:|---:|")
+    for n in sizes:
+        wall, peak, stages = measure(WORK / f"n{n}", "--raw-rows", env={"MAALTAL_PSEUDONYM_KEY": "bench-key-of-some-length"})
+        raw = stages.get("raw rows workbook", float("nan"))
+        print(f"| {n:,} | {wall:.2f} | {peak:.0f} | {raw:.2f} | {n / raw:,.0f} |", flush=True)
 
 
 if __name__ == "__main__":
