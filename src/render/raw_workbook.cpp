@@ -46,16 +46,16 @@ void write_raw_workbook(const Report& report, const TemplateSet& templates, cons
     names.push_back(unit == report.units.end() ? "" : unit->name);
   }
   HmacSha256 pseudonyms(raw.key);
-  lxw_worksheet* sheet = nullptr;
-  lxw_row_t row = 0;
-  for (std::size_t k = 0; k < regs.size() || k == 0; ++k) {
-    if (k % kRowsPerSheet == 0) {
-      std::string name = locale.get("sheet_raw_rows");
-      if (k > 0) name += " " + std::to_string(k / kRowsPerSheet + 1);
+  // The first sheet is written even without a registration: the header alone.
+  const std::string sheet_name = locale.get("sheet_raw_rows");
+  lxw_worksheet* sheet = start_sheet(book, sheet_name, headers, std::min(kRowsPerSheet, regs.size()));
+  lxw_row_t row = 1;
+  for (std::size_t k = 0; k < regs.size(); ++k) {
+    if (k > 0 && k % kRowsPerSheet == 0) {
+      std::string name = sheet_name + " " + std::to_string(k / kRowsPerSheet + 1);
       sheet = start_sheet(book, name, headers, std::min(kRowsPerSheet, regs.size() - k));
       row = 1;
     }
-    if (k == regs.size()) break;  // no registrations: the header alone
     lxw_col_t col = 0;
     auto text = [&](std::string_view value) {
       if (!value.empty())
