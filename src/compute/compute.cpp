@@ -163,20 +163,19 @@ void group_records(const Dataset& dataset, Participants& out) {
   }
   RowIndex index(regs.size());  // first record of each municipality and participant
   std::vector<std::uint32_t> group_of(regs.size());
-  std::vector<std::uint32_t> group_of_first(regs.size());
   std::vector<std::uint32_t> sizes;
   for (std::uint32_t k = 0; k < regs.size(); ++k) {
     std::string_view id = regs.participant(k);
-    std::uint64_t hash = std::hash<std::string_view>{}(id) ^ (regs.unit(k) * 0x9E3779B97F4A7C15ull);
-    std::uint32_t first = index.find_or_add(hash, k, [&](std::uint32_t other) {
+    std::uint32_t first = index.find_or_add(participant_hash(id, regs.unit(k)), k, [&](std::uint32_t other) {
       return regs.unit(other) == regs.unit(k) && regs.participant(other) == id;
     });
     if (first == k) {
-      group_of_first[k] = static_cast<std::uint32_t>(sizes.size());
+      group_of[k] = static_cast<std::uint32_t>(sizes.size());
       sizes.push_back(0);
       out.unit.push_back(regs.unit(k));
+    } else {
+      group_of[k] = group_of[first];
     }
-    group_of[k] = group_of_first[first];
     ++sizes[group_of[k]];
   }
   out.starts.assign(sizes.size() + 1, 0);

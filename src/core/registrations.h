@@ -85,6 +85,12 @@ class Registrations {
   std::array<std::uint32_t, 1024> recent_{};
 };
 
+// The hash of a participant in a municipality: the key of W109's repeats and
+// of an event log's participants.
+inline std::uint64_t participant_hash(std::string_view participant, std::uint16_t unit) {
+  return std::hash<std::string_view>{}(participant) ^ (unit * 0x9E3779B97F4A7C15ull);
+}
+
 // Memory for a large table read at random: on Linux, asked for in huge
 // pages, so that a probe costs a cache miss but not also a TLB miss.
 void advise_huge_pages(void* p, std::size_t bytes);

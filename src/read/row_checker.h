@@ -279,10 +279,6 @@ class RowChecker {
     return {static_cast<int>(it - units.begin()), "", ""};
   }
 
-  static std::uint64_t participant_hash(std::string_view participant, std::uint16_t unit) {
-    return std::hash<std::string_view>{}(participant) ^ (unit * 0x9E3779B97F4A7C15ull);
-  }
-
   static std::string_view trim(std::string_view s) {
     auto begin = s.find_first_not_of(" \t\r\n");
     if (begin == std::string_view::npos) return {};
