@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <climits>
 #include <cstdlib>
-#include <fstream>
 #include <future>
 #include <map>
 #include <set>
@@ -74,26 +73,15 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
 // middle, and that line's number. Only where it pays and is safe: a file of
 // several pieces, whose line breaks all end records (no quote anywhere),
 // not converted whole (UTF-16); MAALTAL_READ_THREADS=1 turns it off.
-struct Split {
-  std::uint64_t offset = 0;
-  int line = 0;
-};
+using Split = TextStream::LineStart;
 
-std::optional<Split> split_point(const TextStream& stream, const std::filesystem::path& path) {
+std::optional<Split> split_point(const TextStream& stream) {
   constexpr std::uint64_t kMinBytes = 8 * TextStream::kPiece;
   const char* threads = std::getenv("MAALTAL_READ_THREADS");
   if ((threads && std::string_view(threads) == "1") || stream.encoding() == "utf-16" || stream.has_quotes() ||
       stream.size() < kMinBytes)
     return std::nullopt;
-  const std::uint64_t middle = stream.size() / 2 / TextStream::kPiece * TextStream::kPiece;
-  std::ifstream in(path, std::ios::binary);
-  in.seekg(static_cast<std::streamoff>(middle));
-  std::string bytes(kMaxRowBytes, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  auto line_end = bytes.find('\n');
-  if (line_end == std::string::npos || stream.line_at(middle) == 0) return std::nullopt;
-  return Split{middle + line_end + 1, stream.line_at(middle) + 1};
+  return stream.line_after(stream.size() / 2 / TextStream::kPiece * TextStream::kPiece, kMaxRowBytes);
 }
 
 // Joins what the reader of a file's second part found (`rest`, `rest_diags`)
@@ -191,12 +179,10 @@ void read_registrations(Dataset& dataset, Diagnostics& diags) {
     return;
   }
   TextStream stream(source.path, source.display_path, dataset.project.input_files);
-  if (auto split = split_point(stream, source.path)) {
+  if (auto split = split_point(stream)) {
     read_in_two(dataset, diags, stream, *split);
   } else {
-    std::error_code ec;
-    auto bytes = static_cast<double>(std::filesystem::file_size(source.path, ec));
-    if (ec) bytes = 0;
+    auto bytes = static_cast<double>(stream.size());
     CsvRowReader(dataset, diags, stream, 1, bytes, bytes, true).read();
   }
   stream.record_provenance();

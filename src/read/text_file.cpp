@@ -68,6 +68,8 @@ TextStream::TextStream(const std::filesystem::path& path, std::string display_na
   if (start == "\xFF\xFE" || start == "\xFE\xFF") {
     whole_ = read_text_file(path_, display_, provenance);
     encoding_ = "utf-16";
+    std::error_code ec;
+    size_ = std::filesystem::file_size(path_, ec);
     return;
   }
   // The hash on a thread of its own, alongside this pass and the reading:
@@ -103,7 +105,7 @@ TextStream::TextStream(const std::filesystem::path& path, std::string display_na
                  line + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(nul), '\n')));
     }
     line += static_cast<int>(std::count(bytes.begin(), bytes.end(), '\n'));
-    if (!utf8) continue;  // Windows-1252 it is; only the hash and the NULs are left to find
+    if (!utf8) continue;  // Windows-1252 it is; only NULs, quotes and line breaks are left to find
     text.append(bytes);
     std::size_t tail = in_ ? unfinished_utf8_tail(text) : 0;
     utf8 = is_valid_utf8(std::string_view(text).substr(0, text.size() - tail));
@@ -136,10 +138,18 @@ void TextStream::record_provenance() {
   provenance_ = nullptr;
 }
 
-int TextStream::line_at(std::uint64_t offset) const {
+std::optional<TextStream::LineStart> TextStream::line_after(std::uint64_t offset, std::size_t within) const {
   std::uint64_t piece = offset / kPiece;
-  if (offset % kPiece != 0 || piece >= lines_before_piece_.size()) return 0;
-  return lines_before_piece_[piece] + 1;
+  if (offset % kPiece != 0 || piece >= lines_before_piece_.size()) return std::nullopt;
+  std::ifstream in(path_, std::ios::binary);
+  in.seekg(static_cast<std::streamoff>(offset));
+  std::string bytes(within, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  auto line_end = bytes.find('\n');
+  if (line_end == std::string::npos) return std::nullopt;
+  // The line holding `offset` is the one after the breaks before its piece.
+  return LineStart{offset + line_end + 1, lines_before_piece_[piece] + 2};
 }
 
 void TextStream::open() {

@@ -27,8 +27,7 @@ std::string read_text_file(const std::filesystem::path& path, const std::string&
 // is never held whole: a first pass finds its encoding and stops at a NUL
 // byte (Error(kRead) naming its line), while a thread hashes it for
 // record_provenance(); then next() gives its text as UTF-8, a piece at a
-// time. A UTF-16 file (rare:
-// Excel's "Unicode text") is converted whole.
+// time. A UTF-16 file (rare: Excel's "Unicode text") is converted whole.
 class TextStream {
  public:
   static constexpr std::size_t kPiece = 1 << 20;
@@ -48,10 +47,16 @@ class TextStream {
   void record_provenance();
 
   const std::string& encoding() const { return encoding_; }
-  std::uint64_t size() const { return size_; }  // in bytes
+  std::uint64_t size() const { return size_; }  // the file's, in bytes
   bool has_quotes() const { return quotes_; }   // a '"' anywhere in the file
-  // The line that starts at byte `offset`, a multiple of kPiece; 0 otherwise.
-  int line_at(std::uint64_t offset) const;
+  // The first line that starts after byte `offset` (a multiple of kPiece)
+  // within `within` bytes: its byte offset and its number; nullopt when
+  // there is none.
+  struct LineStart {
+    std::uint64_t offset = 0;
+    int line = 0;
+  };
+  std::optional<LineStart> line_after(std::uint64_t offset, std::size_t within) const;
 
  private:
   void open();
