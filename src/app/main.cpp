@@ -106,8 +106,8 @@ int run(int argc, char** argv) {
                    "by default the dashboard is public and the rest internal")
       ->check(CLI::IsMember({"public", "internal"}));
   build->add_flag("--raw-rows", options.raw_rows,
-                  "add a sheet of the registrations to the internal workbook, ids pseudonymised with the key in "
-                  "MAALTAL_PSEUDONYM_KEY");
+                  "also write registreringer.xlsx, every registration as a row, ids pseudonymised with the key in "
+                  "MAALTAL_PSEUDONYM_KEY (internal workbooks only)");
   bool timings = false;
   build->add_flag("--timings", timings, "print the seconds each stage took to stderr (read, compute, each writer)");
 

@@ -178,7 +178,7 @@ namespace {
 
 // The key of the raw rows' pseudonyms when a build asks for them (--raw-rows
 // or project.json), from the environment; never written anywhere. Without a
-// key, or for a public workbook, there is no raw sheet: an error says why.
+// key, or for a public workbook, there are no raw rows: an error says why.
 std::optional<std::string> pseudonym_key(const Project& project, const RunOptions& options) {
   OutputSettings outputs = audiences(project.outputs, options);
   if (!outputs.raw_rows) return std::nullopt;

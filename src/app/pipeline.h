@@ -25,7 +25,7 @@ struct RunOptions {
   bool strict = false;                             // --strict: warnings fail the run (exit code 3)
   std::size_t max_shown = 100;                     // --max-errors: problems printed (0: all)
   std::optional<Audience> audience;                // --audience: every output's, overriding project.json's
-  bool raw_rows = false;                           // --raw-rows: the workbook's pseudonymised registrations
+  bool raw_rows = false;                           // --raw-rows: registreringer.xlsx, pseudonymised registrations
 };
 
 // The environment variable that holds the key of the raw rows' pseudonyms.

@@ -74,7 +74,7 @@ struct OutputSettings {
   Audience status = Audience::kInternal;
   Audience workbook = Audience::kInternal;
   Audience summary = Audience::kInternal;
-  bool raw_rows = false;  // the internal workbook gets a sheet of pseudonymised registrations
+  bool raw_rows = false;  // beside an internal workbook, registreringer.xlsx: the pseudonymised registrations
 };
 
 // A count indicator keeps a participant when the value of `field` is one of `values`.

@@ -12,10 +12,10 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/date.h"
+#include "core/text.h"
 
 namespace maaltal {
 
@@ -73,11 +73,7 @@ class Registrations {
   std::vector<std::int32_t> dates_;        // [k * date_fields_ + field], days since 1970, kNoDate when empty
   std::vector<std::uint32_t> categories_;  // [k * category_fields_ + field]
   std::vector<std::int32_t> positions_;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_of_values_;
+  StringMap<std::uint32_t> ids_of_values_;
   std::vector<std::string> values_;
   // The last value interned at each of a few slots, by a cheap hash of its
   // text (id + 1; 0 is none): a column repeats a handful of values a million

@@ -9,6 +9,12 @@ namespace maaltal {
 
 namespace {
 
+EVP_MD_CTX* context(void* p) { return static_cast<EVP_MD_CTX*>(p); }
+
+void check(int ok, const char* what) {
+  if (ok != 1) throw std::runtime_error(std::string(what) + " failed");
+}
+
 std::string hex_of(const unsigned char* digest, unsigned int length) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
@@ -32,35 +38,25 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 Sha256::Sha256() : context_(EVP_MD_CTX_new()) {
-  if (!context_ || EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(context_), EVP_sha256(), nullptr) != 1) {
-    throw std::runtime_error("SHA-256 failed");
-  }
+  check(context_ ? EVP_DigestInit_ex(context(context_), EVP_sha256(), nullptr) : 0, "SHA-256");
 }
 
-Sha256::~Sha256() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(context_)); }
+Sha256::~Sha256() { EVP_MD_CTX_free(context(context_)); }
 
 void Sha256::add(std::string_view bytes) {
-  if (EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(context_), bytes.data(), bytes.size()) != 1) {
-    throw std::runtime_error("SHA-256 failed");
-  }
+  check(EVP_DigestUpdate(context(context_), bytes.data(), bytes.size()), "SHA-256");
 }
 
 std::string Sha256::hex() {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  if (EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(context_), digest, &length) != 1) {
-    throw std::runtime_error("SHA-256 failed");
-  }
+  check(EVP_DigestFinal_ex(context(context_), digest, &length), "SHA-256");
   return hex_of(digest, length);
 }
 
 namespace {
 
-EVP_MD_CTX* context(void* p) { return static_cast<EVP_MD_CTX*>(p); }
-
-void check(int ok) {
-  if (ok != 1) throw std::runtime_error("HMAC-SHA-256 failed");
-}
+void check(int ok) { check(ok, "HMAC-SHA-256"); }
 
 // A SHA-256 context that has hashed the key's block xored with `pad`
 // (RFC 2104: 0x36 inner, 0x5c outer).

@@ -14,10 +14,6 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
-}  // namespace maaltal
-
-namespace maaltal {
-
 namespace {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }

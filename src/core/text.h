@@ -1,9 +1,19 @@
 // Comparing what people type: headers, yes/no words, category names.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace maaltal {
+
+// A hash map from strings that a string_view can look up without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
 // `text` without surrounding spaces and tabs, ASCII letters in lower case
 // (" Ja " -> "ja"; Danish letters are left as they are).

@@ -8,7 +8,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -285,20 +284,15 @@ class RowChecker {
     return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
   }
 
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-
   Dataset& dataset_;
   Diagnostics& diags_;
   Registrations& regs_;
-  std::set<std::string> yes_no_fields_;                                       // fields an indicator tests as yes/no
-  std::vector<std::optional<Date>> dates_;                                    // the row being read
-  std::vector<std::uint32_t> categories_;                                     // the row being read
-  std::vector<std::vector<std::optional<CategoryProblem>>> problems_;         // [category field][value id]
-  std::unordered_map<std::string, UnitLookup, Hash, std::equal_to<>> units_;  // by the text as written
-  RowIndex seen_;  // rows by municipality and participant, for W109
+  std::set<std::string> yes_no_fields_;                                // fields an indicator tests as yes/no
+  std::vector<std::optional<Date>> dates_;                             // the row being read
+  std::vector<std::uint32_t> categories_;                              // the row being read
+  std::vector<std::vector<std::optional<CategoryProblem>>> problems_;  // [category field][value id]
+  StringMap<UnitLookup> units_;                                        // by the text as written
+  RowIndex seen_;                                                      // rows by municipality and participant, for W109
   std::vector<std::pair<std::size_t, std::uint32_t>> repeats_;
 };
 
