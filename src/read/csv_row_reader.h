@@ -166,14 +166,14 @@ class CsvRowReader {
       return;
     }
     if (record.fields.size() != header_->fields.size()) {
-      checker_.reject(where_offset(record.fields.front().offset, lines), "E102",
+      checker_.reject(where_in(record, record.fields.front().offset, lines), "E102",
                       "expected " + std::to_string(header_->fields.size()) + " fields (delimiter '" +
                           std::string(1, delimiter_) + "'), found " + std::to_string(record.fields.size()));
       return;
     }
     for (std::size_t c = 0; c < record.fields.size(); ++c) {
       cpr_.check(record.fields[c].value, header_->fields[c].value,
-                 [&] { return where_offset(record.fields[c].offset, lines); });
+                 [&] { return where_in(record, record.fields[c].offset, lines); });
     }
     row_.line = record.line;
     row_.values.clear();
@@ -183,22 +183,29 @@ class CsvRowReader {
     checker_.accept(row_);
   }
 
-  // Where a field of the record being checked is; the participant's id is
-  // starred out of the line shown under a message.
+  // Where byte `offset` of `record` is, its line shown with the
+  // participant's id starred out: every message about a row, whatever its
+  // problem, keeps the id out.
+  SourceLocation where_in(const CsvRecord& record, std::size_t offset, const LineIndex& lines) const {
+    SourceLocation where = where_offset(offset, lines);
+    std::size_t id_column = (*columns_)[0];
+    if (id_column >= record.fields.size()) return where;
+    const CsvField& id = record.fields[id_column];
+    if (lines.line_of(id.offset) == where.line) {
+      std::size_t start = id.offset - lines.start_of(where.line);
+      if (where.line_text.compare(start, 1, "\"") == 0) ++start;
+      where.line_text = star_out(where.line_text, start, id.value.size());
+    }
+    return where;
+  }
+
+  // Where a logical field of the record being checked is.
   struct RecordLocator : Locator {
     const CsvRowReader* reader = nullptr;
     const CsvRecord* record = nullptr;
     const LineIndex* lines = nullptr;
     SourceLocation at(std::size_t field) const override {
-      const auto& columns = *reader->columns_;
-      SourceLocation where = reader->where_offset(record->fields[columns[field]].offset, *lines);
-      const CsvField& id = record->fields[columns[0]];
-      if (lines->line_of(id.offset) == where.line) {
-        std::size_t start = id.offset - lines->start_of(where.line);
-        if (where.line_text.compare(start, 1, "\"") == 0) ++start;
-        where.line_text = star_out(where.line_text, start, id.value.size());
-      }
-      return where;
+      return reader->where_in(*record, record->fields[(*reader->columns_)[field]].offset, *lines);
     }
   };
 

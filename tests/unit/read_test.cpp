@@ -130,14 +130,21 @@ TEST_CASE("read: a missing column is one error, not one per row") {
           "^\n");
 }
 
-TEST_CASE("read: a row with the wrong number of fields is rejected, not dropped") {
+TEST_CASE("read: a row with the wrong number of fields is rejected, not dropped, its id starred out") {
   TempDir dir;
   auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01\n");
   REQUIRE(r.messages() ==
           "reg.csv:2:1: error: expected 5 fields (delimiter ';'), found 3 [E102]\n"
-          "A1;746;2020-02-01\n"
+          "**;746;2020-02-01\n"
           "^\n");
   REQUIRE(r.dataset->rows_rejected == 1);
+}
+
+TEST_CASE("read: a CPR number in another column is warned of with the row's id starred out") {
+  TempDir dir;
+  auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;0101851234;\n");
+  REQUIRE(r.messages().starts_with("reg.csv:2:19: warning: column 'udfald' holds CPR numbers"));
+  REQUIRE(r.messages().find("\n**;746;2020-02-01;**********;\n") != std::string::npos);
 }
 
 TEST_CASE("read: the same participant twice in a municipality is counted once, with a warning") {
