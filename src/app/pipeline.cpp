@@ -13,6 +13,7 @@
 #include "compute/compute.h"
 #include "compute/suppression.h"
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/progress_meter.h"
 #include "read/load.h"
 #include "read/previous_reader.h"
@@ -125,10 +126,10 @@ void warn_empty_denominators(const Report& report, const std::string& project, D
 std::vector<Problem> top_problems(const Diagnostics& diagnostics) {
   constexpr std::size_t kShown = 5;
   std::map<std::string, Problem> by_code;
-  for (const auto& d : diagnostics.all()) {
-    auto [it, fresh] = by_code.try_emplace(d.code, Problem{d.code, 0, ""});
-    if (fresh) it->second.example = format_location(d.where) + ": " + d.message;
-    ++it->second.count;
+  for (const auto& [code, count] : diagnostics.count_by_code()) by_code[code] = Problem{code, count, ""};
+  for (const auto& d : diagnostics.all()) {  // the first of each code is among them
+    std::string& example = by_code[d.code].example;
+    if (example.empty()) example = format_location(d.where) + ": " + d.message;
   }
   std::vector<Problem> problems;
   for (auto& [code, problem] : by_code) problems.push_back(std::move(problem));
@@ -170,6 +171,12 @@ std::optional<std::int64_t> source_date_epoch() {
   if (ec != std::errc() || end != text.data() + text.size()) {
     throw Error(ErrorKind::kUsage,
                 "SOURCE_DATE_EPOCH must be a whole number of seconds, not '" + std::string(text) + "'");
+  }
+  // The outputs show the time as a date and the workbook stores it as one:
+  // only the years Excel and ISO 8601's four digits both have.
+  if (seconds < 0 || seconds > limits::kLatestEpochSecond) {
+    throw Error(ErrorKind::kUsage, "SOURCE_DATE_EPOCH must be from 0 to " + std::to_string(limits::kLatestEpochSecond) +
+                                       " (1970-01-01 to 9999-12-31), not " + std::string(text));
   }
   return seconds;
 }

@@ -96,8 +96,10 @@ class RowChecker {
         return regs_.unit(other) == u && regs_.participant(other) == participant;
       });
       if (first != row_index) {
-        repeats_.push_back({diags_.all().size(), first});
-        diags_.warning("W109", repeat_message(regs_.position(first), row.json_index >= 0, u), row.where(0));
+        const std::size_t index = diags_.all().size();
+        if (diags_.warning("W109", repeat_message(regs_.position(first), row.json_index >= 0, u), row.where(0))) {
+          repeats_.push_back({index, first});
+        }
         ++dataset_.rows_rejected;
         return;
       }
@@ -132,7 +134,7 @@ class RowChecker {
     return found;
   }
 
-  // Each W109 given: its index in the diagnostics, and the row it repeats.
+  // Each W109 kept: its index in the diagnostics, and the row it repeats.
   const std::vector<std::pair<std::size_t, std::uint32_t>>& repeats() const { return repeats_; }
 
   // Room for `rows` registrations, of which this checker reads `own`.
