@@ -127,12 +127,17 @@ bool check_id(const std::string& id, IdKind kind, const std::string& ptr, JsonFi
   return false;
 }
 
+Date years_after(Date date, int years) {
+  unsigned day = date.month() == 2 && date.day() == 29 ? 28 : date.day();
+  return Date::from_ymd(date.year() + years, date.month(), day);
+}
+
 std::optional<std::string> as_of_problem(Date as_of, Date start, Date end, const std::string& what) {
-  if (as_of.days_since_epoch() > end.days_since_epoch() + kMaxAsOfReachDays) {
+  if (as_of > years_after(end, kMaxAsOfReachYears)) {
     return what + " is more than 10 years after the project period ends (" + end.iso() +
            "); give a date within the period, or at most 10 years after it";
   }
-  if (as_of.days_since_epoch() < start.days_since_epoch() - kMaxAsOfReachDays) {
+  if (as_of < years_after(start, -kMaxAsOfReachYears)) {
     return what + " is more than 10 years before the project period starts (" + start.iso() +
            "); give a date within the period, or at most 10 years before it";
   }

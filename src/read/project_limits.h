@@ -17,9 +17,10 @@ namespace maaltal {
 
 inline constexpr std::size_t kMaxIdLength = 64;          // characters of any id
 inline constexpr std::size_t kMaxTextLength = 2000;      // characters of any string in project.json
+inline constexpr std::size_t kMaxLabelLength = 255;      // an indicator's label: Excel's limit for a column header
 inline constexpr std::size_t kMaxDefinitionLength = 20000;  // an indicator's generated definition (one cell)
-inline constexpr int kMaxPeriodDays = 7305;              // 20 years
-inline constexpr int kMaxAsOfReachDays = 3653;           // 10 years before the start or after the end
+inline constexpr int kMaxPeriodYears = 20;
+inline constexpr int kMaxAsOfReachYears = 10;            // before the start or after the end
 inline constexpr double kMaxCountTarget = 1e7;           // a count's or sum's target, milestone
 inline constexpr double kMinRatioTarget = 0.001;         // a ratio's target: a level, 0.1 % ...
 inline constexpr double kMaxRatioTarget = 1000;          // ... to 100,000 %
@@ -40,8 +41,11 @@ bool check_definition_size(const Json& root, JsonFields& fields);
 enum class IdKind { kProject, kDefinition };
 bool check_id(const std::string& id, IdKind kind, const std::string& ptr, JsonFields& fields);
 
+// The same day `years` later (or earlier); 29 February becomes the 28th.
+Date years_after(Date date, int years);
+
 // Why an as-of date is too far from the project period, with the fix; nullopt
-// when it is within kMaxAsOfReachDays of it. `what` names the date's source
+// when it is within kMaxAsOfReachYears of it. `what` names the date's source
 // ("--as-of 9999-12-31").
 std::optional<std::string> as_of_problem(Date as_of, Date start, Date end, const std::string& what);
 

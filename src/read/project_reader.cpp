@@ -105,7 +105,7 @@ class ProjectReader {
       return false;
     }
     // Every figure has a monthly series over the period: a period of centuries is a typing error.
-    if (end->days_since_epoch() - start->days_since_epoch() > kMaxPeriodDays) {
+    if (*end > years_after(*start, kMaxPeriodYears)) {
       fields_.invalid("/period/end", "the period is longer than 20 years; check the years of its start and end");
       return false;
     }
@@ -235,7 +235,20 @@ class ProjectReader {
       diags_.error("E205", "indicator '" + ind.id + "' is declared twice", {display_, 0, 0, ptr + "/id", ""});
       return;
     }
+    // Excel compares table and defined names without regard to case.
+    for (const auto& other : project_.indicators) {
+      if (fold_case(other.id) != fold_case(ind.id)) continue;
+      diags_.error("E205",
+                   "indicator '" + ind.id + "' is declared twice: '" + other.id +
+                       "' differs only in case, and the workbook's names do not tell case apart",
+                   {display_, 0, 0, ptr + "/id", ""});
+      return;
+    }
     ind.label = fields_.string(obj, ptr, "label", false).value_or(ind.id);
+    if (character_count(ind.label) > kMaxLabelLength) {
+      fields_.invalid(ptr + "/label", "a label of " + std::to_string(character_count(ind.label)) +
+                                          " characters; at most 255 are allowed (it heads a column in the workbook)");
+    }
     ind.description = fields_.string(obj, ptr, "description", false).value_or("");
     std::string kind = fields_.string(obj, ptr, "kind", true).value_or("");
     if (kind == "count") {
