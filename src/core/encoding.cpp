@@ -69,7 +69,8 @@ void Utf8Checker::add(std::string_view piece, bool last) {
   if (!stray_) {  // where the next piece starts, to locate a stray byte in it
     auto newline = scanned.rfind('\n');
     line_ += static_cast<int>(std::count(scanned.begin(), scanned.end(), '\n'));
-    column_ = newline == std::string_view::npos ? column_ + characters(scanned) : 1 + characters(scanned.substr(newline + 1));
+    column_ =
+        newline == std::string_view::npos ? column_ + characters(scanned) : 1 + characters(scanned.substr(newline + 1));
   }
   carry_ = joined.substr(joined.size() - tail);
 }
@@ -78,7 +79,8 @@ void Utf8Checker::locate(std::string_view bytes, std::size_t at) {
   std::string_view before = bytes.substr(0, at);
   auto newline = before.rfind('\n');
   int line = line_ + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-  int column = newline == std::string_view::npos ? column_ + characters(before) : 1 + characters(before.substr(newline + 1));
+  int column =
+      newline == std::string_view::npos ? column_ + characters(before) : 1 + characters(before.substr(newline + 1));
   stray_ = StrayByte{line, column, static_cast<unsigned char>(bytes[at])};
 }
 

@@ -41,9 +41,9 @@ class Utf8Checker {
 };
 
 struct DecodedText {
-  std::string text;                 // UTF-8, without a byte-order mark
-  std::string encoding;             // "utf-8", "utf-16" or "windows-1252"
-  std::optional<StrayByte> stray;   // set when UTF-8 text holds a stray byte (read as Windows-1252)
+  std::string text;                // UTF-8, without a byte-order mark
+  std::string encoding;            // "utf-8", "utf-16" or "windows-1252"
+  std::optional<StrayByte> stray;  // set when UTF-8 text holds a stray byte (read as Windows-1252)
 };
 
 // `bytes` as UTF-8 text. Windows-1252 is assumed for bytes that are not valid

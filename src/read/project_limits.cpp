@@ -19,11 +19,21 @@ struct ItemLimit {
   const char* items;
 };
 constexpr ItemLimit kItemLimits[] = {
-    {"indicators", 200, "indicators"},      {"of", 50, "terms"},           {"stages", 20, "stages"},
-    {"breakdowns", 50, "breakdowns"},       {"categories", 200, "categories"}, {"age_bands", 200, "age bands"},
-    {"funnels", 50, "funnels"},             {"goals", 200, "goals"},       {"texts", 20, "texts"},
-    {"milestones", 10000, "milestones"},    {"targets", 20000, "targets"}, {"municipalities", 98, "municipalities"},
-    {"where", 20, "fields"},                {"true", 100, "words"},        {"false", 100, "words"},
+    {"indicators", 200, "indicators"},
+    {"of", 50, "terms"},
+    {"stages", 20, "stages"},
+    {"breakdowns", 50, "breakdowns"},
+    {"categories", 200, "categories"},
+    {"age_bands", 200, "age bands"},
+    {"funnels", 50, "funnels"},
+    {"goals", 200, "goals"},
+    {"texts", 20, "texts"},
+    {"milestones", 10000, "milestones"},
+    {"targets", 20000, "targets"},
+    {"municipalities", 98, "municipalities"},
+    {"where", 20, "fields"},
+    {"true", 100, "words"},
+    {"false", 100, "words"},
 };
 constexpr ItemLimit kDefaultItems{"", 1000, "items"};
 
@@ -106,7 +116,9 @@ bool check_definition_size(const Json& root, JsonFields& fields) {
 
 bool check_id(const std::string& id, IdKind kind, const std::string& ptr, JsonFields& fields) {
   const bool project = kind == IdKind::kProject;
-  bool valid = !id.empty() && character_count(id) <= kMaxIdLength;
+  // Bytes, not characters: libxlsxwriter keeps a defined name in 128 bytes
+  // and drops a longer one without a word ("Maalopfyldelse_" + the id).
+  bool valid = !id.empty() && id.size() <= kMaxIdLength;
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(id.data());
   const auto length = static_cast<std::int32_t>(id.size());
   for (std::int32_t i = 0; valid && i < length;) {
@@ -118,12 +130,14 @@ bool check_id(const std::string& id, IdKind kind, const std::string& ptr, JsonFi
     valid = letter || (digit && (project || !first)) || (!first && (c == '_' || (project && c == '-')));
   }
   if (valid) return true;
-  fields.invalid(ptr, project ? "the project's id must be letters, digits, '-' and '_', starting with a letter or "
-                                "digit, at most " + std::to_string(kMaxIdLength) + " characters (it names files and the "
-                                "workbook's properties), e.g. \"vi-goer-en-forskel\""
-                              : "an id must be a letter followed by letters, digits and '_', at most " +
-                                    std::to_string(kMaxIdLength) +
-                                    " characters (it names tables and names in the workbook), e.g. \"i_job\"");
+  const std::string length = "at most 64 characters (æ, ø, å count as two; ";
+  if (project) {
+    fields.invalid(ptr, "the project's id must be letters, digits, '-' and '_', starting with a letter or digit, " +
+                            length + "it names files and the workbook's properties), e.g. \"vi-goer-en-forskel\"");
+  } else {
+    fields.invalid(ptr, "an id must be a letter followed by letters, digits and '_', " + length +
+                            "it names tables and names in the workbook), e.g. \"i_job\"");
+  }
   return false;
 }
 

@@ -15,15 +15,15 @@
 
 namespace maaltal {
 
-inline constexpr std::size_t kMaxIdLength = 64;          // characters of any id
-inline constexpr std::size_t kMaxTextLength = 2000;      // characters of any string in project.json
-inline constexpr std::size_t kMaxLabelLength = 255;      // an indicator's label: Excel's limit for a column header
+inline constexpr std::size_t kMaxIdLength = 64;             // bytes of any id (UTF-8: æ, ø, å take two)
+inline constexpr std::size_t kMaxTextLength = 2000;         // characters of any string in project.json
+inline constexpr std::size_t kMaxLabelLength = 255;         // an indicator's label: Excel's limit for a column header
 inline constexpr std::size_t kMaxDefinitionLength = 20000;  // an indicator's generated definition (one cell)
 inline constexpr int kMaxPeriodYears = 20;
-inline constexpr int kMaxAsOfReachYears = 10;            // before the start or after the end
-inline constexpr double kMaxCountTarget = 1e7;           // a count's or sum's target, milestone
-inline constexpr double kMinRatioTarget = 0.001;         // a ratio's target: a level, 0.1 % ...
-inline constexpr double kMaxRatioTarget = 1000;          // ... to 100,000 %
+inline constexpr int kMaxAsOfReachYears = 10;     // before the start or after the end
+inline constexpr double kMaxCountTarget = 1e7;    // a count's or sum's target, milestone
+inline constexpr double kMinRatioTarget = 0.001;  // a ratio's target: a level, 0.1 % ...
+inline constexpr double kMaxRatioTarget = 1000;   // ... to 100,000 %
 
 // The number of characters (code points) of UTF-8 text.
 std::size_t character_count(std::string_view text);
@@ -35,7 +35,7 @@ std::size_t character_count(std::string_view text);
 bool check_definition_size(const Json& root, JsonFields& fields);
 
 // An id of an indicator, breakdown, funnel or goal: a letter, then letters,
-// digits and '_', at most kMaxIdLength characters (it names Excel tables and
+// digits and '_', at most kMaxIdLength bytes (it names Excel tables and
 // defined names). The project's id may also hold '-' and start with a digit.
 // Reports E203 at `ptr`; false when invalid.
 enum class IdKind { kProject, kDefinition };

@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import time
 import unittest
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,13 +74,13 @@ class Hostile(unittest.TestCase):
 
 
 ID_RULE = ("an id must be a letter followed by letters, digits and '_', at most 64 characters "
-           "(it names tables and names in the workbook), e.g. \"i_job\" [E203]")
+           "(æ, ø, å count as two; it names tables and names in the workbook), e.g. \"i_job\" [E203]")
 
 
 class Ids(Hostile):
     def test_an_indicator_id_that_cannot_name_an_excel_table_is_refused_by_check(self):
         for bad in ["vis-iterede", "vis iterede", 'vis"iterede', "vis<iterede", "_visiterede", "1visiterede",
-                    "v" * 65, "v" * 301]:
+                    "v" * 65, "v" * 301, "æ" * 33]:
             with self.subTest(id=bad[:20]):
                 self.fresh()
                 self.rename_indicator("visiterede", bad)
@@ -103,16 +104,21 @@ class Ids(Hostile):
 
     def test_a_project_id_over_64_characters_or_with_a_space_is_refused(self):
         message = ("p/project.json#/id: error: the project's id must be letters, digits, '-' and '_', starting "
-                   "with a letter or digit, at most 64 characters")
+                   "with a letter or digit, at most 64 characters (æ, ø, å count as two")
         for bad in ["p" * 256, "smaa tal"]:
             with self.subTest(id=bad[:10]):
                 self.json["id"] = bad
                 self.refused(message)
 
-    def test_danish_letters_in_ids_are_letters(self):
-        self.rename_indicator("visiterede", "måltal_æø")
+    def test_danish_letters_in_ids_are_letters_and_every_workbook_name_is_written(self):
+        long_id = "æ" * 32  # 64 bytes: libxlsxwriter dropped longer defined names without a word
+        self.rename_indicator("visiterede", long_id)
         self.json["id"] = "små-tal"
-        self.builds()
+        out = self.builds()
+        with zipfile.ZipFile(out / "report.xlsx") as book:
+            workbook = book.read("xl/workbook.xml").decode("utf-8")
+        for prefix in ["Maaltal_", "Faktisk_", "Maalopfyldelse_"]:
+            self.assertIn(f'<definedName name="{prefix}{long_id}">', workbook)
 
 
 class Lengths(Hostile):

@@ -45,8 +45,7 @@ TEST_CASE("encoding: what is not UTF-8") {
 }
 
 TEST_CASE("encoding: a UTF-8 text with a stray byte is read, marked with where the byte is") {
-  DecodedText t = decode_text(
-      "navn;by\nFures\xC3\xB8;ok\nK\xF8ge;x\n");  // ø as UTF-8, then ø as Windows-1252
+  DecodedText t = decode_text("navn;by\nFures\xC3\xB8;ok\nK\xF8ge;x\n");  // ø as UTF-8, then ø as Windows-1252
   REQUIRE(t.stray.has_value());
   CHECK(t.stray->line == 3);
   CHECK(t.stray->column == 2);
@@ -60,7 +59,7 @@ TEST_CASE("encoding: the checker finds a stray byte across pieces, before or aft
   before.add("a\nb\xE6", false);  // the stray on line 2, column 2
   before.add("c\n", false);
   CHECK_FALSE(before.mixed());
-  before.add("\xC3", false);  // a sequence cut at a piece's end is no stray ...
+  before.add("\xC3", false);   // a sequence cut at a piece's end is no stray ...
   before.add("\xA6\n", true);  // ... once the next piece finishes it
   CHECK(before.mixed());
   CHECK(before.stray()->line == 2);
