@@ -17,6 +17,7 @@
 #include "core/progress_meter.h"
 #include "read/load.h"
 #include "read/previous_reader.h"
+#include "read/project_limits.h"
 #include "render/writers.h"
 
 namespace maaltal {
@@ -200,6 +201,14 @@ std::optional<std::string> pseudonym_key(const Project& project, const RunOption
   return std::string(key);
 }
 
+// --as-of far from the period, refused as project.json's as_of is (README
+// "Project definition limits"): the monthly series would run up to it.
+void check_as_of_option(const ProjectInfo& info, Date as_of, Diagnostics& diags) {
+  if (!(info.start < info.end)) return;  // no valid period: project.json's errors say so
+  if (auto problem = as_of_problem(as_of, info.start, info.end, "--as-of " + as_of.iso()))
+    diags.error("E203", *problem, {"--as-of", 0, 0, "", ""});
+}
+
 CheckResult check_inputs(const RunOptions& options, bool building) {
   CheckResult result;
   Stopwatch clock;
@@ -210,6 +219,7 @@ CheckResult check_inputs(const RunOptions& options, bool building) {
     result.rows_read = dataset->rows_read;
     result.rows_rejected = dataset->rows_rejected;
   }
+  if (dataset && options.as_of) check_as_of_option(dataset->project.info, *options.as_of, result.diagnostics);
   if (!dataset || result.diagnostics.has_errors()) return result;
   if (options.locale) dataset->project.info.locale = *options.locale;
   progress::update("computing");

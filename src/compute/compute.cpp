@@ -1,6 +1,7 @@
 #include "compute/compute.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <span>
@@ -249,9 +250,13 @@ MonthlyCounts count_participants(const Dataset& dataset, const Participants& par
   return counts;
 }
 
+// a ÷ b, missing where b is 0; never inf or nan in an output, whatever the
+// inputs (the readers bound targets, so this is a second line of defence).
 std::optional<double> divide(std::optional<double> a, std::optional<double> b) {
   if (!a || !b || *b == 0) return std::nullopt;
-  return *a / *b;
+  double quotient = *a / *b;
+  if (!std::isfinite(quotient)) return std::nullopt;
+  return quotient;
 }
 
 // A series from new counts per month; the actual is its last running total.

@@ -2,6 +2,7 @@
 
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
@@ -23,44 +24,89 @@ std::string convert(std::string_view bytes, const char* from) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view bytes) {
+namespace {
+
+// The length of the UTF-8 sequence at bytes[i] (not ASCII), or 0 when it is
+// not one: overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+std::size_t sequence_length(std::string_view bytes, std::size_t i) {
+  auto c = static_cast<unsigned char>(bytes[i]);
+  std::size_t extra = 0;
+  unsigned cp = 0;
+  if (c >= 0xC2 && c <= 0xDF) {
+    extra = 1, cp = c & 0x1Fu;
+  } else if ((c & 0xF0) == 0xE0) {
+    extra = 2, cp = c & 0x0Fu;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    extra = 3, cp = c & 0x07u;
+  } else {
+    return 0;
+  }
+  if (i + extra >= bytes.size()) return 0;
+  for (std::size_t k = 1; k <= extra; ++k) {
+    auto b = static_cast<unsigned char>(bytes[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+    return 0;
+  }
+  return extra + 1;
+}
+
+int characters(std::string_view text) {
+  return static_cast<int>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+}  // namespace
+
+void Utf8Checker::add(std::string_view piece, bool last) {
+  std::string joined = carry_;
+  joined.append(piece);
+  std::size_t tail = last ? 0 : unfinished_utf8_tail(joined);
+  std::string_view scanned = std::string_view(joined).substr(0, joined.size() - tail);
+  scan(scanned);
+  if (!stray_) {  // where the next piece starts, to locate a stray byte in it
+    auto newline = scanned.rfind('\n');
+    line_ += static_cast<int>(std::count(scanned.begin(), scanned.end(), '\n'));
+    column_ =
+        newline == std::string_view::npos ? column_ + characters(scanned) : 1 + characters(scanned.substr(newline + 1));
+  }
+  carry_ = joined.substr(joined.size() - tail);
+}
+
+void Utf8Checker::locate(std::string_view bytes, std::size_t at) {
+  std::string_view before = bytes.substr(0, at);
+  auto newline = before.rfind('\n');
+  int line = line_ + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  int column =
+      newline == std::string_view::npos ? column_ + characters(before) : 1 + characters(before.substr(newline + 1));
+  stray_ = StrayByte{line, column, static_cast<unsigned char>(bytes[at])};
+}
+
+void Utf8Checker::scan(std::string_view bytes) {
   std::size_t i = 0;
   const std::size_t n = bytes.size();
-  while (i < n) {
+  while (i < n && !mixed()) {
     // ASCII, the bulk of a registrations file, eight bytes at a time.
     std::uint64_t word;
     while (i + 8 <= n && (std::memcpy(&word, bytes.data() + i, 8), (word & 0x8080808080808080ull) == 0)) i += 8;
     if (i == n) break;
-    auto c = static_cast<unsigned char>(bytes[i]);
-    if (c < 0x80) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
       ++i;
       continue;
     }
-    std::size_t extra = 0;
-    unsigned cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      extra = 1, cp = c & 0x1Fu;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2, cp = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      extra = 3, cp = c & 0x07u;
-    } else {
-      return false;
-    }
-    if (i + extra >= n) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      auto b = static_cast<unsigned char>(bytes[i + k]);
-      if ((b & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (b & 0x3Fu);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-    if ((extra == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
-      return false;
-    }
-    i += extra + 1;
+    std::size_t length = sequence_length(bytes, i);
+    if (length == 0 && !stray_) locate(bytes, i);
+    multibyte_ = multibyte_ || length > 0;
+    i += std::max<std::size_t>(length, 1);
   }
-  return true;
+}
+
+bool is_valid_utf8(std::string_view bytes) {
+  Utf8Checker check;
+  check.add(bytes, true);
+  return check.valid();
 }
 
 std::size_t unfinished_utf8_tail(std::string_view bytes) {
@@ -77,12 +123,14 @@ std::string windows1252_to_utf8(std::string_view bytes) { return convert(bytes, 
 
 DecodedText decode_text(std::string bytes) {
   std::string_view view(bytes);
-  if (view.starts_with("\xFF\xFE")) return {convert(view.substr(2), "UTF-16LE"), "utf-16"};
-  if (view.starts_with("\xFE\xFF")) return {convert(view.substr(2), "UTF-16BE"), "utf-16"};
+  if (view.starts_with("\xFF\xFE")) return {convert(view.substr(2), "UTF-16LE"), "utf-16", std::nullopt};
+  if (view.starts_with("\xFE\xFF")) return {convert(view.substr(2), "UTF-16BE"), "utf-16", std::nullopt};
   if (view.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
   // UTF-8, the common case, is kept as it is: no second copy of a large file.
-  if (is_valid_utf8(bytes)) return {std::move(bytes), "utf-8"};
-  return {windows1252_to_utf8(bytes), "windows-1252"};
+  Utf8Checker check;
+  check.add(bytes, true);
+  if (check.valid()) return {std::move(bytes), "utf-8", std::nullopt};
+  return {windows1252_to_utf8(bytes), "windows-1252", check.mixed() ? check.stray() : std::nullopt};
 }
 
 }  // namespace maaltal

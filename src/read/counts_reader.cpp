@@ -7,6 +7,7 @@
 #include "read/csv.h"
 #include "read/json_input.h"
 #include "read/municipalities.h"
+#include "read/project_limits.h"
 #include "read/text_file.h"
 
 namespace maaltal {
@@ -27,6 +28,8 @@ std::optional<Date> parse_count_date(std::string_view text) {
 namespace {
 
 enum Column { kUnit, kIndicator, kDate, kCount };
+
+constexpr double kMaxCount = 1e9;  // beyond any count of people; a whole number still fits a long long
 
 // One row's four values and where each came from.
 struct CountRow {
@@ -74,8 +77,20 @@ class CountChecker {
                    row.where(kDate));
       return std::nullopt;
     }
+    // A count dated far from the period would become the as-of date, with a
+    // monthly series up to it: a mistyped year, refused like --as-of's.
+    const ProjectInfo& info = project.info;
+    if (auto problem = as_of_problem(*date, info.start, info.end, "'" + row.values[kDate] + "'")) {
+      diags_.error("E106", *problem + "; is the year right?", row.where(kDate));
+      return std::nullopt;
+    }
     c.date = *date;
     auto count = parse_number(row.values[kCount]);
+    if (count && *count > kMaxCount) {
+      diags_.error("E109", "'" + row.values[kCount] + "' is more than 1,000,000,000, more than a count of people",
+                   row.where(kCount));
+      return std::nullopt;
+    }
     if (!count || *count < 0 || *count != static_cast<double>(static_cast<long long>(*count))) {
       diags_.error("E109", "'" + row.values[kCount] + "' is not a count (a whole number, 0 or more)",
                    row.where(kCount));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "read/project_limits.h"
+
 namespace maaltal {
 
 namespace {
@@ -25,6 +27,7 @@ void read_goals(const Json& root, DefinitionReader& r) {
     g.indicator = r.fields.string(obj, ptr, "indicator", false).value_or("");
     g.override_reason = r.fields.string(obj, ptr, "override_reason", false).value_or("");
     bool ok = !g.id.empty() && !g.level.empty() && !g.goal.empty();
+    if (!g.id.empty() && !check_id(g.id, IdKind::kDefinition, ptr + "/id", r.fields)) ok = false;
     if (!g.level.empty() && !one_of(g.level, kGoalLevels)) {
       r.fields.invalid(ptr + "/level",
                        "unknown level '" + g.level + "' (expected activity, short_term, long_term or effect)");
@@ -46,6 +49,13 @@ void read_goals(const Json& root, DefinitionReader& r) {
   }
 }
 
+// An age band's bound: a whole number of years from 0 to 150.
+bool age_in_range(double age, const std::string& ptr, DefinitionReader& r) {
+  if (age >= 0 && age <= 150 && age == static_cast<int>(age)) return true;
+  r.fields.invalid(ptr, "expected a whole number of years from 0 to 150");
+  return false;
+}
+
 // "age_bands": [{"from": 18, "to": 29}, ...] with "age_field": "birth_year" (default) or "age".
 void read_age_bands(const Json& bands, const Json& obj, const std::string& ptr, Breakdown& b, DefinitionReader& r) {
   auto kind = r.fields.string(obj, ptr, "age_field", false).value_or("birth_year");
@@ -60,6 +70,7 @@ void read_age_bands(const Json& bands, const Json& obj, const std::string& ptr, 
     auto from = r.fields.number(bands[k], bptr, "from", true);
     auto to = r.fields.number(bands[k], bptr, "to", true);
     if (!from || !to) continue;
+    if (!age_in_range(*from, bptr + "/from", r) || !age_in_range(*to, bptr + "/to", r)) continue;
     if (*to < *from) {
       r.fields.invalid(bptr + "/to", "an age band ends before it starts");
       continue;
@@ -78,6 +89,7 @@ void read_breakdowns(const Json& root, DefinitionReader& r) {
     const Json& obj = *obj_at;
     Breakdown b;
     b.id = r.fields.string(obj, ptr, "id", true).value_or("");
+    if (!b.id.empty() && !check_id(b.id, IdKind::kDefinition, ptr + "/id", r.fields)) continue;
     b.label = r.fields.string(obj, ptr, "label", false).value_or(b.id);
     b.indicator = r.fields.string(obj, ptr, "indicator", true).value_or("");
     b.field = r.fields.string(obj, ptr, "field", true).value_or("");
@@ -111,7 +123,7 @@ void read_funnels(const Json& root, DefinitionReader& r) {
     funnel.id = r.fields.string(obj, ptr, "id", true).value_or("");
     funnel.label = r.fields.string(obj, ptr, "label", false).value_or(funnel.id);
     const Json* stages = r.fields.array(obj, ptr, "stages", true);
-    if (funnel.id.empty() || !stages) continue;
+    if (funnel.id.empty() || !stages || !check_id(funnel.id, IdKind::kDefinition, ptr + "/id", r.fields)) continue;
     bool ok = true;
     for (std::size_t k = 0; k < stages->size(); ++k) {
       std::string sptr = ptr + "/stages/" + std::to_string(k);
@@ -148,6 +160,10 @@ void read_milestones(const Json& root, DefinitionReader& r) {
     }
     if (value && *value < 0) {
       r.fields.invalid(ptr + "/value", "a milestone cannot be below 0");
+      continue;
+    }
+    if (value && *value > kMaxCountTarget) {
+      r.fields.invalid(ptr + "/value", "a milestone must be at most 10,000,000");
       continue;
     }
     if (!code.empty() && indicator && date && value) r.project.milestones.push_back({code, *indicator, *date, *value});

@@ -46,11 +46,14 @@ class PreviousReader {
     PreviousReport out;
     out.file = file_;
     // A public summary has its small counts hidden: what changed since cannot
-    // be told from it.
-    if (j.contains("audience") && j["audience"] == "public") {
+    // be told from it. Only the exact "internal" that maaltal writes is taken:
+    // "Public" or a missing audience must not slip through.
+    std::string audience = member(j, "audience", Json::value_t::string, "").get<std::string>();
+    if (audience == "public") {
       throw Error(ErrorKind::kRead, "--previous: '" + file_ +
                                         "' is a public summary.json, with small counts hidden; give the internal one");
     }
+    if (audience != "internal") fail("/audience is '" + audience + "' (expected \"internal\")");
     auto as_of = parse_date(member(j, "as_of", Json::value_t::string, "").get<std::string>());
     if (!as_of) fail("/as_of is not a date");
     out.as_of = *as_of;

@@ -1,6 +1,7 @@
 #include "read/project_reader.h"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <set>
 
@@ -10,6 +11,7 @@
 #include "read/definitions_reader.h"
 #include "read/json_input.h"
 #include "read/municipalities.h"
+#include "read/project_limits.h"
 #include "read/text_file.h"
 
 namespace maaltal {
@@ -35,6 +37,8 @@ class ProjectReader {
       fields_.wrong_type("", "an object at the top level of the project file");
       return std::nullopt;
     }
+    // An oversized project is not read further: its parts would only repeat the error.
+    if (!check_definition_size(*json, fields_)) return std::nullopt;
     read_info(*json);
     read_settings(*json);
     read_units(*json);
@@ -61,17 +65,12 @@ class ProjectReader {
   void read_info(const Json& root) {
     auto& info = project_.info;
     info.id = fields_.string(root, "", "id", true).value_or("");
+    if (!info.id.empty()) check_id(info.id, IdKind::kProject, "/id", fields_);
     info.title = fields_.string(root, "", "title", true).value_or("");
     info.owner = fields_.string(root, "", "owner", false).value_or("");
     info.funder = fields_.string(root, "", "funder", false).value_or("");
     info.pool = fields_.string(root, "", "pool", false).value_or("");
-    if (const Json* period = fields_.object(root, "", "period", true)) {
-      auto start = fields_.date(*period, "/period", "start", true);
-      auto end = fields_.date(*period, "/period", "end", true);
-      if (start) info.start = *start;
-      if (end) info.end = *end;
-      if (start && end && *end < *start) fields_.invalid("/period/end", "the period ends before it starts");
-    }
+    auto period = read_period(root);
     auto locale = fields_.string(root, "", "locale", false);
     if (locale && *locale != "da" && *locale != "en") {
       fields_.invalid("/locale", "unknown locale '" + *locale + "' (expected \"da\" or \"en\")");
@@ -79,6 +78,10 @@ class ProjectReader {
       info.locale = *locale;
     }
     project_.as_of = fields_.date(root, "", "as_of", false);
+    if (project_.as_of && period) {
+      if (auto problem = as_of_problem(*project_.as_of, info.start, info.end, "as_of " + project_.as_of->iso()))
+        fields_.invalid("/as_of", *problem);
+    }
     if (auto decimals = fields_.number(root, "", "percent_decimals", false)) {
       if (*decimals < 0 || *decimals > 4 || *decimals != static_cast<int>(*decimals)) {
         fields_.invalid("/percent_decimals", "expected a whole number from 0 to 4");
@@ -86,6 +89,27 @@ class ProjectReader {
         info.percent_decimals = static_cast<int>(*decimals);
       }
     }
+  }
+
+  // The project period into info.start and info.end; false when it is missing or invalid.
+  bool read_period(const Json& root) {
+    const Json* period = fields_.object(root, "", "period", true);
+    if (!period) return false;
+    auto start = fields_.date(*period, "/period", "start", true);
+    auto end = fields_.date(*period, "/period", "end", true);
+    if (!start || !end) return false;
+    project_.info.start = *start;
+    project_.info.end = *end;
+    if (*end < *start) {
+      fields_.invalid("/period/end", "the period ends before it starts");
+      return false;
+    }
+    // Every figure has a monthly series over the period: a period of centuries is a typing error.
+    if (*end > years_after(*start, kMaxPeriodYears)) {
+      fields_.invalid("/period/end", "the period is longer than 20 years; check the years of its start and end");
+      return false;
+    }
+    return true;
   }
 
   void read_settings(const Json& root) {
@@ -122,8 +146,8 @@ class ProjectReader {
       s.forecast_whole_period = *method == "average_pace";
     }
     if (auto window = fields_.number(*progress, "/progress", "forecast_window_months", false)) {
-      if (*window < 1 || *window != static_cast<int>(*window)) {
-        fields_.invalid("/progress/forecast_window_months", "expected a whole number of months, at least 1");
+      if (*window < 1 || *window > 240 || *window != static_cast<int>(*window)) {
+        fields_.invalid("/progress/forecast_window_months", "expected a whole number of months from 1 to 240");
       } else {
         s.forecast_window_months = static_cast<int>(*window);
       }
@@ -206,11 +230,25 @@ class ProjectReader {
     Indicator ind;
     ind.id = fields_.string(obj, ptr, "id", true).value_or("");
     if (ind.id.empty()) return;
+    check_id(ind.id, IdKind::kDefinition, ptr + "/id", fields_);  // kept, so that references to it say no more
     if (project_.indicator_index(ind.id) >= 0) {
       diags_.error("E205", "indicator '" + ind.id + "' is declared twice", {display_, 0, 0, ptr + "/id", ""});
       return;
     }
+    // Excel compares table and defined names without regard to case.
+    for (const auto& other : project_.indicators) {
+      if (fold_case(other.id) != fold_case(ind.id)) continue;
+      diags_.error("E205",
+                   "indicator '" + ind.id + "' is declared twice: '" + other.id +
+                       "' differs only in case, and the workbook's names do not tell case apart",
+                   {display_, 0, 0, ptr + "/id", ""});
+      return;
+    }
     ind.label = fields_.string(obj, ptr, "label", false).value_or(ind.id);
+    if (character_count(ind.label) > kMaxLabelLength) {
+      fields_.invalid(ptr + "/label", "a label of " + std::to_string(character_count(ind.label)) +
+                                          " characters; at most 255 are allowed (it heads a column in the workbook)");
+    }
     ind.description = fields_.string(obj, ptr, "description", false).value_or("");
     std::string kind = fields_.string(obj, ptr, "kind", true).value_or("");
     if (kind == "count") {
@@ -240,7 +278,30 @@ class ProjectReader {
       if (!kind.empty()) fields_.invalid(ptr + "/kind", "unknown kind '" + kind + "' (expected count, sum or ratio)");
       return;
     }
+    if (ind.description.empty() && definition_length(ind) > kMaxDefinitionLength) {
+      fields_.invalid(ptr, "the definition made from this indicator's " +
+                               std::string(ind.kind == IndicatorKind::kSum ? "terms' labels" : "where values") +
+                               " would be longer than 20,000 characters, more than a workbook cell holds; shorten "
+                               "them or give a short description");
+      return;
+    }
     project_.indicators.push_back(std::move(ind));
+  }
+
+  // The characters of the parts of an indicator's generated definition (see
+  // README "Indicators"), which is written whole into one workbook cell.
+  std::size_t definition_length(const Indicator& ind) const {
+    auto label = [&](const std::string& id) {
+      int index = project_.indicator_index(id);
+      return index < 0 ? 0 : character_count(project_.indicators[static_cast<std::size_t>(index)].label);
+    };
+    std::size_t n = character_count(ind.date_field) + label(ind.after) + label(ind.numerator) + label(ind.denominator);
+    for (const auto& term : ind.terms) n += label(term);
+    for (const auto& filter : ind.filters) {
+      n += character_count(filter.field);
+      for (const auto& value : filter.values) n += character_count(value);
+    }
+    return n;
   }
 
   std::vector<FieldFilter> read_filters(const Json& obj, const std::string& ptr) {
@@ -348,8 +409,8 @@ class ProjectReader {
       diags_.error("E204", "unknown indicator '" + indicator + "'", indicator_at);
       ok = false;
     }
-    if (value <= 0) {
-      diags_.error("E206", "a target must be greater than 0", value_at);
+    if (auto problem = target_problem(indicator, value)) {
+      diags_.error("E206", *problem, value_at);
       ok = false;
     }
     for (const auto& t : project_.targets) {
@@ -360,6 +421,21 @@ class ProjectReader {
       }
     }
     if (ok) project_.targets.push_back(target);
+  }
+
+  // Why `value` cannot be a target of `indicator`, or nullopt. A count's
+  // target is a number of people; a ratio's is a level (0.6 is 60 %). Both
+  // are bounded so that attainment is always a finite, printable number.
+  std::optional<std::string> target_problem(const std::string& indicator, double value) const {
+    if (!(value > 0) || !std::isfinite(value)) return "a target must be greater than 0";
+    int index = project_.indicator_index(indicator);
+    if (index >= 0 && project_.indicators[static_cast<std::size_t>(index)].kind == IndicatorKind::kRatio) {
+      if (value < kMinRatioTarget || value > kMaxRatioTarget)
+        return "a ratio's target must be from 0.001 to 1,000 (0.1 % to 100,000 %)";
+    } else if (value < 1 || value > kMaxCountTarget) {
+      return "a target of a count or sum must be from 1 to 10,000,000";
+    }
+    return std::nullopt;
   }
 
   void read_targets_csv(const std::string& file) {
@@ -519,8 +595,8 @@ class ProjectReader {
         diags_.error("E204", "unknown indicator '" + id + "'", {display_, 0, 0, ptr, ""});
       } else if (!value.is_number()) {
         fields_.wrong_type(ptr, "a number");
-      } else if (value.get<double>() <= 0) {
-        diags_.error("E206", "a target must be greater than 0", {display_, 0, 0, ptr, ""});
+      } else if (auto problem = target_problem(id, value.get<double>())) {
+        diags_.error("E206", *problem, {display_, 0, 0, ptr, ""});
       } else {
         project_.total_targets[id] = value.get<double>();
       }

@@ -33,6 +33,18 @@ void require_regular_file(const std::filesystem::path& path, const std::string& 
                                     " holds a NUL byte; is it an .xlsx file? Save it as CSV (UTF-8) first");
 }
 
+// A UTF-8 file with a stray byte: decoding all of it as Windows-1252 would
+// garble its æ, ø and å, with nothing but W110s to show for it.
+[[noreturn]] void refuse_mixed(const std::string& display_name, const StrayByte& stray) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string byte = {'0', 'x', kHex[stray.value >> 4], kHex[stray.value & 0xF]};
+  throw Error(ErrorKind::kRead, display_name + ":" + std::to_string(stray.line) + ":" + std::to_string(stray.column) +
+                                    ": the byte " + byte +
+                                    " is not UTF-8, though the rest of the file is UTF-8 (it has æ, ø or å written as "
+                                    "UTF-8): part of it was saved in another encoding. Save the whole file as UTF-8 "
+                                    "(in Excel: \"CSV UTF-8\") and correct the character there");
+}
+
 }  // namespace
 
 std::string read_text_file(const std::filesystem::path& path, const std::string& display_name,
@@ -59,6 +71,7 @@ std::string read_text_file(const std::filesystem::path& path, const std::string&
   }
   std::string sha256 = sha256_hex(bytes);
   DecodedText decoded = decode_text(std::move(bytes));
+  if (decoded.stray) refuse_mixed(display_name, *decoded.stray);
   provenance.push_back({display_name, std::move(sha256), decoded.encoding});
   // A NUL byte is never text: a spreadsheet's binary format, or a damaged file.
   if (auto nul = decoded.text.find('\0'); nul != std::string::npos) {
@@ -94,14 +107,12 @@ TextStream::TextStream(const std::filesystem::path& path, std::string display_na
     if (in.bad()) throw Error(ErrorKind::kRead, "cannot read '" + display + "'");
     return sha.hex();
   });
-  // The first pass: whether every piece is UTF-8 (a sequence cut at a
-  // piece's end is finished by the next), and where a NUL byte is.
+  // The first pass: whether every piece is UTF-8 (the checker finishes a
+  // sequence cut at a piece's end with the next), whether UTF-8 text holds a
+  // stray byte, and where a NUL byte is.
   in_.clear();
   in_.seekg(0);  // the two bytes just looked at are checked with the rest
-  // Up to 3 bytes of a UTF-8 sequence that the next piece finishes are
-  // carried in front of it; they hold neither a NUL nor a line break.
-  std::string text;
-  bool utf8 = true;
+  Utf8Checker utf8;
   int line = 1;
   while (in_) {
     in_.read(piece.data(), static_cast<std::streamsize>(piece.size()));
@@ -114,14 +125,11 @@ TextStream::TextStream(const std::filesystem::path& path, std::string display_na
                  line + static_cast<int>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(nul), '\n')));
     }
     line += static_cast<int>(std::count(bytes.begin(), bytes.end(), '\n'));
-    if (!utf8) continue;  // Windows-1252 it is; only NULs, quotes and line breaks are left to find
-    text.append(bytes);
-    std::size_t tail = in_ ? unfinished_utf8_tail(text) : 0;
-    utf8 = is_valid_utf8(std::string_view(text).substr(0, text.size() - tail));
-    text.erase(0, text.size() - tail);
+    utf8.add(bytes, !in_);
+    if (utf8.mixed()) refuse_mixed(display_, *utf8.stray());
   }
   if (in_.bad()) throw Error(ErrorKind::kRead, "cannot read '" + display_ + "'");
-  encoding_ = utf8 ? "utf-8" : "windows-1252";
+  encoding_ = utf8.valid() ? "utf-8" : "windows-1252";
   provenance_ = &provenance;
   open();
   end_ = size_;

@@ -114,6 +114,14 @@ TEST_CASE("compute: a ratio over zero is missing, not zero or infinite") {
   CHECK_FALSE(figure(r, "Furesø", "andel").actual.has_value());
 }
 
+TEST_CASE("compute: an attainment that would be infinite is missing, whatever target gets past the readers") {
+  Dataset d = published_table();
+  d.project.targets[0].value = 5e-324;  // Kalundborg's praktik: 93 / 5e-324 is inf
+  Report r = compute_report(d, {Date::from_ymd(2019, 12, 31), std::nullopt, "test"});
+  CHECK_FALSE(figure(r, "Kalundborg", "praktik").attainment.has_value());
+  CHECK(figure(r, "Kolding", "praktik").attainment == Approx(201.0 / 173));
+}
+
 TEST_CASE("compute: a stated project total replaces the sum of targets") {
   Dataset d = published_table();
   d.project.total_targets["praktik"] = 500;

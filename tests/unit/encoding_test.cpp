@@ -43,3 +43,34 @@ TEST_CASE("encoding: what is not UTF-8") {
   CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));  // a surrogate
   CHECK_FALSE(is_valid_utf8("\xF8"));          // Windows-1252 ø
 }
+
+TEST_CASE("encoding: a UTF-8 text with a stray byte is read, marked with where the byte is") {
+  DecodedText t = decode_text("navn;by\nFures\xC3\xB8;ok\nK\xF8ge;x\n");  // ø as UTF-8, then ø as Windows-1252
+  REQUIRE(t.stray.has_value());
+  CHECK(t.stray->line == 3);
+  CHECK(t.stray->column == 2);
+  CHECK(t.stray->value == 0xF8);
+  CHECK_FALSE(decode_text("K\xF8ge;\xE6\xF8\xE5").stray.has_value());  // Windows-1252 throughout
+  CHECK_FALSE(decode_text("K\xC3\xB8ge").stray.has_value());           // UTF-8 throughout
+}
+
+TEST_CASE("encoding: the checker finds a stray byte across pieces, before or after the UTF-8 letters") {
+  Utf8Checker before;
+  before.add("a\nb\xE6", false);  // the stray on line 2, column 2
+  before.add("c\n", false);
+  CHECK_FALSE(before.mixed());
+  before.add("\xC3", false);   // a sequence cut at a piece's end is no stray ...
+  before.add("\xA6\n", true);  // ... once the next piece finishes it
+  CHECK(before.mixed());
+  CHECK(before.stray()->line == 2);
+  CHECK(before.stray()->column == 2);
+
+  Utf8Checker after;
+  after.add("\xC3\xA6\xC3", false);
+  after.add("\xB8x\xC3", false);
+  CHECK(after.valid());
+  after.add("", true);  // the file ends in the middle of a sequence
+  CHECK(after.mixed());
+  CHECK(after.stray()->line == 1);
+  CHECK(after.stray()->column == 4);
+}

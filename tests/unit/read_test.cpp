@@ -190,6 +190,48 @@ TEST_CASE("read: targets from a CSV file, with Danish headers and an invalid val
   REQUIRE(r.dataset->project.targets[0].value == 50);
 }
 
+TEST_CASE("read: a target too small or too large for a finite attainment is refused where it is written") {
+  TempDir dir;
+  std::string project = kProject;
+  auto start = project.find("[{\"municipality\"");
+  project.replace(start, project.find("}]", start) + 2 - start, "{\"file\": \"maal.csv\"}");
+  dir.write("maal.csv", "kommune;indikator;maal\n746;visiterede;0,0000001\n190;visiterede;99.000.000\n");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\n");
+  REQUIRE(r.messages() ==
+          "maal.csv:2:16: error: a target of a count or sum must be from 1 to 10,000,000 [E206]\n"
+          "746;visiterede;0,0000001\n"
+          "               ^\n"
+          "maal.csv:3:16: error: a target of a count or sum must be from 1 to 10,000,000 [E206]\n"
+          "190;visiterede;99.000.000\n"
+          "               ^\n");
+}
+
+TEST_CASE("read: an age band's bounds are whole years from 0 to 150") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.rfind('}'), 1,
+                  R"(, "breakdowns": [{"id": "alder", "indicator": "visiterede", "field": "aar",
+                      "age_bands": [{"from": 18, "to": 1e300}, {"from": -1, "to": 29.5}]}]})");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato;aar\n");
+  REQUIRE(r.messages() ==
+          "project.json#/breakdowns/0/age_bands/0/to: error: expected a whole number of years from 0 to 150 [E203]\n"
+          "project.json#/breakdowns/0/age_bands/1/from: error: expected a whole number of years from 0 to 150 [E203]\n"
+          "project.json#/breakdowns/0/age_bands: error: a breakdown needs at least one age band [E203]\n");
+}
+
+TEST_CASE("read: an aggregated count above a billion is refused, not cast") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.rfind('}'), 1, R"(, "counts": {"file": "antal.csv"}})");
+  dir.write("antal.csv", "kommune;indikator;dato;antal\n746;visiterede;2020-03;99999999999999999999\n");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\n");
+  REQUIRE(r.messages() ==
+          "antal.csv:2:24: error: '99999999999999999999' is more than 1,000,000,000, more than a count of people "
+          "[E109]\n"
+          "746;visiterede;2020-03;99999999999999999999\n"
+          "                       ^\n");
+}
+
 TEST_CASE("read: an input file that does not exist is a fatal error") {
   TempDir dir;
   Diagnostics diags;

@@ -1,0 +1,52 @@
+// The limits of a project definition: what every writer can hold (Excel's
+// table and defined names, its 32,767 characters in a cell) and what keeps a
+// run small and fast. Checked when project.json is read, so that `check`
+// refuses whatever `build` could not write. README "Project definition
+// limits" lists them; nothing here reads files or computes figures.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/date.h"
+#include "core/diagnostics.h"
+#include "read/json_input.h"
+
+namespace maaltal {
+
+inline constexpr std::size_t kMaxIdLength = 64;             // bytes of any id (UTF-8: æ, ø, å take two)
+inline constexpr std::size_t kMaxTextLength = 2000;         // characters of any string in project.json
+inline constexpr std::size_t kMaxLabelLength = 255;         // an indicator's label: Excel's limit for a column header
+inline constexpr std::size_t kMaxDefinitionLength = 20000;  // an indicator's generated definition (one cell)
+inline constexpr int kMaxPeriodYears = 20;
+inline constexpr int kMaxAsOfReachYears = 10;     // before the start or after the end
+inline constexpr double kMaxCountTarget = 1e7;    // a count's or sum's target, milestone
+inline constexpr double kMinRatioTarget = 0.001;  // a ratio's target: a level, 0.1 % ...
+inline constexpr double kMaxRatioTarget = 1000;   // ... to 100,000 %
+
+// The number of characters (code points) of UTF-8 text.
+std::size_t character_count(std::string_view text);
+
+// Walks the whole document: every string and key at most kMaxTextLength
+// characters, every array and object within its limit (indicators 200,
+// sum terms 50, ...). Reports E203 with the JSON Pointer of each; false
+// when anything is over, so that nothing of an oversized project is read.
+bool check_definition_size(const Json& root, JsonFields& fields);
+
+// An id of an indicator, breakdown, funnel or goal: a letter, then letters,
+// digits and '_', at most kMaxIdLength bytes (it names Excel tables and
+// defined names). The project's id may also hold '-' and start with a digit.
+// Reports E203 at `ptr`; false when invalid.
+enum class IdKind { kProject, kDefinition };
+bool check_id(const std::string& id, IdKind kind, const std::string& ptr, JsonFields& fields);
+
+// The same day `years` later (or earlier); 29 February becomes the 28th.
+Date years_after(Date date, int years);
+
+// Why an as-of date is too far from the project period, with the fix; nullopt
+// when it is within kMaxAsOfReachYears of it. `what` names the date's source
+// ("--as-of 9999-12-31").
+std::optional<std::string> as_of_problem(Date as_of, Date start, Date end, const std::string& what);
+
+}  // namespace maaltal
