@@ -304,7 +304,9 @@ class CprColumns {
 
   template <typename Where>
   void check(const std::string& value, const std::string& column, Where where) {
-    if (value.size() < 10 || value.size() > 13 || warned_.contains(column) || !is_cpr_number(value)) return;
+    // 0101901234 is the shortest spelling, 01.01.90–1234 (an en dash) among the
+    // longest; a few spaces around are allowed. Most values end here.
+    if (value.size() < 10 || value.size() > 20 || warned_.contains(column) || !is_cpr_number(value)) return;
     warned_.insert(column);
     diags_.warning("W119",
                    "column '" + column +
