@@ -173,8 +173,7 @@ class CsvRowReader {
       return;
     }
     for (std::size_t c = 0; c < record.fields.size(); ++c) {
-      cpr_.check(record.fields[c].value, header_->fields[c].value,
-                 [&] { return where_in(record, c, lines); });
+      cpr_.check(record.fields[c].value, header_->fields[c].value, [&] { return where_in(record, c, lines); });
     }
     row_.line = record.line;
     row_.values.clear();

@@ -169,7 +169,8 @@ TEST_CASE("read: a message about a row shows only the value it is about; names a
 
 TEST_CASE("read: a row's message about its participant id shows no value at all") {
   TempDir dir;
-  auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;;\nA1;746;2020-03-01;job;\n");
+  auto r =
+      load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;;\nA1;746;2020-03-01;job;\n");
   REQUIRE(r.messages() ==
           "reg.csv:3:1: warning: the participant of line 2 is registered again in municipality 746; counted once "
           "[W109]\n"
@@ -179,7 +180,8 @@ TEST_CASE("read: a row's message about its participant id shows no value at all"
 
 TEST_CASE("read: an unclosed quote in the registrations shows no participant id") {
   TempDir dir;
-  auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;;\n3391;746;\"2020-02-01;;\n");
+  auto r =
+      load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;;\n3391;746;\"2020-02-01;;\n");
   REQUIRE(r.messages() ==
           "reg.csv:3:10: error: quoted field is not closed before the end of the file [E101]\n"
           "****;***;\"**********;;\n"
@@ -195,6 +197,31 @@ TEST_CASE("read: a CPR number in any common spelling is found in a column and st
     REQUIRE(r.messages().find(cpr) == std::string::npos);
     REQUIRE(r.messages().find(mask_cpr_numbers(cpr)) != std::string::npos);
   }
+}
+
+TEST_CASE("read: the participants' id column is refused as a breakdown field or filter or date field") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("\"targets\""), 9,
+                  "\"breakdowns\": [{\"id\": \"b\", \"indicator\": \"visiterede\", \"field\": \"id\", "
+                  "\"categories\": [\"A1\"]}], \"targets\"");
+  project.replace(project.find("{\"udfald\": [\"job\", \"fleksjob\"]}"), 31, "{\"participant\": \"A1\"}");
+  project.replace(project.find("\"date_field\": \"visiteret\""), 25, "\"date_field\": \"id\"");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\nB22;746;2020-02-01;;\n");
+  REQUIRE(r.messages() ==
+          "project.json#/indicators/0/date_field: error: 'id' is the participants' id column: its ids would be read "
+          "as dates and printed; use another column [E203]\n"
+          "project.json#/indicators/1/where/participant: error: 'participant' is the participants' id column: a "
+          "filter on it would publish their ids; use another column [E203]\n"
+          "project.json#/breakdowns/0/field: error: 'id' is the participants' id column: a breakdown by it would "
+          "publish their ids; use another column [E203]\n"
+          "reg.csv:2:1: error: '***' in column 'id' is not a date (expected 2019-12-31, 31-12-2019, 31.12.2019, "
+          "31/12/2019 or an Excel serial day such as 43830) [E106]\n"
+          "***;***;**********;;\n"
+          "^\n"
+          "reg.csv:2:1: warning: '***' in column 'id' is not one of the declared categories; counted as other [W110]\n"
+          "***;***;**********;;\n"
+          "^\n");
 }
 
 TEST_CASE("read: the same participant twice in a municipality is counted once, with a warning") {
