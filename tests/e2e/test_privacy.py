@@ -153,7 +153,8 @@ class NoPersonalDataOut(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             project = self.smaa_tal(tmp, edit)
             for command in ("check", "build"):
-                result = run(command, str(project / "project.json"), *(["--out", tmp + "/out"] if command == "build" else []))
+                out = ["--out", tmp + "/out"] if command == "build" else []
+                result = run(command, str(project / "project.json"), *out)
                 self.assertEqual(result.returncode, 1, result.stderr)
                 self.assertIn("[E101]\n******;***;\"", result.stderr)
                 self.assert_no_id(result.stderr, ids)
@@ -248,7 +249,8 @@ class NoPersonalDataOut(unittest.TestCase):
                 (project / "project.json").write_text(json.dumps(definition, ensure_ascii=False), encoding="utf-8")
                 for command in ("check", "build"):
                     out = Path(tmp) / "out"
-                    result = run(command, str(project / "project.json"), *(["--out", str(out)] if command == "build" else []))
+                    result = run(command, str(project / "project.json"),
+                                 *(["--out", str(out)] if command == "build" else []))
                     self.assertEqual(result.returncode, 1, result.stderr)
                     self.assertIn(f"project.json#{pointer}: error: ", result.stderr)
                     self.assertIn("is the participants' id column", result.stderr)
