@@ -54,6 +54,7 @@ class ProjectReader {
         [this](const Json& root, const std::string& key, bool required) { return objects_in(root, key, required); }};
     read_definitions(*json, definitions);
     read_registration_source(*json);
+    refuse_participant_column(*json);
     read_texts(*json);
     read_booleans(*json);
     read_privacy(*json);
@@ -640,6 +641,41 @@ class ProjectReader {
         source.columns[field] = header.get<std::string>();
       }
     }
+  }
+
+  // A breakdown, an indicator's `where` or its date field on the
+  // participants' id column would put their ids beside their pseudonyms and
+  // into the outputs (a breakdown's categories, a filter's values) or into
+  // every message about a row: refused. Read from the JSON itself, after the
+  // columns are known, so that each is located; a malformed entry was
+  // reported already.
+  void refuse_participant_column(const Json& root) {
+    const std::string id_column = normalise_header(project_.column_for(kParticipantField));
+    auto refuse = [&](const std::string& field, const std::string& ptr, const char* what) {
+      if (normalise_header(project_.column_for(field)) != id_column) return;
+      fields_.invalid(ptr, "'" + field + "' is the participants' id column: " + what + "; use another column");
+    };
+    auto each = [&](const char* key, auto on_object) {
+      auto it = root.find(key);
+      if (it == root.end() || !it->is_array()) return;
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        if ((*it)[i].is_object()) on_object((*it)[i], std::string("/") + key + "/" + std::to_string(i));
+      }
+    };
+    each("indicators", [&](const Json& obj, const std::string& ptr) {
+      auto date = obj.find("date_field");
+      if (date != obj.end() && date->is_string())
+        refuse(date->get<std::string>(), ptr + "/date_field", "its ids would be read as dates and printed");
+      auto where = obj.find("where");
+      if (where == obj.end() || !where->is_object()) return;
+      for (const auto& [field, values] : where->items())
+        refuse(field, JsonFields::pointer(ptr + "/where", field), "a filter on it would publish their ids");
+    });
+    each("breakdowns", [&](const Json& obj, const std::string& ptr) {
+      auto field = obj.find("field");
+      if (field != obj.end() && field->is_string())
+        refuse(field->get<std::string>(), ptr + "/field", "a breakdown by it would publish their ids");
+    });
   }
 
   std::filesystem::path path_;
