@@ -411,8 +411,8 @@ class PublicOutputsNameInputsByFileName(unittest.TestCase):
     def test_no_folder_of_the_machine_in_a_public_output(self):
         with tempfile.TemporaryDirectory() as tmp:
             project = Project(tmp)
-            project.add_text("intro.md", "Hej\n")
-            result = project.build("--audience", "public")
+            project.add_text("intro.md", "Hej ![kort](https://tracker.example/k.png)\n")  # a warning too
+            result = project.build("--audience", "public", "--per-unit")
             self.assertEqual(result.returncode, 0, result.stderr)
             texts = output_texts(project.tmp / "out")
             for name, text in texts.items():
