@@ -153,6 +153,7 @@ long nesting_of(std::string_view line) {
     ++markers;
     indent += pending;
     pending = 0;
+    if (i < line.size() && line[i] == ' ') ++i;  // the space after a marker belongs to it
   }
   return markers + indent / 2;
 }

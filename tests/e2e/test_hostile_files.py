@@ -14,8 +14,9 @@ import subprocess
 import tempfile
 import time
 import unittest
-import zipfile
 from pathlib import Path
+
+from test_privacy import output_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = os.environ.get("MAALTAL_BIN", str(ROOT / "build/dev/maaltal"))
@@ -40,18 +41,6 @@ def listing(folder):
         else:
             found[rel] = "dir"
     return found
-
-
-def output_texts(out):
-    texts = {}
-    for path in sorted(Path(out).iterdir()):
-        if path.suffix == ".xlsx":
-            with zipfile.ZipFile(path) as z:
-                for name in sorted(z.namelist()):
-                    texts[f"{path.name}/{name}"] = z.read(name).decode("utf-8", "replace")
-        elif path.is_file():
-            texts[path.name] = path.read_text(encoding="utf-8")
-    return texts
 
 
 class Project:

@@ -76,4 +76,8 @@ TEST_CASE("markdown: ordinary texts are within the limits") {
   CHECK(check_markdown("# Om\n\n> citat\n> > svar\n\n- a\n  - b\n    1. c\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n"
                        "                                                                 kode\n")
             .empty());
+  std::string quotes;
+  for (int depth = 0; depth < kMaxTextNesting; ++depth) quotes += "> ";
+  CHECK(check_markdown(quotes + "citat\n").empty());
+  CHECK(check_markdown("> " + quotes + "citat\n")[0].message == "block quotes and lists nested 33 deep (at most 32)");
 }
