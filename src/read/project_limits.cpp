@@ -29,7 +29,7 @@ constexpr ItemLimit kItemLimits[] = {
     {"goals", 200, "goals"},
     {"texts", 20, "texts"},
     {"milestones", 10000, "milestones"},
-    {"targets", 20000, "targets"},
+    {"targets", kMaxTargets, "targets"},
     {"municipalities", 98, "municipalities"},
     {"where", 20, "fields"},
     {"true", 100, "words"},
