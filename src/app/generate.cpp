@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/error.h"
+#include "core/limits.h"
 #include "read/municipalities.h"
 
 namespace maaltal {
@@ -123,7 +124,10 @@ void write_project(const fs::path& dir, std::int64_t participants) {
 }  // namespace
 
 void generate_project(const GenerateOptions& options) {
-  if (options.participants < 1) throw Error(ErrorKind::kUsage, "--participants must be 1 or more");
+  if (options.participants < 1 || options.participants > limits::kGeneratedParticipants) {
+    throw Error(ErrorKind::kUsage,
+                "--participants must be from 1 to " + std::to_string(limits::kGeneratedParticipants) + " (10^8)");
+  }
   std::error_code ec;
   fs::create_directories(options.out, ec);
   if (ec) throw Error(ErrorKind::kWrite, "cannot create '" + options.out.generic_string() + "': " + ec.message());

@@ -5,11 +5,13 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <new>
 
 #include "app/generate.h"
 #include "app/pipeline.h"
 #include "core/date.h"
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/progress_meter.h"
 #include "render/templates.h"
 
@@ -40,10 +42,14 @@ int report_diagnostics(const CheckResult& result, const maaltal::RunOptions& opt
     std::cerr << maaltal::format_diagnostic(d);
     ++shown;
   }
-  if (shown < diags.all().size()) {
-    std::cerr << "... " << diags.all().size() - shown << " more not shown (--max-errors " << options.max_shown << ")\n";
+  if (shown < diags.count()) {
+    std::cerr << "... " << diags.count() - shown << " more not shown ("
+              << (shown == options.max_shown ? "--max-errors " + std::to_string(options.max_shown)
+                                             : "only the first " + std::to_string(maaltal::limits::kKeptDiagnostics) +
+                                                   " and the first of each code are kept")
+              << ")\n";
   }
-  if (!diags.all().empty()) {
+  if (diags.count() > 0) {
     std::cerr << "by code:";
     for (const auto& [code, count] : diags.count_by_code()) std::cerr << " " << code << " " << count;
     std::cerr << "\n"
@@ -117,7 +123,9 @@ int run(int argc, char** argv) {
   for (auto* command : {build, check}) {
     command->add_flag("--strict", options.strict, "treat warnings as failures: exit code 3 (and build writes nothing)");
     command->add_option("--max-errors", options.max_shown,
-                        "print at most this many problems (0: all; default 100); the count by code covers all");
+                        "print at most this many problems (0: all, up to 10000; default 100); the count by code "
+                        "covers all")
+        ->check(CLI::Range(std::size_t{0}, maaltal::limits::kKeptDiagnostics));
   }
 
   maaltal::GenerateOptions generate_options;
@@ -202,6 +210,13 @@ int main(int argc, char** argv) {
     maaltal::progress::finish();
     std::cerr << "maaltal: error: " << e.what() << "\n";
     return e.exit_code();
+  } catch (const std::bad_alloc&) {
+    // Most likely an input past what this machine's memory holds: said as
+    // such, with its own exit code, not as a fault of maaltal's.
+    maaltal::progress::finish();
+    std::cerr << "maaltal: error: out of memory; the inputs need more memory than this machine has (see Limits in "
+                 "README.md)\n";
+    return static_cast<int>(ErrorKind::kLimit);
   } catch (const std::exception& e) {
     maaltal::progress::finish();
     std::cerr << "maaltal: internal error: " << e.what() << "\n";

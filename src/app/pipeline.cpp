@@ -4,19 +4,22 @@
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <future>
 #include <map>
 
+#include "app/output_folder.h"
 #include "compute/changes.h"
 #include "compute/compute.h"
 #include "compute/suppression.h"
 #include "core/error.h"
+#include "core/limits.h"
 #include "core/progress_meter.h"
 #include "read/load.h"
 #include "read/previous_reader.h"
 #include "read/project_limits.h"
+#include "read/project_reader.h"
+#include "render/markdown.h"
 #include "render/writers.h"
 
 namespace maaltal {
@@ -47,60 +50,63 @@ TemplateSet templates_for(const RunOptions& options) {
     }
     dirs.push_back(*options.templates);
   }
+  TemplateSet templates(dirs);
   fs::path own = options.project.parent_path() / "templates";
-  if (fs::is_directory(own)) dirs.push_back(own);
-  return TemplateSet(dirs);
+  if (fs::is_directory(own)) templates.add_project_dir(own, options.project.parent_path());
+  return templates;
 }
 
-// Written beside its final name and renamed into place, so that a reader never
-// sees half a file.
-void write_file_atomically(const fs::path& path, const std::string& content) {
-  fs::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << content;
-    if (!out) throw Error(ErrorKind::kWrite, "cannot write '" + tmp.generic_string() + "'");
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) throw Error(ErrorKind::kWrite, "cannot write '" + path.generic_string() + "': " + ec.message());
-}
-
-// A workbook written beside its final name, on a thread of its own, then
-// renamed into place; a half-written one is removed, as it is worse than none.
+// A workbook written into the private output folder on a thread of its own;
+// the folder moves it into place with the other outputs.
 class PendingWorkbook {
  public:
-  PendingWorkbook(const fs::path& out_dir, const std::string& name, std::function<void(const fs::path&)> write)
-      : path_(out_dir / name), tmp_(out_dir / (name + ".tmp")) {
-    done_ = std::async(std::launch::async, [this, write = std::move(write)] {
+  PendingWorkbook(const fs::path& path, std::function<void(const fs::path&)> write) {
+    done_ = std::async(std::launch::async, [path, write = std::move(write)] {
       Stopwatch clock;
-      write(tmp_);
+      write(path);
       return clock.lap();
     });
   }
   ~PendingWorkbook() {
     if (done_.valid()) done_.wait();  // an error elsewhere: still never leave the thread running
-    std::error_code ec;
-    if (!renamed_) fs::remove(tmp_, ec);
   }
   PendingWorkbook(const PendingWorkbook&) = delete;
   PendingWorkbook& operator=(const PendingWorkbook&) = delete;
 
   // Waits for the writing; returns the seconds it took, or rethrows its error.
   double finish() { return done_.get(); }
-  void rename() {
-    std::error_code ec;
-    fs::rename(tmp_, path_, ec);
-    if (ec) throw Error(ErrorKind::kWrite, "cannot write '" + path_.generic_string() + "'");
-    renamed_ = true;
-  }
 
  private:
-  fs::path path_, tmp_;
-  bool renamed_ = false;
   std::future<double> done_;
 };
+
+// A public output names each input by its path inside the project folder
+// (project.json, tekst/intro.md), never by where that folder is on the
+// machine that built it. Every input lies inside the folder (E207).
+void name_inputs_within_project(Report& report, const fs::path& project) {
+  fs::path folder = project.parent_path();
+  if (folder.empty()) return;  // named from inside the folder already
+  for (auto& file : report.input_files) {
+    fs::path inside = fs::path(file.name).lexically_relative(folder);
+    file.name = inside.empty() || *inside.begin() == ".." ? fs::path(file.name).filename().generic_string()
+                                                          : inside.generic_string();
+  }
+}
+
+// The project's Markdown texts: over a limit (E208) before anything parses
+// them, and an image from another host (W120), which the outputs leave out.
+void check_texts(const Project& project, const std::string& project_display, Diagnostics& diags) {
+  for (const auto& text : project.texts) {
+    std::string shown = display_path_beside(project_display, text.file);
+    for (const auto& problem : check_markdown(text.markdown)) {
+      SourceLocation where{shown, problem.line, problem.column, "", ""};
+      if (problem.error)
+        diags.error("E208", problem.message, where);
+      else
+        diags.warning("W120", problem.message, where);
+    }
+  }
+}
 
 // A ratio over a denominator of 0 has no value: shown as "–", and said why.
 void warn_empty_denominators(const Report& report, const std::string& project, Diagnostics& diags) {
@@ -126,10 +132,10 @@ void warn_empty_denominators(const Report& report, const std::string& project, D
 std::vector<Problem> top_problems(const Diagnostics& diagnostics) {
   constexpr std::size_t kShown = 5;
   std::map<std::string, Problem> by_code;
-  for (const auto& d : diagnostics.all()) {
-    auto [it, fresh] = by_code.try_emplace(d.code, Problem{d.code, 0, ""});
-    if (fresh) it->second.example = format_location(d.where) + ": " + d.message;
-    ++it->second.count;
+  for (const auto& [code, count] : diagnostics.count_by_code()) by_code[code] = Problem{code, count, ""};
+  for (const auto& d : diagnostics.all()) {  // the first of each code is among them
+    std::string& example = by_code[d.code].example;
+    if (example.empty()) example = format_location(d.where) + ": " + d.message;
   }
   std::vector<Problem> problems;
   for (auto& [code, problem] : by_code) problems.push_back(std::move(problem));
@@ -172,6 +178,12 @@ std::optional<std::int64_t> source_date_epoch() {
     throw Error(ErrorKind::kUsage,
                 "SOURCE_DATE_EPOCH must be a whole number of seconds, not '" + std::string(text) + "'");
   }
+  // The outputs show the time as a date and the workbook stores it as one:
+  // only the years Excel and ISO 8601's four digits both have.
+  if (seconds < 0 || seconds > limits::kLatestEpochSecond) {
+    throw Error(ErrorKind::kUsage, "SOURCE_DATE_EPOCH must be from 0 to " + std::to_string(limits::kLatestEpochSecond) +
+                                       " (1970-01-01 to 9999-12-31), not " + std::string(text));
+  }
   return seconds;
 }
 
@@ -206,6 +218,7 @@ CheckResult check_inputs(const RunOptions& options, bool building) {
   CheckResult result;
   Stopwatch clock;
   auto dataset = load_dataset(options.project, options.project.generic_string(), result.diagnostics);
+  if (dataset) check_texts(dataset->project, options.project.generic_string(), result.diagnostics);
   result.timings.push_back({"read and validate", clock.lap()});
   if (dataset) {
     result.data_read = true;
@@ -258,7 +271,10 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   std::optional<Report> public_copy;
   auto for_audience = [&](Audience audience) -> const Report& {
     if (audience == Audience::kInternal) return internal;
-    if (!public_copy) public_copy = public_report(internal, internal.privacy);
+    if (!public_copy) {
+      public_copy = public_report(internal, internal.privacy);
+      name_inputs_within_project(*public_copy, options.project);
+    }
     return *public_copy;
   };
   // Every audience's report is made here, before any writer's thread starts.
@@ -269,17 +285,17 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   result.timings.push_back({"suppression", clock.lap()});
   TemplateSet templates = templates_for(options);
   check_workbook_layout(book, templates);
-  std::error_code ec;
-  fs::create_directories(out_dir, ec);
-  if (ec) throw Error(ErrorKind::kWrite, "cannot create '" + out_dir.generic_string() + "': " + ec.message());
+  OutputFolder folder(out_dir);
 
   // The workbooks, the slow part, are written on threads of their own while
   // the text outputs are rendered here: a 2-core machine uses both cores.
-  PendingWorkbook workbook(out_dir, OutputNames::kWorkbook,
+  std::vector<std::string> names{OutputNames::kWorkbook};
+  PendingWorkbook workbook(folder.reserve(OutputNames::kWorkbook),
                            [&](const fs::path& path) { write_workbook(book, templates, path); });
   std::optional<PendingWorkbook> raw;
   if (book.raw_rows) {
-    raw.emplace(out_dir, OutputNames::kRawWorkbook,
+    names.push_back(OutputNames::kRawWorkbook);
+    raw.emplace(folder.reserve(OutputNames::kRawWorkbook),
                 [&](const fs::path& path) { write_raw_workbook(book, templates, path); });
   }
   progress::update("writing the dashboard");
@@ -293,21 +309,19 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   result.timings.push_back({"status report", clock.lap()});
   files.push_back({OutputNames::kSummary, render_summary_json(summary)});
   result.timings.push_back({"summary.json", clock.lap()});
+  for (const auto& file : files) names.push_back(file.name);
+  std::vector<std::string> inputs;
+  for (const auto& input : internal.input_files) inputs.push_back(input.name);
+  refuse_overwriting_inputs(out_dir, names, inputs);
+  for (const auto& file : files) folder.write(file.name, file.content);
   progress::update("writing the workbook");
   result.timings.push_back({"workbook", workbook.finish()});
   if (raw) result.timings.push_back({"raw rows workbook", raw->finish()});
   result.timings.push_back({"waiting for the workbooks", clock.lap()});
 
-  for (const auto& file : files) {
-    write_file_atomically(out_dir / file.name, file.content);
-    result.written.push_back(file.name);
-  }
-  workbook.rename();
-  result.written.push_back(OutputNames::kWorkbook);
-  if (raw) {
-    raw->rename();
-    result.written.push_back(OutputNames::kRawWorkbook);
-  }
+  folder.commit();
+  std::rotate(names.begin(), names.begin() + (raw ? 2 : 1), names.end());  // printed as before: texts, then workbooks
+  result.written = names;
   return result;
 }
 

@@ -1,7 +1,8 @@
 // The whole run, end to end: read -> compute -> render. `check` stops after
-// reading; `build` renders every output into memory (the workbook into a
-// temporary file) and only then writes them, so a run with input errors or a
-// failing writer leaves no output behind.
+// reading; `build` writes every output into a private folder inside the
+// output folder (see output_folder.h) and moves them into place only when all
+// are written, so a run with input errors or a failing writer leaves the
+// previous outputs as they were and nothing temporary behind.
 #pragma once
 #include <filesystem>
 #include <optional>

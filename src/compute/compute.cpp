@@ -8,6 +8,8 @@
 
 #include "compute/progress.h"
 #include "core/collate.h"
+#include "core/error.h"
+#include "core/limits.h"
 #include "core/numbers.h"
 
 namespace maaltal {
@@ -65,6 +67,18 @@ std::vector<IndicatorRule> indicator_rules(const Dataset& dataset) {
     rules.push_back(std::move(rule));
   }
   return rules;
+}
+
+// Every figure holds a value for each month of the project period and up to
+// the as-of date: a date centuries away would take all of the machine's
+// memory, so the months are bounded here, whatever checked the dates before.
+void check_series_length(const ProjectInfo& info, Date as_of) {
+  int months = std::max(month_index(info.end), month_index(as_of)) - month_index(info.start) + 1;
+  if (months <= limits::kSeriesMonths) return;
+  throw Error(ErrorKind::kLimit, "the monthly series from " + info.start.iso() + " to " +
+                                     std::max(info.end, as_of).iso() + " would have " + std::to_string(months) +
+                                     " months, more than the " + std::to_string(limits::kSeriesMonths) +
+                                     " (100 years) a report may have; give an as-of date within the project period");
 }
 
 // The months of the series: the project's start month to the as-of month.
@@ -604,6 +618,7 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   report.progress = dataset.project.progress;
   const ProjectInfo& info = dataset.project.info;
   ProgressContext ctx{info.start, info.end, report.as_of, dataset.project.progress};
+  check_series_length(info, report.as_of);
   auto months = series_months(info.start, report.as_of);
   auto rules = indicator_rules(dataset);
   Participants participants = group_participants(dataset, rules, report.as_of);

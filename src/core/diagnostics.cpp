@@ -4,28 +4,74 @@
 
 namespace maaltal {
 
+namespace {
+
+// A line kept under a message is cut to what format_diagnostic() can show
+// (it shows kShownBytes, and "…" when there was more): a kept line costs
+// little, however long the line in the file.
+constexpr std::size_t kShownBytes = 200;
+
+std::string cut_for_showing(std::string line) {
+  constexpr std::size_t kKeptBytes = kShownBytes + 8;
+  if (line.size() <= kKeptBytes) return line;
+  std::size_t end = kKeptBytes;
+  while (end > 0 && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) --end;  // whole characters
+  line.resize(end);
+  return line;
+}
+
+}  // namespace
+
 // Every message is kept with its CPR numbers starred out, wherever they came
 // from (a value quoted in the message, the offending line under it).
-void Diagnostics::error(std::string code, std::string message, SourceLocation where) {
-  warning(std::move(code), std::move(message), std::move(where));
-  items_.back().severity = Severity::kError;
-  ++errors_;
+bool Diagnostics::error(std::string code, std::string message, SourceLocation where) {
+  return keep({Severity::kError, std::move(code), std::move(message), std::move(where)});
 }
 
-void Diagnostics::warning(std::string code, std::string message, SourceLocation where) {
-  where.line_text = mask_cpr_numbers(where.line_text);
-  items_.push_back({Severity::kWarning, std::move(code), mask_cpr_numbers(message), std::move(where)});
+bool Diagnostics::warning(std::string code, std::string message, SourceLocation where) {
+  return keep({Severity::kWarning, std::move(code), std::move(message), std::move(where)});
 }
 
-void Diagnostics::add(const Diagnostic& d) {
-  items_.push_back(d);
+bool Diagnostics::keep(Diagnostic d) {
+  if (items_.size() >= kept_ && by_code_.contains(d.code)) {
+    add_not_kept_one(d);
+    return false;
+  }
+  d.where.line_text = cut_for_showing(mask_cpr_numbers(d.where.line_text));
+  d.message = mask_cpr_numbers(d.message);
+  return add(d);
+}
+
+bool Diagnostics::add(const Diagnostic& d) {
+  if (items_.size() >= kept_ && by_code_.contains(d.code)) {
+    add_not_kept_one(d);
+    return false;
+  }
+  ++total_;
+  ++by_code_[d.code];
   errors_ += d.severity == Severity::kError;
+  items_.push_back(d);
+  return true;
 }
 
-std::map<std::string, int> Diagnostics::count_by_code() const {
-  std::map<std::string, int> counts;
-  for (const auto& d : items_) ++counts[d.code];
-  return counts;
+void Diagnostics::add_not_kept_one(const Diagnostic& d) {
+  ++total_;
+  ++by_code_[d.code];
+  ++not_kept_by_code_[d.code];
+  if (d.severity == Severity::kError) {
+    ++errors_;
+    ++not_kept_errors_;
+  }
+}
+
+void Diagnostics::add_not_kept(const Diagnostics& other) {
+  for (const auto& [code, n] : other.not_kept_by_code_) {
+    by_code_[code] += n;
+    not_kept_by_code_[code] += n;
+    total_ += static_cast<std::size_t>(n);
+  }
+  errors_ += other.not_kept_errors_;
+  not_kept_errors_ += other.not_kept_errors_;
 }
 
 int column_of_byte(const std::string& line, std::size_t byte) {
@@ -69,7 +115,6 @@ std::string format_diagnostic(const Diagnostic& d) {
   if (d.where.line > 0 && !d.where.line_text.empty()) {
     // A hostile or binary line is shown only in part: a terminal is no place
     // for a megabyte. The caret is kept when it falls in the part shown.
-    constexpr std::size_t kShownBytes = 200;
     std::string shown = d.where.line_text;
     bool cut = shown.size() > kShownBytes;
     if (cut) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/limits.h"
+
 namespace maaltal {
 
 enum class Severity { kError, kWarning };
@@ -26,21 +28,39 @@ struct Diagnostic {
   SourceLocation where;
 };
 
+// Keeps the first limits::kKeptDiagnostics diagnostics, and the first of
+// each code, with their messages; every one beyond those is only counted, by
+// code and severity, so that a file with a problem on each of a million rows
+// costs what a clean one does. The counts always cover every diagnostic.
 class Diagnostics {
  public:
-  void error(std::string code, std::string message, SourceLocation where);
-  void warning(std::string code, std::string message, SourceLocation where);
-  void add(const Diagnostic& d);  // one already made, by another Diagnostics
+  explicit Diagnostics(std::size_t kept = limits::kKeptDiagnostics) : kept_(kept) {}
 
-  const std::vector<Diagnostic>& all() const { return items_; }
+  // Each says whether the diagnostic was kept (is now the last of all()).
+  bool error(std::string code, std::string message, SourceLocation where);
+  bool warning(std::string code, std::string message, SourceLocation where);
+  bool add(const Diagnostic& d);  // one already made, by another Diagnostics
+  // Counts the diagnostics `other` did not keep, as if they had come here
+  // (the kept ones come one by one, through add()).
+  void add_not_kept(const Diagnostics& other);
+
+  const std::vector<Diagnostic>& all() const { return items_; }  // the kept ones
+  std::size_t count() const { return total_; }                    // kept or not
   int error_count() const { return errors_; }
-  int warning_count() const { return static_cast<int>(items_.size()) - errors_; }
+  int warning_count() const { return static_cast<int>(total_) - errors_; }
   bool has_errors() const { return errors_ > 0; }
-  std::map<std::string, int> count_by_code() const;
+  const std::map<std::string, int>& count_by_code() const { return by_code_; }
 
  private:
+  bool keep(Diagnostic d);
+  void add_not_kept_one(const Diagnostic& d);
   std::vector<Diagnostic> items_;
+  std::size_t kept_;
+  std::size_t total_ = 0;
   int errors_ = 0;
+  std::map<std::string, int> by_code_;           // every one
+  std::map<std::string, int> not_kept_by_code_;  // those not in items_
+  int not_kept_errors_ = 0;
 };
 
 // GNU style, as compilers print it:

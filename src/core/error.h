@@ -13,6 +13,7 @@ enum class ErrorKind {
   kRead = 4,      // an input file cannot be opened or read
   kWrite = 5,     // an output cannot be written
   kTemplate = 6,  // a template does not parse or names nothing
+  kLimit = 7,     // more memory than a run may use: past a limit (core/limits.h), or out of memory
 };
 
 class Error : public std::runtime_error {

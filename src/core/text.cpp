@@ -1,7 +1,5 @@
 #include "core/text.h"
 
-#include <algorithm>
-
 namespace maaltal {
 
 std::string fold_case(std::string_view text) {
@@ -18,7 +16,20 @@ namespace {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
-// The length of a CPR number starting at text[i] (11 or 10), or 0.
+// The bytes of the separator at text[i] that may stand between a CPR
+// number's date and its four digits, or 0.
+std::size_t serial_separator(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return 0;
+  if (text[i] == '-' || text[i] == ' ' || text[i] == '/' || text[i] == '.') return 1;
+  // En and em dash, minus sign, non-breaking hyphen, figure dash, no-break space: what a word processor makes of it.
+  for (std::string_view wide : {"\u2013", "\u2014", "\u2212", "\u2011", "\u2012", "\u00a0"}) {
+    if (text.substr(i).starts_with(wide)) return wide.size();
+  }
+  return 0;
+}
+
+// The bytes of a CPR number starting at text[i], or 0 (the spellings
+// mask_cpr_numbers names).
 std::size_t cpr_at(std::string_view text, std::size_t i) {
   if (i > 0 && digit(text[i - 1])) return 0;
   auto digits = [&](std::size_t from, std::size_t n) {
@@ -28,14 +39,18 @@ std::size_t cpr_at(std::string_view text, std::size_t i) {
     }
     return true;
   };
-  if (!digits(i, 6)) return 0;
-  int day = (text[i] - '0') * 10 + (text[i + 1] - '0');
-  int month = (text[i + 2] - '0') * 10 + (text[i + 3] - '0');
-  if (day < 1 || day > 31 || month < 1 || month > 12) return 0;
-  std::size_t rest = i + 6 < text.size() && text[i + 6] == '-' ? i + 7 : i + 6;
-  if (!digits(rest, 4)) return 0;
-  if (rest + 4 < text.size() && digit(text[rest + 4])) return 0;
-  return rest + 4 - i;
+  auto two = [&](std::size_t at) { return (text[at] - '0') * 10 + (text[at + 1] - '0'); };
+  if (!digits(i, 2) || i + 2 >= text.size()) return 0;
+  // DDMMYY, or DD.MM.YY with one separator twice.
+  char separator = text[i + 2];
+  std::size_t gap = separator == '.' || separator == '/' || separator == '-' || separator == ' ' ? 1 : 0;
+  std::size_t month = i + 2 + gap, year = month + 2 + gap;
+  if (!digits(month, 2) || (gap && (year - 1 >= text.size() || text[year - 1] != separator)) || !digits(year, 2))
+    return 0;
+  if (two(i) < 1 || two(i) > 31 || two(month) < 1 || two(month) > 12) return 0;
+  std::size_t serial = year + 2 + serial_separator(text, year + 2);
+  if (!digits(serial, 4) || (serial + 4 < text.size() && digit(text[serial + 4]))) return 0;
+  return serial + 4 - i;
 }
 
 }  // namespace
@@ -54,21 +69,24 @@ std::string mask_cpr_numbers(std::string_view text) {
     std::size_t n = cpr_at(out, i);
     if (n == 0) continue;
     for (std::size_t k = i; k < i + n; ++k) {
-      if (out[k] != '-') out[k] = '*';
+      if (digit(out[k])) out[k] = '*';
     }
     i += n - 1;
   }
   return out;
 }
 
-std::string star_out(std::string_view text, std::size_t start, std::size_t length) {
-  if (start >= text.size()) return std::string(text);
-  length = std::min(length, text.size() - start);
-  std::string out(text.substr(0, start));
-  for (std::size_t k = start; k < start + length; ++k) {
-    if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) out += '*';
+std::string star_out_except(std::string_view line, std::string_view structure, std::size_t keep_begin,
+                            std::size_t keep_end) {
+  std::string out;
+  out.reserve(line.size());
+  for (std::size_t k = 0; k < line.size(); ++k) {
+    char c = line[k];
+    if ((k >= keep_begin && k < keep_end) || structure.find(c) != std::string_view::npos)
+      out += c;
+    else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+      out += '*';
   }
-  out += text.substr(start + length);
   return out;
 }
 

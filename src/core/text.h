@@ -19,16 +19,26 @@ using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_
 // (" Ja " -> "ja"; Danish letters are left as they are).
 std::string fold_case(std::string_view text);
 
-// Whether `text` is a CPR number: DDMMYY-NNNN or DDMMYYNNNN with a day and
-// month that can be, surrounding spaces allowed.
+// Whether `text` is a CPR number (see mask_cpr_numbers), surrounding spaces
+// allowed.
 bool is_cpr_number(std::string_view text);
 
-// `text` with every CPR-shaped number in it starred out ("******-****"),
-// keeping its length so that a caret under it still lines up.
+// `text` with every CPR number in it starred out, in any common spelling: a
+// day and month that can be, then the year, written DDMMYY or with `.`, `/`,
+// `-` or a space between its parts (the same twice), then the four digits,
+// directly or after one of `-`, a space, `/`, `.`, an en or em dash, a minus
+// sign, a non-breaking hyphen or space; no digit right before or after
+// (letters may be). So 010190-1234, 0101901234, 01.01.90-1234, 010190 1234,
+// 010190–1234 and 01/01/90-1234, but not 2019-12-31 or 31.12.2019. Only the
+// digits are starred ("******-****"): the length in characters is kept, so a
+// caret under it still lines up.
 std::string mask_cpr_numbers(std::string_view text);
 
-// `text` with the bytes [start, start + length) replaced by one '*' per
-// character, for an id shown in an offending line.
-std::string star_out(std::string_view text, std::size_t start, std::size_t length);
+// `line` with every character starred out (one '*' per UTF-8 character, so a
+// caret still lines up) but the bytes in `structure` (a CSV line's delimiter
+// and quotes) and those in [keep_begin, keep_end): an offending line shown
+// with only the offending field readable.
+std::string star_out_except(std::string_view line, std::string_view structure, std::size_t keep_begin = 0,
+                            std::size_t keep_end = 0);
 
 }  // namespace maaltal

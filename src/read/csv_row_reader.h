@@ -2,6 +2,7 @@
 // at a time: the file is never held whole. A reader reads a whole file, or
 // one part of it beside another reader.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -166,14 +167,13 @@ class CsvRowReader {
       return;
     }
     if (record.fields.size() != header_->fields.size()) {
-      checker_.reject(where_in(record, record.fields.front().offset, lines), "E102",
+      checker_.reject(where_in(record, kNoField, lines), "E102",
                       "expected " + std::to_string(header_->fields.size()) + " fields (delimiter '" +
                           std::string(1, delimiter_) + "'), found " + std::to_string(record.fields.size()));
       return;
     }
     for (std::size_t c = 0; c < record.fields.size(); ++c) {
-      cpr_.check(record.fields[c].value, header_->fields[c].value,
-                 [&] { return where_in(record, record.fields[c].offset, lines); });
+      cpr_.check(record.fields[c].value, header_->fields[c].value, [&] { return where_in(record, c, lines); });
     }
     row_.line = record.line;
     row_.values.clear();
@@ -183,19 +183,22 @@ class CsvRowReader {
     checker_.accept(row_);
   }
 
-  // Where byte `offset` of `record` is, its line shown with the
-  // participant's id starred out: every message about a row, whatever its
-  // problem, keeps the id out.
-  SourceLocation where_in(const CsvRecord& record, std::size_t offset, const LineIndex& lines) const {
-    SourceLocation where = where_offset(offset, lines);
-    std::size_t id_column = (*columns_)[0];
-    if (id_column >= record.fields.size()) return where;
-    const CsvField& id = record.fields[id_column];
-    if (lines.line_of(id.offset) == where.line) {
-      std::size_t start = id.offset - lines.start_of(where.line);
-      if (where.line_text.compare(start, 1, "\"") == 0) ++start;
-      where.line_text = star_out(where.line_text, start, id.value.size());
+  // Where field `field` of `record` is (kNoField: the record itself), its
+  // line shown with every other value starred out: every message about a
+  // row, whatever its problem, shows only the value it is about. The
+  // participant's id is starred out even then: it never appears.
+  static constexpr std::size_t kNoField = SIZE_MAX;
+  SourceLocation where_in(const CsvRecord& record, std::size_t field, const LineIndex& lines) const {
+    const auto& fields = record.fields;
+    SourceLocation where = where_offset(fields[field < fields.size() ? field : 0].offset, lines);
+    std::size_t line_start = lines.start_of(where.line), keep_begin = 0, keep_end = 0;
+    if (field < fields.size() && field != (*columns_)[0]) {
+      // A field runs to the delimiter before the next one, the last to the end of the line.
+      std::size_t end = field + 1 < fields.size() ? fields[field + 1].offset - 1 : SIZE_MAX;
+      keep_begin = fields[field].offset - line_start;
+      keep_end = end == SIZE_MAX ? SIZE_MAX : end - line_start;
     }
+    where.line_text = star_out_except(where.line_text, std::string{delimiter_, '"'}, keep_begin, keep_end);
     return where;
   }
 
@@ -205,7 +208,7 @@ class CsvRowReader {
     const CsvRecord* record = nullptr;
     const LineIndex* lines = nullptr;
     SourceLocation at(std::size_t field) const override {
-      return reader->where_in(*record, record->fields[(*reader->columns_)[field]].offset, *lines);
+      return reader->where_in(*record, (*reader->columns_)[field], *lines);
     }
   };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/limits.h"
 #include "read/text_file.h"
 
 namespace maaltal {
@@ -28,21 +29,163 @@ std::size_t offending_token_start(const std::string& text, std::size_t byte) {
   return std::isalnum(static_cast<unsigned char>(text[end])) ? start : end;
 }
 
-}  // namespace
+// The byte at which arrays and objects first nest deeper than the limit.
+std::size_t too_deep_at(const std::string& text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limits::kJsonDepth) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return text.size();
+}
 
-std::optional<Json> parse_json(const std::string& text, const std::string& file, Diagnostics& diags) {
-  try {
-    return Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    LineIndex lines(text);
-    std::size_t byte = offending_token_start(text, e.byte);
-    int line = lines.line_of(byte);
+// nlohmann's DOM parser behind a SAX handler that keeps the JSON Pointer of
+// the value being read and each open container, for the checks
+// parse_json_document() promises. A refusal stops the parse (false).
+class StrictSax {
+ public:
+  explicit StrictSax(Json& result) : result_(result), dom_(result, false) {}
+
+  std::optional<JsonProblem> problem;
+
+  bool null() { return value(dom_.null()); }
+  bool boolean(bool b) { return value(dom_.boolean(b)); }
+  bool number_integer(Json::number_integer_t n) { return value(dom_.number_integer(n)); }
+  bool number_unsigned(Json::number_unsigned_t n) { return value(dom_.number_unsigned(n)); }
+  bool number_float(Json::number_float_t n, const std::string& s) { return value(dom_.number_float(n, s)); }
+  bool string(std::string& s) { return value(dom_.string(s)); }
+  bool binary(Json::binary_t& b) { return value(dom_.binary(b)); }
+  bool start_object(std::size_t n) { return open(dom_.start_object(n)); }
+  bool start_array(std::size_t n) { return open(dom_.start_array(n)); }
+  bool end_object() { return close(dom_.end_object()); }
+  bool end_array() { return close(dom_.end_array()); }
+
+  bool key(std::string& k) {
+    Frame& frame = frames_.back();
+    if (frame.container->contains(k)) {
+      frame.key = k;
+      refuse(JsonProblem::Kind::kDuplicateKey, "this key is given twice in its object; give each key once", 0);
+      return false;
+    }
+    frame.key = k;
+    return dom_.key(k);
+  }
+
+  // A syntax error, or a number beyond a double (nlohmann's out_of_range
+  // 406). nlohmann's own message quotes the token last read ("last read:
+  // '...'"), which may be a participant's id: that part is left out.
+  template <class Exception>
+  bool parse_error(std::size_t byte, const std::string& last_token, const Exception& e) {
+    if constexpr (std::is_same_v<Exception, Json::out_of_range>) {
+      refuse(JsonProblem::Kind::kNumberOutOfRange, "a number beyond the range of a number (about ±1.8e308)", byte);
+      return false;
+    }
     std::string message = e.what();
     auto detail = message.find("syntax error");
-    if (detail != std::string::npos) message = message.substr(detail);
-    diags.error("E201", "invalid JSON: " + message, {file, line, lines.column_of(byte), "", lines.line_text(line)});
-    return std::nullopt;
+    if (detail != std::string::npos) message.erase(0, detail);
+    const std::string quoted = "; last read: '" + last_token + "'";
+    if (auto at = message.find(quoted); at != std::string::npos) message.erase(at, quoted.size());
+    refuse(JsonProblem::Kind::kSyntax, message, byte);
+    return false;
   }
+
+ private:
+  struct Frame {
+    Json* container = nullptr;
+    std::size_t index = 0;  // in an array: of the value being read
+    std::string key;        // in an object: of the value being read
+  };
+
+  std::string pointer() const {
+    std::string out;
+    for (const auto& f : frames_) {
+      out = f.container->is_array() ? JsonFields::pointer(out, std::to_string(f.index))
+                                    : JsonFields::pointer(out, f.key);
+    }
+    return out;
+  }
+
+  void refuse(JsonProblem::Kind kind, std::string message, std::size_t byte) {
+    if (!problem) problem = JsonProblem{kind, std::move(message), byte, pointer()};
+  }
+
+  // A value is read: the next one in an array has the next index.
+  bool value(bool ok) {
+    if (!frames_.empty() && frames_.back().container->is_array()) ++frames_.back().index;
+    return ok;
+  }
+
+  // The container just opened is the last value of its parent (the parse
+  // builds one value at a time), or the result.
+  bool open(bool ok) {
+    if (static_cast<int>(frames_.size()) == limits::kJsonDepth) {
+      refuse(JsonProblem::Kind::kTooDeep,
+             "arrays and objects nested more than " + std::to_string(limits::kJsonDepth) + " deep", 0);
+      return false;
+    }
+    Json* container = &result_;
+    if (!frames_.empty()) {
+      Frame& parent = frames_.back();
+      container = parent.container->is_array() ? &parent.container->back() : &(*parent.container)[parent.key];
+    }
+    frames_.push_back({container, 0, ""});
+    return ok;
+  }
+
+  bool close(bool ok) {
+    frames_.pop_back();
+    return value(ok);
+  }
+
+  Json& result_;
+  nlohmann::detail::json_sax_dom_parser<Json> dom_;
+  std::vector<Frame> frames_;
+};
+
+}  // namespace
+
+std::variant<Json, JsonProblem> parse_json_document(const std::string& text) {
+  Json result;
+  StrictSax sax(result);
+  if (Json::sax_parse(text, &sax) && !sax.problem) return result;
+  JsonProblem problem = sax.problem.value_or(JsonProblem{JsonProblem::Kind::kSyntax, "syntax error", 0, ""});
+  if (problem.kind == JsonProblem::Kind::kTooDeep) problem.byte = too_deep_at(text);
+  if (problem.kind == JsonProblem::Kind::kSyntax) problem.byte = offending_token_start(text, problem.byte);
+  return problem;
+}
+
+std::optional<Json> parse_json(const std::string& text, const std::string& file, Diagnostics& diags) {
+  auto parsed = parse_json_document(text);
+  if (auto* json = std::get_if<Json>(&parsed)) return std::move(*json);
+  const auto& problem = std::get<JsonProblem>(parsed);
+  switch (problem.kind) {
+    case JsonProblem::Kind::kDuplicateKey:
+      diags.error("E205", problem.message, {file, 0, 0, problem.pointer, ""});
+      break;
+    case JsonProblem::Kind::kNumberOutOfRange:
+      diags.error("E203", problem.message, {file, 0, 0, problem.pointer, ""});
+      break;
+    default: {
+      // Located by line and column only: the line itself is not shown, as
+      // it may hold a participant's id.
+      LineIndex lines(text);
+      std::size_t byte = std::min(problem.byte, text.size());
+      diags.error("E201", "invalid JSON: " + problem.message, {file, lines.line_of(byte), lines.column_of(byte), "", ""});
+    }
+  }
+  return std::nullopt;
 }
 
 std::string JsonFields::pointer(const std::string& parent, const std::string& key) {

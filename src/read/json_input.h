@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "core/date.h"
 #include "core/diagnostics.h"
@@ -13,7 +14,25 @@ namespace maaltal {
 
 using Json = nlohmann::json;
 
-// Parses `text`; on a syntax error reports E201 and returns nullopt.
+// Why a JSON text was refused: where (its byte offset, 0-based, and the JSON
+// Pointer of the value being read) and what, in words that never quote the
+// input (a registrations file's text is personal data).
+struct JsonProblem {
+  enum class Kind { kSyntax, kTooDeep, kDuplicateKey, kNumberOutOfRange } kind = Kind::kSyntax;
+  std::string message;
+  std::size_t byte = 0;
+  std::string pointer;
+};
+
+// Parses `text` as JSON, stricter than the standard asks: arrays and objects
+// at most limits::kJsonDepth deep (deeper ones would exhaust the stack of
+// whatever walks them), each key once in its object (else which one counts
+// is a guess), and every number within a double's range.
+std::variant<Json, JsonProblem> parse_json_document(const std::string& text);
+
+// parse_json_document() with its problem reported: E201 at line:column for a
+// syntax error or too deep a nesting, E205 at the pointer for a key given
+// twice, E203 there for a number out of range; then nullopt.
 std::optional<Json> parse_json(const std::string& text, const std::string& file, Diagnostics& diags);
 
 // Typed access to an object's members, reporting E202 (missing or wrong type)

@@ -1,15 +1,12 @@
 #include "read/previous_reader.h"
 
-#include <nlohmann/json.hpp>
-
 #include "core/error.h"
+#include "read/json_input.h"
 #include "read/text_file.h"
 
 namespace maaltal {
 
 namespace {
-
-using Json = nlohmann::json;
 
 class PreviousReader {
  public:
@@ -41,8 +38,11 @@ class PreviousReader {
   }
 
   PreviousReport read(const std::string& text) const {
-    Json j = Json::parse(text, nullptr, false);
-    if (j.is_discarded()) fail("not valid JSON");
+    auto parsed = parse_json_document(text);
+    if (auto* problem = std::get_if<JsonProblem>(&parsed)) {
+      fail((problem->pointer.empty() ? "" : problem->pointer + ": ") + problem->message);
+    }
+    const Json& j = std::get<Json>(parsed);
     PreviousReport out;
     out.file = file_;
     // A public summary has its small counts hidden: what changed since cannot

@@ -7,10 +7,12 @@
 #include <tuple>
 
 #include "core/numbers.h"
+#include "core/paths.h"
 #include "core/text.h"
 #include "read/csv.h"
 #include "read/definitions_reader.h"
 #include "read/json_input.h"
+#include "read/json_text.h"
 #include "read/municipalities.h"
 #include "read/project_limits.h"
 #include "read/text_file.h"
@@ -34,6 +36,7 @@ class ProjectReader {
     std::string text = read_text_file(path_, display_, project_.input_files);
     auto json = parse_json(text, display_, diags_);
     if (!json) return std::nullopt;
+    check_control_characters(*json, display_, diags_);
     if (!json->is_object()) {
       fields_.wrong_type("", "an object at the top level of the project file");
       return std::nullopt;
@@ -55,6 +58,7 @@ class ProjectReader {
         [this](const Json& root, const std::string& key, bool required) { return objects_in(root, key, required); }};
     read_definitions(*json, definitions);
     read_registration_source(*json);
+    refuse_participant_column(*json);
     read_texts(*json);
     read_booleans(*json);
     read_privacy(*json);
@@ -367,7 +371,7 @@ class ProjectReader {
     if (it->is_array()) {
       for (std::size_t i = 0; i < it->size(); ++i) read_inline_target((*it)[i], "/targets/" + std::to_string(i));
     } else if (it->is_object()) {
-      auto file = fields_.string(*it, "/targets", "file", true);
+      auto file = file_inside(*it, "/targets");
       if (file) read_targets_csv(*file);
     } else {
       fields_.wrong_type("/targets", "an array of targets or {\"file\": \"targets.csv\"}");
@@ -578,7 +582,7 @@ class ProjectReader {
   // Markdown files, read now so that their bytes are hashed with the other inputs.
   void read_texts(const Json& root) {
     for (const auto& [obj_at, ptr] : objects_in(root, "texts", false)) {
-      auto file = fields_.string(*obj_at, ptr, "file", true);
+      auto file = file_inside(*obj_at, ptr);
       std::string place = fields_.string(*obj_at, ptr, "place", false).value_or("top");
       if (std::none_of(std::begin(kTextPlaces), std::end(kTextPlaces), [&](const char* p) { return place == p; })) {
         fields_.invalid(ptr + "/place", "unknown place '" + place + "' (expected top or bottom)");
@@ -610,7 +614,7 @@ class ProjectReader {
 
   void read_registration_source(const Json& root) {
     if (const Json* counts = fields_.object(root, "", "counts", false)) {
-      if (auto file = fields_.string(*counts, "/counts", "file", true)) {
+      if (auto file = file_inside(*counts, "/counts")) {
         project_.counts = CountSource{path_.parent_path() / *file, display_path_beside(display_, *file)};
       }
     }
@@ -618,7 +622,7 @@ class ProjectReader {
     const Json* reg = fields_.object(root, "", "registrations", !project_.counts);
     if (!reg) return;
     auto& source = project_.registrations;
-    if (auto file = fields_.string(*reg, "/registrations", "file", true)) {
+    if (auto file = file_inside(*reg, "/registrations")) {
       source.path = path_.parent_path() / *file;
       source.display_path = display_path_beside(display_, *file);
     }
@@ -645,6 +649,55 @@ class ProjectReader {
         source.columns[field] = header.get<std::string>();
       }
     }
+  }
+
+  // A breakdown, an indicator's `where` or its date field on the
+  // participants' id column would put their ids beside their pseudonyms and
+  // into the outputs (a breakdown's categories, a filter's values) or into
+  // every message about a row: refused. Read from the JSON itself, after the
+  // columns are known, so that each is located; a malformed entry was
+  // reported already.
+  void refuse_participant_column(const Json& root) {
+    const std::string id_column = normalise_header(project_.column_for(kParticipantField));
+    auto refuse = [&](const std::string& field, const std::string& ptr, const char* what) {
+      if (normalise_header(project_.column_for(field)) != id_column) return;
+      fields_.invalid(ptr, "'" + field + "' is the participants' id column: " + what + "; use another column");
+    };
+    auto each = [&](const char* key, auto on_object) {
+      auto it = root.find(key);
+      if (it == root.end() || !it->is_array()) return;
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        if ((*it)[i].is_object()) on_object((*it)[i], std::string("/") + key + "/" + std::to_string(i));
+      }
+    };
+    each("indicators", [&](const Json& obj, const std::string& ptr) {
+      auto date = obj.find("date_field");
+      if (date != obj.end() && date->is_string())
+        refuse(date->get<std::string>(), ptr + "/date_field", "its ids would be read as dates and printed");
+      auto where = obj.find("where");
+      if (where == obj.end() || !where->is_object()) return;
+      for (const auto& [field, values] : where->items())
+        refuse(field, JsonFields::pointer(ptr + "/where", field), "a filter on it would publish their ids");
+    });
+    each("breakdowns", [&](const Json& obj, const std::string& ptr) {
+      auto field = obj.find("field");
+      if (field != obj.end() && field->is_string())
+        refuse(field->get<std::string>(), ptr + "/field", "a breakdown by it would publish their ids");
+    });
+  }
+
+  // A file that project.json names, `parent`/file: only inside the project's
+  // folder (E207), so that no project publishes a file from elsewhere.
+  std::optional<std::string> file_inside(const Json& obj, const std::string& parent) {
+    auto file = fields_.string(obj, parent, "file", true);
+    if (file && !inside_folder(path_.parent_path(), *file)) {
+      diags_.error("E207",
+                   "'" + *file + "' is outside the project folder (expected a path relative to project.json, " +
+                       "inside its folder)",
+                   {display_, 0, 0, parent + "/file", ""});
+      return std::nullopt;
+    }
+    return file;
   }
 
   std::filesystem::path path_;

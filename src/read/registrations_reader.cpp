@@ -45,6 +45,14 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
       checker.reject({file, 0, 0, ptr, ""}, "E202", "expected an object");
       continue;
     }
+    // A number as an id must be exact: one beyond 2^64, or with a fraction
+    // or an exponent, is held as a double, and two such ids could become one.
+    auto id = obj.find(names[0]);
+    if (id != obj.end() && id->is_number_float()) {
+      checker.reject({file, 0, 0, JsonFields::pointer(ptr, names[0]), ""}, "E202",
+                     "expected the participant id as a string, or a whole number below 2^64 without a fraction or exponent");
+      continue;
+    }
     std::vector<std::string> values;
     for (const auto& name : names) {
       auto it = obj.find(name);
@@ -140,6 +148,7 @@ void join_second_part(Dataset& dataset, Diagnostics& diags, CsvRowReader& first,
     diags.add(d);
   }
   add_repeats_before(INT_MAX);
+  diags.add_not_kept(rest_diags);
   dataset.rows_read += rest.rows_read;
   dataset.rows_rejected += rest.rows_rejected + static_cast<int>(skip.size());
   dataset.registrations.append(later, skip);

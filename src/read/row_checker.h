@@ -69,7 +69,8 @@ class RowChecker {
         dates_(dataset.schema.date_fields.size()),
         categories_(dataset.schema.category_fields.size()),
         problems_(dataset.schema.category_fields.size()),
-        seen_(0) {
+        seen_(0),
+        id_column_(fold_case(dataset.project.column_for(kParticipantField))) {
     for (const auto& ind : dataset.project.indicators) {
       for (const auto& filter : ind.filters) {
         if (filter.flag) yes_no_fields_.insert(filter.field);
@@ -96,8 +97,10 @@ class RowChecker {
         return regs_.unit(other) == u && regs_.participant(other) == participant;
       });
       if (first != row_index) {
-        repeats_.push_back({diags_.all().size(), first});
-        diags_.warning("W109", repeat_message(regs_.position(first), row.json_index >= 0, u), row.where(0));
+        const std::size_t index = diags_.all().size();
+        if (diags_.warning("W109", repeat_message(regs_.position(first), row.json_index >= 0, u), row.where(0))) {
+          repeats_.push_back({index, first});
+        }
         ++dataset_.rows_rejected;
         return;
       }
@@ -132,7 +135,7 @@ class RowChecker {
     return found;
   }
 
-  // Each W109 given: its index in the diagnostics, and the row it repeats.
+  // Each W109 kept: its index in the diagnostics, and the row it repeats.
   const std::vector<std::pair<std::size_t, std::uint32_t>>& repeats() const { return repeats_; }
 
   // Room for `rows` registrations, of which this checker reads `own`.
@@ -176,10 +179,7 @@ class RowChecker {
     if (text.empty()) return true;
     date = parse_date(text);
     const auto& project = dataset_.project;
-    auto quoted = [&] {
-      return "'" + std::string(text) + "' in column '" + project.column_for(dataset_.schema.date_fields[field - 2]) +
-             "'";
-    };
+    auto quoted = [&] { return quote(text, dataset_.schema.date_fields[field - 2]); };
     if (!date) {
       diags_.error("E106",
                    quoted() +
@@ -210,7 +210,7 @@ class RowChecker {
   // A value a breakdown does not declare is counted as "other" and reported.
   CategoryProblem check_category(const std::string& field, std::string_view value) const {
     if (value.empty()) return {};
-    auto quoted = [&] { return "'" + std::string(value) + "' in column '" + dataset_.project.column_for(field) + "'"; };
+    auto quoted = [&] { return quote(value, field); };
     for (const auto& b : dataset_.project.breakdowns) {
       if (b.field != field) continue;
       if (!b.age_bands.empty()) {
@@ -226,6 +226,15 @@ class RowChecker {
       return {"W113", quoted() + " is neither yes nor no (expected e.g. ja/nej, 1/0, x/empty); counted as no"};
     }
     return {};
+  }
+
+  // "'value' in column 'c'" for a message; a value of the participants' id
+  // column (project.json refuses it as a date, category or filter field,
+  // but reads on to report every problem) starred out, as in the line shown.
+  std::string quote(std::string_view value, const std::string& field) const {
+    const std::string column = dataset_.project.column_for(field);
+    std::string shown = fold_case(column) == id_column_ ? star_out_except(value, "") : std::string(value);
+    return "'" + shown + "' in column '" + column + "'";
   }
 
   // The declared category within two edits of `value`, ignoring case: the
@@ -294,6 +303,7 @@ class RowChecker {
   StringMap<UnitLookup> units_;                                        // by the text as written
   RowIndex seen_;                                                      // rows by municipality and participant, for W109
   std::vector<std::pair<std::size_t, std::uint32_t>> repeats_;
+  std::string id_column_;  // the participants' id column, as fold_case() gives it
 };
 
 // Warns once per column that holds CPR numbers (W119): they are personal
@@ -304,7 +314,9 @@ class CprColumns {
 
   template <typename Where>
   void check(const std::string& value, const std::string& column, Where where) {
-    if (value.size() < 10 || value.size() > 13 || warned_.contains(column) || !is_cpr_number(value)) return;
+    // 0101901234 is the shortest spelling, 01.01.90–1234 (an en dash) among the
+    // longest; a few spaces around are allowed. Most values end here.
+    if (value.size() < 10 || value.size() > 20 || warned_.contains(column) || !is_cpr_number(value)) return;
     warned_.insert(column);
     diags_.warning("W119",
                    "column '" + column +

@@ -12,10 +12,19 @@ namespace maaltal {
 
 namespace {
 
-void refuse_folder(const std::filesystem::path& path, const std::string& display_name) {
+// Only a regular file is read: a FIFO would block until something writes to
+// it, and a device such as /dev/zero never ends. A name that does not exist
+// is left to the opening, which says so.
+void require_regular_file(const std::filesystem::path& path, const std::string& display_name) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+  auto status = std::filesystem::status(path, ec);
+  if (ec) return;
+  if (std::filesystem::is_directory(status)) {
     throw Error(ErrorKind::kRead, "cannot read '" + display_name + "': it is a folder, not a file");
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    throw Error(ErrorKind::kRead, "cannot read '" + display_name +
+                                      "': it is not a regular file (a FIFO, a socket or a device); give a file");
   }
 }
 
@@ -40,7 +49,7 @@ void refuse_folder(const std::filesystem::path& path, const std::string& display
 
 std::string read_text_file(const std::filesystem::path& path, const std::string& display_name,
                            std::vector<InputFile>& provenance) {
-  refuse_folder(path, display_name);
+  require_regular_file(path, display_name);
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw Error(ErrorKind::kRead, "cannot open '" + display_name + "'");
   // Read straight into one string: a large file is not copied on the way in.
@@ -48,7 +57,7 @@ std::string read_text_file(const std::filesystem::path& path, const std::string&
   if (size < 0) throw Error(ErrorKind::kRead, "cannot read '" + display_name + "'");
   // Held whole, so bounded: no project, targets or counts file comes near
   // this, and registrations this large are read in pieces as CSV.
-  if (size > kMaxWholeFile) {
+  if (static_cast<std::uint64_t>(size) > limits::kWholeFileBytes) {
     throw Error(ErrorKind::kRead,
                 "cannot read '" + display_name +
                     "': it is larger than 256 MiB, more than a file "
@@ -73,7 +82,7 @@ std::string read_text_file(const std::filesystem::path& path, const std::string&
 
 TextStream::TextStream(const std::filesystem::path& path, std::string display_name, std::vector<InputFile>& provenance)
     : path_(path), display_(std::move(display_name)) {
-  refuse_folder(path_, display_);
+  require_regular_file(path_, display_);
   open();
   std::string piece(kPiece, '\0');
   in_.read(piece.data(), 2);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/limits.h"
 #include "core/project.h"
 
 namespace maaltal {
@@ -16,9 +17,9 @@ namespace maaltal {
 // The file's text as UTF-8, decoded from UTF-8 (with or without a byte-order
 // mark), UTF-16 with one, or else Windows-1252. The file's name, the SHA-256
 // of all its bytes and the encoding it was read in are appended to
-// `provenance`. A NUL byte, or a file larger than kMaxWholeFile, is an
-// Error(kRead) saying so.
-inline constexpr std::streamoff kMaxWholeFile = std::streamoff{256} << 20;
+// `provenance`. A NUL byte, or a file larger than limits::kWholeFileBytes,
+// is an Error(kRead) saying so; so is anything but a regular file (a folder,
+// a FIFO, a device such as /dev/zero), which could block or never end.
 
 std::string read_text_file(const std::filesystem::path& path, const std::string& display_name,
                            std::vector<InputFile>& provenance);

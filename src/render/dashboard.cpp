@@ -1,6 +1,9 @@
 // The dashboard's pages: the shared view model plus what only the dashboard
 // shows (charts, municipality sections, definitions, the project's own
 // texts), laid out as one file, a site of pages, or a fragment for a CMS.
+#include <algorithm>
+#include <cctype>
+
 #include "core/error.h"
 #include "render/format.h"
 #include "render/locale.h"
@@ -20,6 +23,27 @@ constexpr const char* kTemplate = "dashboard.html.mustache";
 
 std::string unit_anchor(const UnitFigures& unit) { return "kommune-" + unit.code; }
 std::string unit_page(const UnitFigures& unit) { return unit_anchor(unit) + ".html"; }
+
+// The style sheet, checked before it is inlined in a <style> element: a '<'
+// could end the element and start markup (</style><script>), a url(),
+// image-set() or @import would load from elsewhere, and a backslash escape
+// could spell either past this check. Error(kTemplate) at its line and column.
+std::string checked_style_sheet(const std::string& css, const std::string& origin) {
+  auto refuse = [&](std::size_t pos, const std::string& why) {
+    throw Error(ErrorKind::kTemplate, text_position(origin, css, pos) + ": a style sheet may not " + why);
+  };
+  if (auto pos = css.find('<'); pos != std::string::npos)
+    refuse(pos, "contain '<' (it could end the page's <style> element)");
+  if (auto pos = css.find('\\'); pos != std::string::npos)
+    refuse(pos, "contain '\\' (an escape could spell what is refused here)");
+  std::string lower = css;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const char* loads : {"url(", "image-set(", "image(", "src(", "@import"}) {
+    if (auto pos = lower.find(loads); pos != std::string::npos)
+      refuse(pos, std::string("load anything ('") + loads + "'): the dashboard loads nothing from elsewhere");
+  }
+  return css;
+}
 
 // The project's Markdown placed at `place`, as safe HTML whose "#" headings
 // become h2, under the page's own h1.
@@ -155,7 +179,7 @@ class PageRenderer {
   PageRenderer(const Report& report, const TemplateSet& templates)
       : report_(report),
         locale_(Locale::load(templates, report.project.locale)),
-        css_(templates.text(kCss)),
+        css_(checked_style_sheet(templates.text(kCss), templates.origin(kCss))),
         template_(templates.text(kTemplate)),
         shared_(build_view(report, locale_)) {
     shared_["texts_top"] = texts_at(report, "top");

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/sha256.h"
+#include "core/text.h"
 #include "render/workbook_details.h"
 #include "render/writers.h"
 
@@ -27,6 +28,27 @@ lxw_worksheet* start_sheet(Workbook& book, const std::string& name, const std::v
   return sheet;
 }
 
+// What each distinct category value is written as. A participant's id or a
+// CPR number must not reach the workbook by another column than the
+// pseudonym's: a value that equals some participant's id, or is a CPR
+// number, is written as its pseudonym (so that it still matches the
+// pseudonym column), and a CPR number inside a longer text is starred out.
+std::vector<std::string> shown_values(const Registrations& regs, HmacSha256& pseudonyms) {
+  StringMap<std::uint32_t> value_ids;
+  for (std::uint32_t v = 0; v < regs.distinct_values(); ++v) value_ids.emplace(regs.value(v), v);
+  std::vector<bool> is_id(regs.distinct_values());
+  for (std::size_t k = 0; k < regs.size(); ++k) {
+    if (auto it = value_ids.find(regs.participant(k)); it != value_ids.end()) is_id[it->second] = true;
+  }
+  std::vector<std::string> shown(regs.distinct_values());
+  for (std::uint32_t v = 0; v < regs.distinct_values(); ++v) {
+    std::string_view value = regs.value(v);
+    if (value.empty()) continue;
+    shown[v] = is_id[v] || is_cpr_number(value) ? pseudonyms.hex(value, 16) : mask_cpr_numbers(value);
+  }
+  return shown;
+}
+
 }  // namespace
 
 void write_raw_workbook(const Report& report, const TemplateSet& templates, const std::filesystem::path& path) {
@@ -46,6 +68,7 @@ void write_raw_workbook(const Report& report, const TemplateSet& templates, cons
     names.push_back(unit == report.units.end() ? "" : unit->name);
   }
   HmacSha256 pseudonyms(raw.key);
+  const std::vector<std::string> values = shown_values(regs, pseudonyms);
   // The first sheet is written even without a registration: the header alone.
   const std::string sheet_name = locale.get("sheet_raw_rows");
   lxw_worksheet* sheet = start_sheet(book, sheet_name, headers, std::min(kRowsPerSheet, regs.size()));
@@ -71,7 +94,7 @@ void write_raw_workbook(const Report& report, const TemplateSet& templates, cons
         check(worksheet_write_number(sheet, row, col, d->days_since_epoch() + 25569.0, date), "raw rows");
       }
     }
-    for (std::size_t f = 0; f < regs.category_fields(); ++f) text(regs.category(k, f));
+    for (std::size_t f = 0; f < regs.category_fields(); ++f) text(values[regs.category_id(k, f)]);
     ++row;
   }
   book.close();

@@ -19,17 +19,34 @@ namespace {
 constexpr const char* kTemplate = "status.md.mustache";
 
 // Values are placed inside Markdown text and table cells: characters that
-// Markdown would read as markup are backslash-escaped, and a line break would
-// end a table row, so it becomes a space.
+// Markdown would read as markup are backslash-escaped, a line break would
+// end a table row and a tab would indent, so both become a space, and what
+// would open a block at the start of a line ("- ", "1. ", "+", "=", leading
+// spaces) is escaped or dropped, so a label can never change the report's
+// structure.
 std::string markdown_escape(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '\n' || c == '\r') {
-      out += ' ';
+    if (c == '\n' || c == '\r' || c == '\t') {
+      if (!out.empty()) out += ' ';
       continue;
     }
-    if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
+    if (c == ' ' && out.empty()) continue;
+    if (std::string_view("\\`*_[]<>|#~&").find(c) != std::string_view::npos) out += '\\';
     out += c;
+  }
+  // A list marker or a rule: "-", "+" or "=" followed by a space, the end or
+  // more of the same kind, or digits and "." or ")" followed by a space or the
+  // end ("-2" and "1.234" are figures and stay as they are).
+  auto opens_block = [&](std::size_t at, std::string_view then) {
+    return at + 1 >= out.size() || then.find(out[at + 1]) != std::string_view::npos;
+  };
+  std::size_t digits = out.find_first_not_of("0123456789");
+  if (!out.empty() && std::string_view("-+=").find(out[0]) != std::string_view::npos && opens_block(0, " -+=")) {
+    out.insert(0, 1, '\\');
+  } else if (digits != std::string::npos && digits > 0 && (out[digits] == '.' || out[digits] == ')') &&
+             opens_block(digits, " ")) {
+    out.insert(digits, 1, '\\');
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "core/paths.h"
 #include "core/resources.h"
 
 namespace maaltal {
@@ -13,10 +14,23 @@ namespace maaltal {
 namespace mstch = kainjow::mustache;
 using Json = nlohmann::json;
 
+TemplateSet::TemplateSet(std::vector<std::filesystem::path> dirs) {
+  for (auto& dir : dirs) dirs_.push_back({std::move(dir), {}});
+}
+
+void TemplateSet::add_project_dir(const std::filesystem::path& dir, const std::filesystem::path& project_folder) {
+  dirs_.push_back({dir, project_folder});
+}
+
 std::string TemplateSet::text(const std::string& name) const {
   for (const auto& dir : dirs_) {
-    auto path = dir / name;
+    auto path = dir.path / name;
     if (!std::filesystem::is_regular_file(path)) continue;
+    if (!dir.confined_to.empty() && !inside_folder(dir.confined_to, path.lexically_relative(dir.confined_to))) {
+      throw Error(ErrorKind::kTemplate, "'" + path.generic_string() +
+                                            "' leads outside the project folder; a project's templates must be "
+                                            "files inside it");
+    }
     std::ifstream in(path, std::ios::binary);
     std::ostringstream buffer;
     buffer << in.rdbuf();
@@ -29,7 +43,7 @@ std::string TemplateSet::text(const std::string& name) const {
 
 std::string TemplateSet::origin(const std::string& name) const {
   for (const auto& dir : dirs_) {
-    if (std::filesystem::is_regular_file(dir / name)) return (dir / name).generic_string();
+    if (std::filesystem::is_regular_file(dir.path / name)) return (dir.path / name).generic_string();
   }
   return "(built in)";
 }
@@ -110,6 +124,13 @@ std::string trim(const std::string& s) {
 
 }  // namespace
 
+std::string text_position(const std::string& name, const std::string& text, std::size_t pos) {
+  int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(pos), '\n'));
+  auto line_start = pos == 0 ? std::string::npos : text.rfind('\n', pos - 1);
+  int column = static_cast<int>(pos - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
+  return name + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
 std::vector<std::string> unknown_tags(const std::string& name, const std::string& text, const Json& view) {
   std::vector<std::string> problems;
   std::vector<Frame> stack{{&view, ""}};
@@ -132,11 +153,7 @@ std::vector<std::string> unknown_tags(const std::string& name, const std::string
     bool unknown = false;
     const Json* value = find_name(stack, tag_name, unknown);
     if (!value && !unknown) {
-      int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(tag_pos), '\n'));
-      auto line_start = text.rfind('\n', tag_pos);
-      int column = static_cast<int>(tag_pos - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
-      problems.push_back(name + ":" + std::to_string(line) + ":" + std::to_string(column) + ": '" + tag_name +
-                         "' names nothing in the view model");
+      problems.push_back(text_position(name, text, tag_pos) + ": '" + tag_name + "' names nothing in the view model");
     }
     if (sigil == '#' || sigil == '^') {
       const Json* inner = stack.back().object;

@@ -17,7 +17,11 @@ namespace maaltal {
 class TemplateSet {
  public:
   // `dirs` are searched in order before the compiled-in defaults.
-  explicit TemplateSet(std::vector<std::filesystem::path> dirs = {}) : dirs_(std::move(dirs)) {}
+  explicit TemplateSet(std::vector<std::filesystem::path> dirs = {});
+  // The project's own templates/ after the others: a file there must lie
+  // inside `project_folder`, links followed (else Error(kTemplate)), as every
+  // file a project names must.
+  void add_project_dir(const std::filesystem::path& dir, const std::filesystem::path& project_folder);
 
   // The text of `name` ("status.md.mustache", "locale/da.json"). Throws
   // Error(kTemplate) when no such template exists.
@@ -28,8 +32,15 @@ class TemplateSet {
   static std::vector<std::string> default_names();
 
  private:
-  std::vector<std::filesystem::path> dirs_;
+  struct Dir {
+    std::filesystem::path path;
+    std::filesystem::path confined_to;  // empty: anywhere (a --templates folder is the user's choice)
+  };
+  std::vector<Dir> dirs_;
 };
+
+// "name:line:column" of byte `pos` in `text`, for a template's messages.
+std::string text_position(const std::string& name, const std::string& text, std::size_t pos);
 
 using EscapeFn = std::function<std::string(const std::string&)>;
 

@@ -16,9 +16,13 @@ class Workbook {
  public:
   // In constant-memory mode each row goes to disk as the next one starts:
   // rows must come in order, and Excel tables are not available.
-  explicit Workbook(const std::filesystem::path& path, bool constant_memory = false) : path_(path.string()) {
+  // libxlsxwriter's own temporary files go beside `path` (the build's private
+  // folder), not into the shared /tmp.
+  explicit Workbook(const std::filesystem::path& path, bool constant_memory = false)
+      : path_(path.string()), tmpdir_(path.parent_path().empty() ? "." : path.parent_path().string()) {
     lxw_workbook_options options{};
     options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+    options.tmpdir = tmpdir_.data();
     book_ = workbook_new_opt(path_.c_str(), &options);
     if (!book_) throw Error(ErrorKind::kWrite, "cannot create workbook '" + path_ + "'");
   }
@@ -53,6 +57,7 @@ class Workbook {
 
  private:
   std::string path_;
+  std::string tmpdir_;
   lxw_workbook* book_ = nullptr;
   std::map<std::string, lxw_format*> formats_;
 };

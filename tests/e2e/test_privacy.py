@@ -22,7 +22,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 BIN = os.environ.get("MAALTAL_BIN", str(ROOT / "build/dev/maaltal"))
 SAMPLES = sorted(p.parent.name for p in (ROOT / "sample-data").glob("*/project.json"))
-CPR = re.compile(r"(?<![0-9A-Za-z])(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])[0-9]{2}-?[0-9]{4}(?![0-9A-Za-z])")
+# A CPR number in any common spelling (README "Privacy"): DDMMYY, or with `.`,
+# `/`, `-` or a space between day, month and year, then the four digits,
+# directly or after a hyphen, dash, space, `/` or `.`. Not next to a letter or
+# digit here, so that the hex of a checksum or pseudonym is not taken for one.
+CPR_SERIAL_SEPARATORS = "-– /.\u00a0\u2011\u2012\u2014\u2212"
+CPR = re.compile(r"(?<![0-9A-Za-z])(?:0[1-9]|[12][0-9]|3[01])([./ -]?)(?:0[1-9]|1[0-2])\1[0-9]{2}"
+                 f"[{CPR_SERIAL_SEPARATORS}]?" r"[0-9]{4}(?![0-9A-Za-z])")
+CPR_SPELLINGS = ["010185-1234", "0101851234", "01.01.85-1234", "010185 1234", "010185–1234", "01/01/85-1234",
+                 "01-01-85-1234"]
 KEY = "a-test-key-of-some-length"
 
 
@@ -64,7 +72,7 @@ class NoPersonalDataOut(unittest.TestCase):
     """No participant id and no CPR number in any output of any sample, for
     either audience, nor in any message."""
 
-    def test_no_id_in_any_output_of_any_sample(self):
+    def test_no_id_and_no_cpr_number_in_any_output_of_any_sample(self):
         for sample in SAMPLES:
             ids = participant_ids(ROOT / "sample-data" / sample)
             self.assertGreater(len(ids), 0)
@@ -81,6 +89,8 @@ class NoPersonalDataOut(unittest.TestCase):
                     for name, text in texts.items():
                         found = pattern.search(text)
                         self.assertIsNone(found, f"{name} holds participant id {found and found.group()}")
+                        found = CPR.search(text)
+                        self.assertIsNone(found, f"{name} holds a CPR number {found and found.group()}")
 
     def test_cpr_numbers_are_starred_out_and_written_nowhere(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -116,6 +126,136 @@ class NoPersonalDataOut(unittest.TestCase):
         self.assertIsNotNone(CPR.search("id 311299-1234 here"))
         self.assertIsNotNone(CPR.search(">3112991234<"))
         self.assertIsNone(CPR.search("ab3112991234"))
+        for spelling in CPR_SPELLINGS + ["01 01 85 1234", "010185\u00a01234", "010185/1234", "010185.1234"]:
+            self.assertEqual(CPR.search(f"<td>{spelling}</td>").group(), spelling)
+        for other in ("2019-12-31", "31.12.2019", "2019-12-31 1234", "31-12-2019", "1.234.567,89", "01.01-85-1234"):
+            self.assertIsNone(CPR.search(other), other)
+
+    def smaa_tal(self, tmp, edit):
+        """A copy of smaa-tal whose registrations' lines `edit` changes."""
+        project = Path(tmp) / "p"
+        shutil.copytree(ROOT / "sample-data/smaa-tal", project)
+        path = project / "registrations.csv"
+        path.write_text("\n".join(edit(path.read_text(encoding="utf-8").splitlines())) + "\n", encoding="utf-8")
+        return project
+
+    def assert_no_id(self, text, ids):
+        pattern = re.compile("|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True)))
+        found = pattern.search(text)
+        self.assertIsNone(found, f"participant id {found and found.group()} in:\n{text}")
+
+    def test_an_unclosed_quote_shows_no_participant_id(self):
+        ids = participant_ids(ROOT / "sample-data/smaa-tal")
+
+        def edit(lines):
+            lines[5] = lines[5].replace(";461;", ';461;"', 1)
+            return lines
+        with tempfile.TemporaryDirectory() as tmp:
+            project = self.smaa_tal(tmp, edit)
+            for command in ("check", "build"):
+                out = ["--out", tmp + "/out"] if command == "build" else []
+                result = run(command, str(project / "project.json"), *out)
+                self.assertEqual(result.returncode, 1, result.stderr)
+                self.assertIn("[E101]\n******;***;\"", result.stderr)
+                self.assert_no_id(result.stderr, ids)
+
+    def test_a_message_shows_only_the_offending_value(self):
+        """Names and free-text notes in other columns, and the id, are starred
+        out of the line shown under a message."""
+        ids = participant_ids(ROOT / "sample-data/smaa-tal")
+        private = ["Søren Ølgaard", "sygemeldt", "ringer selv"]
+
+        def edit(lines):
+            lines[0] += ";navn;note"
+            for k in range(1, len(lines)):
+                lines[k] += ";Søren Ølgaard;sygemeldt, ringer selv" if k % 2 else ";Ib;sygemeldt"
+            def change(k, field, value):
+                fields = lines[k].split(";")
+                fields[field] = value
+                lines[k] = ";".join(fields)
+            change(3, 1, "999")  # E104
+            change(4, 2, "2024-13-01")  # E106
+            change(6, 5, "kvinda")  # W110
+            lines[8] += ";ekstra"  # E102
+            lines.append(lines[9])  # W109: the same participant again
+            return lines
+        with tempfile.TemporaryDirectory() as tmp:
+            project = self.smaa_tal(tmp, edit)
+            result = run("check", str(project / "project.json"))
+            self.assertEqual(result.returncode, 1, result.stderr)
+            for code in ("E104", "E106", "W110", "E102", "W109"):
+                self.assertIn(f"[{code}]", result.stderr)
+            self.assertIn("\n******;999;**********;", result.stderr)
+            self.assertIn("warning: 'kvinda' in column 'koen'", result.stderr)
+            self.assert_no_id(result.stderr, ids)
+            for text in private:
+                self.assertNotIn(text, result.stderr)
+
+    def test_cpr_numbers_in_every_spelling_are_starred_out_of_messages(self):
+        def edit(lines):
+            for k in range(1, len(lines)):
+                fields = lines[k].split(";")
+                fields[6] = CPR_SPELLINGS[k % len(CPR_SPELLINGS)]  # ydelsesgruppe, a breakdown's column
+                lines[k] = ";".join(fields)
+            lines[2] = lines[2].replace(";461;", ";999;", 1)
+            return lines
+        with tempfile.TemporaryDirectory() as tmp:
+            project = self.smaa_tal(tmp, edit)
+            result = run("check", str(project / "project.json"))
+            self.assertEqual(result.returncode, 1)
+            self.assertIn("warning: column 'ydelsesgruppe' holds CPR numbers", result.stderr)
+            found = CPR.search(result.stderr)
+            self.assertIsNone(found, found and found.group())
+            for spelling in CPR_SPELLINGS:
+                self.assertNotIn(spelling, result.stderr)
+
+    def test_the_raw_rows_hold_no_cpr_number_and_no_raw_id_in_any_column(self):
+        import hashlib
+        import hmac
+        ids = sorted(participant_ids(ROOT / "sample-data/smaa-tal"))
+
+        def edit(lines):
+            for k in range(1, len(lines)):
+                fields = lines[k].split(";")
+                fields[6] = [CPR_SPELLINGS[k % len(CPR_SPELLINGS)], ids[(k + 3) % len(ids)],
+                             "bor hos 010185 1234", "Dagpenge"][k % 4]
+                lines[k] = ";".join(fields)
+            return lines
+        with tempfile.TemporaryDirectory() as tmp:
+            project = self.smaa_tal(tmp, edit)
+            out = Path(tmp) / "out"
+            build(project / "project.json", out, "--raw-rows", env={"MAALTAL_PSEUDONYM_KEY": KEY})
+            texts = {n: t for n, t in output_texts(out).items() if n.startswith("registreringer.xlsx/")}
+            raw = "".join(texts.values())
+            found = CPR.search(raw)
+            self.assertIsNone(found, found and found.group())
+            self.assert_no_id(raw, ids)
+            pseudonym = hmac.new(KEY.encode(), ids[4].encode(), hashlib.sha256).hexdigest()[:16]
+            self.assertGreaterEqual(raw.count(pseudonym), 2)  # as the participant, and in ydelsesgruppe
+            self.assertIn("bor hos ****** ****", raw)
+            self.assertIn("Dagpenge", raw)
+
+    def test_a_breakdown_or_filter_on_the_participant_column_is_refused(self):
+        ids = participant_ids(ROOT / "sample-data/smaa-tal")
+        for pointer, change in (("/breakdowns/0/field", lambda p: p["breakdowns"][0].update(field="borger")),
+                                ("/indicators/1/where/borger",
+                                 lambda p: p["indicators"][1].update(where={"borger": ["ST-001", "ST-002"]})),
+                                ("/indicators/1/where/participant",
+                                 lambda p: p["indicators"][1].update(where={"participant": "ST-001"}))):
+            with self.subTest(pointer=pointer), tempfile.TemporaryDirectory() as tmp:
+                project = self.smaa_tal(tmp, lambda lines: lines)
+                definition = json.loads((project / "project.json").read_text(encoding="utf-8"))
+                change(definition)
+                (project / "project.json").write_text(json.dumps(definition, ensure_ascii=False), encoding="utf-8")
+                for command in ("check", "build"):
+                    out = Path(tmp) / "out"
+                    result = run(command, str(project / "project.json"),
+                                 *(["--out", str(out)] if command == "build" else []))
+                    self.assertEqual(result.returncode, 1, result.stderr)
+                    self.assertIn(f"project.json#{pointer}: error: ", result.stderr)
+                    self.assertIn("is the participants' id column", result.stderr)
+                    self.assertFalse(out.exists() and any(out.iterdir()))
+                    self.assert_no_id(result.stderr, ids - {"ST-001", "ST-002"})  # those two are project.json's own
 
 
 class RawRows(unittest.TestCase):

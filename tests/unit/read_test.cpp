@@ -63,15 +63,13 @@ TEST_CASE("read: a valid project and its registrations") {
   REQUIRE(d.rows_rejected == 0);
 }
 
-TEST_CASE("read: a JSON syntax error has line, column and caret") {
+TEST_CASE("read: a JSON syntax error has line and column, and shows no line of the input") {
   TempDir dir;
   auto r = load(dir, "{\n  \"id\": \"p\",\n  \"title\" \"x\"\n}\n", "");
   REQUIRE_FALSE(r.dataset);
   REQUIRE(r.messages() ==
           "project.json:3:11: error: invalid JSON: syntax error while parsing object separator - unexpected string "
-          "literal; expected ':' [E201]\n"
-          "  \"title\" \"x\"\n"
-          "          ^\n");
+          "literal; expected ':' [E201]\n");
 }
 
 TEST_CASE("read: semantic errors in project.json carry a JSON Pointer") {
@@ -102,10 +100,10 @@ TEST_CASE("read: an unknown municipality code in the data points at its column")
   auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;999;2020-02-01;;\nA2;101;2020-02-01;;\n");
   REQUIRE(r.messages() ==
           "reg.csv:2:4: error: unknown municipality code '999' [E104]\n"
-          "**;999;2020-02-01;;\n"
+          "**;999;**********;;\n"
           "   ^\n"
           "reg.csv:3:4: error: municipality 101 (København) is not one of the project's municipalities [E105]\n"
-          "**;101;2020-02-01;;\n"
+          "**;101;**********;;\n"
           "   ^\n");
   REQUIRE(r.dataset->rows_read == 2);
   REQUIRE(r.dataset->rows_rejected == 2);
@@ -117,7 +115,7 @@ TEST_CASE("read: an unreadable date names the column and the expected form") {
   REQUIRE(r.messages() ==
           "reg.csv:2:8: error: '31-02-2020' in column 'visiteret' is not a date (expected 2019-12-31, 31-12-2019, "
           "31.12.2019, 31/12/2019 or an Excel serial day such as 43830) [E106]\n"
-          "**;746;31-02-2020;;\n"
+          "**;***;31-02-2020;;\n"
           "       ^\n");
 }
 
@@ -130,21 +128,98 @@ TEST_CASE("read: a missing column is one error, not one per row") {
           "^\n");
 }
 
-TEST_CASE("read: a row with the wrong number of fields is rejected, not dropped, its id starred out") {
+TEST_CASE("read: a row with the wrong number of fields is rejected, not dropped, its values starred out") {
   TempDir dir;
   auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01\n");
   REQUIRE(r.messages() ==
           "reg.csv:2:1: error: expected 5 fields (delimiter ';'), found 3 [E102]\n"
-          "**;746;2020-02-01\n"
+          "**;***;**********\n"
           "^\n");
   REQUIRE(r.dataset->rows_rejected == 1);
 }
 
-TEST_CASE("read: a CPR number in another column is warned of with the row's id starred out") {
+TEST_CASE("read: a CPR number in another column is warned of with the row's values starred out") {
   TempDir dir;
   auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;0101851234;\n");
   REQUIRE(r.messages().starts_with("reg.csv:2:19: warning: column 'udfald' holds CPR numbers"));
-  REQUIRE(r.messages().find("\n**;746;2020-02-01;**********;\n") != std::string::npos);
+  REQUIRE(r.messages().find("\n**;***;**********;**********;\n") != std::string::npos);
+}
+
+TEST_CASE("read: a message about a row shows only the value it is about; names and notes are starred out") {
+  TempDir dir;
+  auto r = load(dir, kProject,
+                "id;navn;note;kommune;visiteret;udfald;udfald_dato\n"
+                "A1;Søren Ølgaard;sygemeldt;746;2020-02-31;;\n"
+                "A2;Jens;\"ringet op\nsygemeldt\";999;2020-02-01;;\n"
+                "A3;\"Hansen; Jens\";746;2020-02-01;;\n");
+  REQUIRE(r.messages() ==
+          "reg.csv:2:32: error: '2020-02-31' in column 'visiteret' is not a date (expected 2019-12-31, 31-12-2019, "
+          "31.12.2019, 31/12/2019 or an Excel serial day such as 43830) [E106]\n"
+          "**;*************;*********;***;2020-02-31;;\n"
+          "                               ^\n"
+          "reg.csv:4:12: error: unknown municipality code '999' [E104]\n"
+          "*********\";999;**********;;\n"
+          "           ^\n"
+          "reg.csv:5:1: error: expected 7 fields (delimiter ';'), found 6 [E102]\n"
+          "**;\"******;*****\";***;**********;;\n"
+          "^\n");
+}
+
+TEST_CASE("read: a row's message about its participant id shows no value at all") {
+  TempDir dir;
+  auto r =
+      load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;;\nA1;746;2020-03-01;job;\n");
+  REQUIRE(r.messages() ==
+          "reg.csv:3:1: warning: the participant of line 2 is registered again in municipality 746; counted once "
+          "[W109]\n"
+          "**;***;**********;***;\n"
+          "^\n");
+}
+
+TEST_CASE("read: an unclosed quote in the registrations shows no participant id") {
+  TempDir dir;
+  auto r =
+      load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;;\n3391;746;\"2020-02-01;;\n");
+  REQUIRE(r.messages() ==
+          "reg.csv:3:10: error: quoted field is not closed before the end of the file [E101]\n"
+          "****;***;\"**********;;\n"
+          "         ^\n");
+}
+
+TEST_CASE("read: a CPR number in any common spelling is found in a column and starred out") {
+  for (std::string cpr : {"01.01.85-1234", "010185 1234", "010185\u20131234", "01/01/85-1234", "01-01-85-1234"}) {
+    TempDir dir;
+    auto r = load(dir, kProject, "id;kommune;visiteret;udfald;udfald_dato\nA1;746;2020-02-01;" + cpr + ";\n");
+    INFO(cpr);
+    REQUIRE(r.messages().starts_with("reg.csv:2:19: warning: column 'udfald' holds CPR numbers"));
+    REQUIRE(r.messages().find(cpr) == std::string::npos);
+    REQUIRE(r.messages().find(mask_cpr_numbers(cpr)) != std::string::npos);
+  }
+}
+
+TEST_CASE("read: the participants' id column is refused as a breakdown field or filter or date field") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("\"targets\""), 9,
+                  "\"breakdowns\": [{\"id\": \"b\", \"indicator\": \"visiterede\", \"field\": \"id\", "
+                  "\"categories\": [\"A1\"]}], \"targets\"");
+  project.replace(project.find("{\"udfald\": [\"job\", \"fleksjob\"]}"), 31, "{\"participant\": \"A1\"}");
+  project.replace(project.find("\"date_field\": \"visiteret\""), 25, "\"date_field\": \"id\"");
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\nB22;746;2020-02-01;;\n");
+  REQUIRE(r.messages() ==
+          "project.json#/indicators/0/date_field: error: 'id' is the participants' id column: its ids would be read "
+          "as dates and printed; use another column [E203]\n"
+          "project.json#/indicators/1/where/participant: error: 'participant' is the participants' id column: a "
+          "filter on it would publish their ids; use another column [E203]\n"
+          "project.json#/breakdowns/0/field: error: 'id' is the participants' id column: a breakdown by it would "
+          "publish their ids; use another column [E203]\n"
+          "reg.csv:2:1: error: '***' in column 'id' is not a date (expected 2019-12-31, 31-12-2019, 31.12.2019, "
+          "31/12/2019 or an Excel serial day such as 43830) [E106]\n"
+          "***;***;**********;;\n"
+          "^\n"
+          "reg.csv:2:1: warning: '***' in column 'id' is not one of the declared categories; counted as other [W110]\n"
+          "***;***;**********;;\n"
+          "^\n");
 }
 
 TEST_CASE("read: the same participant twice in a municipality is counted once, with a warning") {
@@ -288,7 +363,7 @@ TEST_CASE("read: a value a breakdown does not declare is a warning, and the row 
   REQUIRE(r.messages() ==
           "reg.csv:3:21: warning: 'dagpenge' in column 'ydelse' is not one of the declared categories; counted as "
           "other (did you mean 'Dagpenge'?) [W110]\n"
-          "**;746;2020-02-01;;;dagpenge\n"
+          "**;***;**********;;;dagpenge\n"
           "                    ^\n");
   REQUIRE(r.dataset->registrations.size() == 2);
 }
@@ -304,7 +379,7 @@ TEST_CASE("read: age bands name their labels, and a birth year that is not a num
                 "id;kommune;visiteret;udfald;udfald_dato;aar\nA1;746;2020-02-01;;;1990\nA2;746;2020-02-01;;;ukendt\n");
   REQUIRE(r.messages() ==
           "reg.csv:3:21: warning: 'ukendt' in column 'aar' is not a number; counted as other [W111]\n"
-          "**;746;2020-02-01;;;ukendt\n"
+          "**;***;**********;;;ukendt\n"
           "                    ^\n");
   REQUIRE(r.dataset->project.breakdowns[0].categories == std::vector<std::string>{"18–29", "30+"});
 }

@@ -1,0 +1,51 @@
+// The masking of personal data in what maaltal prints: CPR numbers in every
+// common spelling, and offending lines shown with only one value readable.
+#include "core/text.h"
+
+#include <catch2/catch.hpp>
+
+using namespace maaltal;
+
+TEST_CASE("text: CPR numbers are starred out in every common spelling, the separators kept") {
+  REQUIRE(mask_cpr_numbers("010190-1234") == "******-****");
+  REQUIRE(mask_cpr_numbers("0101901234") == "**********");
+  REQUIRE(mask_cpr_numbers("01.01.90-1234") == "**.**.**-****");
+  REQUIRE(mask_cpr_numbers("010190 1234") == "****** ****");
+  REQUIRE(mask_cpr_numbers("010190\u20131234") == "******\u2013****");  // an en dash
+  REQUIRE(mask_cpr_numbers("010190\u20141234") == "******\u2014****");  // an em dash
+  REQUIRE(mask_cpr_numbers("010190\u00a01234") == "******\u00a0****");  // a no-break space
+  REQUIRE(mask_cpr_numbers("01/01/90-1234") == "**/**/**-****");
+  REQUIRE(mask_cpr_numbers("01-01-90-1234") == "**-**-**-****");
+  REQUIRE(mask_cpr_numbers("01 01 90 1234") == "** ** ** ****");
+  REQUIRE(mask_cpr_numbers("010190/1234") == "******/****");
+  REQUIRE(mask_cpr_numbers("010190.1234") == "******.****");
+}
+
+TEST_CASE("text: CPR numbers are found between letters and in a sentence") {
+  REQUIRE(mask_cpr_numbers("CPR0101901234") == "CPR**********");
+  REQUIRE(mask_cpr_numbers("cpr:01.01.90-1234x") == "cpr:**.**.**-****x");
+  REQUIRE(mask_cpr_numbers("borger 311299-1234 og 010100 4321.") == "borger ******-**** og ****** ****.");
+}
+
+TEST_CASE("text: dates, amounts and longer numbers are not CPR numbers") {
+  for (const char* text : {"2019-12-31", "31.12.2019", "31-12-2019", "2019-12-31 1234", "31.12.2019 1234",
+                           "01.01.2001-1234", "1.234.567,89", "12345678901", "320190-1234", "011390-1234",
+                           "000190-1234", "01.01-90-1234", "01.01.90-123", "43830", "+4512345678"}) {
+    INFO(text);
+    REQUIRE(mask_cpr_numbers(text) == text);
+    REQUIRE_FALSE(is_cpr_number(text));
+  }
+}
+
+TEST_CASE("text: a value is a CPR number in any spelling, surrounding spaces allowed") {
+  REQUIRE(is_cpr_number(" 01.01.90\u20131234 "));
+  REQUIRE(is_cpr_number("0101901234"));
+  REQUIRE_FALSE(is_cpr_number("0101901234 og mere"));
+  REQUIRE_FALSE(is_cpr_number(""));
+}
+
+TEST_CASE("text: a line is starred out but its structure and the kept bytes") {
+  REQUIRE(star_out_except("A1;Søren;\"a;b\";746", ";\"") == "**;*****;\"*;*\";***");
+  REQUIRE(star_out_except("A1;Søren;746", ";", 10, 13) == "**;*****;746");
+  REQUIRE(star_out_except("A1;Søren;746", ";", 3, SIZE_MAX) == "**;Søren;746");
+}
