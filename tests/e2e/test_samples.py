@@ -437,7 +437,7 @@ class BadInput(unittest.TestCase):
     def test_unknown_municipality_code(self):
         self.edit("registrations.csv", "VGF-0068;607;", "VGF-0068;999;")
         self.build_fails(["registrations.csv:2:10: error: unknown municipality code '999' [E104]\n"
-                          "********;999;2019-09-01;;;Dagpenge\n         ^"])
+                          "********;999;**********;;;********\n         ^"])
 
     def test_rejected_rows_are_accounted_for(self):
         self.edit("registrations.csv", "VGF-0068;607;", "VGF-0068;999;")
@@ -1094,7 +1094,7 @@ class HostileInput(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             result = run("check", self.project_with(tmp, data))
             self.assertIn(f"semikolon-bom-crlf.csv:{bad_line}:9: error: unknown municipality code '999' [E104]\n"
-                          "*******;999;03-02-2020;nej;;Ærø\n", result.stderr)
+                          "*******;999;**********;***;;***\n", result.stderr)
             self.assertIn("120000 rows read, 119999 counted, 1 rejected", result.stdout)
 
     def test_memory_stays_bounded_by_the_longest_row(self):

@@ -234,6 +234,21 @@ TEST_CASE("read: the same participant twice in a municipality is counted once, w
   REQUIRE(r.dataset->rows_rejected == 1);
 }
 
+TEST_CASE("read: a syntax error in JSON registrations shows no participant id") {
+  TempDir dir;
+  std::string project = kProject;
+  project.replace(project.find("reg.csv"), 7, "reg.json");
+  auto r =
+      load(dir, project, "[{\"id\": \"A1\", \"kommune\": 746},\n {\"id\": \"B22\x01\", \"kommune\": 746}]", "reg.json");
+  // The message's wording is the parser's; what matters is what it shows.
+  REQUIRE(r.messages().starts_with("reg.json:2:13: error: invalid JSON: "));
+  REQUIRE(
+      r.messages().ends_with(" [E201]\n"
+                             " {\"**\": \"****\", \"*******\": ***}]\n"
+                             "            ^\n"));
+  REQUIRE(r.messages().find("B22") == std::string::npos);
+}
+
 TEST_CASE("read: JSON registrations use the same columns and report with pointers") {
   TempDir dir;
   std::string project = kProject;
