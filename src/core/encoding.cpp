@@ -26,12 +26,13 @@ std::string convert(std::string_view bytes, const char* from) {
 
 namespace {
 
-// The length of the UTF-8 sequence at bytes[i] (not ASCII), or 0 when it is
-// not one: overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-std::size_t sequence_length(std::string_view bytes, std::size_t i) {
+// The length of the UTF-8 sequence at bytes[i] (not ASCII), with its code
+// point in `cp`, or 0 when it is not one: overlong forms, surrogates and code
+// points past U+10FFFF are not UTF-8.
+std::size_t sequence_length(std::string_view bytes, std::size_t i, unsigned& cp) {
   auto c = static_cast<unsigned char>(bytes[i]);
   std::size_t extra = 0;
-  unsigned cp = 0;
+  cp = 0;
   if (c >= 0xC2 && c <= 0xDF) {
     extra = 1, cp = c & 0x1Fu;
   } else if ((c & 0xF0) == 0xE0) {
@@ -52,6 +53,15 @@ std::size_t sequence_length(std::string_view bytes, std::size_t i) {
     return 0;
   }
   return extra + 1;
+}
+
+// Whether a code point is one a Danish file holds as UTF-8: a Latin-1 letter
+// or sign (æ, ø, å, é, §), typographic punctuation (–, “, ”, …), € or a
+// byte-order mark. A Windows-1252 file makes one of these only from "Â" or
+// "Ã" before a symbol, or "â" before two; an uppercase Æ, Ø or Å before a
+// symbol (“ÆRØ”) makes code points far from these, and is not taken for UTF-8.
+bool danish_utf8(unsigned cp) {
+  return (cp >= 0x80 && cp <= 0xFF) || (cp >= 0x2010 && cp <= 0x206F) || cp == 0x20AC || cp == 0xFEFF;
 }
 
 int characters(std::string_view text) {
@@ -96,9 +106,10 @@ void Utf8Checker::scan(std::string_view bytes) {
       ++i;
       continue;
     }
-    std::size_t length = sequence_length(bytes, i);
+    unsigned cp = 0;
+    std::size_t length = sequence_length(bytes, i, cp);
     if (length == 0 && !stray_) locate(bytes, i);
-    multibyte_ = multibyte_ || length > 0;
+    utf8_text_ = utf8_text_ || (length > 0 && danish_utf8(cp));
     i += std::max<std::size_t>(length, 1);
   }
 }

@@ -18,7 +18,7 @@ struct StrayByte {
 
 // A file's bytes checked as UTF-8, whole or a piece at a time: whether all
 // of it is UTF-8, where the first byte that is not lies, and whether it also
-// holds UTF-8 characters of more than one byte (æ, ø, å). A file with both
+// holds text written as UTF-8 (æ, ø, å, –, € and the like). A file with both
 // mixes two encodings, usually a UTF-8 file with a few pasted or edited
 // lines; it is no Windows-1252 file, and decoding it as one would garble
 // every æ, ø and å in it, so the readers refuse it (README "Registrations").
@@ -27,14 +27,14 @@ class Utf8Checker {
   // The next piece of the file; `last` when the file ends with it.
   void add(std::string_view piece, bool last);
   bool valid() const { return !stray_; }
-  bool mixed() const { return stray_ && multibyte_; }
+  bool mixed() const { return stray_ && utf8_text_; }
   const std::optional<StrayByte>& stray() const { return stray_; }
 
  private:
   void scan(std::string_view bytes);
   void locate(std::string_view bytes, std::size_t at);
   std::string carry_;  // up to 3 bytes of a sequence that the next piece finishes
-  bool multibyte_ = false;
+  bool utf8_text_ = false;  // æ, ø, å, –, € ... written as UTF-8 (see danish_utf8 in encoding.cpp)
   std::optional<StrayByte> stray_;
   int line_ = 1;    // where the next piece starts
   int column_ = 1;  // likewise, in characters

@@ -29,7 +29,7 @@ constexpr ItemLimit kItemLimits[] = {
     {"goals", 200, "goals"},
     {"texts", 20, "texts"},
     {"milestones", 10000, "milestones"},
-    {"targets", 20000, "targets"},
+    {"targets", kMaxTargets, "targets"},
     {"municipalities", 98, "municipalities"},
     {"where", 20, "fields"},
     {"true", 100, "words"},
@@ -103,8 +103,8 @@ bool check_definition_size(const Json& root, JsonFields& fields) {
     }
     auto child = top.next++;
     std::size_t index = top.index++;
+    if (top.node->is_object()) too_long(child.key(), "a name");  // at the object's pointer: not echoed whole
     keys.push_back(top.node->is_object() ? child.key() : std::to_string(index));
-    if (top.node->is_object()) too_long(child.key(), "a name");
     if (within_limits(*child)) {
       open.push_back({&*child, child->cbegin(), 0});  // its key stays on the path until it is done
     } else {

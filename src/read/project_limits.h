@@ -21,6 +21,7 @@ inline constexpr std::size_t kMaxLabelLength = 255;         // an indicator's la
 inline constexpr std::size_t kMaxDefinitionLength = 20000;  // an indicator's generated definition (one cell)
 inline constexpr int kMaxPeriodYears = 20;
 inline constexpr int kMaxAsOfReachYears = 10;     // before the start or after the end
+inline constexpr std::size_t kMaxTargets = 20000;        // inline or in a targets CSV
 inline constexpr double kMaxCountTarget = 1e7;    // a count's or sum's target, milestone
 inline constexpr double kMinRatioTarget = 0.001;  // a ratio's target: a level, 0.1 % ...
 inline constexpr double kMaxRatioTarget = 1000;   // ... to 100,000 %

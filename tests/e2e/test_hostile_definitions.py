@@ -135,6 +135,12 @@ class Lengths(Hostile):
         self.assertIn("p/project.json#/title: error: a text of 2,001 characters; at most 2,000 are allowed [E203]",
                       stderr)
 
+    def test_a_long_name_is_refused_at_its_object_without_being_echoed(self):
+        self.json["total_targets"] = {"k" * 5000: 10}
+        stderr = self.refused("p/project.json#/total_targets: error: a name of 5,000 characters; at most 2,000 are "
+                              "allowed [E203]")
+        self.assertNotIn("k" * 2001, stderr)
+
     def test_a_five_megabyte_label_is_refused_quickly(self):
         self.json["indicators"][0]["label"] = "x" * 5_000_000
         started = time.monotonic()

@@ -74,3 +74,17 @@ TEST_CASE("encoding: the checker finds a stray byte across pieces, before or aft
   CHECK(after.stray()->line == 1);
   CHECK(after.stray()->column == 4);
 }
+
+TEST_CASE("encoding: a Windows-1252 word that happens to form UTF-8 is still Windows-1252") {
+  // “ÆRØ” in Windows-1252: Ø and ” (D8 94) form a valid UTF-8 sequence, U+0614,
+  // which no Danish file holds as UTF-8: the file is read as Windows-1252.
+  DecodedText t = decode_text("\x93\xC6R\xD8\x94 og S\xF8nderborg");
+  CHECK_FALSE(t.stray.has_value());
+  CHECK(t.encoding == "windows-1252");
+  CHECK(t.text == "“ÆRØ” og Sønderborg");
+  // An en dash or a euro sign written as UTF-8 is UTF-8 text, like æ.
+  CHECK(decode_text("10 \xE2\x82\xAC; K\xF8ge").stray.has_value());
+  CHECK(decode_text("2020\xE2\x80\x93"
+                    "2021; K\xF8ge")
+            .stray.has_value());
+}

@@ -298,6 +298,22 @@ TEST_CASE("read: a target too small or too large for a finite attainment is refu
           "               ^\n");
 }
 
+TEST_CASE("read: a targets file stops after its 20000th target like project.json") {
+  TempDir dir;
+  std::string project = kProject;
+  auto start = project.find("[{\"municipality\"");
+  project.replace(start, project.find("}]", start) + 2 - start, "{\"file\": \"maal.csv\"}");
+  std::string csv = "kommune;indikator;maal;gyldig_fra\n";
+  for (int day = 0; day <= 20000; ++day) csv += "746;visiterede;10;" + Date::from_days(day).iso() + "\n";
+  dir.write("maal.csv", csv);
+  auto r = load(dir, project, "id;kommune;visiteret;udfald;udfald_dato\n");
+  REQUIRE(r.messages() ==
+          "maal.csv:20002:1: error: more than 20000 targets; a project has at most 20,000 [E203]\n"
+          "746;visiterede;10;2024-10-04\n"
+          "^\n");
+  REQUIRE(r.dataset->project.targets.size() == 20000);
+}
+
 TEST_CASE("read: an age band's bounds are whole years from 0 to 150") {
   TempDir dir;
   std::string project = kProject;
