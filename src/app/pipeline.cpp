@@ -232,9 +232,9 @@ CheckResult check_inputs(const RunOptions& options, bool building) {
   std::optional<std::string> key = building ? pseudonym_key(dataset->project, options) : std::nullopt;
   result.report = compute_report(*dataset, {options.as_of, options.generated_at, MAALTAL_VERSION});
   if (key) {
-    result.report->raw_rows =
-        std::make_shared<RawRows>(RawRows{std::move(dataset->registrations), dataset->project.unit_codes,
-                                          dataset->schema.date_fields, dataset->schema.category_fields, *key});
+    result.report->raw_rows = std::make_shared<RawRows>(
+        RawRows{std::move(dataset->registrations), dataset->project.unit_codes, dataset->schema.date_fields,
+                dataset->schema.category_fields, *key, dataset->project.breakdowns, dataset->project.booleans});
   }
   result.timings.push_back({"compute", clock.lap()});
   // Only now are the figures known that a person's verdict may override.

@@ -167,6 +167,10 @@ struct RawRows {
   std::vector<std::string> date_fields;  // the columns, by the registrations' schema
   std::vector<std::string> category_fields;
   std::string key;  // the pseudonyms' key, from the environment; never written
+  // project.json's declarations of the category columns' values: a value
+  // declared for its column is written as it is even when it equals an id.
+  std::vector<Breakdown> breakdowns;
+  BooleanWords booleans;
 };
 
 struct Report {

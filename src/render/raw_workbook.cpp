@@ -1,6 +1,7 @@
 // registreringer.xlsx: the pseudonymised registrations, streamed row by row.
 #include <algorithm>
 
+#include "core/numbers.h"
 #include "core/sha256.h"
 #include "core/text.h"
 #include "render/workbook_details.h"
@@ -28,26 +29,65 @@ lxw_worksheet* start_sheet(Workbook& book, const std::string& name, const std::v
   return sheet;
 }
 
-// What each distinct category value is written as. A participant's id or a
-// CPR number must not reach the workbook by another column than the
-// pseudonym's: a value that equals some participant's id, or is a CPR
-// number, is written as its pseudonym (so that it still matches the
-// pseudonym column), and a CPR number inside a longer text is starred out.
-std::vector<std::string> shown_values(const Registrations& regs, HmacSha256& pseudonyms) {
-  StringMap<std::uint32_t> value_ids;
-  for (std::uint32_t v = 0; v < regs.distinct_values(); ++v) value_ids.emplace(regs.value(v), v);
-  std::vector<bool> is_id(regs.distinct_values());
-  for (std::size_t k = 0; k < regs.size(); ++k) {
-    if (auto it = value_ids.find(regs.participant(k)); it != value_ids.end()) is_id[it->second] = true;
+// Whether project.json declares `value` for category column `field`: a
+// breakdown's category, a `where` value, a yes/no word (project.json's
+// `booleans`, or the built-in ones) of a column tested as yes/no, or a number
+// in an age breakdown's column. Such a value is the column's own, not an id,
+// even when it equals one (with ids 1, 2, 3..., a yes/no `1` or a birth year).
+bool declared(const Report& report, const RawRows& raw, const std::string& field, std::string_view value) {
+  auto among = [&](const std::vector<std::string>& values) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+  };
+  for (const auto& b : raw.breakdowns) {
+    if (b.field == field && (b.age_bands.empty() ? among(b.categories) : parse_number(value).has_value())) return true;
   }
-  std::vector<std::string> shown(regs.distinct_values());
-  for (std::uint32_t v = 0; v < regs.distinct_values(); ++v) {
-    std::string_view value = regs.value(v);
-    if (value.empty()) continue;
-    shown[v] = is_id[v] || is_cpr_number(value) ? pseudonyms.hex(value, 16) : mask_cpr_numbers(value);
+  for (const auto& ind : report.indicators) {
+    for (const auto& f : ind.filters) {
+      if (f.field == field && (f.flag ? raw.booleans.read(value).has_value() : among(f.values))) return true;
+    }
   }
-  return shown;
+  return false;
 }
+
+// What each category value is written as, by column. A participant's id or
+// a CPR number must not reach the workbook by another column than the
+// pseudonym's: a CPR number is written as its pseudonym, and so is a value
+// that equals some participant's id (so that it still matches the pseudonym
+// column) unless it is declared for its column; a CPR number inside a longer
+// text is starred out. A column is never pseudonymised whole: how many of
+// its values equal ids changes from month to month, its values would not.
+class ShownValues {
+ public:
+  ShownValues(const Report& report, HmacSha256& pseudonyms)
+      : regs_(report.raw_rows->registrations), shown_(regs_.distinct_values()) {
+    StringMap<std::uint32_t> value_ids;
+    for (std::uint32_t v = 0; v < regs_.distinct_values(); ++v) value_ids.emplace(regs_.value(v), v);
+    std::vector<bool> is_id(regs_.distinct_values());
+    for (std::size_t k = 0; k < regs_.size(); ++k) {
+      if (auto it = value_ids.find(regs_.participant(k)); it != value_ids.end()) is_id[it->second] = true;
+    }
+    const RawRows& raw = *report.raw_rows;
+    kept_.assign(raw.category_fields.size(), std::vector<bool>(regs_.distinct_values()));
+    for (std::uint32_t v = 0; v < regs_.distinct_values(); ++v) {
+      std::string_view value = regs_.value(v);
+      if (value.empty()) continue;
+      const bool cpr = is_cpr_number(value);
+      shown_[v] = is_id[v] || cpr ? pseudonyms.hex(value, 16) : mask_cpr_numbers(value);
+      // A kept id is written as read: one with a CPR number in it never is.
+      if (!is_id[v] || cpr || mask_cpr_numbers(value) != value) continue;
+      for (std::size_t f = 0; f < kept_.size(); ++f) kept_[f][v] = declared(report, raw, raw.category_fields[f], value);
+    }
+  }
+
+  std::string_view operator()(std::size_t field, std::uint32_t v) const {
+    return kept_[field][v] ? regs_.value(v) : std::string_view(shown_[v]);
+  }
+
+ private:
+  const Registrations& regs_;
+  std::vector<std::string> shown_;       // by value: a pseudonym, or the value with CPR numbers starred out
+  std::vector<std::vector<bool>> kept_;  // by column and value: an id declared for the column, written as it is
+};
 
 }  // namespace
 
@@ -68,7 +108,7 @@ void write_raw_workbook(const Report& report, const TemplateSet& templates, cons
     names.push_back(unit == report.units.end() ? "" : unit->name);
   }
   HmacSha256 pseudonyms(raw.key);
-  const std::vector<std::string> values = shown_values(regs, pseudonyms);
+  const ShownValues values(report, pseudonyms);
   // The first sheet is written even without a registration: the header alone.
   const std::string sheet_name = locale.get("sheet_raw_rows");
   lxw_worksheet* sheet = start_sheet(book, sheet_name, headers, std::min(kRowsPerSheet, regs.size()));
@@ -94,7 +134,7 @@ void write_raw_workbook(const Report& report, const TemplateSet& templates, cons
         check(worksheet_write_number(sheet, row, col, d->days_since_epoch() + 25569.0, date), "raw rows");
       }
     }
-    for (std::size_t f = 0; f < regs.category_fields(); ++f) text(values[regs.category_id(k, f)]);
+    for (std::size_t f = 0; f < regs.category_fields(); ++f) text(values(f, regs.category_id(k, f)));
     ++row;
   }
   book.close();

@@ -312,6 +312,78 @@ class RawRows(unittest.TestCase):
             build(ROOT / "sample-data/smaa-tal/project.json", tmp)
             self.assertFalse((Path(tmp) / "registreringer.xlsx").exists())
 
+    def numeric_ids(self, tmp, change):
+        """smaa-tal's first 20 rows with the ids 1..20, a yes/no column `fleksjob`
+        (1/0) that an indicator tests, a column `kode` (4/11) that a `where` keeps, a breakdown `gruppe` declaring "1", "2",
+        "3" and 010185-1234, and an age breakdown on `alder` (16..35): each row
+        as a dict that `change(id, row)` may edit. Returns the rows written and
+        registreringer.xlsx's rows as dicts by header."""
+        import openpyxl
+        project = Path(tmp) / "p"
+        shutil.copytree(ROOT / "sample-data/smaa-tal", project)
+        definition = json.loads((project / "project.json").read_text(encoding="utf-8"))
+        definition["indicators"].append({"id": "fleks", "label": "Fleksjob", "kind": "count",
+                                         "date_field": "udfaldsdato", "where": {"fleksjob": True}})
+        definition["indicators"].append({"id": "kode", "label": "Kode", "kind": "count", "date_field": "visiteret",
+                                         "where": {"kode": ["4", "11"]}})
+        definition["breakdowns"] += [
+            {"id": "gruppe", "label": "Gruppe", "indicator": "visiterede", "field": "gruppe",
+             "categories": ["1", "2", "3", "010185-1234"]},
+            {"id": "alder", "label": "Alder", "indicator": "visiterede", "field": "alder", "age_field": "age",
+             "age_bands": [{"from": 16, "to": 29}, {"from": 30, "to": 64}]}]
+        (project / "project.json").write_text(json.dumps(definition, ensure_ascii=False), encoding="utf-8")
+        path = project / "registrations.csv"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        reader = csv.DictReader(lines[:21], delimiter=";")
+        rows = []
+        for k, row in enumerate(reader, start=1):
+            row.update(borger=str(k), fleksjob="1" if k % 2 else "0", gruppe="2" if k % 3 else "3", alder=str(15 + k),
+                       kode="4" if k % 2 else "11")
+            change(str(k), row)
+            rows.append(row)
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter=";", lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        out = Path(tmp) / "out"
+        build(project / "project.json", out, "--raw-rows", env={"MAALTAL_PSEUDONYM_KEY": KEY})
+        sheet = list(openpyxl.load_workbook(out / "registreringer.xlsx")["Registreringer"].iter_rows(values_only=True))
+        return rows, [dict(zip(sheet[0], r)) for r in sheet[1:]]
+
+    @staticmethod
+    def pseudonym(value):
+        import hashlib
+        import hmac
+        return hmac.new(KEY.encode(), value.encode(), hashlib.sha256).hexdigest()[:16]
+
+    def test_values_declared_for_their_column_stay_even_when_they_equal_an_id(self):
+        """With ids 1..20, a yes/no 1/0, a `where` value 4, a declared category
+        "2" and an age of 16..20 are the column's own values, not ids."""
+        with tempfile.TemporaryDirectory() as tmp:
+            rows, written = self.numeric_ids(tmp, lambda id, row: None)
+        by_pseudonym = {self.pseudonym(r["borger"]): r for r in rows}
+        self.assertEqual(len(written), 20)
+        for got in written:
+            row = by_pseudonym[got["Pseudonym"]]
+            columns = ("fleksjob", "kode", "gruppe", "alder")
+            self.assertEqual([got[c] for c in columns], [row[c] for c in columns])
+
+    def test_a_value_not_declared_for_its_column_that_equals_an_id_is_pseudonymised(self):
+        """Another participant's id where its column declares no such value, and
+        a CPR number even where it is declared, are written as their pseudonym."""
+        changes = {"1": ("udfald", "7"), "2": ("gruppe", "5"), "3": ("fleksjob", "9"), "4": ("gruppe", "010185-1234"),
+                   "5": ("udfald", "Dagpenge")}
+
+        def change(id, row):
+            if id in changes:
+                row[changes[id][0]] = changes[id][1]
+        with tempfile.TemporaryDirectory() as tmp:
+            _, written = self.numeric_ids(tmp, change)
+        by_id = {id: next(w for w in written if w["Pseudonym"] == self.pseudonym(id)) for id in changes}
+        for id, (column, value) in changes.items():
+            expected = value if value == "Dagpenge" else self.pseudonym(value)
+            self.assertEqual(by_id[id][column], expected, (id, column, value))
+
     def test_not_in_a_public_workbook(self):
         with tempfile.TemporaryDirectory() as tmp:
             result = run("build", str(ROOT / "sample-data/smaa-tal/project.json"), "--out", tmp, "--raw-rows",
