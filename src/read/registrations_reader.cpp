@@ -19,6 +19,7 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
   const std::string& file = dataset.project.registrations.display_path;
   auto json = parse_json(text, file, diags);
   if (!json) return;
+  FreeJsonOnExit free_json(*json);
   JsonFields fields(file, diags);
   if (!json->is_array()) {
     fields.wrong_type("", "an array of registrations");
