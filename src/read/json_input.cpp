@@ -111,8 +111,8 @@ class StrictSax {
   std::string pointer() const {
     std::string out;
     for (const auto& f : frames_) {
-      out = f.container->is_array() ? JsonFields::pointer(out, std::to_string(f.index))
-                                    : JsonFields::pointer(out, f.key);
+      out =
+          f.container->is_array() ? JsonFields::pointer(out, std::to_string(f.index)) : JsonFields::pointer(out, f.key);
     }
     return out;
   }
@@ -208,7 +208,8 @@ std::optional<Json> parse_json(const std::string& text, const std::string& file,
       // it may hold a participant's id.
       LineIndex lines(text);
       std::size_t byte = std::min(problem.byte, text.size());
-      diags.error("E201", "invalid JSON: " + problem.message, {file, lines.line_of(byte), lines.column_of(byte), "", ""});
+      diags.error("E201", "invalid JSON: " + problem.message,
+                  {file, lines.line_of(byte), lines.column_of(byte), "", ""});
     }
   }
   return std::nullopt;
