@@ -12,10 +12,11 @@ cmake --build --preset fuzz
 
 corpus=build/fuzz/corpus
 rm -rf "$corpus"
-mkdir -p "$corpus"/{csv,project,template}
+mkdir -p "$corpus"/{csv,project,json,template}
 for f in sample-data/*/*.csv; do cp "$f" "$corpus/csv/$(basename "$(dirname "$f")")-$(basename "$f")"; done
 for p in sample-data/*/project.json; do cp "$p" "$corpus/project/$(basename "$(dirname "$p")").json"; done
 cp templates/*.mustache "$corpus/template/"
+cp "$corpus"/project/*.json "$corpus/json/"
 
 run() {
   local target=$1 seeds=$2
@@ -25,5 +26,6 @@ run() {
 }
 run fuzz_csv csv
 run fuzz_project project
+run fuzz_json json
 run fuzz_template template
 echo "fuzz: no finding"
