@@ -1126,7 +1126,8 @@ class HostileInput(unittest.TestCase):
             path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
             result = run("check", str(path))
             self.assertEqual(result.returncode, 1)
-            self.assertIn("expected an object at the top level of the project file [E202]", result.stderr)
+            self.assertIn("project.json:1:65: error: invalid JSON: arrays and objects nested more than 64 deep [E201]",
+                          result.stderr)
 
     def test_a_folder_where_a_file_belongs(self):
         with tempfile.TemporaryDirectory() as tmp:
