@@ -22,7 +22,6 @@ TIMEOUT = 30  # seconds; every case here ends in well under one
 
 def run(*args, env=None, preexec_fn=None):
     full_env = dict(os.environ, **(env or {}))
-    full_env.pop("SOURCE_DATE_EPOCH", None) if env is None or "SOURCE_DATE_EPOCH" not in env else None
     return subprocess.run([BIN, *map(str, args)], capture_output=True, text=True, env=full_env, timeout=TIMEOUT,
                           preexec_fn=preexec_fn)
 
