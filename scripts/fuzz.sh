@@ -12,7 +12,7 @@ cmake --build --preset fuzz
 
 corpus=build/fuzz/corpus
 rm -rf "$corpus"
-mkdir -p "$corpus"/{csv,json,project,counts,as-of,markdown,template}
+mkdir -p "$corpus"/{csv,json,json-parser,project,counts,as-of,markdown,template}
 for f in sample-data/*/*.csv; do cp "$f" "$corpus/csv/$(basename "$(dirname "$f")")-$(basename "$f")"; done
 for p in sample-data/*/project.json; do cp "$p" "$corpus/project/$(basename "$(dirname "$p")").json"; done
 cp tests/fuzz/seeds/json/* "$corpus/json/"
@@ -23,6 +23,7 @@ i=0
 for d in 2021-06-30 31-12-2022 30.06.2021 01/01/2019 44561 2040-01-01; do i=$((i + 1)); printf '%s' "$d" >"$corpus/as-of/$i"; done
 cp sample-data/*/tekst/*.md tests/fuzz/seeds/markdown/* "$corpus/markdown/"
 cp templates/*.mustache "$corpus/template/"
+cp "$corpus"/project/*.json "$corpus"/json/*.json "$corpus/json-parser/"
 
 run() {
   local target=$1 seeds=$2
@@ -33,6 +34,7 @@ run() {
 run fuzz_csv csv
 run fuzz_registrations_json json
 run fuzz_project project
+run fuzz_json json-parser
 run fuzz_counts counts
 run fuzz_as_of as-of
 run fuzz_markdown markdown

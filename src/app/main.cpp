@@ -122,9 +122,10 @@ int run(int argc, char** argv) {
   check->add_option("--as-of", as_of, "count only events on or before this date (YYYY-MM-DD)");
   for (auto* command : {build, check}) {
     command->add_flag("--strict", options.strict, "treat warnings as failures: exit code 3 (and build writes nothing)");
-    command->add_option("--max-errors", options.max_shown,
-                        "print at most this many problems (0: all, up to 10000; default 100); the count by code "
-                        "covers all")
+    command
+        ->add_option("--max-errors", options.max_shown,
+                     "print at most this many problems (0: all, up to 10000; default 100); the count by code "
+                     "covers all")
         ->check(CLI::Range(std::size_t{0}, maaltal::limits::kKeptDiagnostics));
   }
 

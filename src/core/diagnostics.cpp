@@ -32,8 +32,9 @@ bool Diagnostics::warning(std::string code, std::string message, SourceLocation 
   return keep({Severity::kWarning, std::move(code), std::move(message), std::move(where)});
 }
 
+// Masking and cutting only what is kept: the rest costs a count.
 bool Diagnostics::keep(Diagnostic d) {
-  if (items_.size() >= kept_ && by_code_.contains(d.code)) {
+  if (!room_for(d.code)) {
     add_not_kept_one(d);
     return false;
   }
@@ -42,8 +43,10 @@ bool Diagnostics::keep(Diagnostic d) {
   return add(d);
 }
 
+bool Diagnostics::room_for(const std::string& code) const { return items_.size() < kept_ || !by_code_.contains(code); }
+
 bool Diagnostics::add(const Diagnostic& d) {
-  if (items_.size() >= kept_ && by_code_.contains(d.code)) {
+  if (!room_for(d.code)) {
     add_not_kept_one(d);
     return false;
   }

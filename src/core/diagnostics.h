@@ -45,7 +45,7 @@ class Diagnostics {
   void add_not_kept(const Diagnostics& other);
 
   const std::vector<Diagnostic>& all() const { return items_; }  // the kept ones
-  std::size_t count() const { return total_; }                    // kept or not
+  std::size_t count() const { return total_; }                   // kept or not
   int error_count() const { return errors_; }
   int warning_count() const { return static_cast<int>(total_) - errors_; }
   bool has_errors() const { return errors_ > 0; }
@@ -53,6 +53,7 @@ class Diagnostics {
 
  private:
   bool keep(Diagnostic d);
+  bool room_for(const std::string& code) const;  // the first kept_, and the first of each code
   void add_not_kept_one(const Diagnostic& d);
   std::vector<Diagnostic> items_;
   std::size_t kept_;

@@ -151,6 +151,7 @@ void read_csv(Dataset& dataset, const std::string& text, const std::string& file
 void read_json(Dataset& dataset, const std::string& text, const std::string& file, Diagnostics& diags) {
   auto json = parse_json(text, file, diags);
   if (!json) return;
+  FreeJsonOnExit free_json(*json);
   JsonFields fields(file, diags);
   if (!json->is_array()) {
     fields.wrong_type("", "an array of counts");

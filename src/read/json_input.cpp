@@ -111,8 +111,8 @@ class StrictSax {
   std::string pointer() const {
     std::string out;
     for (const auto& f : frames_) {
-      out = f.container->is_array() ? JsonFields::pointer(out, std::to_string(f.index))
-                                    : JsonFields::pointer(out, f.key);
+      out =
+          f.container->is_array() ? JsonFields::pointer(out, std::to_string(f.index)) : JsonFields::pointer(out, f.key);
     }
     return out;
   }
@@ -156,10 +156,36 @@ class StrictSax {
 
 }  // namespace
 
+namespace {
+
+// Children first, each container emptied from its end: no allocation at all
+// (nesting is at most limits::kJsonDepth, so the recursion is short).
+void free_json(Json& json) {
+  if (json.is_array()) {
+    auto& array = json.get_ref<Json::array_t&>();
+    while (!array.empty()) {
+      free_json(array.back());
+      array.pop_back();
+    }
+  } else if (json.is_object()) {
+    auto& object = json.get_ref<Json::object_t&>();
+    while (!object.empty()) {
+      auto last = std::prev(object.end());
+      free_json(last->second);
+      object.erase(last);
+    }
+  }
+}
+
+}  // namespace
+
+FreeJsonOnExit::~FreeJsonOnExit() { free_json(json_); }
+
 std::variant<Json, JsonProblem> parse_json_document(const std::string& text) {
   Json result;
+  FreeJsonOnExit free_partial(result);  // moved from, when the parse succeeds
   StrictSax sax(result);
-  if (Json::sax_parse(text, &sax) && !sax.problem) return result;
+  if (Json::sax_parse(text, &sax) && !sax.problem) return result;  // moved: free_partial then frees nothing
   JsonProblem problem = sax.problem.value_or(JsonProblem{JsonProblem::Kind::kSyntax, "syntax error", 0, ""});
   if (problem.kind == JsonProblem::Kind::kTooDeep) problem.byte = too_deep_at(text);
   if (problem.kind == JsonProblem::Kind::kSyntax) problem.byte = offending_token_start(text, problem.byte);
@@ -182,7 +208,8 @@ std::optional<Json> parse_json(const std::string& text, const std::string& file,
       // it may hold a participant's id.
       LineIndex lines(text);
       std::size_t byte = std::min(problem.byte, text.size());
-      diags.error("E201", "invalid JSON: " + problem.message, {file, lines.line_of(byte), lines.column_of(byte), "", ""});
+      diags.error("E201", "invalid JSON: " + problem.message,
+                  {file, lines.line_of(byte), lines.column_of(byte), "", ""});
     }
   }
   return std::nullopt;

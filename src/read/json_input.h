@@ -35,6 +35,21 @@ std::variant<Json, JsonProblem> parse_json_document(const std::string& text);
 // twice, E203 there for a number out of range; then nullopt.
 std::optional<Json> parse_json(const std::string& text, const std::string& file, Diagnostics& diags);
 
+// Frees a JSON value, when its scope ends, without allocating: nlohmann's
+// destructor allocates a vector as long as the longest array, which out of
+// memory, while an exception unwinds, ends the program instead of letting main
+// report it (exit code 7).
+class FreeJsonOnExit {
+ public:
+  explicit FreeJsonOnExit(Json& json) : json_(json) {}
+  ~FreeJsonOnExit();
+  FreeJsonOnExit(const FreeJsonOnExit&) = delete;
+  FreeJsonOnExit& operator=(const FreeJsonOnExit&) = delete;
+
+ private:
+  Json& json_;
+};
+
 // Typed access to an object's members, reporting E202 (missing or wrong type)
 // and E203 (a value out of its domain) with the member's JSON Pointer.
 class JsonFields {

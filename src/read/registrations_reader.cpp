@@ -29,6 +29,7 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
     diags.add(d);
   }
   if (!json) return;
+  FreeJsonOnExit free_json(*json);
   JsonFields fields(file, diags);
   if (!json->is_array()) {
     fields.wrong_type("", "an array of registrations");
@@ -59,8 +60,9 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
     // or an exponent, is held as a double, and two such ids could become one.
     auto id = obj.find(names[0]);
     if (id != obj.end() && id->is_number_float()) {
-      checker.reject({file, 0, 0, JsonFields::pointer(ptr, names[0]), ""}, "E202",
-                     "expected the participant id as a string, or a whole number below 2^64 without a fraction or exponent");
+      checker.reject(
+          {file, 0, 0, JsonFields::pointer(ptr, names[0]), ""}, "E202",
+          "expected the participant id as a string, or a whole number below 2^64 without a fraction or exponent");
       continue;
     }
     std::vector<std::string> values;

@@ -431,8 +431,8 @@ class BadInput(unittest.TestCase):
 
     def test_json_syntax_error(self):
         self.edit("project.json", '"owner": "Dansk Handicap Forbund",', '"owner": "Dansk Handicap Forbund"')
-        self.build_fails(["project.json:5:3: error: invalid JSON: syntax error while parsing object - unexpected string literal; expected '}' [E201]",
-                          '  "funder": "STAR",\n  ^'])
+        stderr = self.build_fails(["project.json:5:3: error: invalid JSON: syntax error while parsing object - unexpected string literal; expected '}' [E201]\nby code"])
+        self.assertNotIn('"funder"', stderr)  # no line of the input: in a registrations file it holds an id
 
     def test_unknown_municipality_code(self):
         self.edit("registrations.csv", "VGF-0068;607;", "VGF-0068;999;")
@@ -1126,7 +1126,8 @@ class HostileInput(unittest.TestCase):
             path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
             result = run("check", str(path))
             self.assertEqual(result.returncode, 1)
-            self.assertIn("expected an object at the top level of the project file [E202]", result.stderr)
+            self.assertIn("project.json:1:65: error: invalid JSON: arrays and objects nested more than 64 deep [E201]",
+                          result.stderr)
 
     def test_a_folder_where_a_file_belongs(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -1,10 +1,11 @@
 // The limits of core/limits.h and what a hostile input meets at them: JSON
 // nested too deep, keys given twice, numbers out of range, syntax errors that
 // must not quote the input, and diagnostics whose stored cost is bounded.
+#include "core/limits.h"
+
 #include <catch2/catch.hpp>
 
 #include "core/diagnostics.h"
-#include "core/limits.h"
 #include "read/json_input.h"
 
 using namespace maaltal;
@@ -40,7 +41,8 @@ TEST_CASE("json: a bracket inside a string does not count as nesting") {
   Diagnostics diags;
   REQUIRE(parse_json(text, "x.json", diags));
   std::string deep = "[\"[\", " + std::string(64, '[');
-  REQUIRE(parse_messages(deep) == "x.json:1:70: error: invalid JSON: arrays and objects nested more than 64 deep [E201]\n");
+  REQUIRE(parse_messages(deep) ==
+          "x.json:1:70: error: invalid JSON: arrays and objects nested more than 64 deep [E201]\n");
 }
 
 TEST_CASE("json: a key given twice in one object is an error at its pointer") {
@@ -96,6 +98,5 @@ TEST_CASE("diagnostics: a kept line is cut to what can be shown") {
   Diagnostics diags;
   diags.error("E110", "long", {"f.csv", 1, 3, "", std::string(1 << 20, 'x')});
   REQUIRE(diags.all()[0].where.line_text.size() < 300);
-  REQUIRE(format_diagnostic(diags.all()[0]) ==
-          "f.csv:1:3: error: long [E110]\n" + std::string(200, 'x') + " …\n  ^\n");
+  REQUIRE(format_diagnostic(diags.all()[0]) == "f.csv:1:3: error: long [E110]\n" + std::string(200, 'x') + " …\n  ^\n");
 }
