@@ -204,12 +204,14 @@ std::optional<Json> parse_json(const std::string& text, const std::string& file,
       diags.error("E203", problem.message, {file, 0, 0, problem.pointer, ""});
       break;
     default: {
-      // Located by line and column only: the line itself is not shown, as
-      // it may hold a participant's id.
+      // The message is the parser's fault and what it expected, never the
+      // input's text; the line goes with it, for the caret, and a reader of
+      // personal data stars its values out (registrations_reader.cpp).
       LineIndex lines(text);
       std::size_t byte = std::min(problem.byte, text.size());
+      int line = lines.line_of(byte);
       diags.error("E201", "invalid JSON: " + problem.message,
-                  {file, lines.line_of(byte), lines.column_of(byte), "", ""});
+                  {file, line, lines.column_of(byte), "", lines.line_text(line)});
     }
   }
   return std::nullopt;

@@ -20,12 +20,11 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
   const std::string& file = dataset.project.registrations.display_path;
   // A syntax error's line holds participants' ids: shown with every value
   // starred out, JSON's punctuation kept so that the caret still points at
-  // the fault; the parser's own "last read" text is an id too.
+  // the fault.
   Diagnostics syntax;
   auto json = parse_json(text, file, syntax);
   for (Diagnostic d : syntax.all()) {
     d.where.line_text = star_out_except(d.where.line_text, "{}[],:\" \t");
-    if (auto last_read = d.message.find("; last read"); last_read != std::string::npos) d.message.erase(last_read);
     diags.add(d);
   }
   if (!json) return;

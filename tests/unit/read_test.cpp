@@ -63,13 +63,15 @@ TEST_CASE("read: a valid project and its registrations") {
   REQUIRE(d.rows_rejected == 0);
 }
 
-TEST_CASE("read: a JSON syntax error has line and column, and shows no line of the input") {
+TEST_CASE("read: a JSON syntax error in project.json has line and column, and its line with a caret") {
   TempDir dir;
   auto r = load(dir, "{\n  \"id\": \"p\",\n  \"title\" \"x\"\n}\n", "");
   REQUIRE_FALSE(r.dataset);
   REQUIRE(r.messages() ==
           "project.json:3:11: error: invalid JSON: syntax error while parsing object separator - unexpected string "
-          "literal; expected ':' [E201]\n");
+          "literal; expected ':' [E201]\n"
+          "  \"title\" \"x\"\n"
+          "          ^\n");
 }
 
 TEST_CASE("read: semantic errors in project.json carry a JSON Pointer") {
