@@ -62,6 +62,8 @@ int SuppressionTable::add(double value, bool known) {
 
 void SuppressionTable::at_most(int smaller, int larger) { at_most_.emplace_back(smaller, larger); }
 
+void SuppressionTable::at_most_value(int cell, double bound) { at_most_value_.emplace_back(cell, bound); }
+
 void SuppressionTable::relate(int whole, std::vector<int> parts) {
   int r = static_cast<int>(relations_.size());
   relations_of_[static_cast<std::size_t>(whole)].push_back(r);
@@ -194,6 +196,7 @@ int SuppressionTable::model(DisclosureAudit& model, const PrivacySettings& setti
     model.add_equation(terms, 0);
   }
   for (auto [smaller, larger] : at_most_) model.add_at_most(first + smaller, first + larger);
+  for (auto [cell, bound] : at_most_value_) model.add_at_most_value(first + cell, bound);
   return first;
 }
 
@@ -372,13 +375,45 @@ class ReportCells {
     });
   }
 
+  // A sum of outcomes that are each a participant's first outcome after
+  // `after`, by one field's disjoint values (job, education), counts each
+  // participant at most once: it is at most `after`'s count. Returns its
+  // index, or -1.
+  int sum_at_most_by_definition(std::size_t i) const {
+    const Indicator& sum = report_.indicators[i];
+    if (sum.kind != IndicatorKind::kSum || sum.terms.empty()) return -1;
+    const Indicator& first = report_.indicators[index_of(sum.terms[0])];
+    std::vector<std::string> seen;
+    for (const auto& id : sum.terms) {
+      const Indicator& t = report_.indicators[index_of(id)];
+      if (t.kind != IndicatorKind::kCount || !t.first_only || t.after.empty() || t.after != first.after ||
+          t.date_field != first.date_field || t.filters.size() != 1 || t.filters[0].field != first.filters[0].field ||
+          t.filters[0].flag) {
+        return -1;
+      }
+      for (const auto& v : t.filters[0].values) {
+        if (std::find(seen.begin(), seen.end(), v) != seen.end()) return -1;
+        seen.push_back(v);
+      }
+    }
+    return report_.indicator_index(first.after);
+  }
+
   // Aggregated counts (a counts file) are added to a municipality's count
   // without such ties, so an inequality is written only where the figures
   // keep it: one they break is no reader's knowledge.
   void add_inequalities() {
+    // Each participant is counted once per indicator and has a row: no
+    // count exceeds the rows counted, which every output shows.
+    double rows = report_.data_quality.rows_counted;
+    for (std::size_t i = 0; i < report_.indicators.size(); ++i) {
+      if (report_.indicators[i].kind == IndicatorKind::kCount && unit(n_).values[i].actual.value_or(0) <= rows) {
+        table_.at_most_value(actual_cell(n_, i), rows);
+      }
+    }
     for (std::size_t i = 0; i < report_.indicators.size(); ++i) {
       for (std::size_t j = 0; j < report_.indicators.size(); ++j) {
-        if (!at_most_by_definition(i, j)) continue;
+        if (!at_most_by_definition(i, j) && sum_at_most_by_definition(i) != static_cast<int>(j)) continue;
         for (std::size_t u = 0; u <= n_; ++u) {
           if (unit(u).values[i].actual.value_or(0) <= unit(u).values[j].actual.value_or(0)) {
             table_.at_most(actual_cell(u, i), actual_cell(u, j));
