@@ -205,25 +205,28 @@ int SuppressionTable::model(DisclosureAudit& model, const PrivacySettings& setti
 // least two whole values given everything published. Hiding a cell only loosens the model, so a cell
 // that passed stays passed: each is checked once, and again only after a
 // cell was hidden for it.
-void SuppressionTable::audit(const PrivacySettings& settings, const SuppressionTable* previous) {
-  if (previous && previous->size() != size()) previous = nullptr;  // another layout: nothing to pair
-  if (!previous && std::none_of(hidden_.begin(), hidden_.end(), [](Hidden h) { return h == Hidden::kSmall; })) return;
-  DisclosureAudit model;
-  int now = this->model(model, settings);
+// What must keep two values: the terms, their true value, and the cell of
+// this release to hide more around when they do not.
+struct SuppressionTable::Check {
+  int cell;
+  LinearTerms terms;
+  double value;
+  bool holds = false;
+};
+
+// The model of this table (variables from `now`) and, with `previous`, of
+// last month's (from `before`), tied by counts only growing; and the checks:
+// each small count, then each small monthly step and each of last month's
+// small counts.
+std::vector<SuppressionTable::Check> SuppressionTable::checks(DisclosureAudit& model, const PrivacySettings& settings,
+                                             const SuppressionTable* previous, int& now) const {
+  now = this->model(model, settings);
   int before = -1;
   if (previous) {
     before = previous->model(model, settings);
     // Counts only grow: a reader knows last month's is at most this month's.
     for (std::size_t c = 0; c < size(); ++c) model.add_at_most(before + static_cast<int>(c), now + static_cast<int>(c));
   }
-  // What must keep two values: each small count, then (with the previous
-  // release) each small monthly step and each of last month's small counts.
-  struct Check {
-    int cell;  // the cell of this release hidden more for it
-    LinearTerms terms;
-    double value;
-    bool holds = false;
-  };
   std::vector<Check> checks;
   for (std::size_t c = 0; c < size(); ++c) {
     if (hidden_[c] == Hidden::kSmall) checks.push_back({static_cast<int>(c), {{now + static_cast<int>(c), 1}}, values_[c]});
@@ -239,6 +242,26 @@ void SuppressionTable::audit(const PrivacySettings& settings, const SuppressionT
     auto cell = static_cast<int>(c);
     if (previous->hidden(cell) == Hidden::kSmall) checks.push_back({cell, {{before + cell, 1}}, previous->value(cell)});
   }
+  return checks;
+}
+
+std::vector<int> SuppressionTable::pinned(const PrivacySettings& settings, const SuppressionTable* previous) const {
+  if (previous && previous->size() != size()) previous = nullptr;
+  DisclosureAudit model;
+  int now = 0;
+  std::vector<int> found;
+  for (const auto& check : checks(model, settings, previous, now)) {
+    if (!model.takes_another_value(check.terms, check.value)) found.push_back(check.cell);
+  }
+  return found;
+}
+
+void SuppressionTable::audit(const PrivacySettings& settings, const SuppressionTable* previous) {
+  if (previous && previous->size() != size()) previous = nullptr;  // another layout: nothing to pair
+  if (!previous && std::none_of(hidden_.begin(), hidden_.end(), [](Hidden h) { return h == Hidden::kSmall; })) return;
+  DisclosureAudit model;
+  int now = 0;
+  std::vector<Check> checks = this->checks(model, settings, previous, now);
   // Two LPs over the sum of them all settle most checks at once: a
   // whole-number optimum where a check's terms differ from their value is
   // a second solution for it.

@@ -64,6 +64,12 @@ class SuppressionTable {
   double value(int cell) const { return values_[static_cast<std::size_t>(cell)]; }
   std::size_t size() const { return values_.size(); }
 
+  // The small cells (and, with `previous`, small monthly steps) that the
+  // exact audit finds pinned to one value: empty once suppress() is done.
+  std::vector<int> pinned(const PrivacySettings& settings, const SuppressionTable* previous = nullptr) const;
+  // Steps 1 and 2 alone, as before the audit: for tests that show what it adds.
+  void suppress_by_intervals_for_test(const PrivacySettings& settings) { protect_by_intervals(settings); }
+
   // A reader's bounds on every cell, from the visible cells, the marks and the
   // sums (step 2); the same for a visible cell's lower and upper bound.
   std::vector<std::pair<double, double>> reader_bounds(const PrivacySettings& settings) const;
@@ -75,6 +81,9 @@ class SuppressionTable {
   int hide_more(int failing);
   void audit(const PrivacySettings& settings, const SuppressionTable* previous);
   int model(DisclosureAudit& model, const PrivacySettings& settings) const;
+  struct Check;
+  std::vector<Check> checks(DisclosureAudit& model, const PrivacySettings& settings,
+                                   const SuppressionTable* previous, int& now) const;
   std::vector<double> values_;
   std::vector<Hidden> hidden_;
   std::vector<bool> known_;
