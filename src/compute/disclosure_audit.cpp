@@ -94,7 +94,7 @@ namespace {
 // Branch and bound stops at a whole-number solution past `value` (one is
 // all takes_another_value needs), and after kNodeLimit subproblems: a
 // count, not a clock, so that the same inputs give the same pattern.
-constexpr int kNodeLimit = 2000;
+constexpr int kNodeLimit = 200;
 
 struct Search {
   double value = 0;
