@@ -217,8 +217,8 @@ CheckResult check_inputs(const RunOptions& options, bool building) {
       return d == result.report->as_of ? *result.report
                                        : compute_report(*dataset, {d, options.generated_at, MAALTAL_VERSION});
     };
-    result.public_report = public_release(report_at, dataset->project.info.start, result.report->as_of,
-                                          result.report->privacy);
+    result.public_report =
+        public_release(report_at, dataset->project.info.start, result.report->as_of, result.report->privacy);
     result.timings.push_back({"public release: months and suppression", clock.lap()});
   }
   if (key) {

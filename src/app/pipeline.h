@@ -34,14 +34,14 @@ inline constexpr const char* kPseudonymKeyVariable = "MAALTAL_PSEUDONYM_KEY";
 struct CheckResult {
   Diagnostics diagnostics;
   std::optional<Report> report;  // set when the inputs have no errors
-  // build, when an output is public: as of the last whole month's end,
-  // audited with the month before it (compute/suppression.h)
-  std::optional<Report> public_report;
   bool data_read = false;        // false when project.json itself could not be read
   int rows_read = 0;             // data rows of the registrations and counts, errors or not
   int rows_rejected = 0;
   std::vector<std::string> written;                     // the files `build` wrote, in the output folder
   std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
+  // build, when an output is public: as of the last whole month's end,
+  // audited with the month before it (compute/suppression.h)
+  std::optional<Report> public_report;
 };
 
 CheckResult run_check(const RunOptions& options);

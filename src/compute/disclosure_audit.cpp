@@ -166,7 +166,9 @@ std::vector<double> DisclosureAudit::whole_solution(const LinearTerms& terms, bo
   return x;
 }
 
-void DisclosureAudit::add_at_most_value(int variable, double bound) { add_row(solver_->lp, {{variable, 1}}, GLP_UP, bound); }
+void DisclosureAudit::add_at_most_value(int variable, double bound) {
+  add_row(solver_->lp, {{variable, 1}}, GLP_UP, bound);
+}
 
 double DisclosureAudit::optimum(const LinearTerms& terms, bool maximise) {
   auto [value, integral] = relaxed_optimum(terms, maximise);
@@ -176,12 +178,12 @@ double DisclosureAudit::optimum(const LinearTerms& terms, bool maximise) {
   return mip_optimum();
 }
 
-bool DisclosureAudit::takes_another_value(const LinearTerms& terms, double value) {
+bool DisclosureAudit::takes_another_value(const LinearTerms& terms, double value, bool mip) {
   for (bool maximise : {true, false}) {
     auto [bound, integral] = relaxed_optimum(terms, maximise);
     double beyond = maximise ? bound - value : value - bound;
     if (beyond < 1 - kTolerance) continue;  // not even the LP goes a whole step further
-    if (integral || mip_passes(value, maximise)) return true;
+    if (integral || (mip && mip_passes(value, maximise))) return true;
   }
   return false;
 }

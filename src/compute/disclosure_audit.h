@@ -38,7 +38,8 @@ class DisclosureAudit {
   // Whether some whole-number solution gives `terms` a value other than
   // `value` (a solution's): the LP first, the MIP only where the LP's
   // optimum is a fractional point. Cheaper than range(): one side often settles it.
-  bool takes_another_value(const LinearTerms& terms, double value);
+  // Without `mip`, a fractional LP optimum counts as no: stricter, and fast.
+  bool takes_another_value(const LinearTerms& terms, double value, bool mip = true);
 
   // A whole-number solution at the LP optimum of `terms`, when the optimum
   // is a whole-number point; empty otherwise. Values by variable.

@@ -1,12 +1,12 @@
 #include "compute/suppression.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <memory>
 #include <optional>
 
 #include "compute/disclosure_audit.h"
-#include <cmath>
-#include <limits>
 
 namespace maaltal {
 
@@ -200,6 +200,9 @@ int SuppressionTable::model(DisclosureAudit& model, const PrivacySettings& setti
   return first;
 }
 
+// The solver calls the joint audit with last month's release may make.
+constexpr int kJointBudget = 3000;
+
 // Step 3: the exact audit. The protection (README "Privacy"): a hidden small
 // count, and a monthly step of 1 to threshold-1, must be able to take at
 // least two whole values given everything published. Hiding a cell only loosens the model, so a cell
@@ -219,7 +222,7 @@ struct SuppressionTable::Check {
 // each small count, then each small monthly step and each of last month's
 // small counts.
 std::vector<SuppressionTable::Check> SuppressionTable::checks(DisclosureAudit& model, const PrivacySettings& settings,
-                                             const SuppressionTable* previous, int& now) const {
+                                                              const SuppressionTable* previous, int& now) const {
   now = this->model(model, settings);
   int before = -1;
   if (previous) {
@@ -229,7 +232,8 @@ std::vector<SuppressionTable::Check> SuppressionTable::checks(DisclosureAudit& m
   }
   std::vector<Check> checks;
   for (std::size_t c = 0; c < size(); ++c) {
-    if (hidden_[c] == Hidden::kSmall) checks.push_back({static_cast<int>(c), {{now + static_cast<int>(c), 1}}, values_[c]});
+    if (hidden_[c] == Hidden::kSmall)
+      checks.push_back({static_cast<int>(c), {{now + static_cast<int>(c), 1}}, values_[c]});
   }
   for (std::size_t c = 0; previous && c < size(); ++c) {
     auto cell = static_cast<int>(c);
@@ -271,7 +275,8 @@ void SuppressionTable::audit(const PrivacySettings& settings, const SuppressionT
     std::vector<double> x = model.whole_solution(all, maximise);
     for (auto& check : checks) {
       double at = 0;
-      for (const auto& [v, coefficient] : check.terms) at += x.empty() ? 0 : coefficient * x[static_cast<std::size_t>(v)];
+      for (const auto& [v, coefficient] : check.terms)
+        at += x.empty() ? 0 : coefficient * x[static_cast<std::size_t>(v)];
       check.holds = check.holds || (!x.empty() && at != check.value);
     }
   }
@@ -279,7 +284,12 @@ void SuppressionTable::audit(const PrivacySettings& settings, const SuppressionT
   // that held still holds.
   for (const auto& check : checks) {
     if (check.holds) continue;
-    while (!model.takes_another_value(check.terms, check.value)) {
+    // The joint audit with last month stops after a fixed number of solver
+    // calls (a count, so the pattern stays the same run to run): where most
+    // cells are small it would take minutes. README "Monthly releases".
+    auto spent = [&] { return previous && model.lp_solves() + model.mip_solves() > kJointBudget; };
+    if (spent()) break;
+    while (!spent() && !model.takes_another_value(check.terms, check.value, !previous)) {
       int hidden = hide_more(check.cell);
       if (hidden < 0) break;  // nothing left to hide around it
       auto [low, high] = mark_bounds(Hidden::kProtecting, 0, settings);
@@ -371,9 +381,7 @@ class ReportCells {
     return hidden ? Hidden::kProtecting : Hidden::kNo;
   }
   // Category `c` of a breakdown row; the last is "other".
-  Hidden breakdown(std::size_t b, std::size_t u, std::size_t c) const {
-    return table_.hidden(breakdown_[b][u][c]);
-  }
+  Hidden breakdown(std::size_t b, std::size_t u, std::size_t c) const { return table_.hidden(breakdown_[b][u][c]); }
 
  private:
   const UnitFigures& unit(std::size_t u) const { return u == n_ ? report_.total : report_.units[u]; }

@@ -82,8 +82,8 @@ class SuppressionTable {
   void audit(const PrivacySettings& settings, const SuppressionTable* previous);
   int model(DisclosureAudit& model, const PrivacySettings& settings) const;
   struct Check;
-  std::vector<Check> checks(DisclosureAudit& model, const PrivacySettings& settings,
-                                   const SuppressionTable* previous, int& now) const;
+  std::vector<Check> checks(DisclosureAudit& model, const PrivacySettings& settings, const SuppressionTable* previous,
+                            int& now) const;
   std::vector<double> values_;
   std::vector<Hidden> hidden_;
   std::vector<bool> known_;

@@ -2,9 +2,9 @@
 // that what a reader can work out of the rest never pins a small one.
 #include "compute/suppression.h"
 
-#include "compute/disclosure_audit.h"
-
 #include <catch2/catch.hpp>
+
+#include "compute/disclosure_audit.h"
 
 using namespace maaltal;
 
