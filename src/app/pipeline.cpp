@@ -231,12 +231,25 @@ CheckResult check_inputs(const RunOptions& options, bool building) {
   progress::update("computing");
   std::optional<std::string> key = building ? pseudonym_key(dataset->project, options) : std::nullopt;
   result.report = compute_report(*dataset, {options.as_of, options.generated_at, MAALTAL_VERSION});
+  OutputSettings outputs = audiences(dataset->project.outputs, options);
+  bool any_public = outputs.dashboard == Audience::kPublic || outputs.status == Audience::kPublic ||
+                    outputs.workbook == Audience::kPublic || outputs.summary == Audience::kPublic;
+  result.timings.push_back({"compute", clock.lap()});
+  if (building && any_public) {
+    auto report_at = [&](Date d) {
+      return d == result.report->as_of ? *result.report
+                                       : compute_report(*dataset, {d, options.generated_at, MAALTAL_VERSION});
+    };
+    result.public_report =
+        public_release(report_at, dataset->project.info.start, result.report->as_of, result.report->privacy);
+    name_inputs_within_project(*result.public_report, options.project);
+    result.timings.push_back({"public release: months and suppression", clock.lap()});
+  }
   if (key) {
     result.report->raw_rows = std::make_shared<RawRows>(
         RawRows{std::move(dataset->registrations), dataset->project.unit_codes, dataset->schema.date_fields,
                 dataset->schema.category_fields, *key, dataset->project.breakdowns, dataset->project.booleans});
   }
-  result.timings.push_back({"compute", clock.lap()});
   // Only now are the figures known that a person's verdict may override.
   for (std::size_t i = 0; i < result.report->goals.size(); ++i) {
     const GoalReport& g = result.report->goals[i];
@@ -268,14 +281,9 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   const Report& internal = *result.report;
   Stopwatch clock;
   OutputSettings outputs = audiences(internal.outputs, options);
-  std::optional<Report> public_copy;
   auto for_audience = [&](Audience audience) -> const Report& {
     if (audience == Audience::kInternal) return internal;
-    if (!public_copy) {
-      public_copy = public_report(internal, internal.privacy);
-      name_inputs_within_project(*public_copy, options.project);
-    }
-    return *public_copy;
+    return *result.public_report;
   };
   // Every audience's report is made here, before any writer's thread starts.
   const Report& dashboard = for_audience(outputs.dashboard);

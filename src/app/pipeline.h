@@ -40,6 +40,9 @@ struct CheckResult {
   int rows_rejected = 0;
   std::vector<std::string> written;                     // the files `build` wrote, in the output folder
   std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
+  // build, when an output is public: as of the last whole month's end,
+  // audited with the month before it (compute/suppression.h)
+  std::optional<Report> public_report;
 };
 
 CheckResult run_check(const RunOptions& options);

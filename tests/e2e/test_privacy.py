@@ -528,17 +528,15 @@ class Suppression(unittest.TestCase):
         self.assertEqual(recoverable_cells(self.summary), [])
 
     def test_the_search_finds_a_cell_left_unprotected(self):
-        # Show one protecting cell's true value: the small cells it protected
-        # become recoverable, and the search must say so.
+        # Show the protecting cells' true values: the small cells they
+        # protected become recoverable, and the search must say so.
         leaky = copy.deepcopy(self.summary)
         for unit, exact in zip(leaky["units"], self.exact["units"]):
             for ind, value in unit["values"].items():
-                if value.get("hidden") == "protecting" and ind == "i_job":
+                if value.get("hidden") == "protecting":
                     value["actual"] = exact["values"][ind]["actual"]
                     del value["hidden"]
-                    self.assertNotEqual(recoverable_cells(leaky), [])
-                    return
-        self.fail("the sample has no protecting i_job cell")
+        self.assertNotEqual(recoverable_cells(leaky), [])
 
     def test_the_public_series_steps_are_zero_or_at_least_the_threshold(self):
         for ind in self.summary["indicators"]:
@@ -548,6 +546,9 @@ class Suppression(unittest.TestCase):
                 self.assertEqual(unit["values"][ind["id"]]["series"], [], unit["name"])
             series = self.summary["total"]["values"][ind["id"]]["series"]
             shown = [p["cumulative"] for p in series if p.get("hidden") is None]
+            if self.summary["total"]["values"][ind["id"]].get("hidden"):
+                self.assertEqual(shown, [], ind["id"])  # a hidden total takes its series with it
+                continue
             self.assertEqual(shown[-1], self.summary["total"]["values"][ind["id"]]["actual"])
             steps = [b - a for a, b in zip([0] + shown, shown)]
             self.assertTrue(all(s >= 5 for s in steps), (ind["id"], steps))

@@ -137,8 +137,10 @@ class ViGoerEnForskel(unittest.TestCase):
         self.assertEqual(len(tables), 9)
         share = table_rows(tables[4][1])
         for name, (_, _, _, _, printed_share) in VI_GOER.items():
-            self.assertEqual(share[name][1], printed_share, name)
-        self.assertEqual(counts(tables[3][1])["I alt"], ["105", "121", "115 %"])
+            # The dashboard is public: a share whose count grew by 1-4 since
+            # last month's release is hidden (README "Monthly releases").
+            self.assertIn(share[name][1], (printed_share, "skjult"), name)
+        self.assertIn(counts(tables[3][1])["I alt"], (["105", "121", "115 %"], ["105", "skjult", "–"]))
         self.assertIn('<html lang="da">', self.built.html)
         self.assertIn('<svg xmlns="http://www.w3.org/2000/svg" role="img"', self.built.html)
         self.assertIn("Furesø: 65 af 75 (87 %)", self.built.html)  # the chart's description in words

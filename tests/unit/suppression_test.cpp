@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "compute/disclosure_audit.h"
+
 using namespace maaltal;
 
 namespace {
@@ -93,4 +95,71 @@ TEST_CASE("suppression: in a two-way table the hidden cells close into a rectang
   for (std::size_t c = 0; c < t.size(); ++c) {
     if (t.hidden(static_cast<int>(c)) != Hidden::kNo) CHECK(bounds[c].first < bounds[c].second);
   }
+}
+
+// The exact audit (compute/disclosure_audit.h): what the interval pass misses.
+
+TEST_CASE("disclosure audit: a sum of two small cells that must be 0 pins both") {
+  DisclosureAudit audit;
+  int x = audit.add_variable(0, 4);
+  int y = audit.add_variable(0, 4);
+  audit.add_equation({{x, 1}, {y, 1}}, 1);
+  CHECK(audit.range({{x, 1}}) == std::pair<double, double>{0, 1});
+  audit.add_equation({{x, 1}, {y, -1}}, 1);  // x - y = 1: x is 1
+  CHECK(audit.range({{x, 1}}) == std::pair<double, double>{1, 1});
+  CHECK_FALSE(audit.takes_another_value({{x, 1}}, 1));
+}
+
+TEST_CASE("disclosure audit: whole numbers only, where the LP alone would leave two values") {
+  // 2x - y = 1 with x and y 0 or 1: the LP lets x be anything from 0.5 to
+  // 1, but the only whole-number solution is x = y = 1.
+  DisclosureAudit audit;
+  int x = audit.add_variable(0, 1);
+  int y = audit.add_variable(0, 1);
+  audit.add_equation({{x, 2}, {y, -1}}, 1);
+  CHECK(audit.range({{x, 1}}) == std::pair<double, double>{1, 1});
+  CHECK(audit.mip_solves() == 1);
+  CHECK_FALSE(audit.takes_another_value({{x, 1}}, 1));
+}
+
+TEST_CASE("suppression: an outcome counted after the referral is at most it, and the audit sees it") {
+  // Referred A 5, B 20 (25); in a job A 5, B 3 (8). B's 3 is hidden, A's 5
+  // protects it ("skjult", so at least 5): but A's job count is at most A's 5
+  // referred, so it is 5, and B's is 8 - 5 = 3.
+  SuppressionTable table;
+  int ra = table.add(5), rb = table.add(20), rt = table.add(25);
+  int ja = table.add(5), jb = table.add(3), jt = table.add(8);
+  table.relate(rt, {ra, rb});
+  table.relate(jt, {ja, jb});
+  table.at_most(ja, ra);
+  table.at_most(jb, rb);
+  table.at_most(jt, rt);
+  PrivacySettings s;
+  SuppressionTable intervals_only = table;
+  intervals_only.suppress_by_intervals_for_test(s);
+  CHECK(intervals_only.hidden(ja) == Hidden::kProtecting);
+  CHECK(intervals_only.pinned(s) == std::vector<int>{jb});  // what main published
+  table.suppress(s);
+  CHECK(table.pinned(s).empty());
+  CHECK(table.hidden(jb) == Hidden::kSmall);
+  CHECK(table.hidden(jt) == Hidden::kProtecting);  // the rule of step 2: the sum's only visible cell
+}
+
+TEST_CASE("suppression: a small monthly step between two releases is not left to subtraction") {
+  // May: 20 and 30 (50); June: 22 and 35 (57). Both releases show every
+  // cell, so June - May gives the first municipality's step of 2.
+  PrivacySettings s;
+  SuppressionTable may, june;
+  for (auto* t : {&may, &june}) {
+    bool is_may = t == &may;
+    int a = t->add(is_may ? 20 : 22), b = t->add(is_may ? 30 : 35), total = t->add(is_may ? 50 : 57);
+    t->relate(total, {a, b});
+  }
+  may.suppress(s);
+  SuppressionTable alone = june;
+  alone.suppress(s);
+  CHECK(alone.pinned(s, &may) == std::vector<int>{0});  // the total's step of 7 is no small one
+  june.suppress(s, &may);
+  CHECK(june.pinned(s, &may).empty());
+  CHECK(june.hidden(0) == Hidden::kProtecting);
 }
