@@ -658,11 +658,11 @@ Date month_end_on_or_before(Date d) {
 
 Report public_release(const std::function<Report(Date)>& report_at, Date period_start, Date as_of,
                       const PrivacySettings& settings) {
-  Date month_end = month_end_on_or_before(as_of);
+  Date month_end = settings.monthly_releases ? month_end_on_or_before(as_of) : as_of;
   Report report = report_at(month_end);
   ReportCells cells(report);
   Date previous_end = Date::from_days(Date::from_ymd(month_end.year(), month_end.month(), 1).days_since_epoch() - 1);
-  if (previous_end < period_start) {
+  if (!settings.monthly_releases || previous_end < period_start) {
     cells.suppress(settings, nullptr);
     return public_report(report, settings, cells);
   }

@@ -66,6 +66,11 @@ std::optional<Audience> parse_audience(std::string_view name);  // nullopt for a
 struct PrivacySettings {
   int suppress_below = 5;     // counts below this are hidden ("<5")
   bool zero_as_dash = false;  // a 0 is shown as "–" rather than hidden
+  // Public outputs republished every month: figures as of the last whole
+  // month's end, audited together with last month's release so that no small
+  // monthly step can be read off by subtraction. Off for a report published
+  // once (a final evaluation), which then keeps its exact as-of date.
+  bool monthly_releases = true;
 };
 
 // The audience of each output: project.json's "outputs", or --audience for all.

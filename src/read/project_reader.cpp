@@ -524,13 +524,16 @@ class ProjectReader {
       else
         project_.privacy.suppress_below = static_cast<int>(*below);
     }
-    if (privacy->contains("zero_as_dash")) {
-      const Json& dash = (*privacy)["zero_as_dash"];
-      if (dash.is_boolean())
-        project_.privacy.zero_as_dash = dash.get<bool>();
+    auto flag = [&](const char* key, bool& into) {
+      if (!privacy->contains(key)) return;
+      const Json& value = (*privacy)[key];
+      if (value.is_boolean())
+        into = value.get<bool>();
       else
-        fields_.wrong_type("/privacy/zero_as_dash", "true or false");
-    }
+        fields_.wrong_type(std::string("/privacy/") + key, "true or false");
+    };
+    flag("zero_as_dash", project_.privacy.zero_as_dash);
+    flag("monthly_releases", project_.privacy.monthly_releases);
   }
 
   // "outputs": {"dashboard": {"audience": "public"}, "workbook": {"raw_rows": true}, ...}

@@ -175,7 +175,8 @@ std::string render_summary_json(const Report& report) {
   j["as_of"] = report.as_of.iso();
   j["audience"] = audience_name(report.audience);
   if (report.audience == Audience::kPublic) {
-    j["privacy"] = {{"suppress_below", report.privacy.suppress_below}, {"zero_as_dash", report.privacy.zero_as_dash}};
+    j["privacy"] = {{"suppress_below", report.privacy.suppress_below}, {"zero_as_dash", report.privacy.zero_as_dash},
+                      {"monthly_releases", report.privacy.monthly_releases}};
   }
   j["indicators"] = Json::array();
   for (const auto& ind : report.indicators) j["indicators"].push_back(indicator_json(ind));
