@@ -376,6 +376,20 @@ class MarkdownTextsHaveBoundedCost(unittest.TestCase):
                                     "tekst.md:33:1: error: block quotes and lists nested 33 deep (at most 32) "
                                     "[E208]")
 
+    def test_a_table_in_a_block_quote_or_list_is_held_to_the_limits(self):
+        # Finding: a table inside a block quote got past E208, and build hung.
+        for prefix in ("> ", "> > ", ">>", "- > ", "1. > ", "  > "):
+            header = prefix + "|" + "a|" * 2000 + "\n"
+            rule = prefix + "|" + "-|" * 2000 + "\n"
+            with self.subTest(prefix=prefix):
+                self.assert_refused_quickly("Tekst\n\n" + header + rule + (prefix + "|1|\n") * 1000,
+                                            "tekst.md:3:1: error: a table of 2000 columns (at most 64) [E208]")
+        header = "> |" + "a|" * 64 + "\n"
+        rule = "> |" + "-|" * 64 + "\n"
+        self.assert_refused_quickly(header + rule + "> |1|\n" * 2000,
+                                    "tekst.md:1:1: error: a table of 64 columns and 2001 rows brings the text's "
+                                    "tables to 128064 cells (at most 100000) [E208]")
+
     def test_a_text_too_large_is_refused(self):
         self.assert_refused_quickly("a" * 300_000, "tekst.md: error: the text is 300000 bytes (at most 262144) "
                                                    "[E208]")
