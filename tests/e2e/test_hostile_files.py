@@ -294,6 +294,30 @@ class TemplatesStayInTheirPlace(unittest.TestCase):
                 self.assertIn(f": a style sheet may not {refused}", result.stderr)
 
 
+class TemplateFilesAreRegularFiles(unittest.TestCase):
+    """Finding: a FIFO in a templates folder was skipped silently and the
+    built-in template used."""
+
+    NAMES = ("status.md.mustache", "dashboard.css", "locale/da.json", "workbook.layout.json")
+
+    def test_a_fifo_under_a_templates_name_is_refused(self):
+        for where in ("project", "option"):
+            for name in self.NAMES:
+                with self.subTest(where=where, name=name), tempfile.TemporaryDirectory() as tmp:
+                    project = Project(tmp)
+                    folder = project.dir / "templates" if where == "project" else project.tmp / "mine"
+                    (folder / name).parent.mkdir(parents=True)
+                    os.mkfifo(folder / name)
+                    extra = ("--templates", str(folder)) if where == "option" else ()
+                    for command in ("check", "build"):
+                        result = (run("check", str(project.json_path), *extra, timeout=20) if command == "check"
+                                  else project.build(*extra))
+                        self.assertEqual(result.returncode, 4, command + ": " + result.stderr)
+                        self.assertIn(f"cannot read template '{(folder / name).as_posix()}': it is not a regular "
+                                      "file (a FIFO, a socket or a device); give a file", result.stderr)
+                    self.assertFalse((project.tmp / "out").exists())
+
+
 class LabelsStayText(unittest.TestCase):
     """Finding: a label starting with a tab or '- ' changed status.html's structure."""
 
