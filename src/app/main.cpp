@@ -120,6 +120,9 @@ int run(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "Validate the inputs and report every problem; write nothing");
   check->add_option("project", project, "the project file (project.json)")->required();
   check->add_option("--as-of", as_of, "count only events on or before this date (YYYY-MM-DD)");
+  check->add_option("--templates", templates, "a folder of templates that override the built-in ones");
+  check->add_option("--locale", locale, "the language of the outputs, overriding project.json's")
+      ->check(CLI::IsMember({"da", "en"}));
   for (auto* command : {build, check}) {
     command->add_flag("--strict", options.strict, "treat warnings as failures: exit code 3 (and build writes nothing)");
     command

@@ -166,6 +166,41 @@ void add_status(const Report& report, const TemplateSet& templates, const UnitFi
   files.push_back({stem + ".html", std::move(html)});
 }
 
+// The report each output is made from: the internal one, or the public
+// release check_inputs made (audited, as of its month's end).
+class AudienceReports {
+ public:
+  AudienceReports(const Report& internal, const std::optional<Report>& public_release)
+      : internal_(internal), public_(public_release) {}
+  const Report& operator()(Audience audience) const {
+    return audience == Audience::kInternal ? internal_ : public_.value();
+  }
+
+ private:
+  const Report& internal_;
+  const std::optional<Report>& public_;
+};
+
+// The text outputs, rendered in memory: every template but the workbook's
+// is read and checked here (tags, the style sheet, the locale's strings).
+std::vector<OutputFile> render_texts(const Report& dashboard, const Report& status, const Report& summary,
+                                     const TemplateSet& templates, const RunOptions& options,
+                                     CheckResult& result) {
+  Stopwatch clock;
+  progress::update("writing the dashboard");
+  auto files = render_dashboard(dashboard, templates, parse_dashboard_form(options.dashboard_form));
+  result.timings.push_back({"dashboard", clock.lap()});
+  progress::update("writing the status report");
+  add_status(status, templates, nullptr, files);
+  for (std::size_t u = 0; u < status.units.size() && options.per_unit; ++u) {
+    add_status(status, templates, &status.units[u], files);
+  }
+  result.timings.push_back({"status report", clock.lap()});
+  files.push_back({OutputNames::kSummary, render_summary_json(summary)});
+  result.timings.push_back({"summary.json", clock.lap()});
+  return files;
+}
+
 }  // namespace
 
 std::optional<std::int64_t> source_date_epoch() {
@@ -235,7 +270,7 @@ CheckResult check_inputs(const RunOptions& options, bool building) {
   bool any_public = outputs.dashboard == Audience::kPublic || outputs.status == Audience::kPublic ||
                     outputs.workbook == Audience::kPublic || outputs.summary == Audience::kPublic;
   result.timings.push_back({"compute", clock.lap()});
-  if (building && any_public) {
+  if (any_public) {  // check audits as build does, so that it refuses what build refuses
     auto report_at = [&](Date d) {
       return d == result.report->as_of ? *result.report
                                        : compute_report(*dataset, {d, options.generated_at, MAALTAL_VERSION});
@@ -269,7 +304,20 @@ CheckResult check_inputs(const RunOptions& options, bool building) {
 
 }  // namespace
 
-CheckResult run_check(const RunOptions& options) { return check_inputs(options, false); }
+// What build checks of the templates, without writing anything, so that
+// check refuses first what build would refuse (README "Templates").
+CheckResult run_check(const RunOptions& options) {
+  CheckResult result = check_inputs(options, false);
+  if (!result.report) return result;
+  const Report& internal = *result.report;
+  OutputSettings outputs = audiences(internal.outputs, options);
+  AudienceReports for_audience(internal, result.public_report);
+  TemplateSet templates = templates_for(options);
+  check_workbook_layout(for_audience(outputs.workbook), templates);
+  render_texts(for_audience(outputs.dashboard), for_audience(outputs.status), for_audience(outputs.summary),
+               templates, options, result);
+  return result;
+}
 
 CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   CheckResult result = check_inputs(options, true);
@@ -281,10 +329,7 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   const Report& internal = *result.report;
   Stopwatch clock;
   OutputSettings outputs = audiences(internal.outputs, options);
-  auto for_audience = [&](Audience audience) -> const Report& {
-    if (audience == Audience::kInternal) return internal;
-    return *result.public_report;
-  };
+  AudienceReports for_audience(internal, result.public_report);
   // Every audience's report is made here, before any writer's thread starts.
   const Report& dashboard = for_audience(outputs.dashboard);
   const Report& status = for_audience(outputs.status);
@@ -306,17 +351,8 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
     raw.emplace(folder.reserve(OutputNames::kRawWorkbook),
                 [&](const fs::path& path) { write_raw_workbook(book, templates, path); });
   }
-  progress::update("writing the dashboard");
-  auto files = render_dashboard(dashboard, templates, parse_dashboard_form(options.dashboard_form));
-  result.timings.push_back({"dashboard", clock.lap()});
-  progress::update("writing the status report");
-  add_status(status, templates, nullptr, files);
-  for (std::size_t u = 0; u < status.units.size() && options.per_unit; ++u) {
-    add_status(status, templates, &status.units[u], files);
-  }
-  result.timings.push_back({"status report", clock.lap()});
-  files.push_back({OutputNames::kSummary, render_summary_json(summary)});
-  result.timings.push_back({"summary.json", clock.lap()});
+  auto files = render_texts(dashboard, status, summary, templates, options, result);
+  clock.lap();
   for (const auto& file : files) names.push_back(file.name);
   std::vector<std::string> inputs;
   for (const auto& input : internal.input_files) inputs.push_back(input.name);

@@ -126,12 +126,18 @@ std::string with_inline_styles(std::string html) {
   return html;
 }
 
-// How deeply the line's containers nest: its block quote markers and list
-// markers, and the indentation before them (a list nests by indenting).
-// Indentation that no marker follows is a code block or a continuation, not
-// a new level.
-long nesting_of(std::string_view line) {
+// A line's containers: how deeply they nest (its block quote markers and
+// list markers, and the indentation before them: a list nests by indenting;
+// indentation that no marker follows is a code block or a continuation, not
+// a new level), and the line's content after them.
+struct Containers {
+  long depth = 0;
+  std::string_view content;
+};
+
+Containers containers_of(std::string_view line) {
   long markers = 0, indent = 0, pending = 0;
+  std::size_t content = 0;
   auto blank_at = [&](std::size_t i) { return i >= line.size() || line[i] == ' ' || line[i] == '\t'; };
   for (std::size_t i = 0; i < line.size();) {
     char c = line[i];
@@ -154,8 +160,9 @@ long nesting_of(std::string_view line) {
     indent += pending;
     pending = 0;
     if (i < line.size() && line[i] == ' ') ++i;  // the space after a marker belongs to it
+    content = i;
   }
-  return markers + indent / 2;
+  return {markers + indent / 2, line.substr(content)};
 }
 
 // A table's delimiter row (`|---|:--:|`): its column count, or 0 when the
@@ -193,15 +200,22 @@ void check_lines(const std::string& markdown, std::vector<MarkdownProblem>& prob
   auto lines = lines_of(markdown);
   bool deep_reported = false;
   long cells = 0;
+  // A table counts wherever it stands: in a block quote or a list item its
+  // rows follow the containers' markers.
+  std::vector<std::string_view> contents;
+  for (auto whole : lines) contents.push_back(containers_of(whole).content);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     int line = static_cast<int>(i) + 1;
-    if (long depth = nesting_of(lines[i]); depth > kMaxTextNesting && !deep_reported) {
+    if (long depth = containers_of(lines[i]).depth; depth > kMaxTextNesting && !deep_reported) {
       problems.push_back({true, line, 1,
                           "block quotes and lists nested " + std::to_string(depth) + " deep (at most " +
                               std::to_string(kMaxTextNesting) + ")"});
       deep_reported = true;
     }
-    int columns = i > 0 && !blank(lines[i - 1]) ? delimiter_columns(lines[i]) : 0;
+    // The whole line too: a delimiter row may itself begin like a list marker.
+    int columns = i > 0 && !blank(contents[i - 1])
+                      ? std::max(delimiter_columns(lines[i]), delimiter_columns(contents[i]))
+                      : 0;
     if (columns == 0) continue;
     if (columns > kMaxTableColumns) {
       problems.push_back({true, line - 1, 1,
@@ -210,7 +224,7 @@ void check_lines(const std::string& markdown, std::vector<MarkdownProblem>& prob
       continue;
     }
     long rows = 1;  // the header; the body runs to the next blank line
-    for (std::size_t j = i + 1; j < lines.size() && !blank(lines[j]); ++j) ++rows;
+    for (std::size_t j = i + 1; j < lines.size() && !blank(contents[j]); ++j) ++rows;
     if (cells <= kMaxTableCells && (cells += rows * columns) > kMaxTableCells) {
       problems.push_back({true, line - 1, 1,
                           "a table of " + std::to_string(columns) + " columns and " + std::to_string(rows) +

@@ -22,10 +22,28 @@ void TemplateSet::add_project_dir(const std::filesystem::path& dir, const std::f
   dirs_.push_back({dir, project_folder});
 }
 
+namespace {
+
+// Whether a template file stands at `path`. Something else under its name (a
+// FIFO, a device, a folder) is refused as every other input is: a FIFO would
+// block, and skipping it would silently use the built-in instead.
+bool template_file_at(const std::filesystem::path& path) {
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status)) return false;
+  if (std::filesystem::is_regular_file(status)) return true;
+  throw Error(ErrorKind::kRead, "cannot read template '" + path.generic_string() + "': " +
+                                    (std::filesystem::is_directory(status)
+                                         ? "it is a folder, not a file"
+                                         : "it is not a regular file (a FIFO, a socket or a device); give a file"));
+}
+
+}  // namespace
+
 std::string TemplateSet::text(const std::string& name) const {
   for (const auto& dir : dirs_) {
     auto path = dir.path / name;
-    if (!std::filesystem::is_regular_file(path)) continue;
+    if (!template_file_at(path)) continue;
     if (!dir.confined_to.empty() && !inside_folder(dir.confined_to, path.lexically_relative(dir.confined_to))) {
       throw Error(ErrorKind::kTemplate, "'" + path.generic_string() +
                                             "' leads outside the project folder; a project's templates must be "
@@ -43,7 +61,7 @@ std::string TemplateSet::text(const std::string& name) const {
 
 std::string TemplateSet::origin(const std::string& name) const {
   for (const auto& dir : dirs_) {
-    if (std::filesystem::is_regular_file(dir.path / name)) return (dir.path / name).generic_string();
+    if (template_file_at(dir.path / name)) return (dir.path / name).generic_string();
   }
   return "(built in)";
 }

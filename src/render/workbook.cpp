@@ -1,6 +1,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "core/error.h"
@@ -401,7 +402,56 @@ WorkbookLayout layout_for(const Report& report, const TemplateSet& templates) {
   return parse_workbook_layout(templates.text(kLayout), templates.origin(kLayout), report.project.percent_decimals);
 }
 
-void check_workbook_layout(const Report& report, const TemplateSet& templates) { layout_for(report, templates); }
+namespace {
+
+// Why Excel would refuse `name` as a sheet's name, or "" when it is fine.
+// Characters are counted as code points (libxlsxwriter counts them so).
+std::string sheet_name_problem(const std::string& name) {
+  long characters = std::count_if(name.begin(), name.end(), [](char c) { return (c & 0xC0) != 0x80; });
+  if (name.find_first_not_of(" \t") == std::string::npos) return "is blank";
+  if (characters > 31) return "has " + std::to_string(characters) + " characters";
+  if (auto bad = name.find_first_of("[]:*?/\\"); bad != std::string::npos)
+    return "contains '" + name.substr(bad, 1) + "'";
+  if (name.front() == '\'' || name.back() == '\'') return "begins or ends with '";
+  return "";
+}
+
+std::string folded(std::string name) {
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  return name;
+}
+
+// Every sheet name the workbooks would get from the locale file, checked
+// before anything is written: libxlsxwriter would only fail part-way.
+void check_sheet_names(const Report& report, const TemplateSet& templates, const WorkbookLayout& layout) {
+  Locale locale = Locale::load(templates, report.project.locale);
+  std::string file = templates.origin("locale/" + locale.code() + ".json");
+  const std::string kAllowed =
+      ": a sheet's name in Excel has at most 31 characters, none of [ ] : * ? / \\, is not blank, does not begin "
+      "or end with ', and differs from the workbook's other sheet names without regard to case";
+  std::vector<std::string> keys;
+  for (const auto& s : layout.sheets) keys.push_back(s.name);
+  keys.push_back("sheet_raw_rows");  // registreringer.xlsx, a workbook of its own
+  std::map<std::string, std::string> seen;  // folded name -> its key, within report.xlsx
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    std::string name = locale.get(keys[k]);
+    if (auto problem = sheet_name_problem(name); !problem.empty()) {
+      throw Error(ErrorKind::kTemplate, file + ": '" + keys[k] + "' is '" + name + "', which " + problem + kAllowed);
+    }
+    if (k + 1 == keys.size()) break;
+    auto [it, fresh] = seen.emplace(folded(name), keys[k]);
+    if (!fresh) {
+      throw Error(ErrorKind::kTemplate, file + ": '" + it->second + "' and '" + keys[k] + "' are both '" + name +
+                                            "'" + kAllowed);
+    }
+  }
+}
+
+}  // namespace
+
+void check_workbook_layout(const Report& report, const TemplateSet& templates) {
+  check_sheet_names(report, templates, layout_for(report, templates));
+}
 
 void write_workbook(const Report& report, const TemplateSet& templates, const std::filesystem::path& path) {
   Locale locale = Locale::load(templates, report.project.locale);

@@ -51,8 +51,9 @@ std::string render_status_html(const Report& report, const std::string& markdown
 // summary.json: every computed figure, unrounded (the contract in README.md).
 std::string render_summary_json(const Report& report);
 
-// Checks workbook.layout.json without writing anything, so that a layout
-// error stops a run before any output exists. Throws Error(kTemplate).
+// Checks workbook.layout.json and the sheet names the locale file gives
+// without writing anything, so that such an error stops a run before any
+// output exists. Throws Error(kTemplate).
 void check_workbook_layout(const Report& report, const TemplateSet& templates);
 
 // report.xlsx at `path`, laid out by workbook.layout.json. Throws

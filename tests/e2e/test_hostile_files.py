@@ -294,6 +294,105 @@ class TemplatesStayInTheirPlace(unittest.TestCase):
                 self.assertIn(f": a style sheet may not {refused}", result.stderr)
 
 
+class TemplateFilesAreRegularFiles(unittest.TestCase):
+    """Finding: a FIFO in a templates folder was skipped silently and the
+    built-in template used."""
+
+    NAMES = ("status.md.mustache", "dashboard.css", "locale/da.json", "workbook.layout.json")
+
+    def test_a_fifo_under_a_templates_name_is_refused(self):
+        for where in ("project", "option"):
+            for name in self.NAMES:
+                with self.subTest(where=where, name=name), tempfile.TemporaryDirectory() as tmp:
+                    project = Project(tmp)
+                    folder = project.dir / "templates" if where == "project" else project.tmp / "mine"
+                    (folder / name).parent.mkdir(parents=True)
+                    os.mkfifo(folder / name)
+                    extra = ("--templates", str(folder)) if where == "option" else ()
+                    for command in ("check", "build"):
+                        result = (run("check", str(project.json_path), *extra, timeout=20) if command == "check"
+                                  else project.build(*extra))
+                        self.assertEqual(result.returncode, 4, command + ": " + result.stderr)
+                        self.assertIn(f"cannot read template '{(folder / name).as_posix()}': it is not a regular "
+                                      "file (a FIFO, a socket or a device); give a file", result.stderr)
+                    self.assertFalse((project.tmp / "out").exists())
+
+
+def with_sheet_names(**names):
+    """The built-in locale/da.json with the given sheet names."""
+    locale = json.loads(run("template", "locale/da.json").stdout)
+    locale.update(names)
+    return json.dumps(locale, ensure_ascii=False)
+
+
+class CheckRefusesWhatBuildRefuses(unittest.TestCase):
+    """Finding: check skipped the project's templates/ folder, so build
+    failed where check had passed."""
+
+    def assert_both_refuse(self, files, expected, extra=()):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = Project(tmp)
+            for name, text in files.items():
+                (project.dir / "templates" / name).parent.mkdir(parents=True, exist_ok=True)
+                (project.dir / "templates" / name).write_text(text, encoding="utf-8")
+            for command in ("check", "build"):
+                result = (run("check", str(project.json_path), *extra) if command == "check"
+                          else project.build(*extra))
+                self.assertEqual(result.returncode, 6, command + ": " + result.stderr)
+                self.assertIn(expected, result.stderr, command)
+                self.assertNotIn("[WARNING]", result.stderr)
+            self.assertFalse((project.tmp / "out").exists())
+            self.assertEqual(sorted(p.name for p in project.tmp.iterdir()), ["outside.txt", "project"])
+
+    def test_a_tag_that_names_nothing(self):
+        self.assert_both_refuse({"status.md.mustache": "# {{nosuch}}\n"},
+                                "status.md.mustache:1:3: 'nosuch' names nothing in the view model")
+
+    def test_a_style_sheet_that_loads_from_elsewhere(self):
+        self.assert_both_refuse({"dashboard.css": ".maaltal { background: url(//x); }\n"},
+                                "templates/dashboard.css:1:")
+
+    def test_a_broken_workbook_layout(self):
+        self.assert_both_refuse({"workbook.layout.json": "{"}, "workbook.layout.json")
+
+    def test_the_templates_option_is_checked_too(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = Project(tmp)
+            mine = project.tmp / "mine"
+            mine.mkdir()
+            (mine / "status.md.mustache").write_text("{{nosuch}}", encoding="utf-8")
+            result = run("check", str(project.json_path), "--templates", str(mine))
+            self.assertEqual(result.returncode, 6, result.stderr)
+            self.assertIn("'nosuch' names nothing in the view model", result.stderr)
+            self.assertEqual(project.check().returncode, 0)
+
+    def test_sheet_names_excel_refuses(self):
+        # Finding: exit 5 with libxlsxwriter's raw [WARNING] text, part-way.
+        allowed = (": a sheet's name in Excel has at most 31 characters, none of [ ] : * ? / \\, is not blank, "
+                   "does not begin or end with ', and differs from the workbook's other sheet names without "
+                   "regard to case")
+        for names, problem in (({"sheet_overview": "A/B"}, "'sheet_overview' is 'A/B', which contains '/'"),
+                               ({"sheet_overview": "A:B"}, "'sheet_overview' is 'A:B', which contains ':'"),
+                               ({"sheet_goals": "x" * 32}, f"'sheet_goals' is '{'x' * 32}', which has 32 characters"),
+                               ({"sheet_about": "  "}, "'sheet_about' is '  ', which is blank"),
+                               ({"sheet_raw_rows": "'Rå'"}, "'sheet_raw_rows' is ''Rå'', which begins or ends with '"),
+                               ({"sheet_goals": "OVERSIGT"},
+                                "'sheet_overview' and 'sheet_goals' are both 'OVERSIGT'")):
+            with self.subTest(names=names):
+                self.assert_both_refuse({"locale/da.json": with_sheet_names(**names)},
+                                        "templates/locale/da.json: " + problem + allowed)
+
+    def test_sheet_names_excel_allows(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = Project(tmp)
+            (project.dir / "templates/locale").mkdir(parents=True)
+            (project.dir / "templates/locale/da.json").write_text(
+                with_sheet_names(sheet_overview="æ" * 31, sheet_goals="Mål (2026)"), encoding="utf-8")
+            self.assertEqual(project.check().returncode, 0)
+            result = project.build()
+            self.assertEqual(result.returncode, 0, result.stderr)
+
+
 class LabelsStayText(unittest.TestCase):
     """Finding: a label starting with a tab or '- ' changed status.html's structure."""
 
@@ -375,6 +474,20 @@ class MarkdownTextsHaveBoundedCost(unittest.TestCase):
         self.assert_refused_quickly("".join("  " * k + "- punkt\n" for k in range(60)),
                                     "tekst.md:33:1: error: block quotes and lists nested 33 deep (at most 32) "
                                     "[E208]")
+
+    def test_a_table_in_a_block_quote_or_list_is_held_to_the_limits(self):
+        # Finding: a table inside a block quote got past E208, and build hung.
+        for prefix in ("> ", "> > ", ">>", "- > ", "1. > ", "  > "):
+            header = prefix + "|" + "a|" * 2000 + "\n"
+            rule = prefix + "|" + "-|" * 2000 + "\n"
+            with self.subTest(prefix=prefix):
+                self.assert_refused_quickly("Tekst\n\n" + header + rule + (prefix + "|1|\n") * 1000,
+                                            "tekst.md:3:1: error: a table of 2000 columns (at most 64) [E208]")
+        header = "> |" + "a|" * 64 + "\n"
+        rule = "> |" + "-|" * 64 + "\n"
+        self.assert_refused_quickly(header + rule + "> |1|\n" * 2000,
+                                    "tekst.md:1:1: error: a table of 64 columns and 2001 rows brings the text's "
+                                    "tables to 128064 cells (at most 100000) [E208]")
 
     def test_a_text_too_large_is_refused(self):
         self.assert_refused_quickly("a" * 300_000, "tekst.md: error: the text is 300000 bytes (at most 262144) "
