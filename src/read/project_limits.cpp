@@ -1,6 +1,7 @@
 #include "read/project_limits.h"
 
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <cstdint>
@@ -112,6 +113,14 @@ bool check_definition_size(const Json& root, JsonFields& fields) {
     }
   }
   return ok;
+}
+
+std::string fold_id(std::string_view id) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(id.data(), static_cast<int32_t>(id.size())))
+      .foldCase()
+      .toUTF8String(out);
+  return out;
 }
 
 bool check_id(const std::string& id, IdKind kind, const std::string& ptr, JsonFields& fields) {

@@ -42,6 +42,10 @@ bool check_definition_size(const Json& root, JsonFields& fields);
 enum class IdKind { kProject, kDefinition };
 bool check_id(const std::string& id, IdKind kind, const std::string& ptr, JsonFields& fields);
 
+// `id` with Unicode case folding (Æ and æ alike, as Excel compares table
+// and defined names): the key under which two ids must differ.
+std::string fold_id(std::string_view id);
+
 // The same day `years` later (or earlier); 29 February becomes the 28th.
 Date years_after(Date date, int years);
 

@@ -242,7 +242,7 @@ class ProjectReader {
     }
     // Excel compares table and defined names without regard to case.
     for (const auto& other : project_.indicators) {
-      if (fold_case(other.id) != fold_case(ind.id)) continue;
+      if (fold_id(other.id) != fold_id(ind.id)) continue;
       diags_.error("E205",
                    "indicator '" + ind.id + "' is declared twice: '" + other.id +
                        "' differs only in case, and the workbook's names do not tell case apart",

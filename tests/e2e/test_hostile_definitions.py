@@ -93,6 +93,12 @@ class Ids(Hostile):
         self.refused("p/project.json#/indicators/5/id: error: indicator 'Visiterede' is declared twice: 'visiterede' "
                      "differs only in case, and the workbook's names do not tell case apart [E205]")
 
+    def test_ids_that_differ_only_in_the_case_of_a_danish_letter_are_declared_twice(self):
+        self.rename_indicator("visiterede", "æbler")
+        self.json["indicators"].append({"id": "Æbler", "kind": "count", "date_field": "visiteret"})
+        self.refused("p/project.json#/indicators/5/id: error: indicator 'Æbler' is declared twice: 'æbler' "
+                     "differs only in case, and the workbook's names do not tell case apart [E205]")
+
     def test_breakdown_funnel_and_goal_ids_follow_the_same_rule(self):
         self.json["breakdowns"][0]["id"] = "køn-x"
         self.json["funnels"][0]["id"] = "fra visitation"
