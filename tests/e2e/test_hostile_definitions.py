@@ -325,6 +325,28 @@ class Enumerations(Hostile):
                 self.assertEqual(built.returncode, 4, built.stderr)
                 self.assertIn(message, built.stderr)
 
+    def test_previous_refuses_a_value_that_is_not_a_count(self):
+        previous = self.previous_summary("internal")
+        good = json.loads(previous.read_text(encoding="utf-8"))
+        for value in [1e308, -1, 2.5, "7", 1e9 + 1]:
+            with self.subTest(value=value):
+                summary = json.loads(json.dumps(good))
+                summary["total"]["values"]["visiterede"]["series"][0]["new"] = value
+                previous.write_text(json.dumps(summary), encoding="utf-8")
+                built = run("build", str(self.project / "project.json"), "--out", str(self.tmp / "out2"),
+                            "--previous", str(previous))
+                self.assertEqual(built.returncode, 4, built.stderr)
+                self.assertIn("is not a maaltal summary.json: /total/values/visiterede/series/0/new is not a count "
+                              "(a whole number from 0 to 10^9, or null)", built.stderr)
+        summary = json.loads(json.dumps(good))
+        summary["units"][0]["values"]["visiterede"]["actual"] = 1e308
+        previous.write_text(json.dumps(summary), encoding="utf-8")
+        built = run("build", str(self.project / "project.json"), "--out", str(self.tmp / "out2"),
+                    "--previous", str(previous))
+        self.assertEqual(built.returncode, 4, built.stderr)
+        self.assertIn("/units/0/values/visiterede/actual is not a figure (a number from 0 to 10^9, or null)",
+                      built.stderr)
+
     def test_previous_takes_an_internal_summary(self):
         previous = self.previous_summary("internal")
         built = run("build", str(self.project / "project.json"), "--out", str(self.tmp / "out2"),
