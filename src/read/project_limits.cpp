@@ -5,7 +5,10 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <system_error>
 #include <vector>
+
+#include "core/error.h"
 
 namespace maaltal {
 
@@ -113,6 +116,24 @@ bool check_definition_size(const Json& root, JsonFields& fields) {
     }
   }
   return ok;
+}
+
+void require_small_file(const std::filesystem::path& path, const std::string& display_name) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return;  // read_text_file says why not
+  std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec || size <= kMaxSmallFileBytes) return;
+  throw Error(ErrorKind::kRead, "cannot read '" + display_name + "': it is " + std::to_string(size >> 20) +
+                                    " MiB, larger than the 16 MiB a counts or targets file may be");
+}
+
+std::string quote_value(std::string_view value) {
+  std::size_t end = 0;
+  for (std::size_t chars = 0; end < value.size() && chars < kMaxQuotedCharacters; ++chars) {
+    do ++end;
+    while (end < value.size() && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80);
+  }
+  return "'" + std::string(value.substr(0, end)) + (end < value.size() ? "…'" : "'");
 }
 
 std::string fold_id(std::string_view id) {

@@ -5,6 +5,8 @@
 // limits" lists them; nothing here reads files or computes figures.
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +27,18 @@ inline constexpr std::size_t kMaxTargets = 20000;        // inline or in a targe
 inline constexpr double kMaxCountTarget = 1e7;    // a count's or sum's target, milestone
 inline constexpr double kMinRatioTarget = 0.001;  // a ratio's target: a level, 0.1 % ...
 inline constexpr double kMaxRatioTarget = 1000;   // ... to 100,000 %
+
+inline constexpr std::uintmax_t kMaxSmallFileBytes = std::uintmax_t{16} << 20;  // a counts or targets file
+inline constexpr std::size_t kMaxQuotedCharacters = 200;  // of a value echoed in a message
+
+// A counts or targets file is read whole and parsed at once: over
+// kMaxSmallFileBytes (far beyond any real one) it is an Error(kRead), before
+// a byte is read, so that one endless line cannot take the machine's memory.
+void require_small_file(const std::filesystem::path& path, const std::string& display_name);
+
+// `value` in single quotes for a message, cut to kMaxQuotedCharacters
+// characters with '…' after: a 20 MB value is not echoed whole.
+std::string quote_value(std::string_view value);
 
 // The number of characters (code points) of UTF-8 text.
 std::size_t character_count(std::string_view text);

@@ -444,6 +444,7 @@ class ProjectReader {
 
   void read_targets_csv(const std::string& file) {
     std::string shown = display_path_beside(display_, file);
+    require_small_file(path_.parent_path() / file, shown);
     std::string text = read_text_file(path_.parent_path() / file, shown, project_.input_files);
     LineIndex lines(text);
     CsvTable table = parse_csv(text, 0, shown, lines, diags_);
@@ -485,12 +486,12 @@ class ProjectReader {
       std::string code = normalise_municipality_code(unit_text);
       auto value = parse_number(r.fields[static_cast<std::size_t>(value_col)].value);
       if (!municipalities().contains(code)) {
-        diags_.error("E104", "unknown municipality code '" + unit_text + "'",
+        diags_.error("E104", "unknown municipality code " + quote_value(unit_text),
                      at(r, static_cast<std::size_t>(unit_col)));
         continue;
       }
       if (!value) {
-        diags_.error("E108", "'" + r.fields[static_cast<std::size_t>(value_col)].value + "' is not a number",
+        diags_.error("E108", quote_value(r.fields[static_cast<std::size_t>(value_col)].value) + " is not a number",
                      at(r, static_cast<std::size_t>(value_col)));
         continue;
       }
@@ -504,7 +505,7 @@ class ProjectReader {
       if (!field(effective_col).empty()) {
         target.effective = parse_date(field(effective_col));
         if (!target.effective) {
-          diags_.error("E106", "'" + field(effective_col) + "' is not a date (expected 2019-12-31 or 31-12-2019)",
+          diags_.error("E106", quote_value(field(effective_col)) + " is not a date (expected 2019-12-31 or 31-12-2019)",
                        at(r, static_cast<std::size_t>(effective_col)));
           continue;
         }

@@ -232,6 +232,42 @@ class AsOf(Hostile):
                      "start and end [E203]")
 
 
+class SmallFiles(Hostile):
+    """Counts and targets files are read whole: at most 16 MiB, and no message echoes a value whole."""
+    sample = "job-og-trivsel"
+
+    def test_a_counts_file_with_an_endless_line_is_refused_before_it_is_read(self):
+        counts = self.project / "antal-aarhus.csv"
+        counts.write_text(counts.read_text(encoding="utf-8") + "751;screenet;2021-03;" + "9" * (17 << 20) + "\n",
+                          encoding="utf-8")
+        started = time.monotonic()
+        self.refused("/p/antal-aarhus.csv': it is 17 MiB, larger than the 16 MiB a counts or targets "
+                     "file may be", code=4)
+        self.assertLess(time.monotonic() - started, 10)
+
+    def test_a_long_count_value_is_cut_in_its_message(self):
+        counts = self.project / "antal-aarhus.csv"
+        counts.write_text(counts.read_text(encoding="utf-8") + "751;screenet;2021-03;" + "x" * 20000 + "\n",
+                          encoding="utf-8")
+        stderr = self.refused("'" + "x" * 200 + "…' is not a count (a whole number, 0 or more) [E109]")
+        self.assertNotIn("x" * 201 + "'", stderr)
+
+    def test_a_targets_file_with_an_unclosed_quote_and_17_mib_after_is_refused(self):
+        self.fresh_targets('746;visiterede;"50\n' + "a" * (17 << 20) + "\n")
+        self.refused("/p/targets.csv': it is 17 MiB, larger than the 16 MiB a counts or targets file may be",
+                     code=4)
+
+    def test_a_long_target_value_is_cut_in_its_message(self):
+        self.fresh_targets("746;visiterede;" + "y" * 300 + "\n")
+        self.refused("'" + "y" * 200 + "…' is not a number [E108]")
+
+    def fresh_targets(self, extra):
+        self.sample = "vi-goer-en-forskel"
+        self.fresh()
+        targets = self.project / "targets.csv"
+        targets.write_text(targets.read_text(encoding="utf-8") + extra, encoding="utf-8")
+
+
 class CountsAsOf(Hostile):
     sample = "job-og-trivsel"
 
