@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "render/format.h"
 
 namespace maaltal {
 
@@ -134,6 +135,20 @@ std::string quote_value(std::string_view value) {
     while (end < value.size() && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80);
   }
   return "'" + std::string(value.substr(0, end)) + (end < value.size() ? "…'" : "'");
+}
+
+std::optional<std::string> month_header_equal_to(const std::string& label, Date start, Date end,
+                                                 const std::string& locale) {
+  if (end < start || end > years_after(start, kMaxPeriodYears)) return std::nullopt;  // already refused
+  std::string folded = fold_id(label);
+  Date last = years_after(end, kMaxAsOfReachYears);
+  for (int year = start.year(); year <= last.year(); ++year) {
+    for (unsigned month = 1; month <= 12; ++month) {
+      std::string header = month_name(month, locale) + " " + std::to_string(year);
+      if (fold_id(header) == folded) return header;
+    }
+  }
+  return std::nullopt;
 }
 
 std::string fold_id(std::string_view id) {

@@ -60,6 +60,14 @@ bool check_id(const std::string& id, IdKind kind, const std::string& ptr, JsonFi
 // and defined names): the key under which two ids must differ.
 std::string fold_id(std::string_view id);
 
+// The month header of the indicator's monthly table in the workbook
+// ("januar 2021") that `label` equals without regard to case, as Excel
+// compares a table's column names; nullopt when none. The label heads the
+// same table, and a table cannot have two columns of one name. Months from
+// `start` to kMaxAsOfReachYears after `end`: as far as the series can reach.
+std::optional<std::string> month_header_equal_to(const std::string& label, Date start, Date end,
+                                                 const std::string& locale);
+
 // The same day `years` later (or earlier); 29 February becomes the 28th.
 Date years_after(Date date, int years);
 

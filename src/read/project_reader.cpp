@@ -254,6 +254,11 @@ class ProjectReader {
       fields_.invalid(ptr + "/label", "a label of " + std::to_string(character_count(ind.label)) +
                                           " characters; at most 255 are allowed (it heads a column in the workbook)");
     }
+    if (auto header = month_header_equal_to(ind.label, project_.info.start, project_.info.end, project_.info.locale)) {
+      fields_.invalid(ptr + "/label", "the label " + quote_value(ind.label) + " is also the column header '" + *header +
+                                          "' (a month) in the indicator's monthly table in "
+                                          "the workbook, and a table's columns need different names; rename it");
+    }
     ind.description = fields_.string(obj, ptr, "description", false).value_or("");
     std::string kind = fields_.string(obj, ptr, "kind", true).value_or("");
     if (kind == "count") {

@@ -133,6 +133,19 @@ class Lengths(Hostile):
         self.refused("p/project.json#/indicators/0/label: error: a label of 256 characters; at most 255 are allowed "
                      "(it heads a column in the workbook) [E203]")
 
+    def test_a_label_equal_to_a_month_header_of_its_table_is_refused(self):
+        for label, header in [("januar 2023", "januar 2023"), ("Januar 2023", "januar 2023"),
+                              ("DECEMBER 2024", "december 2024")]:
+            with self.subTest(label=label):
+                self.fresh()
+                self.json["indicators"][0]["label"] = label
+                self.refused(f"p/project.json#/indicators/0/label: error: the label '{label}' is also the column "
+                             f"header '{header}' (a month) in the indicator's monthly table in the workbook, and a "
+                             "table's columns need different names; rename it [E203]")
+        self.fresh()
+        self.json["indicators"][0]["label"] = "januar 2023 i alt"
+        self.builds()
+
     def test_a_text_over_2000_characters_is_refused_before_anything_else_is_read(self):
         self.json["indicators"][0]["label"] = "x" * 32768
         self.json["title"] = "ø" * 2001
