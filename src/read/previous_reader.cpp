@@ -35,8 +35,9 @@ class PreviousReader {
     const Json& v = obj[key];
     double x = v.is_number() ? v.get<double>() : -1;
     if (!v.is_number() || !std::isfinite(x) || x < 0 || x > kMaxPreviousCount || (whole && x != std::floor(x))) {
-      fail(where + "/" + key + (whole ? " is not a count (a whole number from 0 to 10^9, or null)"
-                                      : " is not a figure (a number from 0 to 10^9, or null)"));
+      fail(where + "/" + key +
+           (whole ? " is not a count (a whole number from 0 to 10^9, or null)"
+                  : " is not a figure (a number from 0 to 10^9, or null)"));
     }
     return x;
   }

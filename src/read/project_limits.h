@@ -29,7 +29,7 @@ inline constexpr double kMinRatioTarget = 0.001;  // a ratio's target: a level, 
 inline constexpr double kMaxRatioTarget = 1000;   // ... to 100,000 %
 
 inline constexpr std::uintmax_t kMaxSmallFileBytes = std::uintmax_t{16} << 20;  // a counts or targets file
-inline constexpr std::size_t kMaxQuotedCharacters = 200;  // of a value echoed in a message
+inline constexpr std::size_t kMaxQuotedCharacters = 200;                        // of a value echoed in a message
 
 // A counts or targets file is read whole and parsed at once: over
 // kMaxSmallFileBytes (far beyond any real one) it is an Error(kRead), before

@@ -99,6 +99,17 @@ class Ids(Hostile):
         self.refused("p/project.json#/indicators/5/id: error: indicator 'Æbler' is declared twice: 'æbler' "
                      "differs only in case, and the workbook's names do not tell case apart [E205]")
 
+    def test_breakdown_and_funnel_ids_are_unique_under_unicode_case_folding(self):
+        self.json["breakdowns"].append(dict(self.json["breakdowns"][0], id=self.json["breakdowns"][0]["id"].upper()))
+        self.json["funnels"].append(dict(self.json["funnels"][0]))
+        self.save()
+        stderr = run("check", str(self.project / "project.json")).stderr
+        n_b, n_f = len(self.json["breakdowns"]) - 1, len(self.json["funnels"]) - 1
+        self.assertIn(f"p/project.json#/breakdowns/{n_b}/id: error: '{self.json['breakdowns'][-1]['id']}' is declared "
+                      f"twice: '{self.json['breakdowns'][0]['id']}' differs only in case [E205]", stderr)
+        self.assertIn(f"p/project.json#/funnels/{n_f}/id: error: '{self.json['funnels'][0]['id']}' is declared twice "
+                      "[E205]", stderr)
+
     def test_breakdown_funnel_and_goal_ids_follow_the_same_rule(self):
         self.json["breakdowns"][0]["id"] = "køn-x"
         self.json["funnels"][0]["id"] = "fra visitation"
