@@ -57,7 +57,7 @@ class CountChecker {
     AggregatedCount c;
     c.unit_code = normalise_municipality_code(row.values[kUnit]);
     if (!municipalities().contains(c.unit_code)) {
-      diags_.error("E104", "unknown municipality code '" + row.values[kUnit] + "'", row.where(kUnit));
+      diags_.error("E104", "unknown municipality code " + quote_value(row.values[kUnit]), row.where(kUnit));
       return std::nullopt;
     }
     if (std::find(project.unit_codes.begin(), project.unit_codes.end(), c.unit_code) == project.unit_codes.end()) {
@@ -68,31 +68,31 @@ class CountChecker {
     c.indicator = row.values[kIndicator];
     int index = project.indicator_index(c.indicator);
     if (index < 0 || project.indicators[static_cast<std::size_t>(index)].kind != IndicatorKind::kCount) {
-      diags_.error("E204", "'" + c.indicator + "' is not a count indicator", row.where(kIndicator));
+      diags_.error("E204", quote_value(c.indicator) + " is not a count indicator", row.where(kIndicator));
       return std::nullopt;
     }
     auto date = parse_count_date(row.values[kDate]);
     if (!date) {
-      diags_.error("E106", "'" + row.values[kDate] + "' is not a date or month (expected 2021-03-31 or 2021-03)",
+      diags_.error("E106", quote_value(row.values[kDate]) + " is not a date or month (expected 2021-03-31 or 2021-03)",
                    row.where(kDate));
       return std::nullopt;
     }
     // A count dated far from the period would become the as-of date, with a
     // monthly series up to it: a mistyped year, refused like --as-of's.
     const ProjectInfo& info = project.info;
-    if (auto problem = as_of_problem(*date, info.start, info.end, "'" + row.values[kDate] + "'")) {
+    if (auto problem = as_of_problem(*date, info.start, info.end, quote_value(row.values[kDate]))) {
       diags_.error("E106", *problem + "; is the year right?", row.where(kDate));
       return std::nullopt;
     }
     c.date = *date;
     auto count = parse_number(row.values[kCount]);
     if (count && *count > kMaxCount) {
-      diags_.error("E109", "'" + row.values[kCount] + "' is more than 1,000,000,000, more than a count of people",
+      diags_.error("E109", quote_value(row.values[kCount]) + " is more than 1,000,000,000, more than a count of people",
                    row.where(kCount));
       return std::nullopt;
     }
     if (!count || *count < 0 || *count != static_cast<double>(static_cast<long long>(*count))) {
-      diags_.error("E109", "'" + row.values[kCount] + "' is not a count (a whole number, 0 or more)",
+      diags_.error("E109", quote_value(row.values[kCount]) + " is not a count (a whole number, 0 or more)",
                    row.where(kCount));
       return std::nullopt;
     }
@@ -180,6 +180,7 @@ void read_json(Dataset& dataset, const std::string& text, const std::string& fil
 void read_counts(Dataset& dataset, Diagnostics& diags) {
   if (!dataset.project.counts) return;
   const CountSource& source = *dataset.project.counts;
+  require_small_file(source.path, source.display_path);
   std::string text = read_text_file(source.path, source.display_path, dataset.project.input_files);
   if (source.path.extension() == ".json")
     read_json(dataset, text, source.display_path, diags);

@@ -9,6 +9,20 @@ namespace maaltal {
 
 namespace {
 
+// Whether `id` differs, under Unicode case folding, from every id in `kept`
+// (as Excel compares the names they give); E205 at `ptr` when not.
+template <typename Item>
+bool unique_id(const std::vector<Item>& kept, const std::string& id, const std::string& ptr, DefinitionReader& r) {
+  for (const auto& other : kept) {
+    if (fold_id(other.id) != fold_id(id)) continue;
+    r.diags.error(
+        "E205", "'" + id + "' is declared twice" + (other.id == id ? "" : ": '" + other.id + "' differs only in case"),
+        {r.file, 0, 0, ptr, ""});
+    return false;
+  }
+  return true;
+}
+
 template <std::size_t N>
 bool one_of(const std::string& value, const char* const (&options)[N]) {
   return std::any_of(std::begin(options), std::end(options), [&](const char* o) { return value == o; });
@@ -28,6 +42,7 @@ void read_goals(const Json& root, DefinitionReader& r) {
     g.override_reason = r.fields.string(obj, ptr, "override_reason", false).value_or("");
     bool ok = !g.id.empty() && !g.level.empty() && !g.goal.empty();
     if (!g.id.empty() && !check_id(g.id, IdKind::kDefinition, ptr + "/id", r.fields)) ok = false;
+    if (ok && !unique_id(r.project.goals, g.id, ptr + "/id", r)) ok = false;
     if (!g.level.empty() && !one_of(g.level, kGoalLevels)) {
       r.fields.invalid(ptr + "/level",
                        "unknown level '" + g.level + "' (expected activity, short_term, long_term or effect)");
@@ -90,6 +105,7 @@ void read_breakdowns(const Json& root, DefinitionReader& r) {
     Breakdown b;
     b.id = r.fields.string(obj, ptr, "id", true).value_or("");
     if (!b.id.empty() && !check_id(b.id, IdKind::kDefinition, ptr + "/id", r.fields)) continue;
+    if (!b.id.empty() && !unique_id(r.project.breakdowns, b.id, ptr + "/id", r)) continue;
     b.label = r.fields.string(obj, ptr, "label", false).value_or(b.id);
     b.indicator = r.fields.string(obj, ptr, "indicator", true).value_or("");
     b.field = r.fields.string(obj, ptr, "field", true).value_or("");
@@ -124,6 +140,7 @@ void read_funnels(const Json& root, DefinitionReader& r) {
     funnel.label = r.fields.string(obj, ptr, "label", false).value_or(funnel.id);
     const Json* stages = r.fields.array(obj, ptr, "stages", true);
     if (funnel.id.empty() || !stages || !check_id(funnel.id, IdKind::kDefinition, ptr + "/id", r.fields)) continue;
+    if (!unique_id(r.project.funnels, funnel.id, ptr + "/id", r)) continue;
     bool ok = true;
     for (std::size_t k = 0; k < stages->size(); ++k) {
       std::string sptr = ptr + "/stages/" + std::to_string(k);

@@ -1,5 +1,7 @@
 #include "read/previous_reader.h"
 
+#include <cmath>
+
 #include "core/error.h"
 #include "read/json_input.h"
 #include "read/text_file.h"
@@ -7,6 +9,8 @@
 namespace maaltal {
 
 namespace {
+
+constexpr double kMaxPreviousCount = 1e9;  // as the counts' limit
 
 class PreviousReader {
  public:
@@ -23,15 +27,33 @@ class PreviousReader {
     return obj[key];
   }
 
+  // A figure of a summary maaltal wrote: null (hidden or none) or a number
+  // a count can be. Anything else (1e308, -1, "7") is no summary of ours, and
+  // would be echoed into the outputs as a 309-digit number.
+  std::optional<double> figure(const Json& obj, const std::string& key, const std::string& where, bool whole) const {
+    if (!obj.contains(key) || obj[key].is_null()) return std::nullopt;
+    const Json& v = obj[key];
+    double x = v.is_number() ? v.get<double>() : -1;
+    if (!v.is_number() || !std::isfinite(x) || x < 0 || x > kMaxPreviousCount || (whole && x != std::floor(x))) {
+      fail(where + "/" + key +
+           (whole ? " is not a count (a whole number from 0 to 10^9, or null)"
+                  : " is not a figure (a number from 0 to 10^9, or null)"));
+    }
+    return x;
+  }
+
   void read_values(const std::string& code, const Json& values, const std::string& where, PreviousReport& out) const {
     if (!values.is_object()) fail(where + " is not an object");
     for (const auto& [indicator, v] : values.items()) {
       PreviousFigure f{code, indicator, std::nullopt, {}};
-      if (v.contains("actual") && v["actual"].is_number()) f.actual = v["actual"].get<double>();
-      const Json& series = member(v, "series", Json::value_t::array, where + "/" + indicator);
-      for (const auto& point : series) {
-        if (point.contains("month") && point["month"].is_string() && point.contains("new") && point["new"].is_number())
-          f.new_by_month.emplace_back(point["month"].get<std::string>(), point["new"].get<double>());
+      std::string at = where + "/" + indicator;
+      f.actual = figure(v, "actual", at, false);  // a ratio's actual is a fraction
+      const Json& series = member(v, "series", Json::value_t::array, at);
+      for (std::size_t i = 0; i < series.size(); ++i) {
+        const Json& point = series[i];
+        std::optional<double> count = figure(point, "new", at + "/series/" + std::to_string(i), true);
+        if (point.contains("month") && point["month"].is_string() && count)
+          f.new_by_month.emplace_back(point["month"].get<std::string>(), *count);
       }
       out.figures.push_back(std::move(f));
     }

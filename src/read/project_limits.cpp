@@ -1,10 +1,15 @@
 #include "read/project_limits.h"
 
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <system_error>
 #include <vector>
+
+#include "core/error.h"
+#include "render/format.h"
 
 namespace maaltal {
 
@@ -112,6 +117,46 @@ bool check_definition_size(const Json& root, JsonFields& fields) {
     }
   }
   return ok;
+}
+
+void require_small_file(const std::filesystem::path& path, const std::string& display_name) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return;  // read_text_file says why not
+  std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec || size <= kMaxSmallFileBytes) return;
+  throw Error(ErrorKind::kRead, "cannot read '" + display_name + "': it is " + std::to_string(size >> 20) +
+                                    " MiB, larger than the 16 MiB a counts or targets file may be");
+}
+
+std::string quote_value(std::string_view value) {
+  std::size_t end = 0;
+  for (std::size_t chars = 0; end < value.size() && chars < kMaxQuotedCharacters; ++chars) {
+    do ++end;
+    while (end < value.size() && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80);
+  }
+  return "'" + std::string(value.substr(0, end)) + (end < value.size() ? "…'" : "'");
+}
+
+std::optional<std::string> month_header_equal_to(const std::string& label, Date start, Date end,
+                                                 const std::string& locale) {
+  if (end < start || end > years_after(start, kMaxPeriodYears)) return std::nullopt;  // already refused
+  std::string folded = fold_id(label);
+  Date last = years_after(end, kMaxAsOfReachYears);
+  for (int year = start.year(); year <= last.year(); ++year) {
+    for (unsigned month = 1; month <= 12; ++month) {
+      std::string header = month_name(month, locale) + " " + std::to_string(year);
+      if (fold_id(header) == folded) return header;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string fold_id(std::string_view id) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(id.data(), static_cast<int32_t>(id.size())))
+      .foldCase()
+      .toUTF8String(out);
+  return out;
 }
 
 bool check_id(const std::string& id, IdKind kind, const std::string& ptr, JsonFields& fields) {

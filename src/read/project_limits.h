@@ -5,6 +5,8 @@
 // limits" lists them; nothing here reads files or computes figures.
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +28,18 @@ inline constexpr double kMaxCountTarget = 1e7;    // a count's or sum's target, 
 inline constexpr double kMinRatioTarget = 0.001;  // a ratio's target: a level, 0.1 % ...
 inline constexpr double kMaxRatioTarget = 1000;   // ... to 100,000 %
 
+inline constexpr std::uintmax_t kMaxSmallFileBytes = std::uintmax_t{16} << 20;  // a counts or targets file
+inline constexpr std::size_t kMaxQuotedCharacters = 200;                        // of a value echoed in a message
+
+// A counts or targets file is read whole and parsed at once: over
+// kMaxSmallFileBytes (far beyond any real one) it is an Error(kRead), before
+// a byte is read, so that one endless line cannot take the machine's memory.
+void require_small_file(const std::filesystem::path& path, const std::string& display_name);
+
+// `value` in single quotes for a message, cut to kMaxQuotedCharacters
+// characters with '…' after: a 20 MB value is not echoed whole.
+std::string quote_value(std::string_view value);
+
 // The number of characters (code points) of UTF-8 text.
 std::size_t character_count(std::string_view text);
 
@@ -41,6 +55,18 @@ bool check_definition_size(const Json& root, JsonFields& fields);
 // Reports E203 at `ptr`; false when invalid.
 enum class IdKind { kProject, kDefinition };
 bool check_id(const std::string& id, IdKind kind, const std::string& ptr, JsonFields& fields);
+
+// `id` with Unicode case folding (Æ and æ alike, as Excel compares table
+// and defined names): the key under which two ids must differ.
+std::string fold_id(std::string_view id);
+
+// The month header of the indicator's monthly table in the workbook
+// ("januar 2021") that `label` equals without regard to case, as Excel
+// compares a table's column names; nullopt when none. The label heads the
+// same table, and a table cannot have two columns of one name. Months from
+// `start` to kMaxAsOfReachYears after `end`: as far as the series can reach.
+std::optional<std::string> month_header_equal_to(const std::string& label, Date start, Date end,
+                                                 const std::string& locale);
 
 // The same day `years` later (or earlier); 29 February becomes the 28th.
 Date years_after(Date date, int years);

@@ -242,7 +242,7 @@ class ProjectReader {
     }
     // Excel compares table and defined names without regard to case.
     for (const auto& other : project_.indicators) {
-      if (fold_case(other.id) != fold_case(ind.id)) continue;
+      if (fold_id(other.id) != fold_id(ind.id)) continue;
       diags_.error("E205",
                    "indicator '" + ind.id + "' is declared twice: '" + other.id +
                        "' differs only in case, and the workbook's names do not tell case apart",
@@ -253,6 +253,11 @@ class ProjectReader {
     if (character_count(ind.label) > kMaxLabelLength) {
       fields_.invalid(ptr + "/label", "a label of " + std::to_string(character_count(ind.label)) +
                                           " characters; at most 255 are allowed (it heads a column in the workbook)");
+    }
+    if (auto header = month_header_equal_to(ind.label, project_.info.start, project_.info.end, project_.info.locale)) {
+      fields_.invalid(ptr + "/label", "the label " + quote_value(ind.label) + " is also the column header '" + *header +
+                                          "' (a month) in the indicator's monthly table in "
+                                          "the workbook, and a table's columns need different names; rename it");
     }
     ind.description = fields_.string(obj, ptr, "description", false).value_or("");
     std::string kind = fields_.string(obj, ptr, "kind", true).value_or("");
@@ -444,6 +449,7 @@ class ProjectReader {
 
   void read_targets_csv(const std::string& file) {
     std::string shown = display_path_beside(display_, file);
+    require_small_file(path_.parent_path() / file, shown);
     std::string text = read_text_file(path_.parent_path() / file, shown, project_.input_files);
     LineIndex lines(text);
     CsvTable table = parse_csv(text, 0, shown, lines, diags_);
@@ -485,12 +491,12 @@ class ProjectReader {
       std::string code = normalise_municipality_code(unit_text);
       auto value = parse_number(r.fields[static_cast<std::size_t>(value_col)].value);
       if (!municipalities().contains(code)) {
-        diags_.error("E104", "unknown municipality code '" + unit_text + "'",
+        diags_.error("E104", "unknown municipality code " + quote_value(unit_text),
                      at(r, static_cast<std::size_t>(unit_col)));
         continue;
       }
       if (!value) {
-        diags_.error("E108", "'" + r.fields[static_cast<std::size_t>(value_col)].value + "' is not a number",
+        diags_.error("E108", quote_value(r.fields[static_cast<std::size_t>(value_col)].value) + " is not a number",
                      at(r, static_cast<std::size_t>(value_col)));
         continue;
       }
@@ -504,7 +510,7 @@ class ProjectReader {
       if (!field(effective_col).empty()) {
         target.effective = parse_date(field(effective_col));
         if (!target.effective) {
-          diags_.error("E106", "'" + field(effective_col) + "' is not a date (expected 2019-12-31 or 31-12-2019)",
+          diags_.error("E106", quote_value(field(effective_col)) + " is not a date (expected 2019-12-31 or 31-12-2019)",
                        at(r, static_cast<std::size_t>(effective_col)));
           continue;
         }

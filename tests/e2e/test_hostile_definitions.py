@@ -93,6 +93,23 @@ class Ids(Hostile):
         self.refused("p/project.json#/indicators/5/id: error: indicator 'Visiterede' is declared twice: 'visiterede' "
                      "differs only in case, and the workbook's names do not tell case apart [E205]")
 
+    def test_ids_that_differ_only_in_the_case_of_a_danish_letter_are_declared_twice(self):
+        self.rename_indicator("visiterede", "æbler")
+        self.json["indicators"].append({"id": "Æbler", "kind": "count", "date_field": "visiteret"})
+        self.refused("p/project.json#/indicators/5/id: error: indicator 'Æbler' is declared twice: 'æbler' "
+                     "differs only in case, and the workbook's names do not tell case apart [E205]")
+
+    def test_breakdown_and_funnel_ids_are_unique_under_unicode_case_folding(self):
+        self.json["breakdowns"].append(dict(self.json["breakdowns"][0], id=self.json["breakdowns"][0]["id"].upper()))
+        self.json["funnels"].append(dict(self.json["funnels"][0]))
+        self.save()
+        stderr = run("check", str(self.project / "project.json")).stderr
+        n_b, n_f = len(self.json["breakdowns"]) - 1, len(self.json["funnels"]) - 1
+        self.assertIn(f"p/project.json#/breakdowns/{n_b}/id: error: '{self.json['breakdowns'][-1]['id']}' is declared "
+                      f"twice: '{self.json['breakdowns'][0]['id']}' differs only in case [E205]", stderr)
+        self.assertIn(f"p/project.json#/funnels/{n_f}/id: error: '{self.json['funnels'][0]['id']}' is declared twice "
+                      "[E205]", stderr)
+
     def test_breakdown_funnel_and_goal_ids_follow_the_same_rule(self):
         self.json["breakdowns"][0]["id"] = "køn-x"
         self.json["funnels"][0]["id"] = "fra visitation"
@@ -126,6 +143,19 @@ class Lengths(Hostile):
         self.json["indicators"][0]["label"] = "x" * 256
         self.refused("p/project.json#/indicators/0/label: error: a label of 256 characters; at most 255 are allowed "
                      "(it heads a column in the workbook) [E203]")
+
+    def test_a_label_equal_to_a_month_header_of_its_table_is_refused(self):
+        for label, header in [("januar 2023", "januar 2023"), ("Januar 2023", "januar 2023"),
+                              ("DECEMBER 2024", "december 2024")]:
+            with self.subTest(label=label):
+                self.fresh()
+                self.json["indicators"][0]["label"] = label
+                self.refused(f"p/project.json#/indicators/0/label: error: the label '{label}' is also the column "
+                             f"header '{header}' (a month) in the indicator's monthly table in the workbook, and a "
+                             "table's columns need different names; rename it [E203]")
+        self.fresh()
+        self.json["indicators"][0]["label"] = "januar 2023 i alt"
+        self.builds()
 
     def test_a_text_over_2000_characters_is_refused_before_anything_else_is_read(self):
         self.json["indicators"][0]["label"] = "x" * 32768
@@ -226,6 +256,42 @@ class AsOf(Hostile):
                      "start and end [E203]")
 
 
+class SmallFiles(Hostile):
+    """Counts and targets files are read whole: at most 16 MiB, and no message echoes a value whole."""
+    sample = "job-og-trivsel"
+
+    def test_a_counts_file_with_an_endless_line_is_refused_before_it_is_read(self):
+        counts = self.project / "antal-aarhus.csv"
+        counts.write_text(counts.read_text(encoding="utf-8") + "751;screenet;2021-03;" + "9" * (17 << 20) + "\n",
+                          encoding="utf-8")
+        started = time.monotonic()
+        self.refused("/p/antal-aarhus.csv': it is 17 MiB, larger than the 16 MiB a counts or targets "
+                     "file may be", code=4)
+        self.assertLess(time.monotonic() - started, 10)
+
+    def test_a_long_count_value_is_cut_in_its_message(self):
+        counts = self.project / "antal-aarhus.csv"
+        counts.write_text(counts.read_text(encoding="utf-8") + "751;screenet;2021-03;" + "x" * 20000 + "\n",
+                          encoding="utf-8")
+        stderr = self.refused("'" + "x" * 200 + "…' is not a count (a whole number, 0 or more) [E109]")
+        self.assertNotIn("x" * 201 + "'", stderr)
+
+    def test_a_targets_file_with_an_unclosed_quote_and_17_mib_after_is_refused(self):
+        self.fresh_targets('746;visiterede;"50\n' + "a" * (17 << 20) + "\n")
+        self.refused("/p/targets.csv': it is 17 MiB, larger than the 16 MiB a counts or targets file may be",
+                     code=4)
+
+    def test_a_long_target_value_is_cut_in_its_message(self):
+        self.fresh_targets("746;visiterede;" + "y" * 300 + "\n")
+        self.refused("'" + "y" * 200 + "…' is not a number [E108]")
+
+    def fresh_targets(self, extra):
+        self.sample = "vi-goer-en-forskel"
+        self.fresh()
+        targets = self.project / "targets.csv"
+        targets.write_text(targets.read_text(encoding="utf-8") + extra, encoding="utf-8")
+
+
 class CountsAsOf(Hostile):
     sample = "job-og-trivsel"
 
@@ -318,6 +384,28 @@ class Enumerations(Hostile):
                             "--previous", str(previous))
                 self.assertEqual(built.returncode, 4, built.stderr)
                 self.assertIn(message, built.stderr)
+
+    def test_previous_refuses_a_value_that_is_not_a_count(self):
+        previous = self.previous_summary("internal")
+        good = json.loads(previous.read_text(encoding="utf-8"))
+        for value in [1e308, -1, 2.5, "7", 1e9 + 1]:
+            with self.subTest(value=value):
+                summary = json.loads(json.dumps(good))
+                summary["total"]["values"]["visiterede"]["series"][0]["new"] = value
+                previous.write_text(json.dumps(summary), encoding="utf-8")
+                built = run("build", str(self.project / "project.json"), "--out", str(self.tmp / "out2"),
+                            "--previous", str(previous))
+                self.assertEqual(built.returncode, 4, built.stderr)
+                self.assertIn("is not a maaltal summary.json: /total/values/visiterede/series/0/new is not a count "
+                              "(a whole number from 0 to 10^9, or null)", built.stderr)
+        summary = json.loads(json.dumps(good))
+        summary["units"][0]["values"]["visiterede"]["actual"] = 1e308
+        previous.write_text(json.dumps(summary), encoding="utf-8")
+        built = run("build", str(self.project / "project.json"), "--out", str(self.tmp / "out2"),
+                    "--previous", str(previous))
+        self.assertEqual(built.returncode, 4, built.stderr)
+        self.assertIn("/units/0/values/visiterede/actual is not a figure (a number from 0 to 10^9, or null)",
+                      built.stderr)
 
     def test_previous_takes_an_internal_summary(self):
         previous = self.previous_summary("internal")
