@@ -95,6 +95,24 @@ std::string mask_cpr_numbers(std::string_view text) {
   return out;
 }
 
+std::string show_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    unsigned char c = static_cast<unsigned char>(text[k]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      out += '?';
+    } else if (c == 0xC2 && k + 1 < text.size() && static_cast<unsigned char>(text[k + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[k + 1]) <= 0x9F) {
+      out += '?';  // a C1 control, two bytes in UTF-8
+      ++k;
+    } else {
+      out += text[k];
+    }
+  }
+  return out;
+}
+
 std::string star_out_except(std::string_view line, std::string_view structure, std::size_t keep_begin,
                             std::size_t keep_end) {
   std::string out;

@@ -36,6 +36,12 @@ bool is_cpr_number(std::string_view text);
 // caret under it still lines up.
 std::string mask_cpr_numbers(std::string_view text);
 
+// `text` as a terminal may show it: every control character but a tab (C0,
+// DEL and the C1 controls U+0080-U+009F) becomes a `?`, one column for one
+// character, so an escape sequence in an input cannot drive the terminal and a
+// caret under the text still lines up.
+std::string show_controls(std::string_view text);
+
 // `line` with every character starred out (one '*' per UTF-8 character, so a
 // caret still lines up) but the bytes in `structure` (a CSV line's delimiter
 // and quotes) and those in [keep_begin, keep_end): an offending line shown

@@ -1,6 +1,7 @@
 // The masking of personal data in what maaltal prints: CPR numbers in every
 // common spelling, and offending lines shown with only one value readable.
 #include "core/text.h"
+#include "core/diagnostics.h"
 
 #include <catch2/catch.hpp>
 
@@ -64,4 +65,15 @@ TEST_CASE("text: a line is starred out but its structure and the kept bytes") {
   REQUIRE(star_out_except("A1;Søren;\"a;b\";746", ";\"") == "**;*****;\"*;*\";***");
   REQUIRE(star_out_except("A1;Søren;746", ";", 10, 13) == "**;*****;746");
   REQUIRE(star_out_except("A1;Søren;746", ";", 3, SIZE_MAX) == "**;Søren;746");
+}
+
+TEST_CASE("text: control characters and escape sequences are shown as one ? each, the caret still aligned") {
+  REQUIRE(show_controls("751;\x1b]0;PWNED\x07\x1b[2J;2021-02;4") == "751;?]0;PWNED??[2J;2021-02;4");
+  REQUIRE(show_controls(std::string_view("internal\0x\x7f\u0085\tend", 17)) == "internal?x??\tend");
+  REQUIRE(show_controls("Søren\u00a0") == "Søren\u00a0");
+  Diagnostic d{Severity::kError, "E102", "'\x1b[2J' in column 'visiteret'", {"antal.csv", 2, 5, "", "751;\x1b[2J;4"}};
+  REQUIRE(format_diagnostic(d) ==
+          "antal.csv:2:5: error: '?[2J' in column 'visiteret' [E102]\n"
+          "751;?[2J;4\n"
+          "    ^\n");
 }
