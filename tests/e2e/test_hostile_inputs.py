@@ -234,6 +234,17 @@ class HostileInputs(unittest.TestCase):
         self.assertNotIn("SECRETID4", stderr)
         self.assertIn("5 rows read, 2 counted, 3 rejected", run("check", folder / "project.json").stdout)
 
+    # A control character or escape sequence in an input reached the terminal raw.
+
+    def test_control_characters_reach_no_terminal(self):
+        folder = self.sample("job-og-trivsel")
+        path = folder / "antal-aarhus.csv"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        path.write_text("\n".join(lines + ["751;\x1b]0;PWNED\x07\x1b[2J;2021-02;4"]) + "\n", encoding="utf-8")
+        stderr = self.check_fails(folder, 1, "\n751;?]0;PWNED??[2J;2021-02;4\n")
+        self.assertNotIn("\x1b", stderr)
+        self.assertNotIn("\x07", stderr)
+
     # E201 quoted nlohmann's "last read: ..." and showed the line: the id.
 
     def test_json_syntax_error_does_not_quote_the_input(self):
