@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/limits.h"
+#include "core/text.h"
 #include "core/progress_meter.h"
 #include "render/templates.h"
 
@@ -212,7 +213,7 @@ int main(int argc, char** argv) {
     return run(argc, argv);
   } catch (const Error& e) {
     maaltal::progress::finish();
-    std::cerr << "maaltal: error: " << e.what() << "\n";
+    std::cerr << "maaltal: error: " << maaltal::show_controls(e.what()) << "\n";
     return e.exit_code();
   } catch (const std::bad_alloc&) {
     // Most likely an input past what this machine's memory holds: said as

@@ -112,13 +112,14 @@ std::string caret_line(const std::string& text, int column) {
 }  // namespace
 
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = format_location(d.where);
+  // Control characters from an input are shown as `?`: never sent raw to a terminal.
+  std::string out = show_controls(format_location(d.where));
   out += d.severity == Severity::kError ? ": error: " : ": warning: ";
-  out += d.message + " [" + d.code + "]\n";
+  out += show_controls(d.message) + " [" + d.code + "]\n";
   if (d.where.line > 0 && !d.where.line_text.empty()) {
     // A hostile or binary line is shown only in part: a terminal is no place
     // for a megabyte. The caret is kept when it falls in the part shown.
-    std::string shown = d.where.line_text;
+    std::string shown = show_controls(d.where.line_text);
     bool cut = shown.size() > kShownBytes;
     if (cut) {
       std::size_t end = kShownBytes;

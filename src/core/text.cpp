@@ -16,15 +16,34 @@ namespace {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
-// The bytes of the separator at text[i] that may stand between a CPR
-// number's date and its four digits, or 0.
-std::size_t serial_separator(std::string_view text, std::size_t i) {
+// The bytes of the dash at text[i] (ASCII, hyphen, figure, en and em dash,
+// minus sign, non-breaking hyphen: what a word processor makes of a `-`), or 0.
+std::size_t dash_at(std::string_view text, std::size_t i) {
   if (i >= text.size()) return 0;
-  if (text[i] == '-' || text[i] == ' ' || text[i] == '/' || text[i] == '.') return 1;
-  // En and em dash, minus sign, non-breaking hyphen, figure dash, no-break space: what a word processor makes of it.
-  for (std::string_view wide : {"\u2013", "\u2014", "\u2212", "\u2011", "\u2012", "\u00a0"}) {
+  if (text[i] == '-') return 1;
+  for (std::string_view wide : {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"}) {
     if (text.substr(i).starts_with(wide)) return wide.size();
   }
+  return 0;
+}
+
+// The bytes of the spaces at text[i], at most three of them (so that
+// scanning a long run of spaces stays linear), or 0.
+std::size_t spaces_at(std::string_view text, std::size_t i) {
+  std::size_t n = 0;
+  while (n < 3 && i + n < text.size() && text[i + n] == ' ') ++n;
+  return n;
+}
+
+// The bytes of the separator at text[i] that may stand between a CPR
+// number's date and its four digits, or 0: a dash with optional spaces
+// around it ("010190 - 1234"), or one space, `/`, `.`, `_` or no-break space.
+std::size_t serial_separator(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return 0;
+  std::size_t before = spaces_at(text, i);
+  if (std::size_t dash = dash_at(text, i + before)) return before + dash + spaces_at(text, i + before + dash);
+  if (text[i] == ' ' || text[i] == '/' || text[i] == '.' || text[i] == '_') return 1;
+  if (text.substr(i).starts_with("\u00a0")) return 2;
   return 0;
 }
 
@@ -72,6 +91,24 @@ std::string mask_cpr_numbers(std::string_view text) {
       if (digit(out[k])) out[k] = '*';
     }
     i += n - 1;
+  }
+  return out;
+}
+
+std::string show_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    unsigned char c = static_cast<unsigned char>(text[k]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      out += '?';
+    } else if (c == 0xC2 && k + 1 < text.size() && static_cast<unsigned char>(text[k + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[k + 1]) <= 0x9F) {
+      out += '?';  // a C1 control, two bytes in UTF-8
+      ++k;
+    } else {
+      out += text[k];
+    }
   }
   return out;
 }

@@ -26,13 +26,21 @@ bool is_cpr_number(std::string_view text);
 // `text` with every CPR number in it starred out, in any common spelling: a
 // day and month that can be, then the year, written DDMMYY or with `.`, `/`,
 // `-` or a space between its parts (the same twice), then the four digits,
-// directly or after one of `-`, a space, `/`, `.`, an en or em dash, a minus
-// sign, a non-breaking hyphen or space; no digit right before or after
-// (letters may be). So 010190-1234, 0101901234, 01.01.90-1234, 010190 1234,
-// 010190–1234 and 01/01/90-1234, but not 2019-12-31 or 31.12.2019. Only the
+// directly or after a space, `/`, `.`, `_`, a no-break space or a dash (`-`,
+// a hyphen, figure, en or em dash, a minus sign, a non-breaking hyphen) with
+// up to three spaces on either side; no digit right before or after (letters
+// may be). So 010190-1234, 0101901234, 01.01.90-1234, 010190 1234,
+// 010190–1234, 010190 - 1234, 010190_1234 and 01/01/90-1234, but not
+// 2019-12-31 or 31.12.2019. Only the
 // digits are starred ("******-****"): the length in characters is kept, so a
 // caret under it still lines up.
 std::string mask_cpr_numbers(std::string_view text);
+
+// `text` as a terminal may show it: every control character but a tab (C0,
+// DEL and the C1 controls U+0080-U+009F) becomes a `?`, one column for one
+// character, so an escape sequence in an input cannot drive the terminal and a
+// caret under the text still lines up.
+std::string show_controls(std::string_view text);
 
 // `line` with every character starred out (one '*' per UTF-8 character, so a
 // caret still lines up) but the bytes in `structure` (a CSV line's delimiter

@@ -57,8 +57,9 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
     }
     // A number as an id must be exact: one beyond 2^64, or with a fraction
     // or an exponent, is held as a double, and two such ids could become one.
+    // An object, an array or a boolean is no id at all.
     auto id = obj.find(names[0]);
-    if (id != obj.end() && id->is_number_float()) {
+    if (id != obj.end() && !id->is_null() && !id->is_string() && !id->is_number_integer()) {
       checker.reject(
           {file, 0, 0, JsonFields::pointer(ptr, names[0]), ""}, "E202",
           "expected the participant id as a string, or a whole number below 2^64 without a fraction or exponent");

@@ -218,6 +218,33 @@ class HostileInputs(unittest.TestCase):
         self.assertNotIn("/2/borger", stderr)
         self.assertIn("3 rows read, 1 counted, 2 rejected", run("check", folder / "project.json").stdout)
 
+    # An object, an array or a boolean as an id was counted, with no message.
+
+    def test_ids_that_are_an_object_an_array_or_a_boolean_are_refused(self):
+        row = {"kommune": "461", "visiteret": "2024-01-17", "koen": "mand", "ydelsesgruppe": "Dagpenge"}
+        ids = ['{"SECRETID4": 1}', '["x"]', "true", '"A1"', "17"]
+        text = "[" + ", ".join(json.dumps(row)[:-1] + f', "borger": {id}}}' for id in ids) + "]"
+        folder = self.json_registrations(text)
+        stderr = self.check_fails(folder, 1)
+        for index in (0, 1, 2):
+            self.assertIn(f"registrations.json#/{index}/borger: error: expected the participant id as a string, or a "
+                          "whole number below 2^64 without a fraction or exponent [E202]", stderr)
+        self.assertNotIn("/3/borger", stderr)
+        self.assertNotIn("/4/borger", stderr)
+        self.assertNotIn("SECRETID4", stderr)
+        self.assertIn("5 rows read, 2 counted, 3 rejected", run("check", folder / "project.json").stdout)
+
+    # A control character or escape sequence in an input reached the terminal raw.
+
+    def test_control_characters_reach_no_terminal(self):
+        folder = self.sample("job-og-trivsel")
+        path = folder / "antal-aarhus.csv"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        path.write_text("\n".join(lines + ["751;\x1b]0;PWNED\x07\x1b[2J;2021-02;4"]) + "\n", encoding="utf-8")
+        stderr = self.check_fails(folder, 1, "\n751;?]0;PWNED??[2J;2021-02;4\n")
+        self.assertNotIn("\x1b", stderr)
+        self.assertNotIn("\x07", stderr)
+
     # E201 quoted nlohmann's "last read: ..." and showed the line: the id.
 
     def test_json_syntax_error_does_not_quote_the_input(self):

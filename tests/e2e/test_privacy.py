@@ -24,13 +24,15 @@ BIN = os.environ.get("MAALTAL_BIN", str(ROOT / "build/dev/maaltal"))
 SAMPLES = sorted(p.parent.name for p in (ROOT / "sample-data").glob("*/project.json"))
 # A CPR number in any common spelling (README "Privacy"): DDMMYY, or with `.`,
 # `/`, `-` or a space between day, month and year, then the four digits,
-# directly or after a hyphen, dash, space, `/` or `.`. Not next to a letter or
-# digit here, so that the hex of a checksum or pseudonym is not taken for one.
-CPR_SERIAL_SEPARATORS = "-– /.\u00a0\u2011\u2012\u2014\u2212"
+# directly or after a space, `/`, `.`, `_`, or a hyphen or dash with up to three
+# spaces around it. Not next to a letter or digit here, so that the hex of a
+# checksum or pseudonym is not taken for one.
+CPR_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 CPR = re.compile(r"(?<![0-9A-Za-z])(?:0[1-9]|[12][0-9]|3[01])([./ -]?)(?:0[1-9]|1[0-2])\1[0-9]{2}"
-                 f"[{CPR_SERIAL_SEPARATORS}]?" r"[0-9]{4}(?![0-9A-Za-z])")
+                 f"(?: {{0,3}}[{CPR_DASHES}] {{0,3}}|[ /._\u00a0])?" r"[0-9]{4}(?![0-9A-Za-z])")
 CPR_SPELLINGS = ["010185-1234", "0101851234", "01.01.85-1234", "010185 1234", "010185–1234", "01/01/85-1234",
-                 "01-01-85-1234"]
+                 "01-01-85-1234", "010185\u20101234", "010185 - 1234", "010185 -1234", "010185- 1234",
+                 "010185_1234"]
 KEY = "a-test-key-of-some-length"
 
 
@@ -208,6 +210,27 @@ class NoPersonalDataOut(unittest.TestCase):
             self.assertIsNone(found, found and found.group())
             for spelling in CPR_SPELLINGS:
                 self.assertNotIn(spelling, result.stderr)
+
+    def test_cpr_numbers_in_every_spelling_are_in_no_output_of_a_build(self):
+        def edit(lines):
+            for k in range(1, len(lines)):
+                fields = lines[k].split(";")
+                fields[6] = CPR_SPELLINGS[k % len(CPR_SPELLINGS)]  # W110 each, in the data-quality table
+                lines[k] = ";".join(fields)
+            return lines
+        with tempfile.TemporaryDirectory() as tmp:
+            project = self.smaa_tal(tmp, edit)
+            out = Path(tmp) / "out"
+            result = build(project / "project.json", out, "--audience", "internal", "--raw-rows",
+                           env={"MAALTAL_PSEUDONYM_KEY": KEY})
+            self.assertIn("warning: column 'ydelsesgruppe' holds CPR numbers", result.stderr)
+            texts = {**output_texts(out), "stderr": result.stderr}
+            self.assertIn("[W110]", result.stderr)
+            for name in ("status.md", "status.html", "registreringer.xlsx/xl/worksheets/sheet1.xml"):
+                self.assertIn(name, texts)
+            for name, text in texts.items():
+                found = CPR.search(text)
+                self.assertIsNone(found, f"{name}: {found and found.group()}")
 
     def test_the_raw_rows_hold_no_cpr_number_and_no_raw_id_in_any_column(self):
         import hashlib

@@ -1,6 +1,7 @@
 // The masking of personal data in what maaltal prints: CPR numbers in every
 // common spelling, and offending lines shown with only one value readable.
 #include "core/text.h"
+#include "core/diagnostics.h"
 
 #include <catch2/catch.hpp>
 
@@ -21,6 +22,20 @@ TEST_CASE("text: CPR numbers are starred out in every common spelling, the separ
   REQUIRE(mask_cpr_numbers("010190.1234") == "******.****");
 }
 
+TEST_CASE("text: CPR numbers with a hyphen, a figure dash, an underscore or a dash between spaces are starred out") {
+  REQUIRE(mask_cpr_numbers("010190\u20101234") == "******\u2010****");  // a hyphen
+  REQUIRE(mask_cpr_numbers("010190\u20121234") == "******\u2012****");  // a figure dash
+  REQUIRE(mask_cpr_numbers("010190_1234") == "******_****");
+  REQUIRE(mask_cpr_numbers("010190 - 1234") == "****** - ****");
+  REQUIRE(mask_cpr_numbers("010190 -1234") == "****** -****");
+  REQUIRE(mask_cpr_numbers("010190- 1234") == "******- ****");
+  REQUIRE(mask_cpr_numbers("01.01.90 \u2013 1234") == "**.**.** \u2013 ****");
+  for (const char* text : {"010190\u20101234", "010190 - 1234", "010190 -1234", "010190- 1234", "010190_1234"}) {
+    INFO(text);
+    REQUIRE(is_cpr_number(text));
+  }
+}
+
 TEST_CASE("text: CPR numbers are found between letters and in a sentence") {
   REQUIRE(mask_cpr_numbers("CPR0101901234") == "CPR**********");
   REQUIRE(mask_cpr_numbers("cpr:01.01.90-1234x") == "cpr:**.**.**-****x");
@@ -30,7 +45,9 @@ TEST_CASE("text: CPR numbers are found between letters and in a sentence") {
 TEST_CASE("text: dates, amounts and longer numbers are not CPR numbers") {
   for (const char* text : {"2019-12-31", "31.12.2019", "31-12-2019", "2019-12-31 1234", "31.12.2019 1234",
                            "01.01.2001-1234", "1.234.567,89", "12345678901", "320190-1234", "011390-1234",
-                           "000190-1234", "01.01-90-1234", "01.01.90-123", "43830", "+4512345678"}) {
+                           "000190-1234", "01.01-90-1234", "01.01.90-123", "43830", "+4512345678",
+                           "2019-12-31 - 1234", "31.12.2019 - 1234", "010190 -  - 1234", "010190    - 1234",
+                           "010190__1234", "1.234 - 5678", "12.500 - 1234,50"}) {
     INFO(text);
     REQUIRE(mask_cpr_numbers(text) == text);
     REQUIRE_FALSE(is_cpr_number(text));
@@ -48,4 +65,15 @@ TEST_CASE("text: a line is starred out but its structure and the kept bytes") {
   REQUIRE(star_out_except("A1;Søren;\"a;b\";746", ";\"") == "**;*****;\"*;*\";***");
   REQUIRE(star_out_except("A1;Søren;746", ";", 10, 13) == "**;*****;746");
   REQUIRE(star_out_except("A1;Søren;746", ";", 3, SIZE_MAX) == "**;Søren;746");
+}
+
+TEST_CASE("text: control characters and escape sequences are shown as one ? each, the caret still aligned") {
+  REQUIRE(show_controls("751;\x1b]0;PWNED\x07\x1b[2J;2021-02;4") == "751;?]0;PWNED??[2J;2021-02;4");
+  REQUIRE(show_controls(std::string_view("internal\0x\x7f\u0085\tend", 17)) == "internal?x??\tend");
+  REQUIRE(show_controls("Søren\u00a0") == "Søren\u00a0");
+  Diagnostic d{Severity::kError, "E102", "'\x1b[2J' in column 'visiteret'", {"antal.csv", 2, 5, "", "751;\x1b[2J;4"}};
+  REQUIRE(format_diagnostic(d) ==
+          "antal.csv:2:5: error: '?[2J' in column 'visiteret' [E102]\n"
+          "751;?[2J;4\n"
+          "    ^\n");
 }
