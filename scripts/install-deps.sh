@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ clang libclang-rt-14-dev cmake ninja-build pkg-config git
   nlohmann-json3-dev libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-  catch2 libkainjow-mustache-dev libcli11-dev libicu-dev libssl-dev libglpk-dev
+  catch2 libkainjow-mustache-dev libcli11-dev libicu-dev libssl-dev libglpk-dev libzip-dev libexpat1-dev
   python3 python3-openpyxl python3-scipy cmark-gfm
   chromium fonts-dejavu-core default-jre-headless libreoffice-calc-nogui
 )
