@@ -166,10 +166,6 @@ std::vector<double> DisclosureAudit::whole_solution(const LinearTerms& terms, bo
   return x;
 }
 
-void DisclosureAudit::add_at_most_value(int variable, double bound) {
-  add_row(solver_->lp, {{variable, 1}}, GLP_UP, bound);
-}
-
 double DisclosureAudit::optimum(const LinearTerms& terms, bool maximise) {
   auto [value, integral] = relaxed_optimum(terms, maximise);
   if (integral) return std::isinf(value) ? value : std::round(value);

@@ -28,7 +28,6 @@ class DisclosureAudit {
   void set_bounds(int variable, double low, double high);
   void add_equation(const LinearTerms& terms, double rhs);  // sum of terms = rhs
   void add_at_most(int smaller, int larger);                // smaller <= larger
-  void add_at_most_value(int variable, double bound);       // variable <= bound
 
   // The least and greatest whole-number value `terms` takes over every
   // solution (the greatest infinite when unbounded). The LP relaxation

@@ -62,8 +62,6 @@ int SuppressionTable::add(double value, bool known) {
 
 void SuppressionTable::at_most(int smaller, int larger) { at_most_.emplace_back(smaller, larger); }
 
-void SuppressionTable::at_most_value(int cell, double bound) { at_most_value_.emplace_back(cell, bound); }
-
 void SuppressionTable::relate(int whole, std::vector<int> parts) {
   int r = static_cast<int>(relations_.size());
   relations_of_[static_cast<std::size_t>(whole)].push_back(r);
@@ -196,7 +194,6 @@ int SuppressionTable::model(DisclosureAudit& model, const PrivacySettings& setti
     model.add_equation(terms, 0);
   }
   for (auto [smaller, larger] : at_most_) model.add_at_most(first + smaller, first + larger);
-  for (auto [cell, bound] : at_most_value_) model.add_at_most_value(first + cell, bound);
   return first;
 }
 
@@ -434,14 +431,6 @@ class ReportCells {
   // without such ties, so an inequality is written only where the figures
   // keep it: one they break is no reader's knowledge.
   void add_inequalities() {
-    // Each participant is counted once per indicator and has a row: no
-    // count exceeds the rows counted, which every output shows.
-    double rows = report_.data_quality.rows_counted;
-    for (std::size_t i = 0; i < report_.indicators.size(); ++i) {
-      if (report_.indicators[i].kind == IndicatorKind::kCount && unit(n_).values[i].actual.value_or(0) <= rows) {
-        table_.at_most_value(actual_cell(n_, i), rows);
-      }
-    }
     for (std::size_t i = 0; i < report_.indicators.size(); ++i) {
       for (std::size_t j = 0; j < report_.indicators.size(); ++j) {
         if (!at_most_by_definition(i, j) && sum_at_most_by_definition(i) != static_cast<int>(j)) continue;

@@ -52,8 +52,6 @@ class SuppressionTable {
   void relate(int whole, std::vector<int> parts);
   // smaller <= larger by definition (an outcome counted after a referral).
   void at_most(int smaller, int larger);
-  // cell <= bound, a published figure (the rows counted).
-  void at_most_value(int cell, double bound);
 
   // Marks the small cells and protects them (steps 1 to 3 above). With
   // `previous`, the table of the previous month's release in the same layout
@@ -89,7 +87,6 @@ class SuppressionTable {
   std::vector<bool> known_;
   std::vector<Relation> relations_;
   std::vector<std::pair<int, int>> at_most_;  // smaller, larger
-  std::vector<std::pair<int, double>> at_most_value_;
   std::vector<std::vector<int>> relations_of_;  // by cell
 };
 

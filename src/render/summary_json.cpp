@@ -210,11 +210,14 @@ std::string render_summary_json(const Report& report) {
   }
   j["goal_tally"] = report.goal_tally;
   const DataQuality& dq = report.data_quality;
-  j["data_quality"] = {{"rows_read", dq.rows_read},
-                       {"rows_counted", dq.rows_counted},
-                       {"rows_rejected", dq.rows_rejected},
-                       {"events_after_as_of", dq.events_after_as_of},
-                       {"by_code", dq.by_code}};
+  // The row accounting counts participants' rows: a sum over them that the
+  // suppression does not model, so a public summary leaves it out.
+  j["data_quality"] = report.audience == Audience::kPublic ? Json(nullptr)
+                                                           : Json{{"rows_read", dq.rows_read},
+                                                                  {"rows_counted", dq.rows_counted},
+                                                                  {"rows_rejected", dq.rows_rejected},
+                                                                  {"events_after_as_of", dq.events_after_as_of},
+                                                                  {"by_code", dq.by_code}};
   j["changes"] = report.changes ? changes_json(*report.changes) : Json(nullptr);
   j["inputs"] = Json::array();
   j["input_sha256"] = Json::object();

@@ -21,6 +21,20 @@ std::string format_value(const Report& report, std::size_t indicator, std::optio
   return format_number(*value, decimals, code);
 }
 
+// The row accounting counts participants' rows, a sum over them that the
+// suppression does not model: a public output leaves it out (README
+// "Privacy"), its values blank so that no template can show them.
+Json data_quality_view(const Report& report, const Locale& locale) {
+  const DataQuality& dq = report.data_quality;
+  bool shown = report.audience != Audience::kPublic;
+  auto count = [&](int n) { return shown ? format_number(n, 0, locale.code()) : std::string(); };
+  return {{"shown", shown},
+          {"rows_read", count(dq.rows_read)},
+          {"rows_counted", count(dq.rows_counted)},
+          {"rows_rejected", count(dq.rows_rejected)},
+          {"events_after_as_of", count(dq.events_after_as_of)}};
+}
+
 // A public output may be set to show a 0 as "–" (project.json's privacy).
 bool shows_zero_as_dash(const Report& report) {
   return report.audience == Audience::kPublic && report.privacy.zero_as_dash;
@@ -408,7 +422,6 @@ Json build_view(const Report& report, const Locale& locale) {
   }
   Json inputs = Json::array();
   for (const auto& file : report.input_files) inputs.push_back({{"name", file.name}, {"sha256", file.sha256}});
-  const auto& dq = report.data_quality;
   return {{"lang", locale.code()},
           {"t", locale.strings()},
           {"generator", {{"name", "maaltal"}, {"version", report.generator_version}}},
@@ -430,11 +443,7 @@ Json build_view(const Report& report, const Locale& locale) {
           {"goals", goals_view(report, locale)},
           {"goal_tally", goal_tally_view(report, locale)},
           {"has_goals", !report.goals.empty()},
-          {"data_quality",
-           {{"rows_read", format_number(dq.rows_read, 0, locale.code())},
-            {"rows_counted", format_number(dq.rows_counted, 0, locale.code())},
-            {"rows_rejected", format_number(dq.rows_rejected, 0, locale.code())},
-            {"events_after_as_of", format_number(dq.events_after_as_of, 0, locale.code())}}},
+          {"data_quality", data_quality_view(report, locale)},
           {"is_public", report.audience == Audience::kPublic},
           {"privacy_note", locale.fill("privacy_note", {{"threshold", std::to_string(report.privacy.suppress_below)}})},
           {"inputs", inputs}};

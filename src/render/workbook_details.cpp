@@ -179,10 +179,15 @@ void write_data_quality(const Report& report, const SheetLayout& s, const Workbo
   const DataQuality& dq = report.data_quality;
   lxw_row_t row = 0;
   lxw_format* count = book.format(layout.format("count"));
-  for (const auto& [key, value] : {std::pair{"rows_read", dq.rows_read},
-                                   {"rows_counted", dq.rows_counted},
-                                   {"rows_rejected", dq.rows_rejected},
-                                   {"events_after_as_of", dq.events_after_as_of}}) {
+  // The row accounting counts participants' rows: not in a public workbook.
+  std::vector<std::pair<const char*, int>> accounting;
+  if (report.audience != Audience::kPublic) {
+    accounting = {{"rows_read", dq.rows_read},
+                  {"rows_counted", dq.rows_counted},
+                  {"rows_rejected", dq.rows_rejected},
+                  {"events_after_as_of", dq.events_after_as_of}};
+  }
+  for (const auto& [key, value] : accounting) {
     check(worksheet_write_string(sheet, row, 0, locale.get(key).c_str(), book.format("", true)), "data quality");
     check(worksheet_write_number(sheet, row++, 1, value, count), "data quality");
   }

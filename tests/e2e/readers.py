@@ -118,3 +118,61 @@ def workbook_dump(path, rows_per_sheet=40):
                 shown = f"{c.value!r}" if c.value == cached_value else f"{c.value!r} -> {cached_value!r}"
                 lines.append(f"  {c.coordinate}: {shown} [{c.number_format}]")
     return "\n".join(lines) + "\n"
+
+
+def public_cells(summary, most):
+    """What a reader knows from a public summary.json, shared by the attackers
+    of test_disclosure and test_privacy: every count as a cell with its
+    bounds and mark, the sums that tie them and the inequalities that hold
+    by the indicators' definitions.
+
+    Returns (cells, sums, at_most): cells {key: (low, high, mark)}, mark None
+    (shown, low == high), "small" (0-4) or "protecting" (at least the
+    threshold, at most `most`, times the terms of a sum indicator: the
+    summary publishes no upper bound, so a finite `most` only makes the
+    attacker stronger); sums [(whole, parts)]; at_most [(smaller, larger)].
+    Keys: ("A", municipality code or "" for the total, indicator) and
+    ("B", breakdown, code, category or "\\x00other")."""
+    t = summary["privacy"]["suppress_below"]
+    low = 1 if summary["privacy"]["zero_as_dash"] else 0
+    cells, sums, at_most = {}, [], []
+
+    def cell(key, value, hidden, high=most):
+        if hidden is None:
+            cells[key] = (value, value, None)
+        elif hidden == "small":
+            cells[key] = (low, t - 1, "small")
+        else:
+            cells[key] = (t, high, "protecting")
+
+    units = [(u["code"], u) for u in summary["units"]] + [("", summary["total"])]
+    indicators = {ind["id"]: ind for ind in summary["indicators"]}
+    counts = [ind for ind in summary["indicators"] if ind["kind"] != "ratio"]
+    for ind in counts:
+        for code, unit in units:
+            v = unit["values"][ind["id"]]
+            cell(("A", code, ind["id"]), v["actual"], v.get("hidden"), most * len(ind.get("of", [1])))
+    for ind in counts:
+        sums.append((("A", "", ind["id"]), [("A", code, ind["id"]) for code, _ in units[:-1]]))
+        for code, _ in units:
+            if ind["kind"] == "sum":
+                sums.append((("A", code, ind["id"]), [("A", code, term) for term in ind["of"]]))
+            if ind.get("after"):  # counted only after the other: at most it
+                at_most.append((("A", code, ind["id"]), ("A", code, ind["after"])))
+            # first outcomes after the same referral by disjoint values: each
+            # participant once, so their sum is at most the referrals
+            terms = [indicators[x] for x in ind.get("of", [])]
+            if terms and all(x.get("count") == "first" and x.get("after") == terms[0].get("after")
+                             and x.get("after") for x in terms):
+                at_most.append((("A", code, ind["id"]), ("A", code, terms[0]["after"])))
+    for b in summary["breakdowns"]:
+        rows = [(r["code"], r) for r in b["units"]] + [("", b["total"])]
+        columns = b["categories"] + ["\x00other"]
+        for code, row in rows:
+            for c in b["categories"]:
+                cell(("B", b["id"], code, c), row["counts"][c], row.get("hidden", {}).get(c))
+            cell(("B", b["id"], code, "\x00other"), row["other"], row.get("other_hidden"))
+            sums.append((("A", code, b["indicator"]), [("B", b["id"], code, c) for c in columns]))
+        for c in columns:
+            sums.append((("B", b["id"], "", c), [("B", b["id"], code, c) for code, _ in rows[:-1]]))
+    return cells, sums, at_most
