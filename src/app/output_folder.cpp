@@ -1,10 +1,15 @@
 #include "app/output_folder.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <climits>
+#include <csignal>
 #include <cstring>
 
 #include "core/error.h"
@@ -19,6 +24,63 @@ namespace {
   throw Error(ErrorKind::kWrite, "cannot write '" + path.generic_string() + "': " + why);
 }
 
+// What a signal handler removes: the private folder and the files reserved in
+// it, as paths copied into fixed buffers beforehand, since a handler may
+// only call async-signal-safe functions (unlink, rmdir: no allocation, no
+// lock). One private folder is live at a time; a file beyond the table's
+// room is not removed by a signal (a build writes seven at most).
+struct SignalCleanup {
+  static constexpr std::size_t kFiles = 16;
+  std::array<char, PATH_MAX> folder{};
+  std::array<char, PATH_MAX> created{};  // the output folder, when this build made it; else empty
+  std::array<std::array<char, PATH_MAX>, kFiles> files{};
+  std::atomic<std::size_t> count{0};
+  std::atomic<bool> armed{false};
+};
+SignalCleanup cleanup;
+constexpr std::array<int, 3> kSignals{SIGINT, SIGTERM, SIGHUP};
+
+void copy_path(std::array<char, PATH_MAX>& to, const fs::path& from) {
+  std::size_t n = std::min(from.native().size(), to.size() - 1);
+  std::memcpy(to.data(), from.c_str(), n);
+  to[n] = '\0';
+}
+
+extern "C" void remove_private_folder(int signal) {
+  if (cleanup.armed.exchange(false)) {
+    for (std::size_t f = 0, n = std::min(cleanup.count.load(), SignalCleanup::kFiles); f < n; ++f) {
+      ::unlink(cleanup.files[f].data());
+    }
+    ::rmdir(cleanup.folder.data());
+    if (cleanup.created[0] != '\0') ::rmdir(cleanup.created.data());  // only if empty
+  }
+  // Die of the signal as if unhandled, so the caller sees why (exit 128+n).
+  ::signal(signal, SIG_DFL);
+  ::raise(signal);
+}
+
+void arm_signal_cleanup(const fs::path& folder, const fs::path& created) {
+  cleanup.count = 0;
+  copy_path(cleanup.folder, folder);
+  copy_path(cleanup.created, created);
+  cleanup.armed = true;
+  struct sigaction action {};
+  action.sa_handler = remove_private_folder;
+  sigemptyset(&action.sa_mask);
+  for (int s : kSignals) {
+    struct sigaction old {};
+    // A signal ignored by whoever started maaltal (nohup) stays ignored.
+    if (sigaction(s, nullptr, &old) == 0 && old.sa_handler != SIG_IGN) sigaction(s, &action, nullptr);
+  }
+}
+
+void add_signal_cleanup(const fs::path& file) {
+  std::size_t f = cleanup.count.load();
+  if (f >= SignalCleanup::kFiles) return;
+  copy_path(cleanup.files[f], file);
+  cleanup.count = f + 1;  // published only once the path is complete
+}
+
 }  // namespace
 
 OutputFolder::OutputFolder(const fs::path& dir) : dir_(dir) {
@@ -28,9 +90,11 @@ OutputFolder::OutputFolder(const fs::path& dir) : dir_(dir) {
   std::string pattern = (dir_ / ".maaltal-XXXXXX").string();
   if (!mkdtemp(pattern.data())) fail(dir_, std::strerror(errno));  // mode 0700: no one else can plant a file
   private_ = pattern;
+  arm_signal_cleanup(private_, created_ ? dir_ : fs::path());
 }
 
 OutputFolder::~OutputFolder() {
+  cleanup.armed = false;  // from here on the destructor removes it
   std::error_code ec;
   fs::remove_all(private_, ec);
   if (created_ && !committed_) fs::remove(dir_, ec);  // a failed build leaves no empty folder either
@@ -56,7 +120,18 @@ void OutputFolder::write(const std::string& name, const std::string& content) {
 
 fs::path OutputFolder::reserve(const std::string& name) {
   names_.push_back(name);
+  add_signal_cleanup(private_ / name);
   return private_ / name;
+}
+
+std::string OutputFolder::final_names(std::string message) const {
+  for (const auto& name : names_) {
+    std::string from = (private_ / name).string(), to = (dir_ / name).generic_string();
+    for (std::size_t at = message.find(from); at != std::string::npos; at = message.find(from, at + to.size())) {
+      message.replace(at, from.size(), to);
+    }
+  }
+  return message;
 }
 
 void OutputFolder::commit() {

@@ -3,7 +3,8 @@
 // never through a symbolic link), and is moved into place only when all are
 // written. So a failure leaves the previous outputs as they were and nothing
 // temporary behind, and a link planted in the output folder is replaced, not
-// followed. Nothing here knows what the outputs are.
+// followed. A build killed by SIGINT, SIGTERM or SIGHUP removes the private
+// folder too, then dies of the signal. Nothing here knows what the outputs are.
 #pragma once
 #include <filesystem>
 #include <string>
@@ -24,6 +25,9 @@ class OutputFolder {
   // Where a writer that makes its own file (a workbook) puts `name`; it is
   // moved into place with the others.
   std::filesystem::path reserve(const std::string& name);
+  // `message` with the private folder's path of each file given as its
+  // final path in the output folder: what a failed writer's error names.
+  std::string final_names(std::string message) const;
   // Moves every file into the output folder, after making sure that each
   // final name can take it (no folder is in the way).
   void commit();

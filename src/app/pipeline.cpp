@@ -359,8 +359,17 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   refuse_overwriting_inputs(out_dir, names, inputs);
   for (const auto& file : files) folder.write(file.name, file.content);
   progress::update("writing the workbook");
-  result.timings.push_back({"workbook", workbook.finish()});
-  if (raw) result.timings.push_back({"raw rows workbook", raw->finish()});
+  // A writer's error names the file it wrote, in the private folder: the
+  // user is told the output's own path instead.
+  auto finish = [&](PendingWorkbook& pending) {
+    try {
+      return pending.finish();
+    } catch (const Error& e) {
+      throw Error(e.kind(), folder.final_names(e.what()));
+    }
+  };
+  result.timings.push_back({"workbook", finish(workbook)});
+  if (raw) result.timings.push_back({"raw rows workbook", finish(*raw)});
   result.timings.push_back({"waiting for the workbooks", clock.lap()});
 
   folder.commit();

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -180,6 +181,27 @@ class OutputsWholeOrNotAtAll(unittest.TestCase):
             result = project.build()
             self.assertEqual(result.returncode, 5, result.stderr)
             self.assertEqual(listing(out), before)
+
+    def test_a_killed_build_leaves_no_temporary_folder(self):
+        """Finding: SIGINT, SIGTERM or SIGHUP while the outputs were being
+        written left `.maaltal-XXXXXX` in the output folder. The build dies
+        of the signal, and the output folder is as it was."""
+        with tempfile.TemporaryDirectory() as tmp:
+            project = Path(tmp) / "g"
+            self.assertEqual(run("generate", "--participants", "20000", "--out", str(project)).returncode, 0)
+            for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+                out = Path(tmp) / f"out-{sig.name}"
+                out.mkdir()
+                (out / "keep.txt").write_text("x", encoding="utf-8")
+                build = subprocess.Popen([BIN, "build", str(project / "project.json"), "--out", str(out)],
+                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                deadline = time.monotonic() + 60
+                while not list(out.glob(".maaltal-*")) and build.poll() is None and time.monotonic() < deadline:
+                    time.sleep(0.005)
+                self.assertIsNone(build.poll(), "the build ended before its private folder was seen")
+                build.send_signal(sig)
+                self.assertEqual(build.wait(timeout=60), -sig, sig.name)
+                self.assertEqual(sorted(p.name for p in out.iterdir()), ["keep.txt"], sig.name)
 
     def test_an_output_over_an_input_is_refused(self):
         """Finding: --out set to the project folder overwrote an input named like an output."""
