@@ -197,9 +197,6 @@ int SuppressionTable::model(DisclosureAudit& model, const PrivacySettings& setti
   return first;
 }
 
-// The solver calls the joint audit with last month's release may make.
-constexpr int kJointBudget = 3000;
-
 // Step 3: the exact audit. The protection (README "Privacy"): a hidden small
 // count, and a monthly step of 1 to threshold-1, must be able to take at
 // least two whole values given everything published. Hiding a cell only loosens the model, so a cell
@@ -212,6 +209,7 @@ struct SuppressionTable::Check {
   LinearTerms terms;
   double value;
   bool holds = false;
+  bool published = false;  // a step between two shown cells: no solver needed
 };
 
 // The model of this table (variables from `now`) and, with `previous`, of
@@ -236,7 +234,8 @@ std::vector<SuppressionTable::Check> SuppressionTable::checks(DisclosureAudit& m
     auto cell = static_cast<int>(c);
     double step = values_[c] - previous->value(cell);
     if (step >= 1 && step < settings.suppress_below) {
-      checks.push_back({cell, {{now + cell, 1}, {before + cell, -1}}, step});
+      bool shown = hidden_[c] == Hidden::kNo && !known_[c] && previous->hidden(cell) == Hidden::kNo;
+      checks.push_back({cell, {{now + cell, 1}, {before + cell, -1}}, step, false, shown});
     }
   }
   for (std::size_t c = 0; previous && c < size(); ++c) {
@@ -257,36 +256,57 @@ std::vector<int> SuppressionTable::pinned(const PrivacySettings& settings, const
   return found;
 }
 
+namespace {
+
+// Two LPs over the sum of the open checks settle most of them at once: a
+// whole-number optimum where a check's terms differ from their value is a
+// second solution for it.
+template <class Checks>
+void settle_together(DisclosureAudit& model, Checks& checks) {
+  LinearTerms all;
+  for (const auto& check : checks) {
+    if (!check.holds) all.insert(all.end(), check.terms.begin(), check.terms.end());
+  }
+  if (all.empty()) return;
+  for (bool maximise : {true, false}) {
+    std::vector<double> x = model.whole_solution(all, maximise);
+    if (x.empty()) continue;
+    for (auto& check : checks) {
+      double at = 0;
+      for (const auto& [v, coefficient] : check.terms) at += coefficient * x[static_cast<std::size_t>(v)];
+      check.holds = check.holds || at != check.value;
+    }
+  }
+}
+
+}  // namespace
+
+// Every check is decided, however many there are: none is left unchecked.
 void SuppressionTable::audit(const PrivacySettings& settings, const SuppressionTable* previous) {
   if (previous && previous->size() != size()) previous = nullptr;  // another layout: nothing to pair
   if (!previous && std::none_of(hidden_.begin(), hidden_.end(), [](Hidden h) { return h == Hidden::kSmall; })) return;
   DisclosureAudit model;
   int now = 0;
   std::vector<Check> checks = this->checks(model, settings, previous, now);
-  // Two LPs over the sum of them all settle most checks at once: a
-  // whole-number optimum where a check's terms differ from their value is
-  // a second solution for it.
-  LinearTerms all;
-  for (const auto& check : checks) all.insert(all.end(), check.terms.begin(), check.terms.end());
-  for (bool maximise : {true, false}) {
-    std::vector<double> x = model.whole_solution(all, maximise);
-    for (auto& check : checks) {
-      double at = 0;
-      for (const auto& [v, coefficient] : check.terms)
-        at += x.empty() ? 0 : coefficient * x[static_cast<std::size_t>(v)];
-      check.holds = check.holds || (!x.empty() && at != check.value);
-    }
+  auto hide = [&](int cell) {
+    hidden_[static_cast<std::size_t>(cell)] = Hidden::kProtecting;
+    auto [low, high] = mark_bounds(Hidden::kProtecting, 0, settings);
+    model.set_bounds(now + cell, low, high);
+  };
+  settle_together(model, checks);
+  // A monthly step between two shown cells is published as it is: that
+  // cell is hidden without asking the solver, and then the open checks are
+  // settled together again.
+  bool hid = false;
+  for (const auto& check : checks) {
+    if (!check.holds && check.published && hidden(check.cell) == Hidden::kNo) hide(check.cell), hid = true;
   }
+  if (hid) settle_together(model, checks);
   // The rest one by one. Hiding a cell only loosens the model, so a check
   // that held still holds.
   for (const auto& check : checks) {
     if (check.holds) continue;
-    // The joint audit with last month stops after a fixed number of solver
-    // calls (a count, so the pattern stays the same run to run): where most
-    // cells are small it would take minutes. README "Monthly releases".
-    auto spent = [&] { return previous && model.lp_solves() + model.mip_solves() > kJointBudget; };
-    if (spent()) break;
-    while (!spent() && !model.takes_another_value(check.terms, check.value, !previous)) {
+    while (!model.takes_another_value(check.terms, check.value, !previous)) {
       int hidden = hide_more(check.cell);
       if (hidden < 0) break;  // nothing left to hide around it
       auto [low, high] = mark_bounds(Hidden::kProtecting, 0, settings);

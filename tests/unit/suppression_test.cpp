@@ -163,3 +163,29 @@ TEST_CASE("suppression: a small monthly step between two releases is not left to
   CHECK(june.pinned(s, &may).empty());
   CHECK(june.hidden(0) == Hidden::kProtecting);
 }
+
+TEST_CASE("suppression: the joint monthly audit checks every step, however many") {
+  // 3,200 municipalities and their total, each growing by 1 to 4 from May to
+  // June: 3,200 small steps, more than the 3,000 solver calls after which
+  // the joint audit used to stop, leaving the rest shown. Every one is checked.
+  PrivacySettings s;
+  constexpr int kCells = 3200;
+  SuppressionTable may, june;
+  for (auto* t : {&may, &june}) {
+    std::vector<int> parts;
+    double total = 0;
+    for (int c = 0; c < kCells; ++c) {
+      double value = 10 + c % 20 + (t == &june ? 1 + c % 4 : 0);
+      parts.push_back(t->add(value));
+      total += value;
+    }
+    t->relate(t->add(total), parts);
+  }
+  may.suppress(s);
+  june.suppress(s, &may);
+  // Each step lies between two shown cells unless June's is hidden.
+  int shown = 0;
+  for (int c = 0; c < kCells; ++c) shown += june.hidden(c) == Hidden::kNo ? 1 : 0;
+  CHECK(shown == 0);
+  CHECK(june.hidden(kCells) == Hidden::kNo);  // the total's step is no small one
+}
