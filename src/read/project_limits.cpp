@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/error.h"
-#include "render/format.h"
+#include "core/month_names.h"
 
 namespace maaltal {
 

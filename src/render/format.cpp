@@ -1,6 +1,5 @@
 #include "render/format.h"
 
-#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -47,17 +46,6 @@ std::string format_percent(double fraction, int decimals, const std::string& loc
   return locale == "en" ? number + "%" : number + " %";
 }
 
-std::string month_name(unsigned month, const std::string& locale) {
-  static const std::array<const char*, 12> kDanish = {"januar",    "februar", "marts",    "april",
-                                                      "maj",       "juni",    "juli",     "august",
-                                                      "september", "oktober", "november", "december"};
-  static const std::array<const char*, 12> kEnglish = {"January",   "February", "March",    "April",
-                                                       "May",       "June",     "July",     "August",
-                                                       "September", "October",  "November", "December"};
-  if (month < 1 || month > 12) return "";
-  return locale == "en" ? kEnglish[month - 1] : kDanish[month - 1];
-}
-
 std::string format_date_long(Date date, const std::string& locale) {
   std::string day = std::to_string(date.day());
   std::string month = month_name(date.month(), locale);
@@ -73,10 +61,6 @@ std::string format_utc_timestamp(std::int64_t seconds) {
   std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", date.iso().c_str(), static_cast<int>(rest / 3600),
                 static_cast<int>(rest % 3600 / 60), static_cast<int>(rest % 60));
   return buf;
-}
-
-std::string format_year_month(const std::string& year_month, const std::string& locale) {
-  return month_name(static_cast<unsigned>(std::stoi(year_month.substr(5, 2))), locale) + " " + year_month.substr(0, 4);
 }
 
 }  // namespace maaltal

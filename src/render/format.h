@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/date.h"
+#include "core/month_names.h"  // month_name, format_year_month
 
 namespace maaltal {
 
@@ -19,9 +20,5 @@ std::string format_percent(double fraction, int decimals, const std::string& loc
 std::string format_date_long(Date date, const std::string& locale);  // "30. juni 2022"
 // Seconds since 1970 as "2024-01-31T12:00:00Z".
 std::string format_utc_timestamp(std::int64_t seconds);
-
-std::string month_name(unsigned month, const std::string& locale);  // "juni"
-// "2023-03" as "marts 2023" / "March 2023".
-std::string format_year_month(const std::string& year_month, const std::string& locale);
 
 }  // namespace maaltal
