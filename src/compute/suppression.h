@@ -21,7 +21,9 @@
 //     solver; while some small cell can take fewer than two whole values,
 //     one more cell is hidden (the rule of step 2) and the audit asked again.
 //     With the previous month's public release, each cell's monthly step of
-//     1 to threshold-1 must keep two values as well (differencing).
+//     1 to threshold-1 must keep two values as well (differencing); every
+//     step is checked, however many (a step between two shown cells needs
+//     no solver: this month's cell is hidden).
 //  4. Every figure made from a hidden count is hidden with it: attainment,
 //     gap, needed per month, forecast, status, ratios and conversions.
 //  5. Monthly series: only the project total's is public. A month's running
