@@ -1,0 +1,19 @@
+// The pool's writers: each sees only the PoolReport, never the inputs nor a
+// project's Report. summary.json is the pool model's dump (README "The pool's
+// outputs"); status.md is STAR's case officer's view of the pool.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/pool.h"
+#include "render/writers.h"
+
+namespace maaltal {
+
+// The pool's summary.json: every figure unrounded.
+std::string render_pool_summary_json(const PoolReport& pool);
+
+// Every text output of the pool, named as written into the output folder.
+std::vector<OutputFile> render_pool_texts(const PoolReport& pool);
+
+}  // namespace maaltal
