@@ -249,7 +249,7 @@ PoolResult run_pool(const PoolOptions& options, const fs::path& out_dir) {
   PoolResult result = run_pool_check(options);
   if (!result.report) return result;
   if (options.strict && result.diagnostics.warning_count() > 0) return result;
-  std::vector<OutputFile> files = render_pool_texts(*result.report);
+  std::vector<OutputFile> files = render_pool_texts(*result.report, TemplateSet());
   std::vector<std::string> names, inputs;
   for (const auto& file : files) names.push_back(file.name);
   for (const auto& input : result.report->inputs) inputs.push_back(input.name);

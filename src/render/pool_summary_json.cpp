@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/format.h"
+#include "render/markdown.h"
 #include "render/pool_writers.h"
 
 namespace maaltal {
@@ -121,8 +122,12 @@ std::string render_pool_summary_json(const PoolReport& pool) {
   return j.dump(2) + "\n";
 }
 
-std::vector<OutputFile> render_pool_texts(const PoolReport& pool) {
-  return {{OutputNames::kSummary, render_pool_summary_json(pool)}};
+std::vector<OutputFile> render_pool_texts(const PoolReport& pool, const TemplateSet& templates) {
+  std::string markdown = render_pool_status_markdown(pool, templates);
+  std::string html = markdown_email_page(markdown, pool.locale, pool.title);
+  return {{OutputNames::kStatus, std::move(markdown)},
+          {OutputNames::kStatusHtml, std::move(html)},
+          {OutputNames::kSummary, render_pool_summary_json(pool)}};
 }
 
 }  // namespace maaltal

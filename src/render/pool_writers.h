@@ -13,7 +13,10 @@ namespace maaltal {
 // The pool's summary.json: every figure unrounded.
 std::string render_pool_summary_json(const PoolReport& pool);
 
+// The pool's status.md, from pool_status.md.mustache and locale/pool-<locale>.json.
+std::string render_pool_status_markdown(const PoolReport& pool, const TemplateSet& templates);
+
 // Every text output of the pool, named as written into the output folder.
-std::vector<OutputFile> render_pool_texts(const PoolReport& pool);
+std::vector<OutputFile> render_pool_texts(const PoolReport& pool, const TemplateSet& templates);
 
 }  // namespace maaltal

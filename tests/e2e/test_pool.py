@@ -13,6 +13,8 @@ import subprocess
 import tempfile
 import unittest
 
+import readers
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BIN = os.environ.get("MAALTAL_BIN", str(ROOT / "build/dev/maaltal"))
 POOL = ROOT / "sample-data/pulje-handicap/pool.json"
@@ -38,6 +40,8 @@ class PoolOfSamples(unittest.TestCase):
         if cls.result.returncode != 0:
             raise AssertionError(cls.result.stderr)
         cls.pool = load(tmp / "pool/summary.json")
+        cls.status = (tmp / "pool/status.md").read_text(encoding="utf-8")
+        cls.tables = readers.markdown_tables(str(tmp / "pool/status.md"))
         cls.own = {}
         for sample in SAMPLES:
             built = run("build", f"sample-data/{sample}/project.json", "--out", str(tmp / sample))
@@ -116,6 +120,31 @@ class PoolOfSamples(unittest.TestCase):
         self.assertIn("sample-data/smaa-mellemstore/registrations.csv", names)
         for name in names:
             self.assertRegex(self.pool["input_sha256"][name], "^[0-9a-f]{64}$")
+
+
+    def test_status_says_who_is_behind_and_by_how_much(self):
+        self.assertIn("- Job og trivsel (fiktivt eksempel) er bagud i «I job»: 99 af 155 (64 %); forventet på dette "
+                      "tidspunkt 129, så der mangler 30 for at være på sporet og 56 for at nå målet.", self.status)
+        self.assertIn("- De små, de mellemstore og de lokalt ansvarlige er i risiko i «I job»: 154 af 240 (64 %); "
+                      "forventet på dette tidspunkt 164, så der mangler 10 for at være på sporet og 86 for at nå "
+                      "målet.", self.status)
+        self.assertNotIn("Vi gør en forskel – gør du? er", self.status)  # met its targets
+
+    def test_status_lists_projects_without_data_for_the_latest_month(self):
+        section = self.status.split("## Projekter uden data for seneste måned (juni 2023)\n\n")[1].split("\n## ")[0]
+        self.assertEqual(section.strip().splitlines(),
+                         ["- Vi gør en forskel – gør du?: opgjort pr. 30. juni 2022",
+                          "- De små, de mellemstore og de lokalt ansvarlige: opgjort pr. 31. december 2019"])
+
+    def test_status_tables_as_cmark_reads_them(self):
+        totals, projects, units, quality = self.tables
+        self.assertEqual(totals[1][:6], ["I job", "370", "395", "64 %", "292", "i risiko"])
+        self.assertEqual(projects[2], ["De små, de mellemstore og de lokalt ansvarlige", "31. december 2019",
+                                       "registreringer", "154 / 240 (64 %)", "indgår ikke"])
+        furesoe = next(row for row in units if row[0] == "Furesø")
+        self.assertEqual(furesoe, ["Furesø", "vi-goer-en-forskel, smaa-mellemstore", "82 / 69 (54 %); 45 + 37",
+                                   "65 / 75 (87 %)"])
+        self.assertEqual(quality[2], ["De små, de mellemstore og de lokalt ansvarlige", "428", "428", "0", "51"])
 
 
 class PoolWithAsOf(unittest.TestCase):
@@ -222,6 +251,41 @@ class PoolFileErrors(unittest.TestCase):
                                 "summary.json: its hidden counts are not figures, and the pool's outputs are "
                                 "internal (expected the project's internal summary.json) [E209]",
                           files={"sendt/summary.json": summary})
+
+
+class SharedParticipants(unittest.TestCase):
+    def test_a_participant_in_two_projects_of_a_municipality_is_reported_never_shown(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = pathlib.Path(tmp)
+            shutil.copytree(ROOT / "sample-data/smaa-mellemstore", tmp / "kopi")
+            project = load(tmp / "kopi/project.json")
+            project["id"] = "kopi"
+            (tmp / "kopi/project.json").write_text(json.dumps(project), encoding="utf-8")
+            pool = {"id": "p", "title": "P",
+                    "projects": [str(ROOT / "sample-data/smaa-mellemstore/project.json"), "kopi/project.json"],
+                    "indicators": [{"id": "job", "from": {"smaa-mellemstore": "job", "kopi": "job"}}]}
+            (tmp / "pool.json").write_text(json.dumps(pool), encoding="utf-8")
+            result = run("pool", str(tmp / "pool.json"), "--out", str(tmp / "out"))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            ids = {line.split(",")[0] for line in
+                   (ROOT / "sample-data/smaa-mellemstore/registrations.csv").read_text().splitlines()[1:]}
+            furesoe = {line.split(",")[0] for line in
+                       (ROOT / "sample-data/smaa-mellemstore/registrations.csv").read_text().splitlines()[1:]
+                       if line.split(",")[1] == "190"}
+            self.assertIn(f"warning: {len(furesoe)} participants are registered in municipality 190 in two or more "
+                          "of the pool's projects; the sums count each once per project [W121]", result.stderr)
+            summary = load(tmp / "out/summary.json")
+            self.assertEqual({u["code"]: u["shared_participants"] for u in summary["units"]}["190"], len(furesoe))
+            status = (tmp / "out/status.md").read_text(encoding="utf-8")
+            self.assertIn(f"- Furesø: {len(furesoe)} deltagere er registreret i mere end ét af kommunens projekter",
+                          status)
+            for name in ("summary.json", "status.md", "status.html"):
+                text = (tmp / "out" / name).read_text(encoding="utf-8")
+                self.assertFalse([i for i in ids if i in text], name)
+            self.assertFalse([i for i in ids if i in result.stderr + result.stdout])
+            strict = run("pool", str(tmp / "pool.json"), "--out", str(tmp / "strict"), "--strict")
+            self.assertEqual(strict.returncode, 3)
+            self.assertFalse((tmp / "strict").exists())
 
 
 class PoolFromASummary(unittest.TestCase):
