@@ -249,13 +249,16 @@ PoolResult run_pool(const PoolOptions& options, const fs::path& out_dir) {
   PoolResult result = run_pool_check(options);
   if (!result.report) return result;
   if (options.strict && result.diagnostics.warning_count() > 0) return result;
-  std::vector<OutputFile> files = render_pool_texts(*result.report, TemplateSet());
+  TemplateSet templates;
+  std::vector<OutputFile> files = render_pool_texts(*result.report, templates);
   std::vector<std::string> names, inputs;
   for (const auto& file : files) names.push_back(file.name);
+  names.push_back(OutputNames::kWorkbook);
   for (const auto& input : result.report->inputs) inputs.push_back(input.name);
   refuse_overwriting_inputs(out_dir, names, inputs);
   OutputFolder folder(out_dir);
   for (const auto& file : files) folder.write(file.name, file.content);
+  write_pool_workbook(*result.report, templates, folder.reserve(OutputNames::kWorkbook));
   folder.commit();
   result.written = names;
   return result;

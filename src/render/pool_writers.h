@@ -2,6 +2,7 @@
 // project's Report. summary.json is the pool model's dump (README "The pool's
 // outputs"); status.md is STAR's case officer's view of the pool.
 #pragma once
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ std::string render_pool_summary_json(const PoolReport& pool);
 
 // The pool's status.md, from pool_status.md.mustache and locale/pool-<locale>.json.
 std::string render_pool_status_markdown(const PoolReport& pool, const TemplateSet& templates);
+
+// The pool's report.xlsx at `path`. Throws Error(kWrite) when libxlsxwriter fails.
+void write_pool_workbook(const PoolReport& pool, const TemplateSet& templates, const std::filesystem::path& path);
 
 // Every text output of the pool, named as written into the output folder.
 std::vector<OutputFile> render_pool_texts(const PoolReport& pool, const TemplateSet& templates);

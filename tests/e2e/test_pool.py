@@ -147,6 +147,71 @@ class PoolOfSamples(unittest.TestCase):
         self.assertEqual(quality[2], ["De små, de mellemstore og de lokalt ansvarlige", "428", "428", "0", "51"])
 
 
+class PoolWorkbook(unittest.TestCase):
+    """report.xlsx recalculated by headless LibreOffice (test_recalc's profile
+    forcing recalculation on load): every formula gives maaltal's value, and
+    the recalculated totals are the projects' own."""
+
+    @classmethod
+    def setUpClass(cls):
+        import test_recalc
+        cls.recalc = test_recalc
+        cls.tmp = tempfile.TemporaryDirectory()
+        tmp = pathlib.Path(cls.tmp.name)
+        result = run("pool", "sample-data/pulje-handicap/pool.json", "--out", str(tmp / "out"))
+        if result.returncode != 0:
+            raise AssertionError(result.stderr)
+        cls.xlsx = tmp / "out/report.xlsx"
+        cls.summary = load(tmp / "out/summary.json")
+        cls.found, cls.checked = test_recalc.mismatches(cls.xlsx, tmp / "a")
+        cls.sheets = test_recalc.recalculated(cls.xlsx, tmp / "b")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_every_formula_recalculates_to_its_cached_value(self):
+        self.assertGreater(self.checked, 100)
+        self.assertEqual(self.found, [])
+
+    def test_each_projects_totals_are_formulas_over_its_rows(self):
+        import openpyxl
+        book = openpyxl.load_workbook(self.xlsx)
+        self.assertEqual(book.sheetnames, ["Overblik", *SAMPLES, "Kommuner", "Inddata"])
+        smaa = book["smaa-mellemstore"]
+        self.assertEqual([c.value for c in smaa[5]][1:5], ["I alt", "=SUM(C2:C4)", "=SUM(D2:D4)", "=C5/D5"])
+        self.assertEqual(smaa["F5"].value, "indgår ikke")
+        trivsel = book["job-og-trivsel"]
+        self.assertEqual(trivsel["E5"].value, "=(MIN(1,E2)+MIN(1,E3)+MIN(1,E4))/3")  # its mean_capped
+        self.assertEqual(book["Overblik"]["E3"].value, "='smaa-mellemstore'!C5")
+
+    def test_recalculated_overview_equals_summary_json(self):
+        rows = self.sheets["Overblik"]
+        header = rows[0]
+        compared = 0
+        for row in rows[1:]:
+            values = (self.summary["total"]["values"] if row[0] == "Puljen" else
+                      next(p for p in self.summary["projects"] if p["id"] == row[1])["values"])
+            for ind in ("i_job", "visiterede"):
+                for field, key in (("faktisk", "actual"), ("mål", "target"), ("målopfyldelse", "attainment")):
+                    text = row[header.index(f"{'I job' if ind == 'i_job' else 'Visiterede'} {field}")]
+                    if not values[ind]["part_of"]:
+                        self.assertIn(text, ("indgår ikke", ""))
+                        continue
+                    if values[ind][key] is None:
+                        self.assertEqual(text, "")
+                        continue
+                    self.assertAlmostEqual(self.recalc.number(text), values[ind][key], places=9, msg=(row[0], ind, key))
+                    compared += 1
+        self.assertEqual(compared, 19)
+
+    def test_recalculated_municipalities_sum_their_projects(self):
+        rows = self.sheets["Kommuner"]
+        furesoe = [row for row in rows if row[0] == "190"]
+        self.assertEqual([r[2] for r in furesoe], ["vi-goer-en-forskel", "smaa-mellemstore", ""])
+        self.assertEqual([self.recalc.number(r[3]) for r in furesoe], [45, 37, 82])
+
+
 class PoolWithAsOf(unittest.TestCase):
     def test_as_of_applies_to_every_project(self):
         with tempfile.TemporaryDirectory() as tmp:
