@@ -172,7 +172,7 @@ int run(int argc, char** argv) {
 
   std::string pool_file, pool_out, pool_audience;
   auto* pool = app.add_subcommand(
-      "pool", "Read a pool's projects as build does and write the pool's summary.json and status.md");
+      "pool", "Read a pool's projects as build does and write the pool's status.md, report.xlsx and summary.json");
   pool->add_option("pool", pool_file, "the pool file (pool.json)")->required();
   pool->add_option("-o,--out", pool_out, "the output folder (created if missing)")->required();
   pool->add_option("--as-of", as_of, "every project as of this date, instead of each its own (YYYY-MM-DD)");

@@ -77,8 +77,8 @@ class PoolRun {
     if (members_.size() == def_.projects.size()) check_pool();
     if (result_.diagnostics.has_errors()) return std::move(result_);
     warn_shared();
-    PoolInput input{def_, std::move(members_), shared_.counts(), inputs_, options_.as_of, options_.generated_at,
-                    MAALTAL_VERSION, options_.locale.value_or("da")};
+    PoolInput input{def_,           std::move(members_),   shared_.counts(), inputs_,
+                    options_.as_of, options_.generated_at, MAALTAL_VERSION,  options_.locale.value_or("da")};
     result_.report = compute_pool(input);
     return std::move(result_);
   }
@@ -171,10 +171,9 @@ class PoolRun {
       const std::string& id = members_[i].report.project.id;
       auto [it, fresh] = ids.emplace(id, i);
       if (!fresh) {
-        result_.diagnostics.error("E205",
-                                  "project id '" + id + "' is declared twice (also by /projects/" +
-                                      std::to_string(it->second) + ")",
-                                  at("/projects/" + std::to_string(i)));
+        result_.diagnostics.error(
+            "E205", "project id '" + id + "' is declared twice (also by /projects/" + std::to_string(it->second) + ")",
+            at("/projects/" + std::to_string(i)));
       }
       check_period(i);
     }
@@ -199,10 +198,10 @@ class PoolRun {
     if (i < 0) {
       std::string declared;
       for (const auto& ind : report.indicators) declared += (declared.empty() ? "" : ", ") + ind.id;
-      result_.diagnostics.error("E204",
-                                "project '" + report.project.id + "' has no indicator '" + indicator +
-                                    "' (expected one of " + declared + ")",
-                                at(ptr));
+      result_.diagnostics.error(
+          "E204",
+          "project '" + report.project.id + "' has no indicator '" + indicator + "' (expected one of " + declared + ")",
+          at(ptr));
     } else if (report.indicators[static_cast<std::size_t>(i)].kind == IndicatorKind::kRatio) {
       result_.diagnostics.error("E203",
                                 "'" + indicator + "' is a ratio in project '" + report.project.id +

@@ -11,9 +11,7 @@ namespace {
 
 constexpr double kTolerance = 1e-9;  // a share exactly at a threshold reaches it
 
-bool final_word(const std::string& status) {
-  return status == "met" || status == "partly_met" || status == "not_met";
-}
+bool final_word(const std::string& status) { return status == "met" || status == "partly_met" || status == "not_met"; }
 
 // On track, at risk or behind by attainment against the attainment expected
 // by now; after every part's period, the verdict on the attainment.

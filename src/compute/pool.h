@@ -23,7 +23,7 @@ struct PoolMember {
 
 struct PoolInput {
   PoolDefinition definition;
-  std::vector<PoolMember> members;                // in the pool file's order
+  std::vector<PoolMember> members;                 // in the pool file's order
   std::map<std::string, int> shared_participants;  // municipality code -> participants in two or more projects
   std::vector<InputFile> inputs;
   std::optional<Date> as_of;  // --as-of

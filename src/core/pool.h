@@ -18,7 +18,7 @@ namespace maaltal {
 struct PoolIndicator {
   std::string id;
   std::string label;
-  std::map<std::string, std::string> from;  // project id -> that project's indicator id
+  std::map<std::string, std::string> from;          // project id -> that project's indicator id
   std::map<std::string, std::string> from_pointer;  // project id -> JSON Pointer of its mapping
 };
 
@@ -108,9 +108,9 @@ struct PoolReport {
   std::string generator_version;
   std::string id;
   std::string title;
-  std::string aggregation;            // sum, mean or mean_capped
-  std::optional<Date> as_of;          // --as-of, when given
-  Date latest_as_of;                  // the latest of the projects' as-of dates
+  std::string aggregation;    // sum, mean or mean_capped
+  std::optional<Date> as_of;  // --as-of, when given
+  Date latest_as_of;          // the latest of the projects' as-of dates
   std::vector<PoolIndicator> indicators;
   std::vector<PoolProject> projects;  // in the pool file's order
   std::vector<PoolUnit> units;        // in Danish collation order

@@ -114,9 +114,7 @@ class SummaryReader {
   void read_data_quality(const Json& root, Report& report) {
     const Json* dq = fields_.object(root, "", "data_quality", false);
     if (!dq) return;
-    auto count = [&](const char* key) {
-      return static_cast<int>(figure(*dq, "/data_quality", key).value_or(0));
-    };
+    auto count = [&](const char* key) { return static_cast<int>(figure(*dq, "/data_quality", key).value_or(0)); };
     report.data_quality.rows_read = count("rows_read");
     report.data_quality.rows_counted = count("rows_counted");
     report.data_quality.rows_rejected = count("rows_rejected");

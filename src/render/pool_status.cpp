@@ -22,9 +22,7 @@ class PoolWords {
  public:
   PoolWords(const PoolReport& pool, const Locale& words) : pool_(pool), words_(words) {}
 
-  std::string count(std::optional<double> v) const {
-    return v ? format_number(*v, 0, pool_.locale) : "–";
-  }
+  std::string count(std::optional<double> v) const { return v ? format_number(*v, 0, pool_.locale) : "–"; }
   std::string percent(std::optional<double> v) const {
     return v ? format_percent(*v, pool_.percent_decimals, pool_.locale) : "–";
   }
@@ -94,10 +92,10 @@ Json missing(const PoolReport& pool, const Locale& words) {
   for (const auto& p : pool.projects) {
     if (p.has_latest_month) continue;
     bool in_month = p.as_of.iso().substr(0, 7) == latest_month(pool);
-    out.push_back({{"text", words.fill(in_month ? "missing_line_empty" : "missing_line",
-                                       {{"project", p.title},
-                                        {"as_of", format_date_long(p.as_of, pool.locale)},
-                                        {"month", month}})}});
+    out.push_back(
+        {{"text",
+          words.fill(in_month ? "missing_line_empty" : "missing_line",
+                     {{"project", p.title}, {"as_of", format_date_long(p.as_of, pool.locale)}, {"month", month}})}});
   }
   return out;
 }
@@ -156,8 +154,8 @@ Json tables(const PoolReport& pool, const Locale& words, const PoolWords& w, Jso
     }
     units.push_back(row);
     if (u.shared_participants > 0) {
-      shared.push_back({{"text", words.fill("shared_line", {{"name", u.name},
-                                                           {"count", std::to_string(u.shared_participants)}})}});
+      shared.push_back(
+          {{"text", words.fill("shared_line", {{"name", u.name}, {"count", std::to_string(u.shared_participants)}})}});
     }
   }
   view["indicators"] = indicators;

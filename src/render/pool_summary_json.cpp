@@ -21,12 +21,9 @@ Json number(const std::optional<double>& v) {
 // A figure; one that is not part of its project has every value null and
 // "part_of": false, never a 0.
 Json figure_json(const PoolFigure& f) {
-  return {{"part_of", f.part_of},
-          {"actual", number(f.actual)},
-          {"target", number(f.target)},
-          {"attainment", number(f.attainment)},
-          {"expected", number(f.expected)},
-          {"status", f.status.empty() ? Json(nullptr) : Json(f.status)}};
+  return {{"part_of", f.part_of},           {"actual", number(f.actual)},
+          {"target", number(f.target)},     {"attainment", number(f.attainment)},
+          {"expected", number(f.expected)}, {"status", f.status.empty() ? Json(nullptr) : Json(f.status)}};
 }
 
 Json values_json(const PoolReport& pool, const std::vector<PoolFigure>& values) {

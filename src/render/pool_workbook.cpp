@@ -255,8 +255,8 @@ class PoolBook {
         }
         for (int which = 0; which < 3; ++which) {
           std::optional<double> v = which == 0 ? f.actual : which == 1 ? f.target : f.attainment;
-          formula(s, row, col_of(k, 3, which), "=" + sheet_ref(sheet, static_cast<int>(u) + 1, col_of(k, 2, which)),
-                  v, which == 2 ? kPercent : kCount, false);
+          formula(s, row, col_of(k, 3, which), "=" + sheet_ref(sheet, static_cast<int>(u) + 1, col_of(k, 2, which)), v,
+                  which == 2 ? kPercent : kCount, false);
         }
       }
     }

@@ -1,6 +1,6 @@
 // The pool's writers: each sees only the PoolReport, never the inputs nor a
-// project's Report. summary.json is the pool model's dump (README "The pool's
-// outputs"); status.md is STAR's case officer's view of the pool.
+// project's Report. summary.json is the pool model's dump, status.md STAR's
+// case officer's view, report.xlsx the workbook (README "A pool of projects").
 #pragma once
 #include <filesystem>
 #include <string>

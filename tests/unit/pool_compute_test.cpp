@@ -65,9 +65,9 @@ TEST_CASE("pool: status against what is expected by now, and the verdict once ev
   CHECK(aggregate_pool_figures({fig(50, 100, 50)}, Aggregation::kSum, {}).status == "on_track");
   CHECK(aggregate_pool_figures({fig(41, 100, 50)}, Aggregation::kSum, {}).status == "at_risk");
   CHECK(aggregate_pool_figures({fig(39, 100, 50)}, Aggregation::kSum, {}).status == "behind");
-  CHECK(aggregate_pool_figures({fig(85, 100, 100, "partly_met"), fig(90, 100, 100, "partly_met")}, Aggregation::kSum,
-                               {})
-            .status == "partly_met");
+  CHECK(
+      aggregate_pool_figures({fig(85, 100, 100, "partly_met"), fig(90, 100, 100, "partly_met")}, Aggregation::kSum, {})
+          .status == "partly_met");
   // One project still running: the pool is not judged yet.
   CHECK(aggregate_pool_figures({fig(85, 100, 100, "partly_met"), fig(40, 100, 50, "behind")}, Aggregation::kSum, {})
             .status == "at_risk");
@@ -105,8 +105,10 @@ TEST_CASE("pool: a municipality across projects shows each and the sum, in Danis
   PoolInput input;
   input.definition.id = "pulje";
   input.definition.indicators.push_back({"i_job", "I job", {{"a", "i_job"}, {"b", "job"}}, {}});
-  input.members.push_back({project_report("a", "i_job", {{"190", "Furesø", 45}, {"851", "Aalborg", 3}}), "registrations", "a"});
-  input.members.push_back({project_report("b", "job", {{"190", "Furesø", 37}, {"326", "Kalundborg", 30}}), "summary", "b"});
+  input.members.push_back(
+      {project_report("a", "i_job", {{"190", "Furesø", 45}, {"851", "Aalborg", 3}}), "registrations", "a"});
+  input.members.push_back(
+      {project_report("b", "job", {{"190", "Furesø", 37}, {"326", "Kalundborg", 30}}), "summary", "b"});
   input.shared_participants["190"] = 2;
   PoolReport pool = compute_pool(input);
   REQUIRE(pool.units.size() == 3);

@@ -1,7 +1,8 @@
 // The pool file: its shape checked, each problem at its JSON Pointer.
+#include "read/pool_reader.h"
+
 #include <catch2/catch.hpp>
 
-#include "read/pool_reader.h"
 #include "test_support.h"
 
 using namespace maaltal;
