@@ -91,7 +91,7 @@ class PoolRun {
     std::string ptr = "/projects/" + std::to_string(i);
     PoolProjectRun run{entry.path, "", "", std::nullopt, 0, 0};
     if (!fs::exists(entry.display)) {
-      result_.diagnostics.error("E209",
+      result_.diagnostics.error("E215",
                                 "project '" + entry.path + "' not found at '" + entry.display +
                                     "' (expected a project.json or a summary.json, relative to the pool file)",
                                 at(ptr));
@@ -119,7 +119,7 @@ class PoolRun {
     add_named(diags, entry.path, result_.diagnostics);
     if (!report) return;
     if (report->audience != Audience::kInternal) {
-      result_.diagnostics.error("E209",
+      result_.diagnostics.error("E215",
                                 "project '" + entry.path +
                                     "' is a public summary.json: its hidden counts are not figures, and the pool's "
                                     "outputs are internal (expected the project's internal summary.json)",
@@ -127,7 +127,7 @@ class PoolRun {
       return;
     }
     if (options_.as_of && *options_.as_of != report->as_of) {
-      result_.diagnostics.error("E211",
+      result_.diagnostics.error("E217",
                                 "project '" + entry.path + "' is a summary as of " + report->as_of.iso() +
                                     ": its figures cannot be recounted as of --as-of " + options_.as_of->iso() +
                                     " (expected its registrations, or a summary as of that date)",
@@ -184,7 +184,7 @@ class PoolRun {
         const std::string& ptr = ind.from_pointer.at(project);
         auto it = ids.find(project);
         if (it == ids.end()) {
-          result_.diagnostics.error("E210", "unknown project '" + project + "' (expected one of " + known + ")",
+          result_.diagnostics.error("E216", "unknown project '" + project + "' (expected one of " + known + ")",
                                     at(ptr));
           continue;
         }
@@ -214,7 +214,7 @@ class PoolRun {
     if (!def_.period_start || !def_.period_end) return;
     const ProjectInfo& info = members_[i].report.project;
     if (info.start < *def_.period_start || *def_.period_end < info.end) {
-      result_.diagnostics.error("E211",
+      result_.diagnostics.error("E217",
                                 "project '" + info.id + "' runs from " + info.start.iso() + " to " + info.end.iso() +
                                     ", outside the pool's period (" + def_.period_start->iso() + " to " +
                                     def_.period_end->iso() + ")",
@@ -224,7 +224,7 @@ class PoolRun {
 
   void warn_shared() {
     for (const auto& [code, count] : shared_.counts()) {
-      result_.diagnostics.warning("W121",
+      result_.diagnostics.warning("W143",
                                   std::to_string(count) + (count == 1 ? " participant is" : " participants are") +
                                       " registered in municipality " + code +
                                       " in two or more of the pool's projects; the sums count each once per project",

@@ -259,7 +259,7 @@ class PoolFileErrors(unittest.TestCase):
         pool["projects"].append("../gone/project.json")
         self.assert_error(pool, "pool/pool.json#/projects/2: error: project '../gone/project.json' not found at "
                                 "'gone/project.json' (expected a project.json or a summary.json, relative to the "
-                                "pool file) [E209]")
+                                "pool file) [E215]")
 
     def test_two_projects_with_the_same_id(self):
         pool = self.base()
@@ -280,7 +280,7 @@ class PoolFileErrors(unittest.TestCase):
         pool = self.base()
         pool["indicators"][0]["from"]["smaa"] = "job"
         self.assert_error(pool, "pool/pool.json#/indicators/0/from/smaa: error: unknown project 'smaa' (expected "
-                                "one of smaa-mellemstore, vi-goer-en-forskel) [E210]")
+                                "one of smaa-mellemstore, vi-goer-en-forskel) [E216]")
 
     def test_a_ratio_cannot_be_added_up(self):
         pool = self.base()
@@ -292,7 +292,7 @@ class PoolFileErrors(unittest.TestCase):
         pool = self.base()
         pool["period"] = {"start": "2019-01-01", "end": "2022-12-31"}
         self.assert_error(pool, "pool/pool.json#/projects/1: error: project 'smaa-mellemstore' runs from 2017-09-01 "
-                                "to 2020-12-31, outside the pool's period (2019-01-01 to 2022-12-31) [E211]")
+                                "to 2020-12-31, outside the pool's period (2019-01-01 to 2022-12-31) [E217]")
 
     def test_a_projects_own_error_names_the_project(self):
         bad = (ROOT / "sample-data/smaa-mellemstore/registrations.csv").read_text().splitlines()
@@ -314,7 +314,7 @@ class PoolFileErrors(unittest.TestCase):
         pool["projects"][1] = "../sendt/summary.json"
         self.assert_error(pool, "pool/pool.json#/projects/1: error: project '../sendt/summary.json' is a public "
                                 "summary.json: its hidden counts are not figures, and the pool's outputs are "
-                                "internal (expected the project's internal summary.json) [E209]",
+                                "internal (expected the project's internal summary.json) [E215]",
                           files={"sendt/summary.json": summary})
 
 
@@ -338,7 +338,7 @@ class SharedParticipants(unittest.TestCase):
                        (ROOT / "sample-data/smaa-mellemstore/registrations.csv").read_text().splitlines()[1:]
                        if line.split(",")[1] == "190"}
             self.assertIn(f"warning: {len(furesoe)} participants are registered in municipality 190 in two or more "
-                          "of the pool's projects; the sums count each once per project [W121]", result.stderr)
+                          "of the pool's projects; the sums count each once per project [W143]", result.stderr)
             summary = load(tmp / "out/summary.json")
             self.assertEqual({u["code"]: u["shared_participants"] for u in summary["units"]}["190"], len(furesoe))
             status = (tmp / "out/status.md").read_text(encoding="utf-8")
