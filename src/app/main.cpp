@@ -9,6 +9,7 @@
 
 #include "app/generate.h"
 #include "app/pipeline.h"
+#include "app/pool_pipeline.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "core/limits.h"
@@ -83,6 +84,42 @@ void start_progress() {
   maaltal::progress::enable(delay);
 }
 
+// `maaltal pool`: the diagnostics of every project, each project's row
+// accounting, then what was written.
+int run_pool_command(const std::string& file, const std::string& out_dir, std::optional<maaltal::Date> as_of,
+                     const std::string& locale, const std::string& audience, const maaltal::RunOptions& options) {
+  if (audience == "public") {
+    throw Error(ErrorKind::kUsage,
+                "--audience public: a pool's outputs are internal (a public pool dashboard is not available yet)");
+  }
+  maaltal::PoolOptions pool_options{file, as_of, std::nullopt, maaltal::source_date_epoch(), options.strict,
+                                    options.max_shown};
+  if (!locale.empty()) pool_options.locale = locale;
+  maaltal::PoolResult result = maaltal::run_pool(pool_options, out_dir);
+  CheckResult printed;
+  printed.diagnostics = result.diagnostics;
+  int code = report_diagnostics(printed, options);
+  for (const auto& p : result.projects) {
+    std::cout << "project " << (p.id.empty() ? p.entry : p.id) << ": ";
+    if (p.source == "summary") {
+      std::cout << "figures from its summary.json" << (p.as_of ? " as of " + p.as_of->iso() : "") << "\n";
+      continue;
+    }
+    if (p.as_of) std::cout << "as of " << p.as_of->iso() << ": ";
+    std::cout << p.rows_read << " rows read, " << p.rows_read - p.rows_rejected << " counted, " << p.rows_rejected
+              << " rejected\n";
+  }
+  if (code != 0) {
+    std::cerr << (code == kStrictWarnings ? "maaltal: nothing written: --strict and the warnings above\n"
+                                          : "maaltal: nothing written: fix the errors above\n");
+    return code;
+  }
+  std::string names;
+  for (const auto& name : result.written) names += (names.empty() ? "" : ",") + name;
+  std::cout << "wrote " << out_dir << "/{" << names << "}\n";
+  return 0;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"maaltal: goal-attainment reports for Danish employment projects"};
   app.set_version_flag("-V,--version", std::string("maaltal ") + MAALTAL_VERSION);
@@ -133,6 +170,19 @@ int run(int argc, char** argv) {
         ->check(CLI::Range(std::size_t{0}, maaltal::limits::kKeptDiagnostics));
   }
 
+  std::string pool_file, pool_out, pool_audience;
+  auto* pool = app.add_subcommand(
+      "pool", "Read a pool's projects as build does and write the pool's status.md, report.xlsx and summary.json");
+  pool->add_option("pool", pool_file, "the pool file (pool.json)")->required();
+  pool->add_option("-o,--out", pool_out, "the output folder (created if missing)")->required();
+  pool->add_option("--as-of", as_of, "every project as of this date, instead of each its own (YYYY-MM-DD)");
+  pool->add_option("--locale", locale, "the language of the outputs")->check(CLI::IsMember({"da", "en"}));
+  pool->add_option("--audience", pool_audience, "who the outputs are for: internal (every figure)")
+      ->check(CLI::IsMember({"public", "internal"}));
+  pool->add_flag("--strict", options.strict, "treat warnings as failures: exit code 3, nothing written");
+  pool->add_option("--max-errors", options.max_shown, "print at most this many problems (0: all)")
+      ->check(CLI::Range(std::size_t{0}, maaltal::limits::kKeptDiagnostics));
+
   maaltal::GenerateOptions generate_options;
   std::string generate_out;
   auto* generate = app.add_subcommand(
@@ -171,6 +221,7 @@ int run(int argc, char** argv) {
     return 0;
   }
 
+  if (pool->parsed()) return run_pool_command(pool_file, pool_out, parse_as_of(as_of), locale, pool_audience, options);
   options.project = project;
   options.as_of = parse_as_of(as_of);
   if (!templates.empty()) options.templates = templates;

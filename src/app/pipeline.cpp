@@ -249,7 +249,8 @@ void check_as_of_option(const ProjectInfo& info, Date as_of, Diagnostics& diags)
     diags.error("E203", *problem, {"--as-of", 0, 0, "", ""});
 }
 
-CheckResult check_inputs(const RunOptions& options, bool building) {
+CheckResult check_inputs(const RunOptions& options, bool building,
+                         const std::function<void(const Dataset&)>& inspect = nullptr) {
   CheckResult result;
   Stopwatch clock;
   auto dataset = load_dataset(options.project, options.project.generic_string(), result.diagnostics);
@@ -262,6 +263,7 @@ CheckResult check_inputs(const RunOptions& options, bool building) {
   }
   if (dataset && options.as_of) check_as_of_option(dataset->project.info, *options.as_of, result.diagnostics);
   if (!dataset || result.diagnostics.has_errors()) return result;
+  if (inspect) inspect(*dataset);
   if (options.locale) dataset->project.info.locale = *options.locale;
   progress::update("computing");
   std::optional<std::string> key = building ? pseudonym_key(dataset->project, options) : std::nullopt;
@@ -317,6 +319,10 @@ CheckResult run_check(const RunOptions& options) {
   render_texts(for_audience(outputs.dashboard), for_audience(outputs.status), for_audience(outputs.summary),
                templates, options, result);
   return result;
+}
+
+CheckResult run_compute(const RunOptions& options, const std::function<void(const Dataset&)>& inspect) {
+  return check_inputs(options, false, inspect);
 }
 
 CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {

@@ -5,10 +5,12 @@
 // previous outputs as they were and nothing temporary behind.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/dataset.h"
 #include "core/diagnostics.h"
 #include "core/report.h"
 
@@ -46,6 +48,11 @@ struct CheckResult {
 };
 
 CheckResult run_check(const RunOptions& options);
+
+// What check does up to the figures, without the templates: for `pool`,
+// which reads each project as build would. `inspect` sees the dataset once
+// it has no error, before the figures are computed.
+CheckResult run_compute(const RunOptions& options, const std::function<void(const Dataset&)>& inspect);
 
 // Writes every output to `out_dir` when the inputs have no errors.
 CheckResult run_build(const RunOptions& options, const std::filesystem::path& out_dir);

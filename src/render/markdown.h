@@ -47,4 +47,8 @@ std::string markdown_shift_headings(const std::string& markdown, int heading_shi
 // styles on each element (mail programs drop style sheets), no script.
 std::string markdown_email_page(const std::string& markdown, const std::string& lang, const std::string& title);
 
+// A value for a Markdown text or table cell, escaped so that it can never
+// change the document's structure (status_markdown.cpp).
+std::string markdown_escape(const std::string& text);
+
 }  // namespace maaltal

@@ -18,6 +18,8 @@ namespace {
 
 constexpr const char* kTemplate = "status.md.mustache";
 
+}  // namespace
+
 // Values are placed inside Markdown text and table cells: characters that
 // Markdown would read as markup are backslash-escaped, a line break would
 // end a table row and a tab would indent, so both become a space, and what
@@ -50,6 +52,8 @@ std::string markdown_escape(const std::string& text) {
   }
   return out;
 }
+
+namespace {
 
 // "på sporet" -> "På sporet", for a word that opens a sentence.
 std::string capitalised(std::string text) {

@@ -1,0 +1,138 @@
+#include "read/pool_reader.h"
+
+#include <set>
+
+#include "read/json_input.h"
+#include "read/text_file.h"
+
+namespace maaltal {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class PoolReader {
+ public:
+  PoolReader(const fs::path& path, std::string display, Diagnostics& diags)
+      : folder_(path.parent_path()), display_(std::move(display)), diags_(diags), fields_(display_, diags) {}
+
+  std::optional<PoolDefinition> read(const Json& root) {
+    if (!root.is_object()) {
+      fields_.wrong_type("", "an object");
+      return std::nullopt;
+    }
+    int before = diags_.error_count();
+    pool_.file = display_;
+    pool_.id = fields_.string(root, "", "id", true).value_or("");
+    pool_.title = fields_.string(root, "", "title", true).value_or("");
+    read_aggregation(root);
+    read_period(root);
+    read_projects(root);
+    read_indicators(root);
+    if (diags_.error_count() > before) return std::nullopt;
+    return pool_;
+  }
+
+ private:
+  void read_aggregation(const Json& root) {
+    auto aggregation = fields_.string(root, "", "aggregation", false);
+    if (!aggregation) return;
+    if (*aggregation == "sum")
+      pool_.aggregation = Aggregation::kSum;
+    else if (*aggregation == "mean")
+      pool_.aggregation = Aggregation::kMean;
+    else if (*aggregation == "mean_capped")
+      pool_.aggregation = Aggregation::kMeanCapped;
+    else
+      fields_.invalid("/aggregation", "unknown aggregation '" + *aggregation + "' (expected sum, mean or mean_capped)");
+  }
+
+  void read_period(const Json& root) {
+    const Json* period = fields_.object(root, "", "period", false);
+    if (!period) return;
+    pool_.period_start = fields_.date(*period, "/period", "start", true);
+    pool_.period_end = fields_.date(*period, "/period", "end", true);
+    if (pool_.period_start && pool_.period_end && !(*pool_.period_start < *pool_.period_end)) {
+      fields_.invalid("/period/end", "the period ends on or before it starts");
+    }
+  }
+
+  // Each project is a path relative to the pool file. It may lead out of the
+  // pool's folder (the pool sits beside its projects): naming a project here
+  // is naming it to `build` on the command line, and each project's own
+  // files stay inside its own folder (E207), as in `build`.
+  void read_projects(const Json& root) {
+    const Json* projects = fields_.array(root, "", "projects", true);
+    if (!projects) return;
+    if (projects->empty()) fields_.invalid("/projects", "a pool needs at least one project");
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < projects->size(); ++i) {
+      std::string ptr = "/projects/" + std::to_string(i);
+      const Json& entry = (*projects)[i];
+      if (!entry.is_string() || entry.get<std::string>().empty()) {
+        fields_.wrong_type(ptr, "a path to a project.json or a summary.json");
+        continue;
+      }
+      std::string path = entry.get<std::string>();
+      std::string display = (folder_ / path).lexically_normal().generic_string();
+      if (!seen.insert(display).second) {
+        diags_.error("E205", "project '" + path + "' is named twice", {display_, 0, 0, ptr, ""});
+        continue;
+      }
+      pool_.projects.push_back({path, display});
+    }
+  }
+
+  void read_indicators(const Json& root) {
+    const Json* indicators = fields_.array(root, "", "indicators", true);
+    if (!indicators) return;
+    if (indicators->empty()) fields_.invalid("/indicators", "a pool needs at least one indicator");
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < indicators->size(); ++i) {
+      std::string ptr = "/indicators/" + std::to_string(i);
+      const Json& obj = (*indicators)[i];
+      if (!obj.is_object()) {
+        fields_.wrong_type(ptr, "an object");
+        continue;
+      }
+      PoolIndicator ind;
+      ind.id = fields_.string(obj, ptr, "id", true).value_or("");
+      ind.label = fields_.string(obj, ptr, "label", false).value_or(ind.id);
+      if (!ind.id.empty() && !seen.insert(ind.id).second) {
+        diags_.error("E205", "indicator '" + ind.id + "' is declared twice", {display_, 0, 0, ptr + "/id", ""});
+      }
+      if (const Json* from = fields_.object(obj, ptr, "from", true)) {
+        if (from->empty()) fields_.invalid(ptr + "/from", "map at least one project's id to its indicator id");
+        for (const auto& [project, id] : from->items()) {
+          std::string at = JsonFields::pointer(ptr + "/from", project);
+          if (!id.is_string() || id.get<std::string>().empty()) {
+            fields_.wrong_type(at, "the project's indicator id");
+            continue;
+          }
+          ind.from[project] = id.get<std::string>();
+          ind.from_pointer[project] = at;
+        }
+      }
+      pool_.indicators.push_back(std::move(ind));
+    }
+  }
+
+  fs::path folder_;
+  std::string display_;
+  Diagnostics& diags_;
+  JsonFields fields_;
+  PoolDefinition pool_;
+};
+
+}  // namespace
+
+std::optional<PoolDefinition> read_pool_file(const fs::path& path, const std::string& display, Diagnostics& diags,
+                                             std::vector<InputFile>& provenance) {
+  std::string text = read_text_file(path, display, provenance);
+  auto root = parse_json(text, display, diags);
+  if (!root) return std::nullopt;
+  FreeJsonOnExit free_root(*root);
+  return PoolReader(path, display, diags).read(*root);
+}
+
+}  // namespace maaltal

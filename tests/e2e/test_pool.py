@@ -1,0 +1,380 @@
+"""End to end: `maaltal pool` on the pool of the three samples
+(sample-data/pulje-handicap/pool.json). The pool's totals are recomputed here,
+independently, from each project's own summary.json as `build` writes it; the
+pool file's mistakes are each a located error, and nothing is written then.
+
+Run by ctest; MAALTAL_BIN names the binary.
+"""
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+import readers
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BIN = os.environ.get("MAALTAL_BIN", str(ROOT / "build/dev/maaltal"))
+POOL = ROOT / "sample-data/pulje-handicap/pool.json"
+SAMPLES = ["vi-goer-en-forskel", "smaa-mellemstore", "job-og-trivsel"]
+
+
+def run(*args):
+    env = dict(os.environ)
+    env.pop("SOURCE_DATE_EPOCH", None)
+    return subprocess.run([BIN, *args], cwd=ROOT, capture_output=True, text=True, env=env)
+
+
+def load(path):
+    return json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
+
+
+class PoolOfSamples(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        tmp = pathlib.Path(cls.tmp.name)
+        cls.result = run("pool", "sample-data/pulje-handicap/pool.json", "--out", str(tmp / "pool"))
+        if cls.result.returncode != 0:
+            raise AssertionError(cls.result.stderr)
+        cls.pool = load(tmp / "pool/summary.json")
+        cls.status = (tmp / "pool/status.md").read_text(encoding="utf-8")
+        cls.tables = readers.markdown_tables(str(tmp / "pool/status.md"))
+        cls.own = {}
+        for sample in SAMPLES:
+            built = run("build", f"sample-data/{sample}/project.json", "--out", str(tmp / sample))
+            if built.returncode != 0:
+                raise AssertionError(built.stderr)
+            cls.own[sample] = load(tmp / sample / "summary.json")
+        cls.mapping = {ind["id"]: ind["from"] for ind in load(POOL)["indicators"]}
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_totals_are_the_sum_of_the_projects_own_summaries(self):
+        for pool_id, sources in self.mapping.items():
+            actual = sum(self.own[p]["total"]["values"][i]["actual"] for p, i in sources.items())
+            targeted = [(self.own[p]["total"]["values"][i]["actual"], self.own[p]["total"]["values"][i]["target"])
+                        for p, i in sources.items() if self.own[p]["total"]["values"][i]["target"] is not None]
+            total = self.pool["total"]["values"][pool_id]
+            self.assertEqual(total["actual"], actual, pool_id)
+            self.assertEqual(total["target"], sum(t for _, t in targeted), pool_id)
+            self.assertAlmostEqual(total["attainment"], sum(a for a, _ in targeted) / sum(t for _, t in targeted))
+
+    def test_the_real_figures(self):
+        # i_job: 117 (vi-goer, no target of its own) + 154 of 240 (smaa) + 99 of 155 (job-og-trivsel)
+        self.assertEqual(self.pool["total"]["values"]["i_job"]["actual"], 117 + 154 + 99)
+        self.assertEqual(self.pool["total"]["values"]["i_job"]["target"], 240 + 155)
+        self.assertEqual(self.pool["total"]["values"]["visiterede"]["actual"], 176 + 233)
+
+    def test_furesoe_across_two_projects(self):
+        furesoe = next(u for u in self.pool["units"] if u["code"] == "190")
+        self.assertEqual(furesoe["projects"], ["vi-goer-en-forskel", "smaa-mellemstore"])
+        job = furesoe["values"]["i_job"]
+        self.assertEqual(job["by_project"]["vi-goer-en-forskel"]["actual"], 45)
+        self.assertEqual(job["by_project"]["smaa-mellemstore"]["actual"], 37)
+        self.assertEqual(job["actual"], 82)
+        for p, i in self.mapping["i_job"].items():
+            own = next((u for u in self.own[p]["units"] if u["code"] == "190"), None)
+            if own:
+                self.assertEqual(job["by_project"][p]["actual"], own["values"][i]["actual"])
+
+    def test_every_municipality_sums_its_projects(self):
+        for unit in self.pool["units"]:
+            for pool_id, sources in self.mapping.items():
+                parts = [next((u for u in self.own[p]["units"] if u["code"] == unit["code"]), None)
+                         for p in sources]
+                parts = [(u["values"][sources[p]]) for p, u in zip(sources, parts) if u]
+                value = unit["values"][pool_id]
+                if not parts:
+                    self.assertFalse(value["part_of"])
+                    self.assertIsNone(value["actual"])
+                    continue
+                self.assertEqual(value["actual"], sum(v["actual"] for v in parts), (unit["code"], pool_id))
+
+    def test_an_indicator_a_project_lacks_is_not_part_of_it_never_zero(self):
+        smaa = next(p for p in self.pool["projects"] if p["id"] == "smaa-mellemstore")
+        self.assertEqual(smaa["values"]["visiterede"],
+                         {"part_of": False, "actual": None, "target": None, "attainment": None, "expected": None,
+                          "status": None})
+        kolding = next(u for u in self.pool["units"] if u["code"] == "621")
+        self.assertFalse(kolding["values"]["visiterede"]["part_of"])
+        self.assertIsNone(kolding["values"]["visiterede"]["actual"])
+
+    def test_each_project_keeps_its_own_as_of_date(self):
+        as_of = {p["id"]: p["as_of"] for p in self.pool["projects"]}
+        self.assertEqual(as_of, {s: self.own[s]["as_of"] for s in SAMPLES})
+        self.assertIn("project smaa-mellemstore: as of 2019-12-31: 428 rows read", self.result.stdout)
+
+    def test_contract_and_provenance(self):
+        self.assertEqual(self.pool["pool"], {"id": "pulje-handicap",
+                                             "title": "Pulje til indsatser for ledige med handicap",
+                                             "aggregation": "sum"})
+        self.assertEqual(set(self.pool["data_quality"]), set(SAMPLES))
+        self.assertEqual(self.pool["data_quality"]["smaa-mellemstore"]["rows_read"], 428)
+        names = self.pool["inputs"]
+        self.assertEqual(names[0], "sample-data/pulje-handicap/pool.json")
+        self.assertIn("sample-data/smaa-mellemstore/registrations.csv", names)
+        for name in names:
+            self.assertRegex(self.pool["input_sha256"][name], "^[0-9a-f]{64}$")
+
+
+    def test_status_says_who_is_behind_and_by_how_much(self):
+        self.assertIn("- Job og trivsel (fiktivt eksempel) er bagud i «I job»: 99 af 155 (64 %); forventet på dette "
+                      "tidspunkt 129, så der mangler 30 for at være på sporet og 56 for at nå målet.", self.status)
+        self.assertIn("- De små, de mellemstore og de lokalt ansvarlige er i risiko i «I job»: 154 af 240 (64 %); "
+                      "forventet på dette tidspunkt 164, så der mangler 10 for at være på sporet og 86 for at nå "
+                      "målet.", self.status)
+        self.assertNotIn("Vi gør en forskel – gør du? er", self.status)  # met its targets
+
+    def test_status_lists_projects_without_data_for_the_latest_month(self):
+        section = self.status.split("## Projekter uden data for seneste måned (juni 2023)\n\n")[1].split("\n## ")[0]
+        self.assertEqual(section.strip().splitlines(),
+                         ["- Vi gør en forskel – gør du?: opgjort pr. 30. juni 2022",
+                          "- De små, de mellemstore og de lokalt ansvarlige: opgjort pr. 31. december 2019"])
+
+    def test_status_tables_as_cmark_reads_them(self):
+        totals, projects, units, quality = self.tables
+        self.assertEqual(totals[1][:6], ["I job", "370", "395", "64 %", "292", "i risiko"])
+        self.assertEqual(projects[2], ["De små, de mellemstore og de lokalt ansvarlige", "31. december 2019",
+                                       "registreringer", "154 / 240 (64 %)", "indgår ikke"])
+        furesoe = next(row for row in units if row[0] == "Furesø")
+        self.assertEqual(furesoe, ["Furesø", "vi-goer-en-forskel, smaa-mellemstore", "82 / 69 (54 %); 45 + 37",
+                                   "65 / 75 (87 %)"])
+        self.assertEqual(quality[2], ["De små, de mellemstore og de lokalt ansvarlige", "428", "428", "0", "51"])
+
+
+class PoolWorkbook(unittest.TestCase):
+    """report.xlsx recalculated by headless LibreOffice (test_recalc's profile
+    forcing recalculation on load): every formula gives maaltal's value, and
+    the recalculated totals are the projects' own."""
+
+    @classmethod
+    def setUpClass(cls):
+        import test_recalc
+        cls.recalc = test_recalc
+        cls.tmp = tempfile.TemporaryDirectory()
+        tmp = pathlib.Path(cls.tmp.name)
+        result = run("pool", "sample-data/pulje-handicap/pool.json", "--out", str(tmp / "out"))
+        if result.returncode != 0:
+            raise AssertionError(result.stderr)
+        cls.xlsx = tmp / "out/report.xlsx"
+        cls.summary = load(tmp / "out/summary.json")
+        cls.found, cls.checked = test_recalc.mismatches(cls.xlsx, tmp / "a")
+        cls.sheets = test_recalc.recalculated(cls.xlsx, tmp / "b")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_every_formula_recalculates_to_its_cached_value(self):
+        self.assertGreater(self.checked, 100)
+        self.assertEqual(self.found, [])
+
+    def test_each_projects_totals_are_formulas_over_its_rows(self):
+        import openpyxl
+        book = openpyxl.load_workbook(self.xlsx)
+        self.assertEqual(book.sheetnames, ["Overblik", *SAMPLES, "Kommuner", "Inddata"])
+        smaa = book["smaa-mellemstore"]
+        self.assertEqual([c.value for c in smaa[5]][1:5], ["I alt", "=SUM(C2:C4)", "=SUM(D2:D4)", "=C5/D5"])
+        self.assertEqual(smaa["F5"].value, "indgår ikke")
+        trivsel = book["job-og-trivsel"]
+        self.assertEqual(trivsel["E5"].value, "=(MIN(1,E2)+MIN(1,E3)+MIN(1,E4))/3")  # its mean_capped
+        self.assertEqual(book["Overblik"]["E3"].value, "='smaa-mellemstore'!C5")
+
+    def test_recalculated_overview_equals_summary_json(self):
+        rows = self.sheets["Overblik"]
+        header = rows[0]
+        compared = 0
+        for row in rows[1:]:
+            values = (self.summary["total"]["values"] if row[0] == "Puljen" else
+                      next(p for p in self.summary["projects"] if p["id"] == row[1])["values"])
+            for ind in ("i_job", "visiterede"):
+                for field, key in (("faktisk", "actual"), ("mål", "target"), ("målopfyldelse", "attainment")):
+                    text = row[header.index(f"{'I job' if ind == 'i_job' else 'Visiterede'} {field}")]
+                    if not values[ind]["part_of"]:
+                        self.assertIn(text, ("indgår ikke", ""))
+                        continue
+                    if values[ind][key] is None:
+                        self.assertEqual(text, "")
+                        continue
+                    self.assertAlmostEqual(self.recalc.number(text), values[ind][key], places=9, msg=(row[0], ind, key))
+                    compared += 1
+        self.assertEqual(compared, 19)
+
+    def test_recalculated_municipalities_sum_their_projects(self):
+        rows = self.sheets["Kommuner"]
+        furesoe = [row for row in rows if row[0] == "190"]
+        self.assertEqual([r[2] for r in furesoe], ["vi-goer-en-forskel", "smaa-mellemstore", ""])
+        self.assertEqual([self.recalc.number(r[3]) for r in furesoe], [45, 37, 82])
+
+
+class PoolWithAsOf(unittest.TestCase):
+    def test_as_of_applies_to_every_project(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("pool", str(POOL), "--out", tmp, "--as-of", "2020-06-30")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            pool = load(pathlib.Path(tmp) / "summary.json")
+            self.assertEqual({p["as_of"] for p in pool["projects"]}, {"2020-06-30"})
+            self.assertEqual(pool["as_of"], "2020-06-30")
+
+
+class PoolFileErrors(unittest.TestCase):
+    """Each mistake is an error located in the pool file, exit 1, nothing written."""
+
+    def pool_run(self, pool, *extra, files=None):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = pathlib.Path(tmp)
+            for sample in SAMPLES:
+                shutil.copytree(ROOT / "sample-data" / sample, tmp / sample)
+            for name, text in (files or {}).items():
+                (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+                (tmp / name).write_text(text, encoding="utf-8")
+            (tmp / "pool").mkdir()
+            (tmp / "pool/pool.json").write_text(json.dumps(pool), encoding="utf-8")
+            out = tmp / "out"
+            result = subprocess.run([BIN, "pool", "pool/pool.json", "--out", "out", *extra], cwd=tmp,
+                                    capture_output=True, text=True)
+            written = out.exists() and any(out.iterdir())
+            return result, written
+
+    def base(self):
+        return {"id": "p", "title": "P",
+                "projects": ["../vi-goer-en-forskel/project.json", "../smaa-mellemstore/project.json"],
+                "indicators": [{"id": "i_job", "label": "I job",
+                                "from": {"vi-goer-en-forskel": "i_job", "smaa-mellemstore": "job"}}]}
+
+    def assert_error(self, pool, message, *extra, files=None):
+        result, written = self.pool_run(pool, *extra, files=files)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn(message, result.stderr)
+        self.assertIn("nothing written", result.stderr)
+        self.assertFalse(written)
+
+    def test_a_missing_project(self):
+        pool = self.base()
+        pool["projects"].append("../gone/project.json")
+        self.assert_error(pool, "pool/pool.json#/projects/2: error: project '../gone/project.json' not found at "
+                                "'gone/project.json' (expected a project.json or a summary.json, relative to the "
+                                "pool file) [E215]")
+
+    def test_two_projects_with_the_same_id(self):
+        pool = self.base()
+        pool["projects"].append("../kopi/project.json")
+        files = {"kopi/project.json": (ROOT / "sample-data/smaa-mellemstore/project.json").read_text(),
+                 "kopi/registrations.csv": (ROOT / "sample-data/smaa-mellemstore/registrations.csv").read_text()}
+        self.assert_error(pool, "pool/pool.json#/projects/2: error: project id 'smaa-mellemstore' is declared twice "
+                                "(also by /projects/1) [E205]", files=files)
+
+    def test_an_indicator_mapped_to_an_id_the_project_lacks(self):
+        pool = self.base()
+        pool["indicators"][0]["from"]["smaa-mellemstore"] = "i_job"
+        self.assert_error(pool, "pool/pool.json#/indicators/0/from/smaa-mellemstore: error: project "
+                                "'smaa-mellemstore' has no indicator 'i_job' (expected one of praktik, job, "
+                                "andel_praktik_i_job) [E204]")
+
+    def test_a_mapping_naming_an_unknown_project(self):
+        pool = self.base()
+        pool["indicators"][0]["from"]["smaa"] = "job"
+        self.assert_error(pool, "pool/pool.json#/indicators/0/from/smaa: error: unknown project 'smaa' (expected "
+                                "one of smaa-mellemstore, vi-goer-en-forskel) [E216]")
+
+    def test_a_ratio_cannot_be_added_up(self):
+        pool = self.base()
+        pool["indicators"][0]["from"]["smaa-mellemstore"] = "andel_praktik_i_job"
+        self.assert_error(pool, "'andel_praktik_i_job' is a ratio in project 'smaa-mellemstore': ratios cannot be "
+                                "added across projects (expected a count or a sum) [E203]")
+
+    def test_a_project_outside_the_pools_period(self):
+        pool = self.base()
+        pool["period"] = {"start": "2019-01-01", "end": "2022-12-31"}
+        self.assert_error(pool, "pool/pool.json#/projects/1: error: project 'smaa-mellemstore' runs from 2017-09-01 "
+                                "to 2020-12-31, outside the pool's period (2019-01-01 to 2022-12-31) [E217]")
+
+    def test_a_projects_own_error_names_the_project(self):
+        bad = (ROOT / "sample-data/smaa-mellemstore/registrations.csv").read_text().splitlines()
+        bad[3] = bad[3].replace(",621,", ",999,", 1)
+        files = {"smaa-mellemstore/registrations.csv": "\n".join(bad) + "\n"}
+        result, written = self.pool_run(self.base(), files=files)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("smaa-mellemstore/registrations.csv:4:", result.stderr)
+        self.assertIn("error: in project '../smaa-mellemstore/project.json': unknown municipality code '999' [E104]",
+                      result.stderr)
+        self.assertFalse(written)
+
+    def test_a_public_summary_is_refused(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            built = run("build", "sample-data/smaa-mellemstore/project.json", "--out", tmp, "--audience", "public")
+            self.assertEqual(built.returncode, 0, built.stderr)
+            summary = (pathlib.Path(tmp) / "summary.json").read_text()
+        pool = self.base()
+        pool["projects"][1] = "../sendt/summary.json"
+        self.assert_error(pool, "pool/pool.json#/projects/1: error: project '../sendt/summary.json' is a public "
+                                "summary.json: its hidden counts are not figures, and the pool's outputs are "
+                                "internal (expected the project's internal summary.json) [E215]",
+                          files={"sendt/summary.json": summary})
+
+
+class SharedParticipants(unittest.TestCase):
+    def test_a_participant_in_two_projects_of_a_municipality_is_reported_never_shown(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = pathlib.Path(tmp)
+            shutil.copytree(ROOT / "sample-data/smaa-mellemstore", tmp / "kopi")
+            project = load(tmp / "kopi/project.json")
+            project["id"] = "kopi"
+            (tmp / "kopi/project.json").write_text(json.dumps(project), encoding="utf-8")
+            pool = {"id": "p", "title": "P",
+                    "projects": [str(ROOT / "sample-data/smaa-mellemstore/project.json"), "kopi/project.json"],
+                    "indicators": [{"id": "job", "from": {"smaa-mellemstore": "job", "kopi": "job"}}]}
+            (tmp / "pool.json").write_text(json.dumps(pool), encoding="utf-8")
+            result = run("pool", str(tmp / "pool.json"), "--out", str(tmp / "out"))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            ids = {line.split(",")[0] for line in
+                   (ROOT / "sample-data/smaa-mellemstore/registrations.csv").read_text().splitlines()[1:]}
+            furesoe = {line.split(",")[0] for line in
+                       (ROOT / "sample-data/smaa-mellemstore/registrations.csv").read_text().splitlines()[1:]
+                       if line.split(",")[1] == "190"}
+            self.assertIn(f"warning: {len(furesoe)} participants are registered in municipality 190 in two or more "
+                          "of the pool's projects; the sums count each once per project [W143]", result.stderr)
+            summary = load(tmp / "out/summary.json")
+            self.assertEqual({u["code"]: u["shared_participants"] for u in summary["units"]}["190"], len(furesoe))
+            status = (tmp / "out/status.md").read_text(encoding="utf-8")
+            self.assertIn(f"- Furesø: {len(furesoe)} deltagere er registreret i mere end ét af kommunens projekter",
+                          status)
+            for name in ("summary.json", "status.md", "status.html"):
+                text = (tmp / "out" / name).read_text(encoding="utf-8")
+                self.assertFalse([i for i in ids if i in text], name)
+            self.assertFalse([i for i in ids if i in result.stderr + result.stdout])
+            strict = run("pool", str(tmp / "pool.json"), "--out", str(tmp / "strict"), "--strict")
+            self.assertEqual(strict.returncode, 3)
+            self.assertFalse((tmp / "strict").exists())
+
+
+class PoolFromASummary(unittest.TestCase):
+    def test_a_project_given_by_its_summary_gives_the_same_figures(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = pathlib.Path(tmp)
+            built = run("build", "sample-data/smaa-mellemstore/project.json", "--out", str(tmp / "smaa"))
+            self.assertEqual(built.returncode, 0, built.stderr)
+            pool = load(POOL)
+            pool["projects"] = [str(ROOT / "sample-data/vi-goer-en-forskel/project.json"), str(tmp / "smaa/summary.json"),
+                                str(ROOT / "sample-data/job-og-trivsel/project.json")]
+            (tmp / "pool.json").write_text(json.dumps(pool), encoding="utf-8")
+            result = run("pool", str(tmp / "pool.json"), "--out", str(tmp / "out"))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("project smaa-mellemstore: figures from its summary.json as of 2019-12-31", result.stdout)
+            from_summary = load(tmp / "out/summary.json")
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("pool", str(POOL), "--out", tmp)
+            from_registrations = load(pathlib.Path(tmp) / "summary.json")
+        smaa = next(p for p in from_summary["projects"] if p["id"] == "smaa-mellemstore")
+        self.assertEqual(smaa["source"], "summary")
+        self.assertEqual(from_summary["total"], from_registrations["total"])
+        self.assertEqual(from_summary["units"], from_registrations["units"])
+
+
+if __name__ == "__main__":
+    unittest.main()
