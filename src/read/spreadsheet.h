@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace maaltal {
@@ -24,6 +25,7 @@ struct SheetCell {
 struct SheetRow {
   int number = 0;                // the row's number in the sheet, from 1
   std::vector<SheetCell> cells;  // cells[0] is column A; trailing empty cells may be left out
+  std::string_view sheet;        // the sheet's name, for locations ("Ark1!C14")
 };
 
 // Whether `path` names a spreadsheet maaltal reads (.xlsx or .ods, any case).
@@ -31,8 +33,10 @@ bool is_spreadsheet(const std::string& path);
 
 // The name of the sheet read_sheet_rows reads: `sheet`, or the first when
 // `sheet` is empty. Streams that sheet's rows, in order, to `on_row` until it
-// returns false; never holds the sheet whole. Rows with no cell at all are
-// not handed over (row numbers say where rows are missing). A file that is no
+// returns false; never holds the sheet whole. A row with no value is handed
+// over (with no cells) only when a row with a value follows it: blank rows
+// amid the data are there, as in a CSV saved from the sheet; the empty rows
+// after the last value are not. A file that is no
 // spreadsheet, a sheet that is not there (the message lists those that are),
 // XML that does not parse or a part past the size limit is an Error(kRead)
 // (exit code 4) naming `display_name`.
