@@ -36,10 +36,10 @@ bool is_spreadsheet(const std::string& path);
 // returns false; never holds the sheet whole. A row with no value is handed
 // over (with no cells) only when a row with a value follows it: blank rows
 // amid the data are there, as in a CSV saved from the sheet; the empty rows
-// after the last value are not. A file that is no
-// spreadsheet, a sheet that is not there (the message lists those that are),
-// XML that does not parse or a part past the size limit is an Error(kRead)
-// (exit code 4) naming `display_name`.
+// after the last value are not. A file that is no spreadsheet, a sheet that
+// is not there (the message lists those that are), XML that does not parse
+// or a part past the size limit is an Error(kRead) (exit code 4) naming
+// `display_name`.
 std::string read_sheet_rows(const std::string& path, const std::string& display_name, const std::string& sheet,
                             const std::function<bool(const SheetRow&)>& on_row);
 
