@@ -146,9 +146,14 @@ class InitBuilds(unittest.TestCase):
     def test_init_in_the_tables_own_folder_names_it_and_copies_nothing(self):
         with tempfile.TemporaryDirectory() as tmp:
             sheet = Path(tmp) / "reg.csv"
-            write_sheet(sheet, sheet_rows(by_name=False))
+            rows = sheet_rows(by_name=False)
+            for i, row in enumerate(rows):  # ids that are no CPR numbers, so nothing stars them out
+                row[0] = f"VGF-{i:04d}"
+            write_sheet(sheet, rows)
             init = run("init", str(sheet), "--out", tmp)
             self.assertEqual(init.returncode, 0, init.stderr)
+            self.assertIn("A 'CPR-nr': participant id", init.stdout)
+            self.assertNotIn("VGF-", init.stdout + init.stderr)
             self.assertIn(f"wrote {tmp}/{{project.json,targets.csv}}", init.stdout)
             project = json.loads((Path(tmp) / "project.json").read_text(encoding="utf-8"))
             self.assertEqual(project["registrations"]["file"], "reg.csv")
