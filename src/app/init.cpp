@@ -155,8 +155,8 @@ void report_problems(const std::vector<ColumnGuess>& guesses, const TableSource&
   }
   for (const auto& g : guesses) {
     if (g.role == ColumnRole::kLeftOut && g.filled > 0) {
-      diags.warning("W140", "column " + column_letters(g.index) + " (" + shown(g.header) + ") is left out: " + g.why,
-                    header);
+      std::string named = g.header.empty() ? "" : " (" + shown(g.header) + ")";
+      diags.warning("W140", "column " + column_letters(g.index) + named + " is left out: " + g.why, header);
     }
     if (g.misfits == 0 || !g.first_misfit) continue;
     bool one = g.misfits == 1;

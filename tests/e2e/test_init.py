@@ -239,6 +239,14 @@ class InitRefuses(unittest.TestCase):
                       "'Visitationsdato' is not a date (expected e.g. 2025-03-01 or 01-03-2025): '31-11-2024'; "
                       "check will report it until it is fixed [W141]", result.stderr)
 
+    def test_a_column_without_a_header_is_left_out_saying_so(self):
+        self.sheet.write_text("id;kommune;dato;\n1;630;2025-01-02;a\n2;615;2025-01-03;b\n", encoding="utf-8")
+        result = run("init", str(self.sheet), "--out", str(self.out))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr, f"{self.sheet}:1: warning: column D is left out: no header: give the column "
+                                        "a name to use it [W140]\n0 errors, 1 warning\n")
+        self.assertIn("  D (no header): left out, no header: give the column a name to use it\n", result.stdout)
+
     def test_a_spreadsheet_is_refused_for_now(self):
         sheet = self.dir / "reg.xlsx"
         sheet.write_bytes(b"PK\x03\x04")
