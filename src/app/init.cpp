@@ -63,12 +63,13 @@ std::string column_letters(std::size_t column) {
   return out;
 }
 
-SourceLocation cell_at(const TableSource& source, const Misfit& cell) {
+// A cell of the table: "reg.csv:14:23" (or "reg.csv:14" for a whole row)
+// in a CSV, "reg.xlsx:Ark1!C14" in a sheet.
+SourceLocation cell_at(const TableSource& source, int row, std::size_t column, int text_column) {
   if (!source.sheet.empty()) {
-    return {source.display + ":" + source.sheet + "!" + column_letters(cell.column) + std::to_string(cell.row), 0, 0,
-            "", ""};
+    return {source.display + ":" + source.sheet + "!" + column_letters(column) + std::to_string(row), 0, 0, "", ""};
   }
-  return {source.display, cell.row, cell.text_column, "", ""};
+  return {source.display, row, text_column, "", ""};
 }
 
 // A value as a message or the guesses may show it: cut, CPR numbers starred
@@ -132,8 +133,7 @@ std::string header_list(const std::vector<ColumnGuess>& guesses) {
 // does not fit its column or column left out for want of a name.
 void report_problems(const std::vector<ColumnGuess>& guesses, const TableSource& source, int header_line,
                      Diagnostics& diags) {
-  SourceLocation header{source.display, source.sheet.empty() ? header_line : 0, 0, "", ""};
-  if (!source.sheet.empty()) header.file += ":" + source.sheet + "!A" + std::to_string(header_line);
+  SourceLocation header = cell_at(source, header_line, 0, 0);
   if (!find_role(guesses, ColumnRole::kParticipant)) {
     diags.error("E213",
                 "found no column of participant ids (columns: " + header_list(guesses) +
@@ -168,7 +168,7 @@ void report_problems(const std::vector<ColumnGuess>& guesses, const TableSource&
                       " " + what + " (expected " + expected + ")" + (one ? ": " : ", the first ") +
                       shown(g.first_misfit->value) + "; check will report " + (one ? "it" : "each") +
                       " until it is fixed",
-                  cell_at(source, *g.first_misfit));
+                  cell_at(source, g.first_misfit->row, g.first_misfit->column, g.first_misfit->text_column));
   }
 }
 
@@ -332,7 +332,7 @@ InitResult run_init(const InitOptions& options) {
   if (survey->rows() == 0) {
     result.diagnostics.error(
         "E212", "the table has a header but no rows; init guesses each column's meaning from its values",
-        {display, source.sheet.empty() ? header_line : 0, 0, "", ""});
+        cell_at(source, header_line, 0, 0));
     return result;
   }
   std::vector<ColumnGuess> guesses = survey->guesses();
