@@ -37,7 +37,8 @@ struct TableSource {
 TableSource read_table(const fs::path& path, const std::string& display, Diagnostics& diags,
                        const std::function<void(const TableRow&)>& on_row) {
   std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   if (extension == ".xlsx" || extension == ".ods" || extension == ".xls") {
     throw Error(ErrorKind::kUsage, "'" + display + "': init reads a CSV table for now, not " + extension +
                                        "; save the sheet as CSV (UTF-8) and give that");
@@ -59,7 +60,8 @@ TableSource read_table(const fs::path& path, const std::string& display, Diagnos
 // "A" for column 0, "AA" for column 26.
 std::string column_letters(std::size_t column) {
   std::string out;
-  for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26)
+    out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
   return out;
 }
 
@@ -278,12 +280,13 @@ std::string describe(const std::vector<ColumnGuess>& guesses, const Draft& draft
     std::string values;
     for (std::size_t i = 0; i < g.values.size() && i < kValuesShown; ++i) {
       const auto& v = g.values[i];
-      std::string name = g.role == ColumnRole::kMunicipality ? v.value + " " + municipalities().at(v.value).name
-                                                             : shown(v.value);
+      std::string name =
+          g.role == ColumnRole::kMunicipality ? v.value + " " + municipalities().at(v.value).name : shown(v.value);
       values += (values.empty() ? "" : ", ") + name + " " + std::to_string(v.count);
     }
     if (g.values.size() > kValuesShown) values += ", and " + std::to_string(g.values.size() - kValuesShown) + " more";
-    if (g.role != ColumnRole::kMunicipality && rows > g.filled) values += ", (empty) " + std::to_string(rows - g.filled);
+    if (g.role != ColumnRole::kMunicipality && rows > g.filled)
+      values += ", (empty) " + std::to_string(rows - g.filled);
     out += "      " + values + "\n";
   }
   const OrderedJson& period = draft.project["period"];
@@ -308,7 +311,9 @@ InitResult run_init(const InitOptions& options) {
   const std::string display = options.sheet.generic_string();
   const std::string name = options.sheet.filename().string();
   std::error_code ec;
-  bool in_place = fs::exists(options.out, ec) && fs::equivalent(options.out, options.sheet.parent_path().empty() ? "." : options.sheet.parent_path(), ec);
+  bool in_place =
+      fs::exists(options.out, ec) &&
+      fs::equivalent(options.out, options.sheet.parent_path().empty() ? "." : options.sheet.parent_path(), ec);
   if (name == "project.json" || name == "targets.csv") {
     throw Error(ErrorKind::kUsage, "'" + display + "': the table may not be named " + name +
                                        ", which init writes; rename it (e.g. registreringer.csv)");
@@ -330,9 +335,9 @@ InitResult run_init(const InitOptions& options) {
     return result;
   }
   if (survey->rows() == 0) {
-    result.diagnostics.error(
-        "E212", "the table has a header but no rows; init guesses each column's meaning from its values",
-        cell_at(source, header_line, 0, 0));
+    result.diagnostics.error("E212",
+                             "the table has a header but no rows; init guesses each column's meaning from its values",
+                             cell_at(source, header_line, 0, 0));
     return result;
   }
   std::vector<ColumnGuess> guesses = survey->guesses();
@@ -349,7 +354,9 @@ InitResult run_init(const InitOptions& options) {
   std::string names = "project.json,targets.csv";
   if (!in_place) {
     fs::copy_file(options.sheet, folder.reserve(name), ec);
-    if (ec) throw Error(ErrorKind::kWrite, "cannot copy '" + display + "' into '" + options.out.generic_string() + "': " + ec.message());
+    if (ec)
+      throw Error(ErrorKind::kWrite,
+                  "cannot copy '" + display + "' into '" + options.out.generic_string() + "': " + ec.message());
     names += "," + name;
   }
   folder.commit();

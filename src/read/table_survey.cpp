@@ -106,14 +106,22 @@ std::string of(int part, int whole, const char* what) {
 
 const char* role_name(ColumnRole role) {
   switch (role) {
-    case ColumnRole::kLeftOut: return "left out";
-    case ColumnRole::kParticipant: return "participant id";
-    case ColumnRole::kMunicipality: return "municipality";
-    case ColumnRole::kDate: return "date";
-    case ColumnRole::kYesNo: return "yes/no";
-    case ColumnRole::kCategory: return "category";
-    case ColumnRole::kNumber: return "number";
-    case ColumnRole::kText: return "free text";
+    case ColumnRole::kLeftOut:
+      return "left out";
+    case ColumnRole::kParticipant:
+      return "participant id";
+    case ColumnRole::kMunicipality:
+      return "municipality";
+    case ColumnRole::kDate:
+      return "date";
+    case ColumnRole::kYesNo:
+      return "yes/no";
+    case ColumnRole::kCategory:
+      return "category";
+    case ColumnRole::kNumber:
+      return "number";
+    case ColumnRole::kText:
+      return "free text";
   }
   return "";
 }
@@ -205,8 +213,8 @@ ColumnGuess TableSurvey::classify(std::size_t c, bool id_taken) const {
   } else if (at_least(e.municipalities, 8) &&
              (named_like_municipality(g.header) || e.named_municipalities > 0 || e.municipalities == e.filled)) {
     g.role = ColumnRole::kMunicipality;
-    g.why = of(e.municipalities, e.filled, e.named_municipalities > 0 ? "are municipality names or codes"
-                                                                        : "are municipality codes");
+    g.why = of(e.municipalities, e.filled,
+               e.named_municipalities > 0 ? "are municipality names or codes" : "are municipality codes");
     g.values = by_count(e.codes);
     g.misfits = e.filled - e.municipalities;
     g.first_misfit = e.first_non_municipality;

@@ -46,10 +46,10 @@ struct ColumnGuess {
   std::size_t index = 0;
   std::string header;
   ColumnRole role = ColumnRole::kLeftOut;
-  std::string why;                 // the evidence, for a person to check
-  int filled = 0;                  // cells that are not empty
-  bool repeats = false;            // some value occurs twice (a participant column: one row per event)
-  std::vector<ValueCount> values;  // municipality, yes/no and category columns: most frequent first
+  std::string why;                  // the evidence, for a person to check
+  int filled = 0;                   // cells that are not empty
+  bool repeats = false;             // some value occurs twice (a participant column: one row per event)
+  std::vector<ValueCount> values;   // municipality, yes/no and category columns: most frequent first
   std::optional<Date> first, last;  // a date column's range
   int misfits = 0;                  // cells that do not fit the role
   std::optional<Misfit> first_misfit;
@@ -74,8 +74,8 @@ class TableSurvey {
  private:
   struct Evidence {
     int filled = 0, dates = 0, municipalities = 0, named_municipalities = 0, yes_no = 0, numbers = 0;
-    std::map<std::string, int> distinct;  // up to kMaxDistinct values
-    bool too_many = false;                // more distinct values than kept
+    std::map<std::string, int> distinct;   // up to kMaxDistinct values
+    bool too_many = false;                 // more distinct values than kept
     std::unordered_set<std::string> seen;  // every value while all differ (an id column)
     bool repeats = false;
     std::map<std::string, int> codes;

@@ -1,14 +1,15 @@
 // maaltal init's guesses: what each column of a registrations table holds,
 // from its header and its cells' texts.
-#include <catch2/catch.hpp>
-
 #include "read/table_survey.h"
+
+#include <catch2/catch.hpp>
 
 using namespace maaltal;
 
 namespace {
 
-std::vector<ColumnGuess> survey(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+std::vector<ColumnGuess> survey(const std::vector<std::string>& header,
+                                const std::vector<std::vector<std::string>>& rows) {
   TableSurvey s(header);
   int line = 2;
   for (const auto& cells : rows) s.add({line++, cells, {}});
@@ -18,8 +19,8 @@ std::vector<ColumnGuess> survey(const std::vector<std::string>& header, const st
 }  // namespace
 
 TEST_CASE("table survey: a column named like an id is the participant, its repeats noted", "[init]") {
-  auto g = survey({"CPR-nr", "kommune", "dato"}, {{"010190-1234", "630", "2025-01-02"},
-                                                  {"010190-1234", "615", "2025-01-03"}});
+  auto g = survey({"CPR-nr", "kommune", "dato"},
+                  {{"010190-1234", "630", "2025-01-02"}, {"010190-1234", "615", "2025-01-03"}});
   CHECK(g[0].role == ColumnRole::kParticipant);
   CHECK(g[0].why == "named like an id; some values repeat (one row per event?)");
   CHECK(g[0].repeats);
@@ -41,9 +42,11 @@ TEST_CASE("table survey: municipalities by name in any case, with Kommune, aa fo
   CHECK(municipality_code_of("746") == "746");
   CHECK(municipality_code_of("Vejel").empty());
   CHECK(municipality_code_of("999").empty());
-  auto g = survey({"id", "Bopæl", "dato"},
-                  {{"1", "Vejle", "2025-01-02"}, {"2", "Horsens", "2025-01-03"}, {"3", "horsens", "2025-01-04"},
-                   {"4", "Hedensted", "2025-01-05"}, {"5", "Vejel", "2025-01-06"}});
+  auto g = survey({"id", "Bopæl", "dato"}, {{"1", "Vejle", "2025-01-02"},
+                                            {"2", "Horsens", "2025-01-03"},
+                                            {"3", "horsens", "2025-01-04"},
+                                            {"4", "Hedensted", "2025-01-05"},
+                                            {"5", "Vejel", "2025-01-06"}});
   REQUIRE(g[1].role == ColumnRole::kMunicipality);
   CHECK(g[1].why == "4 of 5 values are municipality names or codes");
   REQUIRE(g[1].values.size() == 3);
@@ -56,13 +59,12 @@ TEST_CASE("table survey: municipalities by name in any case, with Kommune, aa fo
 }
 
 TEST_CASE("table survey: a date column holds mostly dates; a birth year is a number, not a serial day", "[init]") {
-  auto g = survey({"id", "kommune", "visiteret", "født"},
-                  {{"1", "630", "03-01-2025", "1975"},
-                   {"2", "630", "2025-02-01", "1980"},
-                   {"3", "630", "45700", "1990"},
-                   {"4", "630", "", "1961"},
-                   {"5", "630", "31-11-2024", "1999"},
-                   {"6", "630", "1.2.2025", "1970"}});
+  auto g = survey({"id", "kommune", "visiteret", "født"}, {{"1", "630", "03-01-2025", "1975"},
+                                                           {"2", "630", "2025-02-01", "1980"},
+                                                           {"3", "630", "45700", "1990"},
+                                                           {"4", "630", "", "1961"},
+                                                           {"5", "630", "31-11-2024", "1999"},
+                                                           {"6", "630", "1.2.2025", "1970"}});
   REQUIRE(g[2].role == ColumnRole::kDate);
   CHECK(g[2].why == "4 of 5 values are dates");
   CHECK(g[2].first->iso() == "2025-01-03");
@@ -75,8 +77,8 @@ TEST_CASE("table survey: a date column holds mostly dates; a birth year is a num
 TEST_CASE("table survey: yes/no, category and free text columns, with the values seen", "[init]") {
   std::vector<std::vector<std::string>> rows;
   for (int i = 0; i < 10; ++i) {
-    rows.push_back({std::to_string(i), "630", i % 3 ? "x" : "", i % 2 ? "Dagpenge" : "Kontanthjælp",
-                    "note " + std::to_string(i)});
+    rows.push_back(
+        {std::to_string(i), "630", i % 3 ? "x" : "", i % 2 ? "Dagpenge" : "Kontanthjælp", "note " + std::to_string(i)});
   }
   auto g = survey({"id", "kommune", "Fleksjob", "ydelse", "bemærkning"}, rows);
   CHECK(g[2].role == ColumnRole::kYesNo);
@@ -104,11 +106,10 @@ TEST_CASE("table survey: an outcome goes with the date column named after it, or
 }
 
 TEST_CASE("table survey: a yes/no column goes with the date most of its yes rows have", "[init]") {
-  auto g = survey({"id", "kommune", "visiteret", "job_dato", "i job"},
-                  {{"1", "630", "2025-01-02", "2025-03-01", "ja"},
-                   {"2", "630", "2025-01-03", "", "nej"},
-                   {"3", "630", "2025-01-04", "2025-03-02", "ja"},
-                   {"4", "630", "2025-01-05", "", ""}});
+  auto g = survey({"id", "kommune", "visiteret", "job_dato", "i job"}, {{"1", "630", "2025-01-02", "2025-03-01", "ja"},
+                                                                        {"2", "630", "2025-01-03", "", "nej"},
+                                                                        {"3", "630", "2025-01-04", "2025-03-02", "ja"},
+                                                                        {"4", "630", "2025-01-05", "", ""}});
   CHECK(g[4].role == ColumnRole::kYesNo);
   CHECK(g[4].date_column == std::optional<std::size_t>(3));
 }
