@@ -264,10 +264,11 @@ Draft draft_project(const std::vector<ColumnGuess>& guesses, const std::string& 
 
 // The guesses in words: each column's role and why, the values seen with
 // their counts (never an id's, nor free text), and what the project counts.
-std::string describe(const std::vector<ColumnGuess>& guesses, const Draft& draft, const std::string& display,
-                     int rows) {
-  std::string out = display + ": " + std::to_string(guesses.size()) + " columns, " + std::to_string(rows) +
-                    " rows. What each column holds (check these guesses):\n";
+std::string describe(const std::vector<ColumnGuess>& guesses, const Draft& draft, const std::string& display, int rows,
+                     std::optional<int> total_row) {
+  std::string out = display + ": " + std::to_string(guesses.size()) + " columns, " + std::to_string(rows) + " rows" +
+                    (total_row ? " (and a total row, row " + std::to_string(*total_row) + ", left out)" : "") +
+                    ". What each column holds (check these guesses):\n";
   for (const auto& g : guesses) {
     out += "  " + column_letters(g.index) + " " + (g.header.empty() ? "(no header)" : shown(g.header)) + ": " +
            role_name(g.role) + ", " + g.why;
@@ -346,7 +347,7 @@ InitResult run_init(const InitOptions& options) {
 
   const ColumnGuess& participant = *find_role(guesses, ColumnRole::kParticipant);
   Draft draft = draft_project(guesses, options.sheet.stem().string(), name, participant.repeats);
-  result.guesses = describe(guesses, draft, display, survey->rows());
+  result.guesses = describe(guesses, draft, display, survey->rows(), survey->total_row());
 
   OutputFolder folder(options.out);
   folder.write("project.json", draft.project.dump(2) + "\n");

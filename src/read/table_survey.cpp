@@ -86,6 +86,13 @@ bool named_like_id(const std::string& header) {
   return false;
 }
 
+// A spreadsheet's total row, by its label: "I alt", "Total", "Sum".
+bool is_total_label(const std::string& cell) {
+  std::string key = name_key(cell);
+  if (key.ends_with(":")) key.pop_back();
+  return key == "i alt" || key == "ialt" || key == "total" || key == "totalt" || key == "sum";
+}
+
 bool named_like_municipality(const std::string& header) {
   std::string key = header_key(header);
   return key.find("kommun") != std::string::npos || key.find("municipal") != std::string::npos;
@@ -144,7 +151,12 @@ std::string municipality_code_of(const std::string& text) {
 TableSurvey::TableSurvey(std::vector<std::string> header) : header_(std::move(header)), columns_(header_.size()) {}
 
 void TableSurvey::add(const TableRow& row) {
-  if (std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return trim(c).empty(); })) return;
+  auto filled = std::find_if(row.cells.begin(), row.cells.end(), [](const std::string& c) { return !trim(c).empty(); });
+  if (filled == row.cells.end()) return;
+  if (is_total_label(*filled)) {
+    if (!total_row_) total_row_ = row.number;
+    return;
+  }
   static const BooleanWords kWords;
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     Evidence& e = columns_[c];

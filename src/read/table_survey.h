@@ -63,12 +63,15 @@ struct ColumnGuess {
 std::string municipality_code_of(const std::string& text);
 
 // Collects each column's evidence row by row (the table is never held), then
-// guesses. Blank rows (every cell empty) are not counted.
+// guesses. Blank rows (every cell empty) and total rows (the first filled
+// cell "I alt", "Total" or "Sum") are not counted: they are no participants.
 class TableSurvey {
  public:
   explicit TableSurvey(std::vector<std::string> header);
   void add(const TableRow& row);
   int rows() const { return rows_; }
+  // The number of the first total row left out, if any.
+  std::optional<int> total_row() const { return total_row_; }
   std::vector<ColumnGuess> guesses() const;
 
  private:
@@ -89,6 +92,7 @@ class TableSurvey {
   std::vector<std::string> header_;
   std::vector<Evidence> columns_;
   int rows_ = 0;
+  std::optional<int> total_row_;
 };
 
 }  // namespace maaltal

@@ -133,3 +133,16 @@ TEST_CASE("table survey: one municipality column, the one named so", "[init]") {
   CHECK(g[1].why == "also holds municipalities; the project uses 'kommune'");
   CHECK(g[2].role == ColumnRole::kMunicipality);
 }
+
+TEST_CASE("table survey: a total row is no participant, and spoils no column's guess", "[init]") {
+  TableSurvey s({"id", "kommune", "dato", "fleksjob"});
+  s.add({2, {"1", "630", "2025-01-02", "x"}, {}});
+  s.add({3, {"2", "630", "2025-01-03", ""}, {}});
+  s.add({4, {"I alt:", "", "300", "1"}, {}});
+  s.add({5, {"", "Total", "", ""}, {}});
+  CHECK(s.rows() == 2);
+  CHECK(s.total_row() == std::optional<int>(4));
+  auto g = s.guesses();
+  CHECK(g[2].misfits == 0);
+  CHECK(g[3].role == ColumnRole::kYesNo);
+}
