@@ -177,7 +177,8 @@ void report_problems(const std::vector<ColumnGuess>& guesses, const TableSource&
 struct Draft {
   OrderedJson project;
   std::string targets;
-  std::vector<std::string> notes;  // what each indicator and breakdown counts, for the guesses
+  std::vector<std::string> notes;      // what each indicator and breakdown counts, for the guesses
+  std::vector<std::string> undecided;  // columns init could find no use for, and what a person might do
 };
 
 Draft draft_project(const std::vector<ColumnGuess>& guesses, const std::string& title, const std::string& file,
@@ -224,6 +225,10 @@ Draft draft_project(const std::vector<ColumnGuess>& guesses, const std::string& 
             " (delete those that should not count)");
   }
   for (const auto& g : guesses) {
+    if (g.role == ColumnRole::kYesNo && !g.date_column) {
+      draft.undecided.push_back(shown(g.header) + " (yes/no) goes with no date column: add \"where\": {\"" + g.header +
+                                "\": true} to an indicator to count only its yes rows");
+    }
     if (g.role != ColumnRole::kYesNo || !g.date_column) continue;
     add(guesses[*g.date_column], g.header, {{g.header, true}}, " and yes in " + shown(g.header));
   }
@@ -231,9 +236,13 @@ Draft draft_project(const std::vector<ColumnGuess>& guesses, const std::string& 
 
   OrderedJson breakdowns = OrderedJson::array();
   for (const auto& g : guesses) {
-    if (g.role != ColumnRole::kCategory || g.date_column || g.values.size() < 2 ||
-        g.values.size() > kMaxBreakdownCategories)
+    if (g.role != ColumnRole::kCategory || g.date_column) continue;
+    if (g.values.size() < 2 || g.values.size() > kMaxBreakdownCategories) {
+      draft.undecided.push_back(shown(g.header) + " (category) has " + std::to_string(g.values.size()) +
+                                (g.values.size() == 1 ? " value" : " values") +
+                                ": no breakdown made (one needs 2 to 12)");
       continue;
+    }
     OrderedJson categories = OrderedJson::array();
     for (const auto& v : g.values) categories.push_back(v.value);
     std::string id = id_from(g.header, ids);
@@ -294,6 +303,8 @@ std::string describe(const std::vector<ColumnGuess>& guesses, const Draft& draft
   out += "The project:\n  period " + period["start"].get<std::string>() + " to " + period["end"].get<std::string>() +
          " (from the dates found; set the project's real period)\n";
   for (const auto& note : draft.notes) out += "  " + note + "\n";
+  if (!draft.undecided.empty()) out += "Could not decide:\n";
+  for (const auto& note : draft.undecided) out += "  " + note + "\n";
   return out;
 }
 

@@ -247,6 +247,15 @@ class InitRefuses(unittest.TestCase):
                                         "a name to use it [W140]\n0 errors, 1 warning\n")
         self.assertIn("  D (no header): left out, no header: give the column a name to use it\n", result.stdout)
 
+    def test_what_init_could_not_decide_is_listed(self):
+        self.sheet.write_text("id;kommune;dato;ja_nej;ens\n1;630;2025-01-01;ja;a\n2;630;;nej;a\n3;630;;ja;a\n",
+                              encoding="utf-8")
+        result = run("init", str(self.sheet), "--out", str(self.out))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Could not decide:\n  'ja_nej' (yes/no) goes with no date column: add \"where\": {\"ja_nej\": "
+                      "true} to an indicator to count only its yes rows\n  'ens' (category) has 1 value: no "
+                      "breakdown made (one needs 2 to 12)\n", result.stdout)
+
     def test_a_spreadsheet_is_refused_for_now(self):
         sheet = self.dir / "reg.xlsx"
         sheet.write_bytes(b"PK\x03\x04")
