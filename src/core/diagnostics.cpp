@@ -88,6 +88,7 @@ int column_of_byte(const std::string& line, std::size_t byte) {
 
 std::string format_location(const SourceLocation& w) {
   std::string out = w.file;
+  if (is_cell(w)) return out + ":" + w.pointer;
   if (!w.pointer.empty()) return out + "#" + w.pointer;
   if (w.line > 0) out += ":" + std::to_string(w.line);
   if (w.line > 0 && w.column > 0) out += ":" + std::to_string(w.column);
@@ -116,7 +117,7 @@ std::string format_diagnostic(const Diagnostic& d) {
   std::string out = show_controls(format_location(d.where));
   out += d.severity == Severity::kError ? ": error: " : ": warning: ";
   out += show_controls(d.message) + " [" + d.code + "]\n";
-  if (d.where.line > 0 && !d.where.line_text.empty()) {
+  if ((d.where.line > 0 || is_cell(d.where)) && !d.where.line_text.empty()) {
     // A hostile or binary line is shown only in part: a terminal is no place
     // for a megabyte. The caret is kept when it falls in the part shown.
     std::string shown = show_controls(d.where.line_text);

@@ -17,9 +17,12 @@ struct SourceLocation {
   std::string file;       // as the user named it, relative paths kept relative
   int line = 0;           // 1-based; 0 when unknown
   int column = 0;         // 1-based, in characters; 0 when unknown
-  std::string pointer;    // JSON Pointer ("/targets/3/value"), or empty
-  std::string line_text;  // the offending line, shown under the message
+  std::string pointer;    // JSON Pointer ("/targets/3/value"), a sheet's cell ("Ark1!C14"), or empty
+  std::string line_text;  // the offending line (of a cell: its text), shown under the message
 };
+
+// Whether a location is a spreadsheet's cell ("Ark1!C14"): a pointer that is no JSON Pointer.
+inline bool is_cell(const SourceLocation& w) { return !w.pointer.empty() && w.pointer[0] != '/'; }
 
 struct Diagnostic {
   Severity severity = Severity::kError;
@@ -45,6 +48,12 @@ class Diagnostics {
   void add_not_kept(const Diagnostics& other);
 
   const std::vector<Diagnostic>& all() const { return items_; }  // the kept ones
+  // The locations of the kept ones from all()[from] on, changed by `fix`:
+  // a sheet read as CSV text says which cell a message is about.
+  template <typename Fix>
+  void relocate(std::size_t from, Fix fix) {
+    for (std::size_t i = from; i < items_.size(); ++i) fix(items_[i].where);
+  }
   std::size_t count() const { return total_; }                   // kept or not
   int error_count() const { return errors_; }
   int warning_count() const { return static_cast<int>(total_) - errors_; }

@@ -190,6 +190,7 @@ struct ActiveInterval {
 struct RegistrationSource {
   std::filesystem::path path;                  // resolved against project.json's folder
   std::string display_path;                    // as written in project.json
+  std::string sheet;                           // of an .xlsx or .ods: its name; empty: the first
   char delimiter = 0;                          // 0: detect from the header line
   bool events = false;                         // rows are events: a participant may have several
   std::map<std::string, std::string> columns;  // logical field -> column header
@@ -200,6 +201,7 @@ struct RegistrationSource {
 struct CountSource {
   std::filesystem::path path;
   std::string display_path;
+  std::string sheet;  // of an .xlsx or .ods: its name; empty: the first
 };
 
 // A project manager's own text, a Markdown file named in project.json, shown

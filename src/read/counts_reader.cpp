@@ -8,6 +8,8 @@
 #include "read/json_input.h"
 #include "read/municipalities.h"
 #include "read/project_limits.h"
+#include "read/sheet_input.h"
+#include "read/spreadsheet.h"
 #include "read/text_file.h"
 
 namespace maaltal {
@@ -181,6 +183,13 @@ void read_counts(Dataset& dataset, Diagnostics& diags) {
   if (!dataset.project.counts) return;
   const CountSource& source = *dataset.project.counts;
   require_small_file(source.path, source.display_path);
+  if (is_spreadsheet(source.display_path)) {
+    SheetText sheet = read_sheet_as_csv(source.path, source.display_path, source.sheet, dataset.project.input_files);
+    std::size_t from = diags.all().size();
+    read_csv(dataset, sheet.csv, source.display_path, diags);
+    locate_in_sheet(diags, from, source.display_path, sheet);
+    return;
+  }
   std::string text = read_text_file(source.path, source.display_path, dataset.project.input_files);
   if (source.path.extension() == ".json")
     read_json(dataset, text, source.display_path, diags);

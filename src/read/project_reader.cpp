@@ -15,6 +15,8 @@
 #include "read/json_text.h"
 #include "read/municipalities.h"
 #include "read/project_limits.h"
+#include "read/sheet_input.h"
+#include "read/spreadsheet.h"
 #include "read/text_file.h"
 
 namespace maaltal {
@@ -377,7 +379,7 @@ class ProjectReader {
       for (std::size_t i = 0; i < it->size(); ++i) read_inline_target((*it)[i], "/targets/" + std::to_string(i));
     } else if (it->is_object()) {
       auto file = file_inside(*it, "/targets");
-      if (file) read_targets_csv(*file);
+      if (file) read_targets_csv(*file, fields_.string(*it, "/targets", "sheet", false).value_or(""));
     } else {
       fields_.wrong_type("/targets", "an array of targets or {\"file\": \"targets.csv\"}");
     }
@@ -447,10 +449,22 @@ class ProjectReader {
     return std::nullopt;
   }
 
-  void read_targets_csv(const std::string& file) {
+  // Targets from a CSV file, or from a sheet of an .xlsx or .ods file read
+  // as CSV text, its messages then moved to the cells.
+  void read_targets_csv(const std::string& file, const std::string& sheet_name) {
     std::string shown = display_path_beside(display_, file);
     require_small_file(path_.parent_path() / file, shown);
-    std::string text = read_text_file(path_.parent_path() / file, shown, project_.input_files);
+    if (is_spreadsheet(file)) {
+      SheetText sheet = read_sheet_as_csv(path_.parent_path() / file, shown, sheet_name, project_.input_files);
+      std::size_t from = diags_.all().size();
+      read_targets_text(sheet.csv, shown);
+      locate_in_sheet(diags_, from, shown, sheet);
+      return;
+    }
+    read_targets_text(read_text_file(path_.parent_path() / file, shown, project_.input_files), shown);
+  }
+
+  void read_targets_text(const std::string& text, const std::string& shown) {
     LineIndex lines(text);
     CsvTable table = parse_csv(text, 0, shown, lines, diags_);
     if (table.records.empty()) {
@@ -624,7 +638,8 @@ class ProjectReader {
   void read_registration_source(const Json& root) {
     if (const Json* counts = fields_.object(root, "", "counts", false)) {
       if (auto file = file_inside(*counts, "/counts")) {
-        project_.counts = CountSource{path_.parent_path() / *file, display_path_beside(display_, *file)};
+        project_.counts = CountSource{path_.parent_path() / *file, display_path_beside(display_, *file),
+                                      fields_.string(*counts, "/counts", "sheet", false).value_or("")};
       }
     }
     // Registrations may be left out when counts are given.
@@ -635,6 +650,7 @@ class ProjectReader {
       source.path = path_.parent_path() / *file;
       source.display_path = display_path_beside(display_, *file);
     }
+    source.sheet = fields_.string(*reg, "/registrations", "sheet", false).value_or("");
     if (auto rows = fields_.string(*reg, "/registrations", "rows", false)) {
       if (*rows != "participant" && *rows != "event") {
         fields_.invalid("/registrations/rows", "expected \"participant\" or \"event\"");

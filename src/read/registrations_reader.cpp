@@ -12,6 +12,8 @@
 #include "read/csv_row_reader.h"
 #include "read/json_input.h"
 #include "read/row_checker.h"
+#include "read/sheet_input.h"
+#include "read/spreadsheet.h"
 #include "read/text_file.h"
 
 namespace maaltal {
@@ -195,6 +197,10 @@ void read_registrations(Dataset& dataset, Diagnostics& diags) {
   const auto& source = dataset.project.registrations;
   if (source.display_path.empty()) return;
   dataset.registrations.set_shape(dataset.schema.date_fields.size(), dataset.schema.category_fields.size());
+  if (is_spreadsheet(source.display_path)) {
+    read_sheet_registrations(dataset, diags);
+    return;
+  }
   if (source.path.extension() == ".json") {
     read_json_rows(dataset, read_text_file(source.path, source.display_path, dataset.project.input_files), diags);
     return;
