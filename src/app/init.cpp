@@ -11,6 +11,7 @@
 #include "read/csv.h"
 #include "read/municipalities.h"
 #include "read/project_limits.h"
+#include "read/spreadsheet.h"
 #include "read/table_survey.h"
 #include "read/text_file.h"
 
@@ -31,17 +32,20 @@ struct TableSource {
   std::string sheet;  // a spreadsheet's sheet; empty for a CSV
 };
 
-// The user's table, a row at a time, the header first; blank lines are
-// skipped. The one place init reads the table, so that another format is
-// another branch here.
+// The user's table, a row at a time, the header first: a CSV (blank lines
+// skipped), or the first sheet of an .xlsx or .ods. The one place init reads
+// the table.
 TableSource read_table(const fs::path& path, const std::string& display, Diagnostics& diags,
                        const std::function<void(const TableRow&)>& on_row) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  if (extension == ".xlsx" || extension == ".ods" || extension == ".xls") {
-    throw Error(ErrorKind::kUsage, "'" + display + "': init reads a CSV table for now, not " + extension +
-                                       "; save the sheet as CSV (UTF-8) and give that");
+  if (is_spreadsheet(path.string())) {
+    TableSource source{display, ""};
+    source.sheet = read_sheet_rows(path.string(), display, "", [&](const SheetRow& sheet_row) {
+      TableRow row{sheet_row.number, {}, {}};
+      for (const auto& cell : sheet_row.cells) row.cells.push_back(cell.text);
+      on_row(row);
+      return true;
+    });
+    return source;
   }
   std::vector<InputFile> provenance;
   std::string text = read_text_file(path, display, provenance);
@@ -57,19 +61,18 @@ TableSource read_table(const fs::path& path, const std::string& display, Diagnos
   return {display, ""};
 }
 
-// "A" for column 0, "AA" for column 26.
+// "A" for column 0, "AA" for column 26: a cell's name without its row.
 std::string column_letters(std::size_t column) {
-  std::string out;
-  for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26)
-    out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
-  return out;
+  std::string name = cell_name(1, column);
+  name.pop_back();
+  return name;
 }
 
 // A cell of the table: "reg.csv:14:23" (or "reg.csv:14" for a whole row)
 // in a CSV, "reg.xlsx:Ark1!C14" in a sheet.
 SourceLocation cell_at(const TableSource& source, int row, std::size_t column, int text_column) {
   if (!source.sheet.empty()) {
-    return {source.display + ":" + source.sheet + "!" + column_letters(column) + std::to_string(row), 0, 0, "", ""};
+    return {source.display + ":" + source.sheet + "!" + cell_name(row, column), 0, 0, "", ""};
   }
   return {source.display, row, text_column, "", ""};
 }
@@ -182,7 +185,7 @@ struct Draft {
 };
 
 Draft draft_project(const std::vector<ColumnGuess>& guesses, const std::string& title, const std::string& file,
-                    bool events) {
+                    const std::string& sheet, bool events) {
   Draft draft;
   const ColumnGuess& participant = *find_role(guesses, ColumnRole::kParticipant);
   const ColumnGuess& municipality = *find_role(guesses, ColumnRole::kMunicipality);
@@ -257,6 +260,7 @@ Draft draft_project(const std::vector<ColumnGuess>& guesses, const std::string& 
   if (!breakdowns.empty()) p["breakdowns"] = breakdowns;
   p["targets"] = {{"file", "targets.csv"}};
   p["registrations"] = {{"file", file}};
+  if (!sheet.empty()) p["registrations"]["sheet"] = sheet;
   if (events) p["registrations"]["rows"] = "event";
   p["registrations"]["columns"] = {{"participant", participant.header}, {"municipality", municipality.header}};
 
@@ -343,7 +347,7 @@ InitResult run_init(const InitOptions& options) {
   });
   if (!survey) {
     result.diagnostics.error("E103", "the registrations table is empty (expected a header row)",
-                             {display, 1, 0, "", ""});
+                             cell_at(source, 1, 0, 0));
     return result;
   }
   if (survey->rows() == 0) {
@@ -357,7 +361,7 @@ InitResult run_init(const InitOptions& options) {
   if (result.diagnostics.has_errors()) return result;
 
   const ColumnGuess& participant = *find_role(guesses, ColumnRole::kParticipant);
-  Draft draft = draft_project(guesses, options.sheet.stem().string(), name, participant.repeats);
+  Draft draft = draft_project(guesses, options.sheet.stem().string(), name, source.sheet, participant.repeats);
   result.guesses = describe(guesses, draft, display, survey->rows(), survey->total_row());
 
   OutputFolder folder(options.out);

@@ -14,7 +14,7 @@
 namespace maaltal {
 
 struct InitOptions {
-  std::filesystem::path sheet;  // the registrations table, as named on the command line
+  std::filesystem::path sheet;  // the registrations table (.csv, .xlsx, .ods), as named on the command line
   std::filesystem::path out;    // the project folder to write (created if missing)
   bool force = false;           // replace an existing project.json, targets.csv or copy of the table
 };
@@ -27,9 +27,8 @@ struct InitResult {
 };
 
 // Throws Error(kUsage) for a project.json or targets.csv (or another file
-// under the table's name) already in DIR without `force`, or a table that is
-// not CSV; Error(kRead) when the table cannot be read; Error(kWrite) when DIR
-// cannot be written.
+// under the table's name) already in DIR without `force`; Error(kRead) when
+// the table cannot be read; Error(kWrite) when DIR cannot be written.
 InitResult run_init(const InitOptions& options);
 
 }  // namespace maaltal

@@ -13,8 +13,8 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/limits.h"
-#include "core/text.h"
 #include "core/progress_meter.h"
+#include "core/text.h"
 #include "render/templates.h"
 
 namespace {
@@ -166,7 +166,8 @@ int run(int argc, char** argv) {
   std::string init_sheet, init_out;
   auto* init = app.add_subcommand(
       "init", "Start a project from a registrations table: guess its columns, write project.json and targets.csv");
-  init->add_option("sheet", init_sheet, "the registrations table (.csv)")->required();
+  init->add_option("sheet", init_sheet, "the registrations table: .csv, or the first sheet of an .xlsx or .ods")
+      ->required();
   init->add_option("-o,--out", init_out, "the project folder to write (created if missing)")->required();
   init->add_flag("--force", init_options.force, "replace an existing project.json, targets.csv or copy of the table");
 

@@ -256,13 +256,68 @@ class InitRefuses(unittest.TestCase):
                       "true} to an indicator to count only its yes rows\n  'ens' (category) has 1 value: no "
                       "breakdown made (one needs 2 to 12)\n", result.stdout)
 
-    def test_a_spreadsheet_is_refused_for_now(self):
-        sheet = self.dir / "reg.xlsx"
-        sheet.write_bytes(b"PK\x03\x04")
-        result = run("init", str(sheet), "--out", str(self.out))
-        self.assertEqual(result.returncode, 2)
-        self.assertIn("init reads a CSV table for now, not .xlsx; save the sheet as CSV (UTF-8)", result.stderr)
 
+def write_xlsx(path, rows, dates_as_cells=True):
+    """The same sheet as Excel keeps it (openpyxl): dates as date cells,
+    municipality codes as numbers, in a sheet named Ark1."""
+    import datetime
+    from openpyxl import Workbook
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Ark1"
+    sheet.append(HEADER)
+    for row in rows:
+        cells = list(row)
+        cells[1] = int(cells[1]) if cells[1].isdigit() else cells[1]
+        for i in (2, 4):
+            if dates_as_cells and cells[i] and cells[i].count("-") == 2:
+                try:
+                    day, month, year = map(int, cells[i].split("-"))
+                    cells[i] = datetime.date(year, month, day)
+                except ValueError:
+                    pass  # an impossible date stays text, as Excel keeps it
+        sheet.append(cells)
+    book.save(path)
+
+
+class InitReadsSpreadsheets(unittest.TestCase):
+    def test_an_xlsx_sheet_builds_and_counts_as_by_hand(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            rows = sheet_rows(by_name=False)
+            sheet = tmp / "registreringer.xlsx"
+            write_xlsx(sheet, rows)
+            out = tmp / "projekt"
+            init = run("init", str(sheet), "--out", str(out))
+            self.assertEqual(init.returncode, 0, init.stderr)
+            self.assertEqual(init.stderr, "")
+            self.assertIn("B 'Kommune': municipality, 150 of 150 values are municipality codes", init.stdout)
+            self.assertIn("C 'Visitationsdato': date, 150 of 150 values are dates", init.stdout)
+            self.assertIn("F 'Fleksjob': yes/no, every value is a yes/no word, goes with 'Udfaldsdato'", init.stdout)
+            self.assertIn(f"wrote {out}/{{project.json,targets.csv,registreringer.xlsx}}", init.stdout)
+            project = json.loads((out / "project.json").read_text(encoding="utf-8"))
+            self.assertEqual(project["registrations"]["file"], "registreringer.xlsx")
+            fill_targets(out / "targets.csv")
+            build = run("build", str(out / "project.json"), "--out", str(out / "rapport"))
+            self.assertEqual(build.returncode, 0, build.stderr)
+            summary = json.loads((out / "rapport/summary.json").read_text(encoding="utf-8"))
+            expected = hand_count(rows, by_name=False)
+            for unit in summary["units"]:
+                for indicator, by_code in expected.items():
+                    self.assertEqual(unit["values"][indicator]["actual"], by_code[unit["code"]],
+                                     (unit["code"], indicator))
+
+    def test_a_cell_of_a_sheet_is_located_by_its_name(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            rows = sheet_rows(by_name=False)
+            rows[4][2] = "31-11-2024"
+            sheet = Path(tmp) / "reg.xlsx"
+            write_xlsx(sheet, rows)
+            result = run("init", str(sheet), "--out", str(Path(tmp) / "out"))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn(f"{sheet}:Ark1!C6: warning: 1 value in column 'Visitationsdato' is not a date (expected "
+                          "e.g. 2025-03-01 or 01-03-2025): '31-11-2024'; check will report it until it is fixed "
+                          "[W141]", result.stderr)
 
 if __name__ == "__main__":
     unittest.main()
