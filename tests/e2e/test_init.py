@@ -282,11 +282,21 @@ def write_xlsx(path, rows, dates_as_cells=True):
 
 class InitReadsSpreadsheets(unittest.TestCase):
     def test_an_xlsx_sheet_builds_and_counts_as_by_hand(self):
+        self.init_and_build("xlsx")
+
+    def test_an_ods_sheet_saved_by_libreoffice_builds_and_counts_as_by_hand(self):
+        self.init_and_build("ods")
+
+    def init_and_build(self, kind):
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
             rows = sheet_rows(by_name=False)
             sheet = tmp / "registreringer.xlsx"
             write_xlsx(sheet, rows)
+            if kind == "ods":
+                import sheets
+                (tmp / "lo").mkdir()
+                sheet = sheets.soffice_convert(sheet, "ods", tmp / "lo")
             out = tmp / "projekt"
             init = run("init", str(sheet), "--out", str(out))
             self.assertEqual(init.returncode, 0, init.stderr)
@@ -294,9 +304,10 @@ class InitReadsSpreadsheets(unittest.TestCase):
             self.assertIn("B 'Kommune': municipality, 150 of 150 values are municipality codes", init.stdout)
             self.assertIn("C 'Visitationsdato': date, 150 of 150 values are dates", init.stdout)
             self.assertIn("F 'Fleksjob': yes/no, every value is a yes/no word, goes with 'Udfaldsdato'", init.stdout)
-            self.assertIn(f"wrote {out}/{{project.json,targets.csv,registreringer.xlsx}}", init.stdout)
+            self.assertIn(f"wrote {out}/{{project.json,targets.csv,{sheet.name}}}", init.stdout)
             project = json.loads((out / "project.json").read_text(encoding="utf-8"))
-            self.assertEqual(project["registrations"]["file"], "registreringer.xlsx")
+            self.assertEqual(project["registrations"]["file"], sheet.name)
+            self.assertEqual(project["registrations"]["sheet"], "Ark1")
             fill_targets(out / "targets.csv")
             build = run("build", str(out / "project.json"), "--out", str(out / "rapport"))
             self.assertEqual(build.returncode, 0, build.stderr)
