@@ -3,22 +3,29 @@
 #include <algorithm>
 #include <set>
 
+#include "read/spreadsheet.h"
+
 namespace maaltal {
 
 namespace {
 
 bool from_json(const Dataset& dataset) { return dataset.project.registrations.path.extension() == ".json"; }
 
+bool from_sheet(const Dataset& dataset) { return is_spreadsheet(dataset.project.registrations.display_path); }
+
+// A row of a sheet is located at its first cell ("Ark1!A9").
 SourceLocation where(const Dataset& dataset, std::size_t k) {
-  const std::string& file = dataset.project.registrations.display_path;
+  const auto& source = dataset.project.registrations;
   int position = dataset.registrations.position(k);
-  if (from_json(dataset)) return {file, 0, 0, "/" + std::to_string(position), ""};
-  return {file, position, 0, "", ""};
+  if (from_json(dataset)) return {source.display_path, 0, 0, "/" + std::to_string(position), ""};
+  if (from_sheet(dataset)) return {source.display_path, 0, 0, source.sheet + "!" + cell_name(position, 0), ""};
+  return {source.display_path, position, 0, "", ""};
 }
 
 std::string described(const Dataset& dataset, std::size_t k) {
   int position = dataset.registrations.position(k);
-  return from_json(dataset) ? "row /" + std::to_string(position) : "line " + std::to_string(position);
+  if (from_json(dataset)) return "row /" + std::to_string(position);
+  return (from_sheet(dataset) ? "row " : "line ") + std::to_string(position);
 }
 
 // An indicator counted only from its referral ("after"): a row whose own date

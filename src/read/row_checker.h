@@ -16,6 +16,7 @@
 #include "core/numbers.h"
 #include "core/text.h"
 #include "read/municipalities.h"
+#include "read/spreadsheet.h"
 
 namespace maaltal {
 
@@ -112,7 +113,8 @@ class RowChecker {
   // line, or with `json` an index). The id itself stays out of it: it is
   // personal data, and the two locations find it.
   std::string repeat_message(int earlier, bool json, std::uint16_t unit) const {
-    return std::string("the participant of ") + (json ? "row /" : "line ") + std::to_string(earlier) +
+    const char* row = json ? "row /" : is_spreadsheet(dataset_.project.registrations.display_path) ? "row " : "line ";
+    return std::string("the participant of ") + row + std::to_string(earlier) +
            " is registered again in municipality " + dataset_.project.unit_codes[unit] + "; counted once";
   }
 

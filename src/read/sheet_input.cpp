@@ -37,8 +37,10 @@ class SheetRowReader {
   }
 
   void read() {
-    const auto& source = dataset_.project.registrations;
-    read_sheet_rows(source.path.string(), file_, source.sheet, [&](const SheetRow& row) { return on_row(row); });
+    auto& source = dataset_.project.registrations;
+    // The sheet read is named in later messages about its rows (dataset_checks).
+    source.sheet =
+        read_sheet_rows(source.path.string(), file_, source.sheet, [&](const SheetRow& row) { return on_row(row); });
     if (header_.empty()) {
       diags_.error("E103", "the registrations sheet is empty (expected a header row)", {file_, 1, 0, "", ""});
     }

@@ -89,7 +89,11 @@ def write_danish_xlsx(path, rows, header=HEADER, sheet="Ark1", blank_row_after=N
     return path
 
 
-def soffice_convert(source, fmt, outdir, filter_options=None):
+# LibreOffice's CSV import options for a Danish Excel's CSV: `;`, `"`, UTF-8 (76), from line 1.
+DANISH_CSV = "CSV:59,34,76,1"
+
+
+def soffice_convert(source, fmt, outdir, filter_options=None, infilter=None):
     """`source` converted by LibreOffice (headless, its own profile) to
     `fmt` ("xlsx" or "ods") in `outdir`; the new file's path. Slow (seconds):
     convert several files in one call where you can."""
@@ -97,8 +101,11 @@ def soffice_convert(source, fmt, outdir, filter_options=None):
     profile = tempfile.mkdtemp(prefix="maaltal-soffice-")
     try:
         target = fmt if not filter_options else f"{fmt}:{filter_options}"
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
-                        "--outdir", str(outdir), *map(str, sources)], check=True, capture_output=True, timeout=180)
+        command = ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
+                   "--outdir", str(outdir)]
+        if infilter:
+            command.append(f"--infilter={infilter}")
+        subprocess.run([*command, *map(str, sources)], check=True, capture_output=True, timeout=180)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     outs = [Path(outdir) / (Path(s).stem + "." + fmt) for s in sources]

@@ -31,7 +31,7 @@ def run(*args):
 def figures(summary_path):
     """summary.json without what names or hashes the input files: the figures."""
     summary = json.loads(Path(summary_path).read_text(encoding="utf-8"))
-    for key in ("inputs", "input_files", "input_encoding", "provenance", "generated"):
+    for key in ("inputs", "input_encoding", "input_sha256"):
         summary.pop(key, None)
     return json.dumps(summary, sort_keys=True, ensure_ascii=False)
 
@@ -77,6 +77,11 @@ class SameDataSameFigures(unittest.TestCase):
         self.assertEqual(self.build("registreringer.ods"), expected)
         self.assertEqual(self.build("libreoffice.xlsx"), expected)
 
+    def test_libreoffice_xlsx_has_shared_strings_and_a_date_style(self):
+        with zipfile.ZipFile(self.tmp / "libreoffice.xlsx") as z:
+            self.assertIn("xl/sharedStrings.xml", z.namelist())
+            self.assertIn("numFmtId=\"164\"", z.read("xl/styles.xml").decode())
+
     def test_check_reads_every_row_of_each(self):
         for name in ("registreringer.xlsx", "registreringer.ods", "libreoffice.xlsx"):
             folder = self.tmp / ("c-" + name.replace(".", "-"))
@@ -102,7 +107,6 @@ class DanishExcelSheet(unittest.TestCase):
         rows = sheets.flere_i_job_rows(n=30)
         path = sheets.write_danish_xlsx(self.tmp / "registreringer.xlsx", rows, blank_row_after=10, total_row=True)
         with zipfile.ZipFile(path) as z:
-            self.assertIn("xl/sharedStrings.xml", z.namelist())
             self.assertIn("dd-mm-yyyy", z.read("xl/styles.xml").decode())
         # A date typed wrong in the sheet is reported at its cell, the cell's text shown.
         wb = openpyxl.load_workbook(path)
@@ -141,14 +145,14 @@ class SheetLocationsAndPrivacy(unittest.TestCase):
     def test_a_message_names_the_cell_and_stars_out_the_id(self):
         rows = sheets.flere_i_job_rows(n=12)
         rows[4][1] = "9999"       # no municipality: row 6, column B
-        rows[7][0] = rows[6][0]   # a repeat of the participant of row 8: row 9, column A
+        rows[7][:2] = rows[6][:2]  # a repeat of the participant of row 8: row 9, column A
         sheets.write_danish_xlsx(self.tmp / "r.xlsx", rows)
         sheets.write_flere_i_job_project(self.tmp, "r.xlsx")
         result = run("check", self.tmp / "project.json")
         self.assertIn("r.xlsx:Ark1!B6: error: unknown municipality code '9999' [E104]\n9999\n", result.stderr)
-        self.assertIn("r.xlsx:Ark1!A9: warning: the participant of line 8 is registered again", result.stderr)
+        self.assertIn("r.xlsx:Ark1!A9: warning: the participant of row 8 is registered again in municipality 630; counted "
+                      "once [W109]\n********\n", result.stderr)
         self.assertNotIn(rows[6][0], result.stderr + result.stdout)
-        self.assertIn("\n********\n", result.stderr)
 
     def test_missing_column_is_located_at_the_header(self):
         rows = sheets.flere_i_job_rows(n=5)
@@ -211,7 +215,7 @@ class TargetsAndCountsFromSheets(unittest.TestCase):
         counts_csv = folder / Path(project["counts"]["file"])
         expected = run("build", folder / "project.json", "--out", folder / "out-csv")
         self.assertEqual(expected.returncode, 0, expected.stderr)
-        sheets.soffice_convert(counts_csv, "ods", folder)
+        sheets.soffice_convert(counts_csv, "ods", folder, infilter=sheets.DANISH_CSV)
         project["counts"]["file"] = counts_csv.stem + ".ods"
         (folder / "project.json").write_text(json.dumps(project, ensure_ascii=False), encoding="utf-8")
         result = run("build", folder / "project.json", "--out", folder / "out-ods")
@@ -234,7 +238,7 @@ class BrokenSheets(unittest.TestCase):
     def test_not_a_zip(self):
         result = self.check("r.xlsx", b"CPR;Kommune\n1;630\n")
         self.assertEqual(result.returncode, 4)
-        self.assertIn("cannot read 'r.xlsx': it is not an .xlsx or .ods file (not a zip archive)", result.stderr)
+        self.assertIn("r.xlsx': it is not an .xlsx or .ods file (not a zip archive)", result.stderr)
 
     def test_a_zip_that_is_no_spreadsheet(self):
         buffer = io.BytesIO()
@@ -242,7 +246,7 @@ class BrokenSheets(unittest.TestCase):
             z.writestr("hello.txt", "hi")
         result = self.check("r.ods", buffer.getvalue())
         self.assertEqual(result.returncode, 4)
-        self.assertIn("cannot read 'r.ods': it is a zip archive but no .xlsx or .ods file", result.stderr)
+        self.assertIn("r.ods': it is a zip archive but no .xlsx or .ods file", result.stderr)
 
     def test_a_missing_sheet_lists_those_there(self):
         buffer = io.BytesIO()
@@ -252,7 +256,7 @@ class BrokenSheets(unittest.TestCase):
         wb.save(buffer)
         result = self.check("r.xlsx", buffer.getvalue(), sheet="Data")
         self.assertEqual(result.returncode, 4)
-        self.assertIn("cannot read 'r.xlsx': it has no sheet 'Data' (its sheets: 'Ark1', 'Ark2')", result.stderr)
+        self.assertIn("r.xlsx': it has no sheet 'Data' (its sheets: 'Ark1', 'Ark2')", result.stderr)
 
     def test_xml_that_does_not_parse(self):
         buffer = io.BytesIO()
