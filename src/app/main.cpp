@@ -8,13 +8,14 @@
 #include <new>
 
 #include "app/generate.h"
+#include "app/init.h"
 #include "app/pipeline.h"
 #include "app/pool_pipeline.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "core/limits.h"
-#include "core/text.h"
 #include "core/progress_meter.h"
+#include "core/text.h"
 #include "render/templates.h"
 
 namespace {
@@ -120,6 +121,24 @@ int run_pool_command(const std::string& file, const std::string& out_dir, std::o
   return 0;
 }
 
+// `init`: its problems to stderr, as check prints them; its guesses, what it
+// wrote and the next commands to stdout.
+int run_init_command(const maaltal::InitOptions& options) {
+  maaltal::InitResult result = maaltal::run_init(options);
+  const auto& diags = result.diagnostics;
+  for (const auto& d : diags.all()) std::cerr << maaltal::format_diagnostic(d);
+  if (diags.count() > 0) {
+    std::cerr << diags.error_count() << (diags.error_count() == 1 ? " error, " : " errors, ") << diags.warning_count()
+              << (diags.warning_count() == 1 ? " warning" : " warnings") << "\n";
+  }
+  if (diags.has_errors()) {
+    std::cerr << "maaltal: nothing written: fix the errors above\n";
+    return kInputErrors;
+  }
+  std::cout << result.guesses << "wrote " << result.written << "\n" << result.next;
+  return 0;
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"maaltal: goal-attainment reports for Danish employment projects"};
   app.set_version_flag("-V,--version", std::string("maaltal ") + MAALTAL_VERSION);
@@ -193,6 +212,15 @@ int run(int argc, char** argv) {
       ->required();
   generate->add_option("--seed", generate_options.seed, "the same seed gives the same files (default 1)");
 
+  maaltal::InitOptions init_options;
+  std::string init_sheet, init_out;
+  auto* init = app.add_subcommand(
+      "init", "Start a project from a registrations table: guess its columns, write project.json and targets.csv");
+  init->add_option("sheet", init_sheet, "the registrations table: .csv, or the first sheet of an .xlsx or .ods")
+      ->required();
+  init->add_option("-o,--out", init_out, "the project folder to write (created if missing)")->required();
+  init->add_flag("--force", init_options.force, "replace an existing project.json, targets.csv or copy of the table");
+
   std::string template_name;
   bool list = false;
   auto* tmpl = app.add_subcommand("template", "Print a built-in template, to start your own from");
@@ -211,6 +239,11 @@ int run(int argc, char** argv) {
     maaltal::generate_project(generate_options);
     std::cout << "wrote " << generate_out << "/{project.json,targets.csv,registrations.csv}\n";
     return 0;
+  }
+  if (init->parsed()) {
+    init_options.sheet = init_sheet;
+    init_options.out = init_out;
+    return run_init_command(init_options);
   }
   if (tmpl->parsed()) {
     if (list || template_name.empty()) {
