@@ -192,6 +192,7 @@ struct RegistrationSource {
   std::string display_path;                    // as written in project.json
   char delimiter = 0;                          // 0: detect from the header line
   bool events = false;                         // rows are events: a participant may have several
+  bool skip_bad_rows = false;                  // a row with an error is left out and listed (--skip-bad-rows)
   std::map<std::string, std::string> columns;  // logical field -> column header
 };
 
