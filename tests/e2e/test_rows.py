@@ -129,6 +129,7 @@ class Leftovers(Rows):
             "total at the end": rows + [";" * (width - 1), "I alt" + ";" * (width - 1)],
             "total inside the second half": rows[:120000] + ["Total" + ";" * (width - 1)] + rows[120000:],
             "total inside the first half": rows[:1000] + ["Total" + ";" * (width - 1)] + rows[1000:],
+            "total at the end of the first half": self.at_the_split(rows, "Total" + ";" * (width - 1) + " " * 300),
         }
         for name, lines in cases.items():
             with self.subTest(name):
@@ -141,6 +142,20 @@ class Leftovers(Rows):
                     self.assertIn("1 blank skipped, 1 total skipped", two.stdout)
                 else:
                     self.assertIn("[E119]", two.stderr)
+
+
+    @staticmethod
+    def at_the_split(rows, line):
+        """`rows` with `line` inserted where the file is split for two threads, as the first part's last line."""
+        piece = 1 << 20  # TextStream::kPiece
+        size = sum(len(r.encode()) + 1 for r in rows) + len(line) + 1
+        middle = size // 2 // piece * piece
+        offset = 0
+        for i, r in enumerate(rows):
+            if offset + len(r.encode()) + 1 > middle:
+                return rows[:i] + [line] + rows[i:]
+            offset += len(r.encode()) + 1
+        raise AssertionError("no middle")
 
 
 class ExcelErrors(Rows):
