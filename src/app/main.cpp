@@ -56,7 +56,8 @@ int report_diagnostics(const CheckResult& result, const maaltal::RunOptions& opt
     std::cerr << "\n"
               << diags.error_count() << (diags.error_count() == 1 ? " error, " : " errors, ") << diags.warning_count()
               << (diags.warning_count() == 1 ? " warning" : " warnings");
-    if (diags.note_count() > 0) std::cerr << ", " << diags.note_count() << (diags.note_count() == 1 ? " note" : " notes");
+    if (diags.note_count() > 0)
+      std::cerr << ", " << diags.note_count() << (diags.note_count() == 1 ? " note" : " notes");
     std::cerr << "\n";
   }
   if (diags.has_errors()) return kInputErrors;

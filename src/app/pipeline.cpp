@@ -287,8 +287,8 @@ void warn_far_as_of(const Report& report, Diagnostics& diags) {
     return;
   }
   diags.warning("W130",
-                "the as-of date is the latest date in the data, " + report.as_of.iso() + ", on this row, and it " + why +
-                    "; is the year right? Give --as-of or as_of in project.json to choose the date",
+                "the as-of date is the latest date in the data, " + report.as_of.iso() + ", on this row, and it " +
+                    why + "; is the year right? Give --as-of or as_of in project.json to choose the date",
                 where);
 }
 

@@ -39,9 +39,9 @@ struct CheckResult {
   bool data_read = false;        // false when project.json itself could not be read
   int rows_read = 0;             // data rows of the registrations and counts, errors or not
   int rows_rejected = 0;
-  int rows_blank = 0;  // blank rows skipped
-  int rows_total = 0;  // a total row at the end, skipped
-  std::optional<AsOfSource> as_of_source;  // the row that set the as-of date, when the data did
+  int rows_blank = 0;                                   // blank rows skipped
+  int rows_total = 0;                                   // a total row at the end, skipped
+  std::optional<AsOfSource> as_of_source;               // the row that set the as-of date, when the data did
   std::vector<std::string> written;                     // the files `build` wrote, in the output folder
   std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
   // build, when an output is public: as of the last whole month's end,

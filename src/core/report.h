@@ -151,11 +151,11 @@ struct DataQuality {
   int rows_read = 0;
   int rows_counted = 0;
   int rows_rejected = 0;
-  int rows_blank = 0;                     // rows of only empty cells: skipped
-  int rows_total = 0;                     // a total row at the end (I alt): skipped
-  bool skip_bad_rows = false;             // --skip-bad-rows: rows with errors left out, the rest counted
-  int rows_skipped = 0;                   // of rows_rejected, those left out for an error under skip_bad_rows
-  std::vector<Diagnostic> skipped_rows;   // each by its first error (location, code, message), internal only
+  int rows_blank = 0;                    // rows of only empty cells: skipped
+  int rows_total = 0;                    // a total row at the end (I alt): skipped
+  bool skip_bad_rows = false;            // --skip-bad-rows: rows with errors left out, the rest counted
+  int rows_skipped = 0;                  // of rows_rejected, those left out for an error under skip_bad_rows
+  std::vector<Diagnostic> skipped_rows;  // each by its first error (location, code, message), internal only
   int events_after_as_of = 0;           // dates after the as-of date: read, kept, not counted
   std::map<std::string, int> by_code;   // diagnostics by code, warnings included
   std::vector<Problem> top_problems;    // the most frequent codes first

@@ -74,7 +74,9 @@ class CountChecker {
       return;
     }
     diags_.warning(code, message, where);
-    if (!first_error_) first_error_ = Diagnostic{Severity::kWarning, code, message, {where.file, where.line, where.column, where.pointer, ""}};
+    if (!first_error_)
+      first_error_ =
+          Diagnostic{Severity::kWarning, code, message, {where.file, where.line, where.column, where.pointer, ""}};
   }
 
   void rejected() {
@@ -102,8 +104,7 @@ class CountChecker {
       return std::nullopt;
     }
     if (std::find(project.unit_codes.begin(), project.unit_codes.end(), c.unit_code) == project.unit_codes.end()) {
-      error("E105", "municipality " + c.unit_code + " is not one of the project's municipalities",
-                   row.where(kUnit));
+      error("E105", "municipality " + c.unit_code + " is not one of the project's municipalities", row.where(kUnit));
       return std::nullopt;
     }
     c.indicator = row.values[kIndicator];
@@ -115,7 +116,7 @@ class CountChecker {
     auto date = parse_count_date(row.values[kDate]);
     if (!date) {
       error("E106", quote_value(row.values[kDate]) + " is not a date or month (expected 2021-03-31 or 2021-03)",
-                   row.where(kDate));
+            row.where(kDate));
       return std::nullopt;
     }
     // A count dated far from the period would become the as-of date, with a
@@ -129,12 +130,11 @@ class CountChecker {
     auto count = parse_number(row.values[kCount]);
     if (count && *count > kMaxCount) {
       error("E109", quote_value(row.values[kCount]) + " is more than 1,000,000,000, more than a count of people",
-                   row.where(kCount));
+            row.where(kCount));
       return std::nullopt;
     }
     if (!count || *count < 0 || *count != static_cast<double>(static_cast<long long>(*count))) {
-      error("E109", quote_value(row.values[kCount]) + " is not a count (a whole number, 0 or more)",
-                   row.where(kCount));
+      error("E109", quote_value(row.values[kCount]) + " is not a count (a whole number, 0 or more)", row.where(kCount));
       return std::nullopt;
     }
     c.count = *count;

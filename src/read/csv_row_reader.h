@@ -227,7 +227,7 @@ class CsvRowReader {
   bool shows_progress_;
   RowChecker checker_;
   CprColumns cpr_;
-  RawRow row_;                          // reused: no allocation per row
+  RawRow row_;                           // reused: no allocation per row
   std::vector<std::string_view> cells_;  // the record's cells, for RowChecker::leftover
   RecordLocator locator_;
   std::string window_, piece_;

@@ -10,12 +10,12 @@
 #include "core/paths.h"
 #include "core/text.h"
 #include "read/csv.h"
-#include "read/row_leftovers.h"
 #include "read/definitions_reader.h"
 #include "read/json_input.h"
 #include "read/json_text.h"
 #include "read/municipalities.h"
 #include "read/project_limits.h"
+#include "read/row_leftovers.h"
 #include "read/text_file.h"
 
 namespace maaltal {

@@ -261,8 +261,7 @@ class RowChecker {
 
   void excel_error(const RawRow& row, std::size_t field) {
     const auto fields = logical_fields(dataset_.schema);
-    row_error("E118", quote(trim(row.values[field]), fields[field], field == 0) + kExcelErrorMessage,
-              row.where(field));
+    row_error("E118", quote(trim(row.values[field]), fields[field], field == 0) + kExcelErrorMessage, row.where(field));
   }
 
   // Where this row's messages go: held with the row while it may be a total
@@ -277,7 +276,11 @@ class RowChecker {
       return;
     }
     sink().warning(code, message, where);
-    if (!row_error_) row_error_ = Diagnostic{Severity::kWarning, code, mask_cpr_numbers(message), {where.file, where.line, where.column, where.pointer, ""}};
+    if (!row_error_)
+      row_error_ = Diagnostic{Severity::kWarning,
+                              code,
+                              mask_cpr_numbers(message),
+                              {where.file, where.line, where.column, where.pointer, ""}};
   }
 
   void row_rejected() {
@@ -310,10 +313,10 @@ class RowChecker {
     }
     if (!date) {
       row_error("E106",
-                   quoted() +
-                       " is not a date (expected 2019-12-31, 31-12-2019, 31.12.2019, 31/12/2019 or an Excel "
-                       "serial day such as 43830)",
-                   row.where(field));
+                quoted() +
+                    " is not a date (expected 2019-12-31, 31-12-2019, 31.12.2019, 31/12/2019 or an Excel "
+                    "serial day such as 43830)",
+                row.where(field));
       return false;
     }
     if (*date < project.info.start || *date > project.info.end) {

@@ -39,8 +39,9 @@ bool is_blank_row(const std::vector<std::string_view>& cells) {
 bool is_excel_error(std::string_view cell) {
   if (cell.empty() || (cell[0] != '#' && cell.find('#') == std::string_view::npos)) return false;
   cell = trimmed(cell);
-  static constexpr std::array<std::string_view, 12> kErrors{"#I/T",  "#N/A",  "#VÆRDI!", "#VALUE!", "#DIV/0!", "#REF!",
-                                                            "#NAVN?", "#NAME?", "#NUM!",   "#TAL!",   "#NULL!",  "#NUL!"};
+  static constexpr std::array<std::string_view, 12> kErrors{"#I/T",    "#N/A",  "#VÆRDI!", "#VALUE!",
+                                                            "#DIV/0!", "#REF!", "#NAVN?",  "#NAME?",
+                                                            "#NUM!",   "#TAL!", "#NULL!",  "#NUL!"};
   std::string upper(cell);
   for (char& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
   // Only ASCII is upper-cased: "#værdi!" keeps its "æ".

@@ -402,8 +402,9 @@ nlohmann::json definitions_view(const Report& report, const Locale& locale) {
 std::string as_of_source_text(const Report& report, const Locale& locale) {
   if (!report.as_of_source) return "";
   const AsOfSource& source = *report.as_of_source;
-  std::string where = source.index >= 0 ? source.file + "#/" + std::to_string(source.index)
-                                        : source.file + " " + locale.get("line_word") + " " + std::to_string(source.line);
+  std::string where = source.index >= 0
+                          ? source.file + "#/" + std::to_string(source.index)
+                          : source.file + " " + locale.get("line_word") + " " + std::to_string(source.line);
   return locale.fill("as_of_from_data", {{"where", where}});
 }
 

@@ -199,9 +199,8 @@ void write_data_quality(const Report& report, const SheetLayout& s, const Workbo
     check(worksheet_write_number(sheet, row++, 1, value, count), "data quality");
   }
   // Only when there are any: a sheet without leftovers reads as before.
-  for (const auto& [key, value] : {std::pair{"rows_blank", dq.rows_blank},
-                                   {"rows_total", dq.rows_total},
-                                   {"rows_skipped", dq.rows_skipped}}) {
+  for (const auto& [key, value] :
+       {std::pair{"rows_blank", dq.rows_blank}, {"rows_total", dq.rows_total}, {"rows_skipped", dq.rows_skipped}}) {
     if (value == 0) continue;
     check(worksheet_write_string(sheet, row, 0, locale.get(key).c_str(), book.format("", true)), "data quality");
     check(worksheet_write_number(sheet, row++, 1, value, count), "data quality");

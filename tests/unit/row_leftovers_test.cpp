@@ -1,11 +1,12 @@
 // Excel's leftovers (issue 22): blank rows, total rows, Excel error values,
 // --skip-bad-rows, and the row that set the as-of date; through the readers
 // of registrations (CSV and JSON), counts and targets, messages verbatim.
+#include "read/row_leftovers.h"
+
 #include <catch2/catch.hpp>
 
 #include "compute/compute.h"
 #include "read/load.h"
-#include "read/row_leftovers.h"
 #include "test_support.h"
 
 using namespace maaltal;
@@ -109,8 +110,9 @@ TEST_CASE("leftovers: a last row of the column sums and no id is a total row") {
   REQUIRE(r.dataset->rows_total == 1);
   // Other numbers: a row without an id, as before.
   auto other = load(std::string(kHeader) + kRows + ";;;5\n");
-  REQUIRE(other.messages() == "reg.csv:5:1: error: missing participant id [E107]\n;;;*\n^\n"
-                              "reg.csv:5:2: error: missing municipality code [E107]\n;;;*\n ^\n");
+  REQUIRE(other.messages() ==
+          "reg.csv:5:1: error: missing participant id [E107]\n;;;*\n^\n"
+          "reg.csv:5:2: error: missing municipality code [E107]\n;;;*\n ^\n");
 }
 
 TEST_CASE("leftovers: a total row with rows below it is an error") {
@@ -156,8 +158,8 @@ TEST_CASE("leftovers: targets: an Excel error value, a blank row and a total row
 }
 
 TEST_CASE("skip bad rows: a row's error is a warning, the row left out and listed by its first error") {
-  auto r = load(std::string(kHeader) + "A1;746;31-11-2020;1\nA2;999;2020-03-01;1\nA3;190;2020-04-01;1\n", "reg.csv",
-                true);
+  auto r =
+      load(std::string(kHeader) + "A1;746;31-11-2020;1\nA2;999;2020-03-01;1\nA3;190;2020-04-01;1\n", "reg.csv", true);
   REQUIRE_FALSE(r.diags.has_errors());
   REQUIRE(r.diags.warning_count() == 2);
   const Dataset& d = *r.dataset;
@@ -174,8 +176,8 @@ TEST_CASE("skip bad rows: a row's error is a warning, the row left out and liste
 }
 
 TEST_CASE("skip bad rows: a total row inside the data is left out, one at the end still a note") {
-  auto r = load(std::string(kHeader) + "A1;746;2020-02-01;1\nI alt;;;1\nA2;190;2020-03-01;2\nI alt;;;3\n",
-                "reg.csv", true);
+  auto r =
+      load(std::string(kHeader) + "A1;746;2020-02-01;1\nI alt;;;1\nA2;190;2020-03-01;2\nI alt;;;3\n", "reg.csv", true);
   REQUIRE(r.dataset->rows_skipped == 1);
   REQUIRE(r.dataset->rows_total == 1);
   REQUIRE(r.dataset->skipped_rows.at(0).code == "E119");
