@@ -268,8 +268,10 @@ void warn_skipped_rows(const Dataset& dataset, Diagnostics& diags) {
 }
 
 // How far the latest date may lie beyond the one before it before it is
-// likely a typo (08-11-2026 for 2025) that moved the as-of date.
-constexpr int kAsOfGapDays = 60;
+// likely a typo (08-11-2026 for 2025) that moved the as-of date: half a year,
+// more than a small project's quiet months (the real-world fixtures have 111
+// days), less than a year typed wrong.
+constexpr int kAsOfGapDays = 180;
 
 // The as-of date taken from the data, from a row that is likely a typo: after
 // the period's end, or more than kAsOfGapDays after the next-latest date.
