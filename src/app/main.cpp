@@ -57,7 +57,10 @@ int report_diagnostics(const CheckResult& result, const maaltal::RunOptions& opt
     for (const auto& [code, count] : diags.count_by_code()) std::cerr << " " << code << " " << count;
     std::cerr << "\n"
               << diags.error_count() << (diags.error_count() == 1 ? " error, " : " errors, ") << diags.warning_count()
-              << (diags.warning_count() == 1 ? " warning" : " warnings") << "\n";
+              << (diags.warning_count() == 1 ? " warning" : " warnings");
+    if (diags.note_count() > 0)
+      std::cerr << ", " << diags.note_count() << (diags.note_count() == 1 ? " note" : " notes");
+    std::cerr << "\n";
   }
   if (diags.has_errors()) return kInputErrors;
   return options.strict && diags.warning_count() > 0 ? kStrictWarnings : 0;
@@ -65,11 +68,25 @@ int report_diagnostics(const CheckResult& result, const maaltal::RunOptions& opt
 
 // The row accounting, printed with or without errors: every row read is
 // counted or rejected with a message above.
+// Blank rows and a total row are read and skipped, neither counted nor
+// rejected; the as-of date names the row it came from when the data set it.
 void print_rows(const CheckResult& result) {
   if (!result.data_read) return;
-  if (result.report) std::cout << "as of " << result.report->as_of.iso() << ": ";
-  std::cout << result.rows_read << " rows read, " << result.rows_read - result.rows_rejected << " counted, "
-            << result.rows_rejected << " rejected\n";
+  if (result.report) {
+    std::cout << "as of " << result.report->as_of.iso();
+    if (const auto& source = result.as_of_source) {
+      std::cout << " (the latest date in the data, " << source->file
+                << (source->index >= 0 ? "#/" + std::to_string(source->index) : " line " + std::to_string(source->line))
+                << ")";
+    }
+    std::cout << ": ";
+  }
+  int skipped = result.rows_blank + result.rows_total;
+  std::cout << result.rows_read << " rows read, " << result.rows_read - result.rows_rejected - skipped << " counted, "
+            << result.rows_rejected << " rejected";
+  if (result.rows_blank > 0) std::cout << ", " << result.rows_blank << " blank skipped";
+  if (result.rows_total > 0) std::cout << ", " << result.rows_total << " total skipped";
+  std::cout << "\n";
 }
 
 // A progress line on a terminal, after a second (MAALTAL_PROGRESS_DELAY
@@ -182,6 +199,8 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"da", "en"}));
   for (auto* command : {build, check}) {
     command->add_flag("--strict", options.strict, "treat warnings as failures: exit code 3 (and build writes nothing)");
+    command->add_flag("--skip-bad-rows", options.skip_bad_rows,
+                      "leave out rows with errors (as warnings), list them in the data quality, and count the rest");
     command
         ->add_option("--max-errors", options.max_shown,
                      "print at most this many problems (0: all, up to 10000; default 100); the count by code "

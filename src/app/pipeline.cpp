@@ -86,11 +86,13 @@ class PendingWorkbook {
 void name_inputs_within_project(Report& report, const fs::path& project) {
   fs::path folder = project.parent_path();
   if (folder.empty()) return;  // named from inside the folder already
-  for (auto& file : report.input_files) {
-    fs::path inside = fs::path(file.name).lexically_relative(folder);
-    file.name = inside.empty() || *inside.begin() == ".." ? fs::path(file.name).filename().generic_string()
-                                                          : inside.generic_string();
-  }
+  auto within = [&](const std::string& name) {
+    fs::path inside = fs::path(name).lexically_relative(folder);
+    return inside.empty() || *inside.begin() == ".." ? fs::path(name).filename().generic_string()
+                                                     : inside.generic_string();
+  };
+  for (auto& file : report.input_files) file.name = within(file.name);
+  if (report.as_of_source) report.as_of_source->file = within(report.as_of_source->file);
 }
 
 // The project's Markdown texts: over a limit (E208) before anything parses
@@ -249,17 +251,64 @@ void check_as_of_option(const ProjectInfo& info, Date as_of, Diagnostics& diags)
     diags.error("E203", *problem, {"--as-of", 0, 0, "", ""});
 }
 
+// Rows left out for their errors (--skip-bad-rows): said once, as a warning,
+// so that --strict still refuses a report that leaves rows out.
+void warn_skipped_rows(const Dataset& dataset, Diagnostics& diags) {
+  if (dataset.rows_skipped == 0) return;
+  const auto& source = dataset.project.registrations;
+  std::string file = !source.display_path.empty() ? source.display_path
+                     : dataset.project.counts     ? dataset.project.counts->display_path
+                                                  : "";
+  int n = dataset.rows_skipped;
+  diags.warning("W132",
+                std::to_string(n) + (n == 1 ? " row" : " rows") +
+                    " with errors left out (--skip-bad-rows); the report counts the rest, and its data quality lists "
+                    "them",
+                {file, 0, 0, "", ""});
+}
+
+// How far the latest date may lie beyond the one before it before it is
+// likely a typo (08-11-2026 for 2025) that moved the as-of date: half a year,
+// more than a small project's quiet months (the real-world fixtures have 111
+// days), less than a year typed wrong.
+constexpr int kAsOfGapDays = 180;
+
+// The as-of date taken from the data, from a row that is likely a typo: after
+// the period's end, or more than kAsOfGapDays after the next-latest date.
+void warn_far_as_of(const Report& report, Diagnostics& diags) {
+  const AsOfSource& source = *report.as_of_source;
+  SourceLocation where{source.file, source.line, 0, source.index >= 0 ? "/" + std::to_string(source.index) : "", ""};
+  std::string why;
+  if (report.as_of > report.project.end) {
+    why = "is after the project period's end (" + report.project.end.iso() + ")";
+  } else if (source.next_latest &&
+             report.as_of.days_since_epoch() - source.next_latest->days_since_epoch() > kAsOfGapDays) {
+    why = "is " + std::to_string(report.as_of.days_since_epoch() - source.next_latest->days_since_epoch()) +
+          " days after the next-latest date in the data (" + source.next_latest->iso() + ")";
+  } else {
+    return;
+  }
+  diags.warning("W130",
+                "the as-of date is the latest date in the data, " + report.as_of.iso() + ", on this row, and it " +
+                    why + "; is the year right? Give --as-of or as_of in project.json to choose the date",
+                where);
+}
+
 CheckResult check_inputs(const RunOptions& options, bool building,
                          const std::function<void(const Dataset&)>& inspect = nullptr) {
   CheckResult result;
   Stopwatch clock;
-  auto dataset = load_dataset(options.project, options.project.generic_string(), result.diagnostics);
+  auto dataset =
+      load_dataset(options.project, options.project.generic_string(), result.diagnostics, options.skip_bad_rows);
   if (dataset) check_texts(dataset->project, options.project.generic_string(), result.diagnostics);
   result.timings.push_back({"read and validate", clock.lap()});
   if (dataset) {
     result.data_read = true;
     result.rows_read = dataset->rows_read;
     result.rows_rejected = dataset->rows_rejected;
+    result.rows_blank = dataset->rows_blank;
+    result.rows_total = dataset->rows_total;
+    warn_skipped_rows(*dataset, result.diagnostics);
   }
   if (dataset && options.as_of) check_as_of_option(dataset->project.info, *options.as_of, result.diagnostics);
   if (!dataset || result.diagnostics.has_errors()) return result;
@@ -298,6 +347,8 @@ CheckResult check_inputs(const RunOptions& options, bool building,
     }
   }
   warn_empty_denominators(*result.report, options.project.generic_string(), result.diagnostics);
+  result.as_of_source = result.report->as_of_source;
+  if (result.as_of_source) warn_far_as_of(*result.report, result.diagnostics);
   result.report->data_quality.by_code = result.diagnostics.count_by_code();
   result.report->data_quality.top_problems = top_problems(result.diagnostics);
   result.report->data_quality.diagnostics = result.diagnostics.all();

@@ -29,6 +29,7 @@ struct RunOptions {
   std::size_t max_shown = 100;                     // --max-errors: problems printed (0: all)
   std::optional<Audience> audience;                // --audience: every output's, overriding project.json's
   bool raw_rows = false;                           // --raw-rows: registreringer.xlsx, pseudonymised registrations
+  bool skip_bad_rows = false;                      // --skip-bad-rows: rows with errors left out and listed
 };
 
 // The environment variable that holds the key of the raw rows' pseudonyms.
@@ -40,6 +41,9 @@ struct CheckResult {
   bool data_read = false;        // false when project.json itself could not be read
   int rows_read = 0;             // data rows of the registrations and counts, errors or not
   int rows_rejected = 0;
+  int rows_blank = 0;                                   // blank rows skipped
+  int rows_total = 0;                                   // a total row at the end, skipped
+  std::optional<AsOfSource> as_of_source;               // the row that set the as-of date, when the data did
   std::vector<std::string> written;                     // the files `build` wrote, in the output folder
   std::vector<std::pair<std::string, double>> timings;  // seconds per stage, in order
   // build, when an output is public: as of the last whole month's end,

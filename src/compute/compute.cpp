@@ -31,6 +31,38 @@ Date resolve_as_of(const Dataset& dataset, const std::optional<Date>& requested)
   return latest.value_or(dataset.project.info.start);
 }
 
+std::optional<AsOfSource> latest_date_source(const Dataset& dataset) {
+  std::optional<Date> latest, next;
+  AsOfSource source;
+  auto see = [&](Date d, const std::string& file, int position, bool json) {
+    if (latest && d == *latest) return;
+    if (latest && d < *latest) {
+      if (!next || d > *next) next = d;
+      return;
+    }
+    next = latest;
+    latest = d;
+    source.file = file;
+    source.line = json ? 0 : position;
+    source.index = json ? position : -1;
+  };
+  const Registrations& regs = dataset.registrations;
+  const auto& reg_source = dataset.project.registrations;
+  bool reg_json = reg_source.path.extension() == ".json";
+  for (std::size_t k = 0; k < regs.size(); ++k) {
+    for (std::size_t f = 0; f < regs.date_fields(); ++f) {
+      if (auto d = regs.date(k, f)) see(*d, reg_source.display_path, regs.position(k), reg_json);
+    }
+  }
+  if (dataset.project.counts) {
+    bool json = dataset.project.counts->path.extension() == ".json";
+    for (const auto& c : dataset.counts) see(c.date, dataset.project.counts->display_path, c.position, json);
+  }
+  if (!latest) return std::nullopt;
+  source.next_latest = next;
+  return source;
+}
+
 namespace {
 
 // An indicator's test of a registration, prepared once: its date field,
@@ -639,7 +671,14 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   report.data_quality.events_after_as_of = events_after(dataset, report.as_of);
   report.data_quality.rows_read = dataset.rows_read;
   report.data_quality.rows_rejected = dataset.rows_rejected;
-  report.data_quality.rows_counted = dataset.rows_read - dataset.rows_rejected;
+  report.data_quality.rows_counted =
+      dataset.rows_read - dataset.rows_rejected - dataset.rows_blank - dataset.rows_total;
+  report.data_quality.rows_blank = dataset.rows_blank;
+  report.data_quality.rows_total = dataset.rows_total;
+  report.data_quality.skip_bad_rows = dataset.skip_bad_rows;
+  report.data_quality.rows_skipped = dataset.rows_skipped;
+  report.data_quality.skipped_rows = dataset.skipped_rows;
+  if (!options.as_of && !dataset.project.as_of) report.as_of_source = latest_date_source(dataset);
   return report;
 }
 

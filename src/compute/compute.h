@@ -20,6 +20,10 @@ struct ComputeOptions {
 // event date in the data, else the period start.
 Date resolve_as_of(const Dataset& dataset, const std::optional<Date>& requested);
 
+// The row holding the latest date in the data, with the latest date before
+// it; nullopt when the data has no date.
+std::optional<AsOfSource> latest_date_source(const Dataset& dataset);
+
 Report compute_report(const Dataset& dataset, const ComputeOptions& options);
 
 }  // namespace maaltal

@@ -649,6 +649,7 @@ Report public_report(const Report& report, const PrivacySettings& settings, cons
   out.data_quality.by_code.clear();
   out.data_quality.top_problems.clear();
   out.data_quality.diagnostics.clear();
+  out.data_quality.skipped_rows.clear();  // a count stays: the public notice says how many
   return out;
 }
 

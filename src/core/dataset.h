@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/diagnostics.h"
 #include "core/project.h"
 #include "core/registrations.h"
 
@@ -29,6 +30,7 @@ struct AggregatedCount {
   std::string indicator;
   Date date;
   double count = 0;
+  int position = 0;  // the CSV line it was read from, or its index in a JSON array
 };
 
 struct Dataset {
@@ -38,6 +40,14 @@ struct Dataset {
   std::vector<AggregatedCount> counts;
   int rows_read = 0;      // data rows seen in the registrations and counts files
   int rows_rejected = 0;  // rows not counted, each with a diagnostic
+  int rows_blank = 0;     // rows of only empty cells (Excel's leftovers): read, skipped, not rejected
+  int rows_total = 0;     // a total row at the end (I alt, Total, Sum): read, skipped with a note
+  // --skip-bad-rows (or project.json's registrations.skip_bad_rows): a row
+  // with an error is rejected and the rest are counted; each such row is
+  // listed here by its first error (the first limits::kKeptDiagnostics).
+  bool skip_bad_rows = false;
+  int rows_skipped = 0;  // rows rejected for an error under skip_bad_rows
+  std::vector<Diagnostic> skipped_rows;
 };
 
 }  // namespace maaltal

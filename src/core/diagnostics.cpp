@@ -32,6 +32,10 @@ bool Diagnostics::warning(std::string code, std::string message, SourceLocation 
   return keep({Severity::kWarning, std::move(code), std::move(message), std::move(where)});
 }
 
+bool Diagnostics::note(std::string code, std::string message, SourceLocation where) {
+  return keep({Severity::kNote, std::move(code), std::move(message), std::move(where)});
+}
+
 // Masking and cutting only what is kept: the rest costs a count.
 bool Diagnostics::keep(Diagnostic d) {
   if (!room_for(d.code)) {
@@ -53,6 +57,7 @@ bool Diagnostics::add(const Diagnostic& d) {
   ++total_;
   ++by_code_[d.code];
   errors_ += d.severity == Severity::kError;
+  notes_ += d.severity == Severity::kNote;
   items_.push_back(d);
   return true;
 }
@@ -65,6 +70,10 @@ void Diagnostics::add_not_kept_one(const Diagnostic& d) {
     ++errors_;
     ++not_kept_errors_;
   }
+  if (d.severity == Severity::kNote) {
+    ++notes_;
+    ++not_kept_notes_;
+  }
 }
 
 void Diagnostics::add_not_kept(const Diagnostics& other) {
@@ -75,6 +84,8 @@ void Diagnostics::add_not_kept(const Diagnostics& other) {
   }
   errors_ += other.not_kept_errors_;
   not_kept_errors_ += other.not_kept_errors_;
+  notes_ += other.not_kept_notes_;
+  not_kept_notes_ += other.not_kept_notes_;
 }
 
 int column_of_byte(const std::string& line, std::size_t byte) {
@@ -115,7 +126,7 @@ std::string caret_line(const std::string& text, int column) {
 std::string format_diagnostic(const Diagnostic& d) {
   // Control characters from an input are shown as `?`: never sent raw to a terminal.
   std::string out = show_controls(format_location(d.where));
-  out += d.severity == Severity::kError ? ": error: " : ": warning: ";
+  out += d.severity == Severity::kError ? ": error: " : d.severity == Severity::kNote ? ": note: " : ": warning: ";
   out += show_controls(d.message) + " [" + d.code + "]\n";
   if ((d.where.line > 0 || is_cell(d.where)) && !d.where.line_text.empty()) {
     // A hostile or binary line is shown only in part: a terminal is no place

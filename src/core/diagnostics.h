@@ -11,7 +11,9 @@
 
 namespace maaltal {
 
-enum class Severity { kError, kWarning };
+// A note says what was done with the input (a total row skipped): neither an
+// error nor a warning, so that --strict passes over it.
+enum class Severity { kError, kWarning, kNote };
 
 struct SourceLocation {
   std::string file;       // as the user named it, relative paths kept relative
@@ -42,6 +44,7 @@ class Diagnostics {
   // Each says whether the diagnostic was kept (is now the last of all()).
   bool error(std::string code, std::string message, SourceLocation where);
   bool warning(std::string code, std::string message, SourceLocation where);
+  bool note(std::string code, std::string message, SourceLocation where);
   bool add(const Diagnostic& d);  // one already made, by another Diagnostics
   // Counts the diagnostics `other` did not keep, as if they had come here
   // (the kept ones come one by one, through add()).
@@ -56,7 +59,8 @@ class Diagnostics {
   }
   std::size_t count() const { return total_; }                   // kept or not
   int error_count() const { return errors_; }
-  int warning_count() const { return static_cast<int>(total_) - errors_; }
+  int warning_count() const { return static_cast<int>(total_) - errors_ - notes_; }
+  int note_count() const { return notes_; }
   bool has_errors() const { return errors_ > 0; }
   const std::map<std::string, int>& count_by_code() const { return by_code_; }
 
@@ -71,6 +75,8 @@ class Diagnostics {
   std::map<std::string, int> by_code_;           // every one
   std::map<std::string, int> not_kept_by_code_;  // those not in items_
   int not_kept_errors_ = 0;
+  int notes_ = 0;
+  int not_kept_notes_ = 0;
 };
 
 // GNU style, as compilers print it:

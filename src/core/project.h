@@ -193,6 +193,7 @@ struct RegistrationSource {
   std::string sheet;                           // of an .xlsx or .ods: its name; empty: the first
   char delimiter = 0;                          // 0: detect from the header line
   bool events = false;                         // rows are events: a participant may have several
+  bool skip_bad_rows = false;                  // a row with an error is left out and listed (--skip-bad-rows)
   std::map<std::string, std::string> columns;  // logical field -> column header
 };
 

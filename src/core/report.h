@@ -151,6 +151,11 @@ struct DataQuality {
   int rows_read = 0;
   int rows_counted = 0;
   int rows_rejected = 0;
+  int rows_blank = 0;                    // rows of only empty cells: skipped
+  int rows_total = 0;                    // a total row at the end (I alt): skipped
+  bool skip_bad_rows = false;            // --skip-bad-rows: rows with errors left out, the rest counted
+  int rows_skipped = 0;                  // of rows_rejected, those left out for an error under skip_bad_rows
+  std::vector<Diagnostic> skipped_rows;  // each by its first error (location, code, message), internal only
   int events_after_as_of = 0;           // dates after the as-of date: read, kept, not counted
   std::map<std::string, int> by_code;   // diagnostics by code, warnings included
   std::vector<Problem> top_problems;    // the most frequent codes first
@@ -173,6 +178,15 @@ struct RawRows {
   BooleanWords booleans;
 };
 
+// The row that set the as-of date when the data did (no --as-of, no as_of
+// in project.json): the one holding the latest date.
+struct AsOfSource {
+  std::string file;                 // the registrations or counts, as named
+  int line = 0;                     // its CSV line, or
+  int index = -1;                   // its index in a JSON array
+  std::optional<Date> next_latest;  // the latest date in the data before it
+};
+
 struct Report {
   std::string generator_version;
   Audience audience = Audience::kInternal;  // public: made by public_report(), small counts hidden
@@ -190,6 +204,7 @@ struct Report {
   std::vector<GoalReport> goals;
   std::map<std::string, std::map<std::string, int>> goal_tally;  // level -> status -> goals
   DataQuality data_quality;
+  std::optional<AsOfSource> as_of_source;  // when the data set the as-of date
   std::optional<Changes> changes;  // with --previous
   std::vector<ProjectText> texts;  // the project's own Markdown, in project.json's order
   std::vector<InputFile> input_files;

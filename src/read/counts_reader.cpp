@@ -10,6 +10,7 @@
 #include "read/project_limits.h"
 #include "read/sheet_input.h"
 #include "read/spreadsheet.h"
+#include "read/row_leftovers.h"
 #include "read/text_file.h"
 
 namespace maaltal {
@@ -43,59 +44,99 @@ class CountChecker {
  public:
   CountChecker(Dataset& dataset, Diagnostics& diags) : dataset_(dataset), diags_(diags) {}
 
-  void accept(const CountRow& row) {
+  void accept(const CountRow& row, int position) {
     ++dataset_.rows_read;
     auto count = check(row);
     if (!count) {
-      ++dataset_.rows_rejected;
+      rejected();
       return;
     }
+    count->position = position;
     dataset_.counts.push_back(*count);
+  }
+
+  // A row that is no count: blank, or a total row (Excel's leftovers).
+  void leftover(RowKind kind, const std::string& word, const SourceLocation& where) {
+    ++dataset_.rows_read;
+    if (kind == RowKind::kBlank) {
+      ++dataset_.rows_blank;
+    } else if (kind == RowKind::kTotalAtEnd) {
+      ++dataset_.rows_total;
+      diags_.note("W131", total_row_note(word), where);
+    } else {
+      error("E119", total_row_inside_message(word), where);
+      rejected();
+    }
+  }
+
+  // A row's error; under skip_bad_rows a warning, the row listed by its first.
+  void error(const std::string& code, const std::string& message, const SourceLocation& where) {
+    if (!dataset_.skip_bad_rows) {
+      diags_.error(code, message, where);
+      return;
+    }
+    diags_.warning(code, message, where);
+    if (!first_error_)
+      first_error_ =
+          Diagnostic{Severity::kWarning, code, message, {where.file, where.line, where.column, where.pointer, ""}};
+  }
+
+  void rejected() {
+    ++dataset_.rows_rejected;
+    if (first_error_) {
+      ++dataset_.rows_skipped;
+      if (dataset_.skipped_rows.size() < limits::kKeptDiagnostics) dataset_.skipped_rows.push_back(*first_error_);
+    }
+    first_error_.reset();
   }
 
  private:
   std::optional<AggregatedCount> check(const CountRow& row) {
     const Project& project = dataset_.project;
     AggregatedCount c;
+    for (Column col : {kUnit, kIndicator, kDate, kCount}) {
+      if (is_excel_error(row.values[col])) {
+        error("E118", quote_value(row.values[col]) + kExcelErrorMessage, row.where(col));
+        return std::nullopt;
+      }
+    }
     c.unit_code = normalise_municipality_code(row.values[kUnit]);
     if (!municipalities().contains(c.unit_code)) {
-      diags_.error("E104", "unknown municipality code " + quote_value(row.values[kUnit]), row.where(kUnit));
+      error("E104", "unknown municipality code " + quote_value(row.values[kUnit]), row.where(kUnit));
       return std::nullopt;
     }
     if (std::find(project.unit_codes.begin(), project.unit_codes.end(), c.unit_code) == project.unit_codes.end()) {
-      diags_.error("E105", "municipality " + c.unit_code + " is not one of the project's municipalities",
-                   row.where(kUnit));
+      error("E105", "municipality " + c.unit_code + " is not one of the project's municipalities", row.where(kUnit));
       return std::nullopt;
     }
     c.indicator = row.values[kIndicator];
     int index = project.indicator_index(c.indicator);
     if (index < 0 || project.indicators[static_cast<std::size_t>(index)].kind != IndicatorKind::kCount) {
-      diags_.error("E204", quote_value(c.indicator) + " is not a count indicator", row.where(kIndicator));
+      error("E204", quote_value(c.indicator) + " is not a count indicator", row.where(kIndicator));
       return std::nullopt;
     }
     auto date = parse_count_date(row.values[kDate]);
     if (!date) {
-      diags_.error("E106", quote_value(row.values[kDate]) + " is not a date or month (expected 2021-03-31 or 2021-03)",
-                   row.where(kDate));
+      error("E106", quote_value(row.values[kDate]) + " is not a date or month (expected 2021-03-31 or 2021-03)",
+            row.where(kDate));
       return std::nullopt;
     }
     // A count dated far from the period would become the as-of date, with a
     // monthly series up to it: a mistyped year, refused like --as-of's.
     const ProjectInfo& info = project.info;
     if (auto problem = as_of_problem(*date, info.start, info.end, quote_value(row.values[kDate]))) {
-      diags_.error("E106", *problem + "; is the year right?", row.where(kDate));
+      error("E106", *problem + "; is the year right?", row.where(kDate));
       return std::nullopt;
     }
     c.date = *date;
     auto count = parse_number(row.values[kCount]);
     if (count && *count > kMaxCount) {
-      diags_.error("E109", quote_value(row.values[kCount]) + " is more than 1,000,000,000, more than a count of people",
-                   row.where(kCount));
+      error("E109", quote_value(row.values[kCount]) + " is more than 1,000,000,000, more than a count of people",
+            row.where(kCount));
       return std::nullopt;
     }
     if (!count || *count < 0 || *count != static_cast<double>(static_cast<long long>(*count))) {
-      diags_.error("E109", quote_value(row.values[kCount]) + " is not a count (a whole number, 0 or more)",
-                   row.where(kCount));
+      error("E109", quote_value(row.values[kCount]) + " is not a count (a whole number, 0 or more)", row.where(kCount));
       return std::nullopt;
     }
     c.count = *count;
@@ -104,6 +145,7 @@ class CountChecker {
 
   Dataset& dataset_;
   Diagnostics& diags_;
+  std::optional<Diagnostic> first_error_;
 };
 
 void read_csv(Dataset& dataset, const std::string& text, const std::string& file, Diagnostics& diags) {
@@ -128,25 +170,36 @@ void read_csv(Dataset& dataset, const std::string& text, const std::string& file
   }
   if (!complete) return;
   CountChecker checker(dataset, diags);
+  std::vector<std::vector<std::string_view>> cells(table.records.size() - 1);
+  for (std::size_t i = 1; i < table.records.size(); ++i) {
+    for (const auto& f : table.records[i].fields) cells[i - 1].emplace_back(f.value);
+  }
+  auto kinds = leftover_kinds(cells, static_cast<std::size_t>(columns[kUnit]));
   for (std::size_t i = 1; i < table.records.size(); ++i) {
     const CsvRecord& r = table.records[i];
     auto at_offset = [&](std::size_t offset) {
       int line = lines.line_of(offset);
       return SourceLocation{file, line, lines.column_of(offset), "", lines.line_text(line)};
     };
+    if (kinds[i - 1] != RowKind::kData) {
+      std::size_t first = 0;
+      while (first + 1 < r.fields.size() && is_blank_cell(r.fields[first].value)) ++first;
+      checker.leftover(kinds[i - 1], total_word(cells[i - 1]).value_or(""), at_offset(r.fields[first].offset));
+      continue;
+    }
     if (r.fields.size() != header.fields.size()) {
       ++dataset.rows_read;
-      ++dataset.rows_rejected;
-      diags.error(
+      checker.error(
           "E102",
           "expected " + std::to_string(header.fields.size()) + " fields, found " + std::to_string(r.fields.size()),
           at_offset(r.fields.front().offset));
+      checker.rejected();
       continue;
     }
     CountRow row;
     for (int c = 0; c < 4; ++c) row.values[c] = r.fields[static_cast<std::size_t>(columns[c])].value;
     row.where = [&](Column c) { return at_offset(r.fields[static_cast<std::size_t>(columns[c])].offset); };
-    checker.accept(row);
+    checker.accept(row, r.line);
   }
 }
 
@@ -161,19 +214,30 @@ void read_json(Dataset& dataset, const std::string& text, const std::string& fil
   }
   const char* keys[4] = {"municipality", "indicator", "date", "count"};
   CountChecker checker(dataset, diags);
+  std::vector<CountRow> rows(json->size());
+  std::vector<std::vector<std::string_view>> cells(json->size());
   for (std::size_t i = 0; i < json->size(); ++i) {
     const Json& obj = (*json)[i];
-    std::string ptr = "/" + std::to_string(i);
-    CountRow row;
     for (int c = 0; c < 4; ++c) {
       const char* key = c == kDate && obj.is_object() && obj.contains("month") ? "month" : keys[c];
       auto it = obj.is_object() ? obj.find(key) : obj.end();
       if (obj.is_object() && it != obj.end() && !it->is_null()) {
-        row.values[c] = it->is_string() ? it->get<std::string>() : it->dump();
+        rows[i].values[c] = it->is_string() ? it->get<std::string>() : it->dump();
       }
+      // A value that is not an object is no blank row: it is checked (and refused) as a count.
+      cells[i].emplace_back(obj.is_object() ? std::string_view(rows[i].values[c]) : std::string_view("?"));
     }
+  }
+  auto kinds = leftover_kinds(cells, kUnit);
+  for (std::size_t i = 0; i < json->size(); ++i) {
+    std::string ptr = "/" + std::to_string(i);
+    if (kinds[i] != RowKind::kData) {
+      checker.leftover(kinds[i], total_word(cells[i]).value_or(""), {file, 0, 0, ptr, ""});
+      continue;
+    }
+    CountRow& row = rows[i];
     row.where = [&](Column c) { return SourceLocation{file, 0, 0, JsonFields::pointer(ptr, keys[c]), ""}; };
-    checker.accept(row);
+    checker.accept(row, static_cast<int>(i));
   }
 }
 

@@ -166,6 +166,10 @@ class CsvRowReader {
       }
       return;
     }
+    cells_.clear();
+    for (const auto& f : record.fields) cells_.emplace_back(f.value);
+    if (checker_.leftover(cells_, (*columns_)[0], [&](std::size_t c) { return where_in(record, c, lines, true); }))
+      return;
     if (record.fields.size() != header_->fields.size()) {
       checker_.reject(where_in(record, kNoField, lines), "E102",
                       "expected " + std::to_string(header_->fields.size()) + " fields (delimiter '" +
@@ -188,11 +192,13 @@ class CsvRowReader {
   // row, whatever its problem, shows only the value it is about. The
   // participant's id is starred out even then: it never appears.
   static constexpr std::size_t kNoField = SIZE_MAX;
-  SourceLocation where_in(const CsvRecord& record, std::size_t field, const LineIndex& lines) const {
+  // `show_id`: the value is shown even in the id column (a total row's word).
+  SourceLocation where_in(const CsvRecord& record, std::size_t field, const LineIndex& lines,
+                          bool show_id = false) const {
     const auto& fields = record.fields;
     SourceLocation where = where_offset(fields[field < fields.size() ? field : 0].offset, lines);
     std::size_t line_start = lines.start_of(where.line), keep_begin = 0, keep_end = 0;
-    if (field < fields.size() && field != (*columns_)[0]) {
+    if (field < fields.size() && (show_id || field != (*columns_)[0])) {
       // A field runs to the delimiter before the next one, the last to the end of the line.
       std::size_t end = field + 1 < fields.size() ? fields[field + 1].offset - 1 : SIZE_MAX;
       keep_begin = fields[field].offset - line_start;
@@ -221,7 +227,8 @@ class CsvRowReader {
   bool shows_progress_;
   RowChecker checker_;
   CprColumns cpr_;
-  RawRow row_;  // reused: no allocation per row
+  RawRow row_;                           // reused: no allocation per row
+  std::vector<std::string_view> cells_;  // the record's cells, for RowChecker::leftover
   RecordLocator locator_;
   std::string window_, piece_;
   double bytes_read_ = 0;

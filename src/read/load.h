@@ -10,7 +10,9 @@
 
 namespace maaltal {
 
+// `skip_bad_rows` (--skip-bad-rows) as project.json's registrations.skip_bad_rows:
+// a row with an error is left out, listed, and the rest counted.
 std::optional<Dataset> load_dataset(const std::filesystem::path& project_path, const std::string& display,
-                                    Diagnostics& diags);
+                                    Diagnostics& diags, bool skip_bad_rows = false);
 
 }  // namespace maaltal

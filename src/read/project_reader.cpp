@@ -17,6 +17,7 @@
 #include "read/project_limits.h"
 #include "read/sheet_input.h"
 #include "read/spreadsheet.h"
+#include "read/row_leftovers.h"
 #include "read/text_file.h"
 
 namespace maaltal {
@@ -449,6 +450,41 @@ class ProjectReader {
     return std::nullopt;
   }
 
+  // Excel's leftovers in a targets sheet: blank rows are passed over, a
+  // total row at the end is noted (W131), one with targets below is an error.
+  static std::vector<RowKind> target_row_kinds(const CsvTable& table, std::size_t unit_col) {
+    std::vector<std::vector<std::string_view>> cells(table.records.size() - 1);
+    for (std::size_t i = 1; i < table.records.size(); ++i) {
+      for (const auto& f : table.records[i].fields) cells[i - 1].emplace_back(f.value);
+    }
+    return leftover_kinds(cells, unit_col);
+  }
+
+  template <typename At>
+  void leftover_target(RowKind kind, const CsvRecord& r, At at) {
+    if (kind == RowKind::kBlank) return;
+    std::vector<std::string_view> cells;
+    for (const auto& f : r.fields) cells.emplace_back(f.value);
+    std::size_t first = 0;
+    while (first + 1 < cells.size() && is_blank_cell(cells[first])) ++first;
+    std::string word = total_word(cells).value_or("");
+    if (kind == RowKind::kTotalAtEnd)
+      diags_.note("W131", total_row_note(word), at(r, first));
+    else
+      diags_.error("E119", total_row_inside_message(word), at(r, first));
+  }
+
+  // An Excel error value in any cell of a target row (E118): the row is refused.
+  template <typename At>
+  bool excel_error_in(const CsvRecord& r, At at) {
+    for (std::size_t c = 0; c < r.fields.size(); ++c) {
+      if (!is_excel_error(r.fields[c].value)) continue;
+      diags_.error("E118", quote_value(r.fields[c].value) + kExcelErrorMessage, at(r, c));
+      return true;
+    }
+    return false;
+  }
+
   // Targets from a CSV file, or from a sheet of an .xlsx or .ods file read
   // as CSV text, its messages then moved to the cells.
   void read_targets_csv(const std::string& file, const std::string& sheet_name) {
@@ -487,8 +523,13 @@ class ProjectReader {
       if (col < 0) diags_.error("E103", std::string("missing column '") + name + "'", at(header, 0));
     }
     if (unit_col < 0 || ind_col < 0 || value_col < 0) return;
+    auto kinds = target_row_kinds(table, static_cast<std::size_t>(unit_col));
     for (std::size_t i = 1; i < table.records.size(); ++i) {
       const auto& r = table.records[i];
+      if (kinds[i - 1] != RowKind::kData) {
+        leftover_target(kinds[i - 1], r, at);
+        continue;
+      }
       if (i > kMaxTargets) {  // as in project.json: each target is checked against the others
         diags_.error("E203", "more than " + std::to_string(kMaxTargets) + " targets; a project has at most 20,000",
                      at(r, 0));
@@ -501,6 +542,7 @@ class ProjectReader {
             at(r, 0));
         continue;
       }
+      if (excel_error_in(r, at)) continue;
       const std::string& unit_text = r.fields[static_cast<std::size_t>(unit_col)].value;
       std::string code = normalise_municipality_code(unit_text);
       auto value = parse_number(r.fields[static_cast<std::size_t>(value_col)].value);
@@ -656,6 +698,13 @@ class ProjectReader {
         fields_.invalid("/registrations/rows", "expected \"participant\" or \"event\"");
       }
       source.events = *rows == "event";
+    }
+    if (reg->contains("skip_bad_rows")) {
+      const Json& skip = (*reg)["skip_bad_rows"];
+      if (skip.is_boolean())
+        source.skip_bad_rows = skip.get<bool>();
+      else
+        fields_.wrong_type("/registrations/skip_bad_rows", "true or false");
     }
     if (auto delimiter = fields_.string(*reg, "/registrations", "delimiter", false)) {
       if (*delimiter == ";" || *delimiter == ",")

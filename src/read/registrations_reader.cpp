@@ -87,8 +87,11 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
     }
     locator.pointer = &ptr;
     row.locator = &locator;
+    std::vector<std::string_view> cells(values.begin(), values.end());
+    if (checker.leftover(cells, 0, [&](std::size_t f) { return locator.at(f); })) continue;
     checker.accept(row);
   }
+  checker.end_of_rows();
 }
 
 // Where a file is read in two: the start of the first line after its
@@ -165,6 +168,12 @@ void join_second_part(Dataset& dataset, Diagnostics& diags, CsvRowReader& first,
   diags.add_not_kept(rest_diags);
   dataset.rows_read += rest.rows_read;
   dataset.rows_rejected += rest.rows_rejected + static_cast<int>(skip.size());
+  dataset.rows_blank += rest.rows_blank;
+  dataset.rows_total += rest.rows_total;
+  dataset.rows_skipped += rest.rows_skipped;
+  for (const auto& d : rest.skipped_rows) {
+    if (dataset.skipped_rows.size() < limits::kKeptDiagnostics) dataset.skipped_rows.push_back(d);
+  }
   dataset.registrations.append(later, skip);
 }
 
@@ -179,6 +188,7 @@ void read_in_two(Dataset& dataset, Diagnostics& diags, const TextStream& stream,
   Dataset rest;
   rest.project = dataset.project;
   rest.schema = dataset.schema;
+  rest.skip_bad_rows = dataset.skip_bad_rows;
   rest.registrations.set_shape(dataset.schema.date_fields.size(), dataset.schema.category_fields.size());
   Diagnostics rest_diags;
   const auto rest_bytes = static_cast<double>(stream.size() - split.offset);
@@ -187,7 +197,16 @@ void read_in_two(Dataset& dataset, Diagnostics& diags, const TextStream& stream,
   auto second_read = std::async(std::launch::async, [&] { return second.read(); });
   bool whole = first.read();
   second_read.get();
+  // A total row at the end of the first part is the last only when the
+  // second holds nothing but blank rows; one at the end of the second is
+  // told by the sums of both.
+  if (!whole || rest.rows_read > rest.rows_blank) {
+    first.checker().settle_held();
+  } else {
+    first.checker().end_of_rows();
+  }
   if (!whole) return;  // reading stopped in the first part (E110): nothing after it is read
+  second.checker().end_of_rows(&first.checker().sums());
   join_second_part(dataset, diags, first, rest, rest_diags, second, stream, split);
 }
 
@@ -210,7 +229,11 @@ void read_registrations(Dataset& dataset, Diagnostics& diags) {
     read_in_two(dataset, diags, stream, *split);
   } else {
     auto bytes = static_cast<double>(stream.size());
-    CsvRowReader(dataset, diags, stream, 1, bytes, bytes, true).read();
+    CsvRowReader reader(dataset, diags, stream, 1, bytes, bytes, true);
+    if (reader.read())
+      reader.checker().end_of_rows();
+    else
+      reader.checker().settle_held();  // reading stopped (E110): what was held is no last row
   }
   stream.record_provenance();
 }

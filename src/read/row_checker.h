@@ -2,6 +2,8 @@
 // (CSV or JSON): required values, municipality codes, dates, category values,
 // and repeats of a participant (W109). Keeps each row it can count in the
 // dataset's Registrations and counts each one it cannot, with a diagnostic.
+// Every source hands each row to leftover() first (blank rows, a total row),
+// then to accept() or reject(), and calls end_of_rows() after the last.
 #pragma once
 #include <algorithm>
 #include <optional>
@@ -17,6 +19,7 @@
 #include "core/text.h"
 #include "read/municipalities.h"
 #include "read/spreadsheet.h"
+#include "read/row_leftovers.h"
 
 namespace maaltal {
 
@@ -87,9 +90,10 @@ class RowChecker {
     const std::uint64_t hash = once ? participant_hash(participant, static_cast<std::uint16_t>(unit.index)) : 0;
     if (once) seen_.prefetch(hash);  // the repeat check's memory arrives while the row is checked
     if (!fill(row, unit)) {
-      ++dataset_.rows_rejected;
+      row_rejected();
       return;
     }
+    holding_current_ = false;
     const auto u = static_cast<std::uint16_t>(unit.index);
     const int position = row.json_index >= 0 ? row.json_index : row.line;
     if (once) {
@@ -99,7 +103,7 @@ class RowChecker {
       });
       if (first != row_index) {
         const std::size_t index = diags_.all().size();
-        if (diags_.warning("W109", repeat_message(regs_.position(first), row.json_index >= 0, u), row.where(0))) {
+        if (sink().warning("W109", repeat_message(regs_.position(first), row.json_index >= 0, u), row.where(0))) {
           repeats_.push_back({index, first});
         }
         ++dataset_.rows_rejected;
@@ -148,31 +152,154 @@ class RowChecker {
 
   void reject(const SourceLocation& where, const std::string& code, const std::string& message) {
     ++dataset_.rows_read;
-    ++dataset_.rows_rejected;
-    diags_.error(code, message, where);
+    row_error(code, message, where);
+    row_rejected();
   }
+
+  // Excel's leftovers, before a row's own checks: `cells` are all the row's
+  // cells, `id_cell` the participant's, `where` a cell's location (its
+  // value shown). A blank row is counted and skipped; a total row ("I alt")
+  // is held until the next row says whether it was the last (a note) or not
+  // (E119); a row without an id whose numbers could be the column sums is
+  // checked as usual, its messages held the same way. Whether the row was
+  // taken care of here.
+  template <typename Where>
+  bool leftover(const std::vector<std::string_view>& cells, std::size_t id_cell, Where where) {
+    if (is_blank_row(cells)) {
+      ++dataset_.rows_read;
+      ++dataset_.rows_blank;
+      return true;
+    }
+    settle_held();
+    if (auto word = total_word(cells)) {
+      std::size_t first = 0;
+      while (is_blank_cell(cells[first])) ++first;
+      held_.emplace();
+      held_->where = where(first);
+      held_->word = *word;
+      holding_current_ = true;
+      ++dataset_.rows_read;
+      row_error("E119", total_row_inside_message(*word), held_->where);
+      row_rejected();
+      return true;
+    }
+    if (id_cell < cells.size() && is_blank_cell(cells[id_cell])) {
+      auto numbers = ColumnSums::numbers(cells);
+      if (!numbers.empty()) {  // a total row by its numbers, if it turns out to be the last
+        std::size_t first = 0;
+        while (is_blank_cell(cells[first])) ++first;
+        held_.emplace();
+        held_->where = where(first);
+        held_->numbers = std::move(numbers);
+        held_->above = sums_;
+        holding_current_ = true;
+      }
+    }
+    sums_.add(cells);
+    return false;
+  }
+
+  // After the last row: a row held is the last one. `before` holds the sums
+  // of the rows another reader read before this one's (a file read in two).
+  void end_of_rows(const ColumnSums* before = nullptr) {
+    if (!held_) return;
+    ColumnSums above = held_->above;
+    if (before) above.add(*before);
+    if (held_->word.empty() && !above.are_sums_of(held_->numbers)) {
+      settle_held();
+      return;
+    }
+    --dataset_.rows_rejected;
+    if (held_->skipped) --dataset_.rows_skipped;
+    ++dataset_.rows_total;
+    diags_.note("W131", total_row_note(held_->word), held_->where);
+    held_.reset();
+  }
+
+  // A row held by leftover() is not the last: its messages are said.
+  void settle_held() {
+    if (!held_) return;
+    for (const auto& d : held_->diags.all()) diags_.add(d);
+    if (held_->skipped) list_skipped(*held_->skipped);
+    held_.reset();
+  }
+
+  // The sums of the columns over every row read so far (held ones too).
+  const ColumnSums& sums() const { return sums_; }
 
  private:
   // Reads the row's values into dates_ and categories_, reporting every
   // problem; whether the row can be counted.
   bool fill(const RawRow& row, const UnitLookup& unit) {
     bool ok = true;
-    if (trim(row.values[0]).empty()) {
-      diags_.error("E107", "missing participant id", row.where(0));
+    if (is_excel_error(row.values[0])) {
+      excel_error(row, 0);
+      ok = false;
+    } else if (trim(row.values[0]).empty()) {
+      row_error("E107", "missing participant id", row.where(0));
       ok = false;
     }
     if (unit.index < 0) {
-      diags_.error(unit.code, unit.message, row.where(1));
+      if (is_excel_error(row.values[1]))
+        excel_error(row, 1);
+      else
+        row_error(unit.code, unit.message, row.where(1));
       ok = false;
     }
     std::size_t field = 2;
     for (std::size_t i = 0; i < dates_.size(); ++i, ++field) ok = read_date(row, field, dates_[i]) && ok;
     for (std::size_t i = 0; i < categories_.size(); ++i, ++field) {
+      if (is_excel_error(row.values[field])) {
+        excel_error(row, field);
+        ok = false;
+        continue;
+      }
       categories_[i] = regs_.intern(trim(row.values[field]));
       if (const auto* problem = category_problem(i, categories_[i]))
-        diags_.warning(problem->code, problem->message, row.where(field));
+        sink().warning(problem->code, problem->message, row.where(field));
     }
     return ok;
+  }
+
+  void excel_error(const RawRow& row, std::size_t field) {
+    const auto fields = logical_fields(dataset_.schema);
+    row_error("E118", quote(trim(row.values[field]), fields[field], field == 0) + kExcelErrorMessage, row.where(field));
+  }
+
+  // Where this row's messages go: held with the row while it may be a total
+  // row at the end, else straight to the run's.
+  Diagnostics& sink() { return holding_current_ && held_ ? held_->diags : diags_; }
+
+  // An error that rejects the row: with skip_bad_rows a warning (its code
+  // kept), the row listed by its first.
+  void row_error(const std::string& code, const std::string& message, const SourceLocation& where) {
+    if (!dataset_.skip_bad_rows) {
+      sink().error(code, message, where);
+      return;
+    }
+    sink().warning(code, message, where);
+    if (!row_error_)
+      row_error_ = Diagnostic{Severity::kWarning,
+                              code,
+                              mask_cpr_numbers(message),
+                              {where.file, where.line, where.column, where.pointer, ""}};
+  }
+
+  void row_rejected() {
+    ++dataset_.rows_rejected;
+    if (row_error_) {
+      ++dataset_.rows_skipped;
+      if (holding_current_ && held_)
+        held_->skipped = std::move(row_error_);
+      else
+        list_skipped(*row_error_);
+    }
+    row_error_.reset();
+    holding_current_ = false;
+  }
+
+  void list_skipped(const Diagnostic& d) {
+    if (dataset_.skipped_rows.size() < limits::kKeptDiagnostics) dataset_.skipped_rows.push_back(d);
   }
 
   bool read_date(const RawRow& row, std::size_t field, std::optional<Date>& date) {
@@ -182,16 +309,20 @@ class RowChecker {
     date = parse_date(text);
     const auto& project = dataset_.project;
     auto quoted = [&] { return quote(text, dataset_.schema.date_fields[field - 2]); };
+    if (is_excel_error(text)) {
+      excel_error(row, field);
+      return false;
+    }
     if (!date) {
-      diags_.error("E106",
-                   quoted() +
-                       " is not a date (expected 2019-12-31, 31-12-2019, 31.12.2019, 31/12/2019 or an Excel "
-                       "serial day such as 43830)",
-                   row.where(field));
+      row_error("E106",
+                quoted() +
+                    " is not a date (expected 2019-12-31, 31-12-2019, 31.12.2019, 31/12/2019 or an Excel "
+                    "serial day such as 43830)",
+                row.where(field));
       return false;
     }
     if (*date < project.info.start || *date > project.info.end) {
-      diags_.warning("W114",
+      sink().warning("W114",
                      quoted() + " is outside the project period (" + project.info.start.iso() + " to " +
                          project.info.end.iso() + "); not counted",
                      row.where(field));
@@ -233,9 +364,10 @@ class RowChecker {
   // "'value' in column 'c'" for a message; a value of the participants' id
   // column (project.json refuses it as a date, category or filter field,
   // but reads on to report every problem) starred out, as in the line shown.
-  std::string quote(std::string_view value, const std::string& field) const {
+  std::string quote(std::string_view value, const std::string& field, bool shown_whole = false) const {
     const std::string column = dataset_.project.column_for(field);
-    std::string shown = fold_case(column) == id_column_ ? star_out_except(value, "") : std::string(value);
+    std::string shown =
+        fold_case(column) == id_column_ && !shown_whole ? star_out_except(value, "") : std::string(value);
     return "'" + shown + "' in column '" + column + "'";
   }
 
@@ -306,6 +438,21 @@ class RowChecker {
   RowIndex seen_;                                                      // rows by municipality and participant, for W109
   std::vector<std::pair<std::size_t, std::uint32_t>> repeats_;
   std::string id_column_;  // the participants' id column, as fold_case() gives it
+
+  // A row that may be a total row at the end, with what it said, until the
+  // next row or the end of the rows decides.
+  struct HeldRow {
+    Diagnostics diags{SIZE_MAX};
+    std::optional<Diagnostic> skipped;  // its first error, under skip_bad_rows
+    SourceLocation where;               // its first non-blank cell
+    std::string word;                   // "I alt", or empty for a row told by its numbers
+    std::vector<std::pair<std::size_t, std::int64_t>> numbers;
+    ColumnSums above;  // the sums of the rows above it
+  };
+  std::optional<HeldRow> held_;
+  bool holding_current_ = false;         // the row being checked is held_
+  std::optional<Diagnostic> row_error_;  // the first error of the row being checked, under skip_bad_rows
+  ColumnSums sums_;
 };
 
 // Warns once per column that holds CPR numbers (W119): they are personal

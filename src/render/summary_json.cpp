@@ -173,6 +173,14 @@ std::string render_summary_json(const Report& report) {
                   {"period", {{"start", p.start.iso()}, {"end", p.end.iso()}}},
                   {"locale", p.locale}};
   j["as_of"] = report.as_of.iso();
+  if (const auto& source = report.as_of_source) {  // the data set it: the row with the latest date
+    j["as_of_source"] = {{"from", "data"}, {"file", source->file}};
+    if (source->index >= 0)
+      j["as_of_source"]["index"] = source->index;
+    else
+      j["as_of_source"]["line"] = source->line;
+    j["as_of_source"]["next_latest"] = source->next_latest ? Json(source->next_latest->iso()) : Json(nullptr);
+  }
   j["audience"] = audience_name(report.audience);
   if (report.audience == Audience::kPublic) {
     j["privacy"] = {{"suppress_below", report.privacy.suppress_below}, {"zero_as_dash", report.privacy.zero_as_dash},
@@ -212,12 +220,26 @@ std::string render_summary_json(const Report& report) {
   const DataQuality& dq = report.data_quality;
   // The row accounting counts participants' rows: a sum over them that the
   // suppression does not model, so a public summary leaves it out.
-  j["data_quality"] = report.audience == Audience::kPublic ? Json(nullptr)
-                                                           : Json{{"rows_read", dq.rows_read},
-                                                                  {"rows_counted", dq.rows_counted},
-                                                                  {"rows_rejected", dq.rows_rejected},
-                                                                  {"events_after_as_of", dq.events_after_as_of},
-                                                                  {"by_code", dq.by_code}};
+  if (report.audience == Audience::kPublic) {
+    j["data_quality"] = nullptr;
+  } else {
+    j["data_quality"] = {{"rows_read", dq.rows_read},
+                         {"rows_counted", dq.rows_counted},
+                         {"rows_rejected", dq.rows_rejected},
+                         {"events_after_as_of", dq.events_after_as_of},
+                         {"rows_blank", dq.rows_blank},
+                         {"rows_total", dq.rows_total},
+                         {"by_code", dq.by_code}};
+    if (dq.skip_bad_rows) {  // --skip-bad-rows: the rows left out, each by its first error
+      j["data_quality"]["skip_bad_rows"] = true;
+      j["data_quality"]["rows_skipped"] = dq.rows_skipped;
+      Json listed = Json::array();
+      for (const auto& d : dq.skipped_rows) {
+        listed.push_back({{"location", format_location(d.where)}, {"code", d.code}, {"message", d.message}});
+      }
+      j["data_quality"]["skipped_rows"] = listed;
+    }
+  }
   j["changes"] = report.changes ? changes_json(*report.changes) : Json(nullptr);
   j["inputs"] = Json::array();
   j["input_sha256"] = Json::object();

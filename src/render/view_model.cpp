@@ -413,6 +413,42 @@ nlohmann::json definitions_view(const Report& report, const Locale& locale) {
   return definitions;
 }
 
+std::string as_of_source_text(const Report& report, const Locale& locale) {
+  if (!report.as_of_source) return "";
+  const AsOfSource& source = *report.as_of_source;
+  std::string where = source.index >= 0
+                          ? source.file + "#/" + std::to_string(source.index)
+                          : source.file + " " + locale.get("line_word") + " " + std::to_string(source.line);
+  return locale.fill("as_of_from_data", {{"where", where}});
+}
+
+namespace {
+
+// The row accounting, and under --skip-bad-rows the rows left out: a count
+// for every audience (the public notice), the rows themselves internally.
+Json data_quality_view(const Report& report, const Locale& locale) {
+  const auto& dq = report.data_quality;
+  auto number = [&](int n) { return format_number(n, 0, locale.code()); };
+  Json skipped = Json::array();
+  for (const auto& d : dq.skipped_rows) {
+    skipped.push_back({{"location", format_location(d.where)}, {"code", d.code}, {"message", d.message}});
+  }
+  return {{"rows_read", number(dq.rows_read)},
+          {"rows_counted", number(dq.rows_counted)},
+          {"rows_rejected", number(dq.rows_rejected)},
+          {"events_after_as_of", number(dq.events_after_as_of)},
+          {"has_blank", dq.rows_blank > 0},
+          {"rows_blank", number(dq.rows_blank)},
+          {"has_total", dq.rows_total > 0},
+          {"rows_total", number(dq.rows_total)},
+          {"has_skipped", dq.rows_skipped > 0},
+          {"skipped_note", locale.fill("skipped_rows_note", {{"count", number(dq.rows_skipped)}})},
+          {"has_skipped_rows", !skipped.empty()},
+          {"skipped_rows", skipped}};
+}
+
+}  // namespace
+
 Json build_view(const Report& report, const Locale& locale) {
   Json headline = Json::array();
   Json indicators = Json::array();
@@ -443,6 +479,8 @@ Json build_view(const Report& report, const Locale& locale) {
           {"goals", goals_view(report, locale)},
           {"goal_tally", goal_tally_view(report, locale)},
           {"has_goals", !report.goals.empty()},
+          {"has_as_of_source", report.as_of_source.has_value()},
+          {"as_of_source", as_of_source_text(report, locale)},
           {"data_quality", data_quality_view(report, locale)},
           {"is_public", report.audience == Audience::kPublic},
           {"privacy_note", locale.fill("privacy_note", {{"threshold", std::to_string(report.privacy.suppress_below)}})},

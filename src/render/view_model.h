@@ -11,6 +11,10 @@ namespace maaltal {
 
 nlohmann::json build_view(const Report& report, const Locale& locale);
 
+// "the latest date in the data, registrations.csv line 118" when the data set
+// the as-of date, else "".
+std::string as_of_source_text(const Report& report, const Locale& locale);
+
 // The headline tile of indicator `i` for a municipality or the total: value,
 // detail, attainment, status, expected and forecast in words.
 nlohmann::json headline_view(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale);

@@ -228,6 +228,7 @@ void write_about(const Report& report, const Locale& locale, const WorkbookLayou
   day("period_start", p.start);
   day("period_end", p.end);
   day("as_of_label", report.as_of);
+  if (report.as_of_source) text("as_of_source_label", as_of_source_text(report, locale));
   label("audience_label");
   std::string audience =
       report.audience == Audience::kPublic

@@ -129,12 +129,24 @@ void write_wide_months(const Report& report, const WorkbookLayout& layout, const
   }
 }
 
+const char* severity_key(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "severity_error";
+    case Severity::kWarning:
+      return "severity_warning";
+    case Severity::kNote:
+      return "severity_note";
+  }
+  return "severity_error";
+}
+
 std::vector<Row> problem_rows(const Report& report, const Locale& locale) {
   std::vector<Row> rows;
   for (const auto& d : report.data_quality.diagnostics) {
     Row r{{"file", text_cell(d.where.file)},
           {"pointer", text_cell(d.where.pointer)},
-          {"severity", text_cell(locale.get(d.severity == Severity::kError ? "severity_error" : "severity_warning"))},
+          {"severity", text_cell(locale.get(severity_key(d.severity)))},
           {"code", text_cell(d.code)},
           {"message", text_cell(d.message)}};
     if (d.where.line > 0) r["line"] = number_cell(d.where.line, "integer");
@@ -188,6 +200,13 @@ void write_data_quality(const Report& report, const SheetLayout& s, const Workbo
                   {"events_after_as_of", dq.events_after_as_of}};
   }
   for (const auto& [key, value] : accounting) {
+    check(worksheet_write_string(sheet, row, 0, locale.get(key).c_str(), book.format("", true)), "data quality");
+    check(worksheet_write_number(sheet, row++, 1, value, count), "data quality");
+  }
+  // Only when there are any: a sheet without leftovers reads as before.
+  for (const auto& [key, value] :
+       {std::pair{"rows_blank", dq.rows_blank}, {"rows_total", dq.rows_total}, {"rows_skipped", dq.rows_skipped}}) {
+    if (value == 0) continue;
     check(worksheet_write_string(sheet, row, 0, locale.get(key).c_str(), book.format("", true)), "data quality");
     check(worksheet_write_number(sheet, row++, 1, value, count), "data quality");
   }
