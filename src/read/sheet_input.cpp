@@ -41,6 +41,7 @@ class SheetRowReader {
     // The sheet read is named in later messages about its rows (dataset_checks).
     source.sheet =
         read_sheet_rows(source.path.string(), file_, source.sheet, [&](const SheetRow& row) { return on_row(row); });
+    checker_.end_of_rows();
     if (header_.empty()) {
       diags_.error("E103", "the registrations sheet is empty (expected a header row)", {file_, 1, 0, "", ""});
     }
@@ -53,6 +54,9 @@ class SheetRowReader {
       return columns_.has_value() || header_.empty();  // a missing column is reported once; no row can be read
     }
     row_ = &row;
+    cells_.clear();
+    for (const auto& cell : row.cells) cells_.emplace_back(cell.text);
+    if (checker_.leftover(cells_, (*columns_)[0], [&](std::size_t c) { return where(c); })) return true;
     for (std::size_t c = 0; c < header_.size() && c < row.cells.size(); ++c) {
       cpr_.check(row.cells[c].text, header_[c], [&] { return where(c); });
     }
@@ -106,6 +110,7 @@ class SheetRowReader {
   std::vector<std::string> header_;
   std::optional<std::vector<std::size_t>> columns_;
   const SheetRow* row_ = nullptr;
+  std::vector<std::string_view> cells_;  // the row's cells, for RowChecker::leftover
   RawRow raw_;
   CellLocator locator_;
 };

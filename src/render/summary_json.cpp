@@ -179,7 +179,9 @@ std::string render_summary_json(const Report& report) {
       j["as_of_source"]["index"] = source->index;
     else
       j["as_of_source"]["line"] = source->line;
-    j["as_of_source"]["next_latest"] = source->next_latest ? Json(source->next_latest->iso()) : Json(nullptr);
+    // The next-latest date is another participant's event: internal only.
+    if (report.audience == Audience::kInternal)
+      j["as_of_source"]["next_latest"] = source->next_latest ? Json(source->next_latest->iso()) : Json(nullptr);
   }
   j["audience"] = audience_name(report.audience);
   if (report.audience == Audience::kPublic) {

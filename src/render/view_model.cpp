@@ -23,16 +23,33 @@ std::string format_value(const Report& report, std::size_t indicator, std::optio
 
 // The row accounting counts participants' rows, a sum over them that the
 // suppression does not model: a public output leaves it out (README
-// "Privacy"), its values blank so that no template can show them.
+// "Privacy"), its values blank so that no template can show them. The count
+// of rows left out by --skip-bad-rows is the public notice; the rows
+// themselves are internal.
 Json data_quality_view(const Report& report, const Locale& locale) {
   const DataQuality& dq = report.data_quality;
   bool shown = report.audience != Audience::kPublic;
-  auto count = [&](int n) { return shown ? format_number(n, 0, locale.code()) : std::string(); };
+  auto number = [&](int n) { return format_number(n, 0, locale.code()); };
+  auto count = [&](int n) { return shown ? number(n) : std::string(); };
+  Json skipped = Json::array();
+  if (shown) {
+    for (const auto& d : dq.skipped_rows) {
+      skipped.push_back({{"location", format_location(d.where)}, {"code", d.code}, {"message", d.message}});
+    }
+  }
   return {{"shown", shown},
           {"rows_read", count(dq.rows_read)},
           {"rows_counted", count(dq.rows_counted)},
           {"rows_rejected", count(dq.rows_rejected)},
-          {"events_after_as_of", count(dq.events_after_as_of)}};
+          {"events_after_as_of", count(dq.events_after_as_of)},
+          {"has_blank", shown && dq.rows_blank > 0},
+          {"rows_blank", count(dq.rows_blank)},
+          {"has_total", shown && dq.rows_total > 0},
+          {"rows_total", count(dq.rows_total)},
+          {"has_skipped", dq.rows_skipped > 0},
+          {"skipped_note", locale.fill("skipped_rows_note", {{"count", number(dq.rows_skipped)}})},
+          {"has_skipped_rows", !skipped.empty()},
+          {"skipped_rows", skipped}};
 }
 
 // A public output may be set to show a 0 as "–" (project.json's privacy).
@@ -421,33 +438,6 @@ std::string as_of_source_text(const Report& report, const Locale& locale) {
                           : source.file + " " + locale.get("line_word") + " " + std::to_string(source.line);
   return locale.fill("as_of_from_data", {{"where", where}});
 }
-
-namespace {
-
-// The row accounting, and under --skip-bad-rows the rows left out: a count
-// for every audience (the public notice), the rows themselves internally.
-Json data_quality_view(const Report& report, const Locale& locale) {
-  const auto& dq = report.data_quality;
-  auto number = [&](int n) { return format_number(n, 0, locale.code()); };
-  Json skipped = Json::array();
-  for (const auto& d : dq.skipped_rows) {
-    skipped.push_back({{"location", format_location(d.where)}, {"code", d.code}, {"message", d.message}});
-  }
-  return {{"rows_read", number(dq.rows_read)},
-          {"rows_counted", number(dq.rows_counted)},
-          {"rows_rejected", number(dq.rows_rejected)},
-          {"events_after_as_of", number(dq.events_after_as_of)},
-          {"has_blank", dq.rows_blank > 0},
-          {"rows_blank", number(dq.rows_blank)},
-          {"has_total", dq.rows_total > 0},
-          {"rows_total", number(dq.rows_total)},
-          {"has_skipped", dq.rows_skipped > 0},
-          {"skipped_note", locale.fill("skipped_rows_note", {{"count", number(dq.rows_skipped)}})},
-          {"has_skipped_rows", !skipped.empty()},
-          {"skipped_rows", skipped}};
-}
-
-}  // namespace
 
 Json build_view(const Report& report, const Locale& locale) {
   Json headline = Json::array();
