@@ -118,7 +118,7 @@ struct Indicator {
   // count: `any`, alternatives of which at least one must hold (besides
   // `where`), each made of conditions that must all hold; a person counts once.
   std::vector<std::vector<FieldFilter>> any;
-  bool show = true;                  // false: computed for a sum or ratio, but in no output
+  bool show = true;  // false: computed for a sum or ratio, but in no output
 
   // Every condition on a category field, of `where` and of each `any`.
   std::vector<const FieldFilter*> conditions() const;

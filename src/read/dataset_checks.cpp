@@ -159,7 +159,8 @@ void check_category_values(const Dataset& dataset, const std::string& project_di
       diags.warning("W125",
                     quote_value(shown) + " in column '" + column + "' is in " + std::to_string(rows[id]) +
                         (rows[id] == 1 ? " row" : " rows") + " that no indicator's where names; they count for no " +
-                        "indicator filtered on '" + field + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
+                        "indicator filtered on '" + field + "'" +
+                        (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
                     where(dataset, first[id]));
     }
     // A value not seen yet is common (no flex job so far); one a data value

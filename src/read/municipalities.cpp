@@ -1,13 +1,13 @@
 #include "read/municipalities.h"
 
+#include <algorithm>
+
 #include "core/diagnostics.h"
 #include "core/error.h"
 #include "core/resources.h"
-#include "read/csv.h"
 #include "core/text.h"
+#include "read/csv.h"
 #include "read/project_limits.h"
-
-#include <algorithm>
 
 namespace maaltal {
 
@@ -57,10 +57,23 @@ std::string spelled_key(std::string_view name) {
     char c = name[i];
     if (c == '\xC3' && i + 1 < name.size()) {
       switch (name[i + 1]) {  // Æ æ, Ø ø, Å å in UTF-8
-        case '\x86': case '\xA6': key += "ae"; ++i; continue;
-        case '\x98': case '\xB8': key += "oe"; ++i; continue;
-        case '\x85': case '\xA5': key += "aa"; ++i; continue;
-        default: break;
+        case '\x86':
+        case '\xA6':
+          key += "ae";
+          ++i;
+          continue;
+        case '\x98':
+        case '\xB8':
+          key += "oe";
+          ++i;
+          continue;
+        case '\x85':
+        case '\xA5':
+          key += "aa";
+          ++i;
+          continue;
+        default:
+          break;
       }
     }
     if (c == '-' || c == ' ' || c == '\t' || c == '\xA0') {

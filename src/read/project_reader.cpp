@@ -331,13 +331,15 @@ class ProjectReader {
       if (ind.show) continue;
       SourceLocation at{display_, 0, 0, indicator_ptrs_.at(ind.id) + "/show", ""};
       if (std::string by = shown_by(ind.id); !by.empty()) {
-        diags_.error("E116", "indicator '" + ind.id + "' is not shown (\"show\": false), but " + by +
-                                 " shows it; remove \"show\": false or leave it out there",
+        diags_.error("E116",
+                     "indicator '" + ind.id + "' is not shown (\"show\": false), but " + by +
+                         " shows it; remove \"show\": false or leave it out there",
                      at);
       } else if (!used(ind.id)) {
-        diags_.warning("W127", "indicator '" + ind.id +
-                                   "' is not shown (\"show\": false) and no sum or ratio uses it; it is computed "
-                                   "for nothing",
+        diags_.warning("W127",
+                       "indicator '" + ind.id +
+                           "' is not shown (\"show\": false) and no sum or ratio uses it; it is computed "
+                           "for nothing",
                        at);
       }
     }

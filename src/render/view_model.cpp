@@ -350,8 +350,8 @@ std::string any_definition(const Indicator& ind, const Locale& locale) {
   for (const auto& alternative : ind.any) {
     std::vector<std::string> conditions;
     for (const auto& f : alternative) {
-      std::string values = f.flag ? locale.get(*f.flag ? "condition_yes" : "condition_no")
-                                  : join_words(f.values, locale.get("or"));
+      std::string values =
+          f.flag ? locale.get(*f.flag ? "condition_yes" : "condition_no") : join_words(f.values, locale.get("or"));
       conditions.push_back(locale.fill("condition", {{"field", f.field}, {"values", values}}));
     }
     alternatives.push_back(join_words(conditions, locale.get("and")));

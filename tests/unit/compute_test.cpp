@@ -320,8 +320,10 @@ Dataset two_columns() {
   p.unit_names = {{"630", "Vejle"}};
   Indicator either{"i_job", "I job", "", IndicatorKind::kCount, "visiteret"};
   either.any = {{{"ordinær", {}, true}}, {{"fleks", {}, true}}};
-  Indicator both{"begge", "Begge", "", IndicatorKind::kCount, "visiteret", {{"ordinær", {}, true}, {"fleks", {}, true}}};
-  Indicator named{"udfald", "Udfald", "", IndicatorKind::kCount, "visiteret", {{"udfald", {" ordinære timer", "FLEKSJOB"}}}};
+  Indicator both{
+      "begge", "Begge", "", IndicatorKind::kCount, "visiteret", {{"ordinær", {}, true}, {"fleks", {}, true}}};
+  Indicator named{
+      "udfald", "Udfald", "", IndicatorKind::kCount, "visiteret", {{"udfald", {" ordinære timer", "FLEKSJOB"}}}};
   p.indicators = {either, both, named};
   d.schema = RecordSchema::for_project(p);
   Date when = Date::from_ymd(2020, 3, 1);

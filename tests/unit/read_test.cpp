@@ -374,10 +374,10 @@ TEST_CASE("read: a value a breakdown does not declare is a warning, and the row 
   project.replace(project.find("\"targets\""), 9,
                   "\"breakdowns\": [{\"id\": \"y\", \"indicator\": \"visiterede\", \"field\": \"ydelse\", "
                   "\"categories\": [\"Dagpenge\", \"Kontanthjælp\"]}], \"targets\"");
-  auto r = load(
-      dir, project,
-      "id;kommune;visiteret;udfald;udfald_dato;ydelse\nA1;746;2020-02-01;;;Dagpenge\nA2;746;2020-02-01;;;Dagpnge\n"
-      "A3;746;2020-02-01;;; DAGPENGE\n");  // another case is the same category
+  auto r =
+      load(dir, project,
+           "id;kommune;visiteret;udfald;udfald_dato;ydelse\nA1;746;2020-02-01;;;Dagpenge\nA2;746;2020-02-01;;;Dagpnge\n"
+           "A3;746;2020-02-01;;; DAGPENGE\n");  // another case is the same category
   REQUIRE(r.messages() ==
           "reg.csv:3:21: warning: 'Dagpnge' in column 'ydelse' is not one of the declared categories; counted as "
           "other (did you mean 'Dagpenge'?) [W110]\n"
@@ -571,7 +571,8 @@ TEST_CASE("municipalities: an unknown name gets the likely one, the project's ow
   CHECK(find_municipality("Vejel").message == "unknown municipality 'Vejel'; did you mean 575 (Vejen) or 630 (Vejle)?");
   CHECK(find_municipality("Vejel", {"615", "630", "766"}).message ==
         "unknown municipality 'Vejel'; did you mean 630 (Vejle)?");
-  CHECK(find_municipality("Bronderslev").message == "unknown municipality 'Bronderslev'; did you mean 810 (Brønderslev)?");
+  CHECK(find_municipality("Bronderslev").message ==
+        "unknown municipality 'Bronderslev'; did you mean 810 (Brønderslev)?");
   CHECK(find_municipality("Atlantis").message ==
         "unknown municipality 'Atlantis' (expected a municipality code such as 630 or a name such as Vejle)");
   CHECK(find_municipality("999").message == "unknown municipality code '999'");
@@ -599,12 +600,13 @@ TEST_CASE("read: municipalities by name in project.json, targets and registratio
   "registrations": {"file": "reg.csv", "columns": {"participant": "id", "municipality": "kommune"}}
 })",
                 "id;kommune;visiteret\nA1;skanderborg;2020-02-01\nA2;Skanderbrog;2020-02-01\nA3;FURESØ;2020-02-01\n");
-  REQUIRE(r.messages() ==
-          "project.json#/targets/1/municipality: error: unknown municipality 'Fureso'; did you mean 190 (Furesø)? [E104]\n"
-          "reg.csv:3:4: error: unknown municipality 'Skanderbrog'; did you mean 746 (Skanderborg)? [E104]\n"
-          "**;Skanderbrog;**********\n"
-          "   ^\n"
-          "project.json#/municipalities/1: warning: municipality 190 (Furesø) has registrations but no target [W117]\n");
+  REQUIRE(
+      r.messages() ==
+      "project.json#/targets/1/municipality: error: unknown municipality 'Fureso'; did you mean 190 (Furesø)? [E104]\n"
+      "reg.csv:3:4: error: unknown municipality 'Skanderbrog'; did you mean 746 (Skanderborg)? [E104]\n"
+      "**;Skanderbrog;**********\n"
+      "   ^\n"
+      "project.json#/municipalities/1: warning: municipality 190 (Furesø) has registrations but no target [W117]\n");
   REQUIRE(r.dataset->project.unit_codes == std::vector<std::string>{"746", "190"});
   REQUIRE(r.dataset->registrations.size() == 2);
 }
