@@ -48,8 +48,10 @@ std::string closest_spelling(std::string_view value, const std::vector<std::stri
   std::string best;
   std::size_t best_distance = 3;
   for (const auto& c : candidates) {
-    std::size_t d = typo_distance(folded, fold_category(c));
-    if (d < best_distance) best = c, best_distance = d;
+    std::string other = fold_category(c);
+    std::size_t d = typo_distance(folded, other);
+    // Fewer edits than half the letters: "b" is no typo of "a".
+    if (d < best_distance && 2 * d < std::max(folded.size(), other.size())) best = c, best_distance = d;
   }
   return best;
 }

@@ -32,8 +32,8 @@ bool same_category(std::string_view a, std::string_view b);
 std::size_t typo_distance(std::string_view a, std::string_view b);
 
 // The one of `candidates` that `value` most likely misspells: within two
-// edits of it once both are folded (fold_category), the closest first; "" if
-// none is.
+// edits of it once both are folded (fold_category), and fewer than half its
+// letters, the closest first; "" if none is.
 std::string closest_spelling(std::string_view value, const std::vector<std::string>& candidates);
 
 // Whether `text` is a CPR number (see mask_cpr_numbers), surrounding spaces

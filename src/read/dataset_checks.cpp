@@ -124,6 +124,10 @@ std::map<std::string, std::vector<NamedValue>> named_values(const Project& proje
     for (std::size_t a = 0; a < ind.any.size(); ++a) add(ind.any[a], ptr + "/any/" + std::to_string(a));
   }
   for (const auto& field : elsewhere) named.erase(field);
+  // The participants' id column (a filter on it is refused, E203) is never
+  // listed: its values are personal data.
+  const std::string id_column = fold_case(project.column_for(kParticipantField));
+  std::erase_if(named, [&](const auto& entry) { return fold_case(project.column_for(entry.first)) == id_column; });
   return named;
 }
 

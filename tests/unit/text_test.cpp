@@ -94,4 +94,5 @@ TEST_CASE("text: typo distance counts a swap of two neighbours as one edit") {
   CHECK(closest_spelling("Flexjob", {"Ordinære timer", "Fleksjob"}) == "Fleksjob");
   CHECK(closest_spelling("Dagpnge", {"dagpenge", "Kontanthjælp"}) == "dagpenge");
   CHECK(closest_spelling("helt andet", {"Fleksjob"}).empty());
+  CHECK(closest_spelling("b", {"a"}).empty());  // one edit, but the whole value
 }
