@@ -349,6 +349,8 @@ CheckResult check_inputs(const RunOptions& options, bool building,
   warn_empty_denominators(*result.report, options.project.generic_string(), result.diagnostics);
   result.as_of_source = result.report->as_of_source;
   if (result.as_of_source) warn_far_as_of(*result.report, result.diagnostics);
+  leave_out_hidden(*result.report);
+  if (result.public_report) leave_out_hidden(*result.public_report);
   result.report->data_quality.by_code = result.diagnostics.count_by_code();
   result.report->data_quality.top_problems = top_problems(result.diagnostics);
   result.report->data_quality.diagnostics = result.diagnostics.all();

@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "core/limits.h"
 #include "core/numbers.h"
+#include "core/text.h"
 
 namespace maaltal {
 
@@ -65,36 +66,56 @@ std::optional<AsOfSource> latest_date_source(const Dataset& dataset) {
 
 namespace {
 
-// An indicator's test of a registration, prepared once: its date field,
-// and for each filter which category values (by id) pass it.
+// One condition of an indicator, prepared once: its category field, and
+// which category values (by id) pass it.
+struct Condition {
+  std::size_t field = 0;
+  std::vector<char> passes;  // [value id]
+};
+
+bool all_hold(const std::vector<Condition>& conditions, const Registrations& regs, std::size_t k) {
+  return std::all_of(conditions.begin(), conditions.end(),
+                     [&](const Condition& c) { return c.passes[regs.category_id(k, c.field)]; });
+}
+
+// An indicator's test of a registration: its date field, `where` (all must
+// hold) and `any` (one alternative must hold, all of its conditions).
 struct IndicatorRule {
   std::size_t date_field = 0;
-  std::vector<std::pair<std::size_t, std::vector<char>>> filters;  // category field, passes[value id]
+  std::vector<Condition> filters;
+  std::vector<std::vector<Condition>> any;
 
   bool passes(const Registrations& regs, std::size_t k) const {
-    for (const auto& [field, passes] : filters) {
-      if (!passes[regs.category_id(k, field)]) return false;
-    }
-    return true;
+    if (!all_hold(filters, regs, k)) return false;
+    return any.empty() ||
+           std::any_of(any.begin(), any.end(), [&](const auto& alternative) { return all_hold(alternative, regs, k); });
   }
 };
 
-std::vector<IndicatorRule> indicator_rules(const Dataset& dataset) {
+Condition condition_of(const Dataset& dataset, const FieldFilter& filter) {
   const Registrations& regs = dataset.registrations;
+  std::vector<std::string> wanted;
+  for (const auto& v : filter.values) wanted.push_back(fold_category(v));
+  Condition c{static_cast<std::size_t>(dataset.schema.category_index(filter.field)),
+              std::vector<char>(regs.distinct_values())};
+  for (std::uint32_t id = 0; id < c.passes.size(); ++id) {
+    std::string_view value = regs.value(id);
+    c.passes[id] = filter.flag ? dataset.project.booleans.read(value).value_or(false) == *filter.flag
+                               : std::find(wanted.begin(), wanted.end(), fold_category(value)) != wanted.end();
+  }
+  return c;
+}
+
+std::vector<IndicatorRule> indicator_rules(const Dataset& dataset) {
   std::vector<IndicatorRule> rules;
   for (const auto& ind : dataset.project.indicators) {
     IndicatorRule rule;
     if (ind.kind == IndicatorKind::kCount)
       rule.date_field = static_cast<std::size_t>(dataset.schema.date_index(ind.date_field));
-    for (const auto& filter : ind.filters) {
-      std::vector<char> passes(regs.distinct_values());
-      for (std::uint32_t id = 0; id < passes.size(); ++id) {
-        std::string_view value = regs.value(id);
-        passes[id] = filter.flag ? dataset.project.booleans.read(value).value_or(false) == *filter.flag
-                                 : std::find(filter.values.begin(), filter.values.end(), value) != filter.values.end();
-      }
-      rule.filters.emplace_back(static_cast<std::size_t>(dataset.schema.category_index(filter.field)),
-                                std::move(passes));
+    for (const auto& filter : ind.filters) rule.filters.push_back(condition_of(dataset, filter));
+    for (const auto& alternative : ind.any) {
+      rule.any.emplace_back();
+      for (const auto& filter : alternative) rule.any.back().push_back(condition_of(dataset, filter));
     }
     rules.push_back(std::move(rule));
   }
@@ -541,7 +562,8 @@ std::vector<FunnelReport> funnels_of(const Project& project, const Report& repor
 // bands the value is a birth year (age at the as-of date's year) or an age.
 int category_of(const Breakdown& b, std::string_view value, Date as_of) {
   if (b.age_bands.empty()) {
-    auto it = std::find(b.categories.begin(), b.categories.end(), value);
+    auto it = std::find_if(b.categories.begin(), b.categories.end(),
+                           [&](const std::string& c) { return same_category(c, value); });
     return it == b.categories.end() ? -1 : static_cast<int>(it - b.categories.begin());
   }
   auto number = parse_number(value);
@@ -680,6 +702,17 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   report.data_quality.skipped_rows = dataset.skipped_rows;
   if (!options.as_of && !dataset.project.as_of) report.as_of_source = latest_date_source(dataset);
   return report;
+}
+
+void leave_out_hidden(Report& report) {
+  for (std::size_t i = report.indicators.size(); i-- > 0;) {
+    if (report.indicators[i].show) continue;
+    auto at = static_cast<std::ptrdiff_t>(i);
+    report.left_out.insert(report.left_out.begin(), std::move(report.indicators[i]));
+    report.indicators.erase(report.indicators.begin() + at);
+    for (auto& unit : report.units) unit.values.erase(unit.values.begin() + at);
+    report.total.values.erase(report.total.values.begin() + at);
+  }
 }
 
 }  // namespace maaltal

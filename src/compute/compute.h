@@ -26,4 +26,9 @@ std::optional<AsOfSource> latest_date_source(const Dataset& dataset);
 
 Report compute_report(const Dataset& dataset, const ComputeOptions& options);
 
+// The report without the indicators that say "show": false, once every figure
+// (and a public report's suppression, which protects them as if shown) is
+// made from them: what every writer is given.
+void leave_out_hidden(Report& report);
+
 }  // namespace maaltal

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "compute/disclosure_audit.h"
+#include "core/text.h"
 
 namespace maaltal {
 
@@ -416,6 +417,7 @@ class ReportCells {
     if (i == j || a.kind != IndicatorKind::kCount || b.kind != IndicatorKind::kCount) return false;
     if (a.after == b.id) return true;
     if (a.date_field != b.date_field || a.after != b.after || (b.first_only && !a.first_only)) return false;
+    if (!b.any.empty() && a.any != b.any) return false;  // `a` may pass another of `b`'s alternatives
     return std::all_of(b.filters.begin(), b.filters.end(), [&](const FieldFilter& f) {
       return std::any_of(a.filters.begin(), a.filters.end(), [&](const FieldFilter& g) {
         return g.field == f.field && g.values == f.values && g.flag == f.flag;
@@ -436,12 +438,12 @@ class ReportCells {
       const Indicator& t = report_.indicators[index_of(id)];
       if (t.kind != IndicatorKind::kCount || !t.first_only || t.after.empty() || t.after != first.after ||
           t.date_field != first.date_field || t.filters.size() != 1 || t.filters[0].field != first.filters[0].field ||
-          t.filters[0].flag) {
+          t.filters[0].flag || !t.any.empty()) {
         return -1;
       }
-      for (const auto& v : t.filters[0].values) {
-        if (std::find(seen.begin(), seen.end(), v) != seen.end()) return -1;
-        seen.push_back(v);
+      for (const auto& v : t.filters[0].values) {  // "Job" and "job" are one value (fold_category)
+        if (std::find(seen.begin(), seen.end(), fold_category(v)) != seen.end()) return -1;
+        seen.push_back(fold_category(v));
       }
     }
     return report_.indicator_index(first.after);

@@ -21,7 +21,7 @@ RecordSchema RecordSchema::for_project(const Project& project) {
   for (const auto& indicator : project.indicators) {
     if (indicator.kind != IndicatorKind::kCount) continue;
     add_unique(schema.date_fields, indicator.date_field);
-    for (const auto& filter : indicator.filters) add_unique(schema.category_fields, filter.field);
+    for (const auto* filter : indicator.conditions()) add_unique(schema.category_fields, filter->field);
   }
   for (const auto& breakdown : project.breakdowns) add_unique(schema.category_fields, breakdown.field);
   return schema;

@@ -49,6 +49,15 @@ const char* aggregation_name(Aggregation aggregation) {
   return "sum";
 }
 
+std::vector<const FieldFilter*> Indicator::conditions() const {
+  std::vector<const FieldFilter*> all;
+  for (const auto& f : filters) all.push_back(&f);
+  for (const auto& alternative : any) {
+    for (const auto& f : alternative) all.push_back(&f);
+  }
+  return all;
+}
+
 int find_indicator(const std::vector<Indicator>& indicators, const std::string& id) {
   for (std::size_t i = 0; i < indicators.size(); ++i) {
     if (indicators[i].id == id) return static_cast<int>(i);

@@ -83,10 +83,14 @@ struct OutputSettings {
 };
 
 // A count indicator keeps a participant when the value of `field` is one of `values`.
+// Values are compared by fold_category (core/text.h): without regard to case
+// and surrounding spaces.
 struct FieldFilter {
   std::string field;
   std::vector<std::string> values;  // the row's value must be one of these, or
   std::optional<bool> flag;         // a yes/no field must say this (see BooleanWords)
+
+  bool operator==(const FieldFilter&) const = default;
 };
 
 // The words a yes/no column may hold, compared without regard to case and
@@ -105,12 +109,19 @@ struct Indicator {
   std::string description;
   IndicatorKind kind = IndicatorKind::kCount;
   std::string date_field;            // count: the event date
-  std::vector<FieldFilter> filters;  // count: all must hold
+  std::vector<FieldFilter> filters;  // count: `where`, all must hold
   std::vector<std::string> terms;    // sum: indicator ids added up
   std::string numerator;             // ratio
   std::string denominator;           // ratio
   bool first_only = false;           // count: only a participant's first event of date_field may count
   std::string after;                 // count: only events on or after the date this indicator counts them
+  // count: `any`, alternatives of which at least one must hold (besides
+  // `where`), each made of conditions that must all hold; a person counts once.
+  std::vector<std::vector<FieldFilter>> any;
+  bool show = true;  // false: computed for a sum or ratio, but in no output
+
+  // Every condition on a category field, of `where` and of each `any`.
+  std::vector<const FieldFilter*> conditions() const;
 };
 
 // The index of indicator `id` in `indicators`, or -1.

@@ -16,7 +16,9 @@ const char* hidden_name(Hidden hidden) {
 
 std::string Report::label_of(const std::string& id) const {
   int i = indicator_index(id);
-  return i < 0 ? id : indicators[static_cast<std::size_t>(i)].label;
+  if (i >= 0) return indicators[static_cast<std::size_t>(i)].label;
+  i = find_indicator(left_out, id);
+  return i < 0 ? id : left_out[static_cast<std::size_t>(i)].label;
 }
 
 }  // namespace maaltal

@@ -196,7 +196,8 @@ struct Report {
   Date as_of;
   std::string aggregation = "sum";  // aggregation_name() of the project's Aggregation
   ProgressSettings progress;
-  std::vector<Indicator> indicators;  // as declared in project.json
+  std::vector<Indicator> indicators;  // as declared in project.json, those with "show": false left out once computed
+  std::vector<Indicator> left_out;    // "show": false: computed for a sum or ratio, in no output; for their labels
   std::vector<UnitFigures> units;
   UnitFigures total;
   std::vector<FunnelReport> funnels;

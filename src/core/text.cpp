@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <algorithm>
+
 namespace maaltal {
 
 std::string fold_case(std::string_view text) {
@@ -10,6 +12,48 @@ std::string fold_case(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
+}
+
+std::string fold_category(std::string_view text) {
+  std::string out = fold_case(text);
+  // UTF-8 capitals Æ Ø Å É (C3 86, C3 98, C3 85, C3 89) to æ ø å é: 0x20 higher.
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] != '\xC3') continue;
+    char& next = out[i + 1];
+    if (next == '\x86' || next == '\x98' || next == '\x85' || next == '\x89') next = static_cast<char>(next + 0x20);
+  }
+  return out;
+}
+
+bool same_category(std::string_view a, std::string_view b) { return fold_category(a) == fold_category(b); }
+
+std::size_t typo_distance(std::string_view a, std::string_view b) {
+  // Three rows of the optimal-string-alignment table: two back, for a swap.
+  std::vector<std::size_t> before(b.size() + 1), last(b.size() + 1), row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) last[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      row[j] = std::min({last[j] + 1, row[j - 1] + 1, last[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) row[j] = std::min(row[j], before[j - 2] + 1);
+    }
+    std::swap(before, last);
+    std::swap(last, row);
+  }
+  return last[b.size()];
+}
+
+std::string closest_spelling(std::string_view value, const std::vector<std::string>& candidates) {
+  const std::string folded = fold_category(value);
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const auto& c : candidates) {
+    std::string other = fold_category(c);
+    std::size_t d = typo_distance(folded, other);
+    // Fewer edits than half the letters: "b" is no typo of "a".
+    if (d < best_distance && 2 * d < std::max(folded.size(), other.size())) best = c, best_distance = d;
+  }
+  return best;
 }
 
 namespace {

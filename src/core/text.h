@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace maaltal {
 
@@ -18,6 +19,22 @@ using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_
 // `text` without surrounding spaces and tabs, ASCII letters in lower case
 // (" Ja " -> "ja"; Danish letters are left as they are).
 std::string fold_case(std::string_view text);
+
+// A category value as compared: without surrounding spaces and tabs, in lower
+// case (Æ, Ø, Å and É too). The one rule by which `where` values, breakdown
+// categories and the data's values are matched ("Fleksjob " is "fleksjob");
+// outputs keep the project's spelling.
+std::string fold_category(std::string_view text);
+bool same_category(std::string_view a, std::string_view b);
+
+// The edits (insert, delete, replace, or swap two neighbours) that make `a`
+// into `b`, byte by byte: how far a typo is from what was meant.
+std::size_t typo_distance(std::string_view a, std::string_view b);
+
+// The one of `candidates` that `value` most likely misspells: within two
+// edits of it once both are folded (fold_category), and fewer than half its
+// letters, the closest first; "" if none is.
+std::string closest_spelling(std::string_view value, const std::vector<std::string>& candidates);
 
 // Whether `text` is a CPR number (see mask_cpr_numbers), surrounding spaces
 // allowed.

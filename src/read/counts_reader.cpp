@@ -100,11 +100,12 @@ class CountChecker {
         return std::nullopt;
       }
     }
-    c.unit_code = normalise_municipality_code(row.values[kUnit]);
-    if (!municipalities().contains(c.unit_code)) {
-      error("E104", "unknown municipality code " + quote_value(row.values[kUnit]), row.where(kUnit));
+    MunicipalityMatch unit = find_municipality(row.values[kUnit], project.unit_codes);
+    if (unit.code.empty()) {
+      error(unit.error, unit.message, row.where(kUnit));
       return std::nullopt;
     }
+    c.unit_code = unit.code;
     if (std::find(project.unit_codes.begin(), project.unit_codes.end(), c.unit_code) == project.unit_codes.end()) {
       error("E105", "municipality " + c.unit_code + " is not one of the project's municipalities", row.where(kUnit));
       return std::nullopt;

@@ -1,9 +1,13 @@
 #include "read/dataset_checks.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "read/spreadsheet.h"
+#include "core/text.h"
+#include "read/json_input.h"
+#include "read/project_limits.h"
 
 namespace maaltal {
 
@@ -100,12 +104,96 @@ void check_targets(const Dataset& dataset, const std::string& project_display, D
   }
 }
 
+// A value that `where` or `any` names, and where.
+struct NamedValue {
+  std::string value;
+  std::string pointer;  // in project.json
+};
+
+// The values each category field is filtered by, of the fields whose values
+// only `where` lists: a breakdown's declared categories are checked row by row
+// (W110), a yes/no field's words too (W113).
+std::map<std::string, std::vector<NamedValue>> named_values(const Project& project) {
+  std::map<std::string, std::vector<NamedValue>> named;
+  std::set<std::string> elsewhere;
+  for (const auto& b : project.breakdowns) elsewhere.insert(b.field);
+  for (std::size_t i = 0; i < project.indicators.size(); ++i) {
+    const Indicator& ind = project.indicators[i];
+    std::string ptr = "/indicators/" + std::to_string(i);
+    auto add = [&](const std::vector<FieldFilter>& filters, const std::string& at) {
+      for (const auto& f : filters) {
+        if (f.flag) elsewhere.insert(f.field);
+        for (const auto& v : f.values) named[f.field].push_back({v, JsonFields::pointer(at, f.field)});
+      }
+    };
+    add(ind.filters, ptr + "/where");
+    for (std::size_t a = 0; a < ind.any.size(); ++a) add(ind.any[a], ptr + "/any/" + std::to_string(a));
+  }
+  for (const auto& field : elsewhere) named.erase(field);
+  // The participants' id column (a filter on it is refused, E203) is never
+  // listed: its values are personal data.
+  const std::string id_column = fold_case(project.column_for(kParticipantField));
+  std::erase_if(named, [&](const auto& entry) { return fold_case(project.column_for(entry.first)) == id_column; });
+  return named;
+}
+
+// No silent miscount: a value in the data that no indicator names is a row
+// counted by none of the indicators on its column, reported once with how
+// many rows hold it (W125), with the likely intended spelling when one is
+// close; a value named that no row holds, but that a data value is a typo
+// away from, counts nobody (W126).
+void check_category_values(const Dataset& dataset, const std::string& project_display, Diagnostics& diags) {
+  const Registrations& regs = dataset.registrations;
+  if (regs.size() == 0) return;
+  for (const auto& [field, named] : named_values(dataset.project)) {
+    auto f = static_cast<std::size_t>(dataset.schema.category_index(field));
+    std::vector<std::size_t> rows(regs.distinct_values()), first(regs.distinct_values());
+    for (std::size_t k = 0; k < regs.size(); ++k) {
+      std::uint32_t id = regs.category_id(k, f);
+      if (rows[id]++ == 0) first[id] = k;
+    }
+    std::set<std::string> wanted;
+    std::vector<std::string> names;
+    for (const auto& n : named) wanted.insert(fold_category(n.value)), names.push_back(n.value);
+    std::set<std::string> found;
+    std::vector<std::string> data_values;
+    const std::string column = dataset.project.column_for(field);
+    for (std::uint32_t id = 0; id < rows.size(); ++id) {
+      std::string folded = fold_category(regs.value(id));
+      if (rows[id] == 0 || folded.empty()) continue;
+      std::string shown = mask_cpr_numbers(regs.value(id));  // a value is never personal data in a message
+      found.insert(folded);
+      data_values.push_back(shown);
+      if (wanted.contains(folded)) continue;
+      std::string hint = closest_spelling(shown, names);
+      diags.warning("W125",
+                    quote_value(shown) + " in column '" + column + "' is in " + std::to_string(rows[id]) +
+                        (rows[id] == 1 ? " row" : " rows") + " that no indicator's where names; they count for no " +
+                        "indicator filtered on '" + field + "'" +
+                        (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
+                    where(dataset, first[id]));
+    }
+    // A value not seen yet is common (no flex job so far); one a data value
+    // is a typo away from is the miscount.
+    for (const auto& n : named) {
+      if (found.contains(fold_category(n.value))) continue;
+      std::string hint = closest_spelling(n.value, data_values);
+      if (hint.empty()) continue;
+      diags.warning("W126",
+                    quote_value(n.value) + " never occurs in column '" + column +
+                        "' of the registrations; it counts nobody (did you mean '" + hint + "'?)",
+                    {project_display, 0, 0, n.pointer, ""});
+    }
+  }
+}
+
 }  // namespace
 
 void check_dataset(const Dataset& dataset, const std::string& project_display, Diagnostics& diags) {
   check_outcome_order(dataset, diags);
   check_two_municipalities(dataset, diags);
   check_targets(dataset, project_display, diags);
+  check_category_values(dataset, project_display, diags);
 }
 
 }  // namespace maaltal

@@ -60,6 +60,7 @@ class ProjectReader {
         [this](const Json& v, const std::string& ptr) { return unit_code(v, ptr); },
         [this](const Json& root, const std::string& key, bool required) { return objects_in(root, key, required); }};
     read_definitions(*json, definitions);
+    check_hidden_indicators();
     read_registration_source(*json);
     refuse_participant_column(*json);
     read_texts(*json);
@@ -162,7 +163,8 @@ class ProjectReader {
     }
   }
 
-  // A municipality code from a JSON string or integer; reports and returns "" when invalid.
+  // A municipality's code from a JSON string or integer, its code or its name;
+  // reports and returns "" when invalid.
   std::string unit_code(const Json& value, const std::string& ptr) {
     std::string text;
     if (value.is_string())
@@ -170,15 +172,12 @@ class ProjectReader {
     else if (value.is_number_integer())
       text = std::to_string(value.get<long long>());
     else {
-      fields_.wrong_type(ptr, "a municipality code (string or integer)");
+      fields_.wrong_type(ptr, "a municipality code or name (string or integer)");
       return "";
     }
-    std::string code = normalise_municipality_code(text);
-    if (!municipalities().contains(code)) {
-      diags_.error("E104", "unknown municipality code '" + text + "'", {display_, 0, 0, ptr, ""});
-      return "";
-    }
-    return code;
+    MunicipalityMatch found = find_municipality(text, project_.unit_codes);
+    if (found.code.empty()) diags_.error(found.error, found.message, {display_, 0, 0, ptr, ""});
+    return found.code;
   }
 
   void read_units(const Json& root) {
@@ -263,11 +262,18 @@ class ProjectReader {
                                           "the workbook, and a table's columns need different names; rename it");
     }
     ind.description = fields_.string(obj, ptr, "description", false).value_or("");
+    if (auto show = obj.find("show"); show != obj.end()) {
+      if (show->is_boolean())
+        ind.show = show->get<bool>();
+      else
+        fields_.wrong_type(ptr + "/show", "true or false");
+    }
     std::string kind = fields_.string(obj, ptr, "kind", true).value_or("");
     if (kind == "count") {
       ind.kind = IndicatorKind::kCount;
       ind.date_field = fields_.string(obj, ptr, "date_field", true).value_or("");
       ind.filters = read_filters(obj, ptr);
+      ind.any = read_any(obj, ptr);
       std::string rule = fields_.string(obj, ptr, "count", false).value_or("any");
       if (rule != "any" && rule != "first") fields_.invalid(ptr + "/count", "expected \"any\" or \"first\"");
       ind.first_only = rule == "first";
@@ -298,7 +304,48 @@ class ProjectReader {
                                "them or give a short description");
       return;
     }
+    indicator_ptrs_[ind.id] = ptr;
     project_.indicators.push_back(std::move(ind));
+  }
+
+  // An indicator with "show": false is computed only for another's sake: one
+  // that a funnel, breakdown or goal would show is an error (E116), one that
+  // nothing uses is computed for nothing (W127).
+  void check_hidden_indicators() {
+    auto shown_by = [&](const std::string& id) -> std::string {
+      for (const auto& f : project_.funnels) {
+        if (std::find(f.stages.begin(), f.stages.end(), id) != f.stages.end()) return "funnel '" + f.id + "'";
+      }
+      for (const auto& b : project_.breakdowns) {
+        if (b.indicator == id) return "breakdown '" + b.id + "'";
+      }
+      for (const auto& g : project_.goals) {
+        if (g.indicator == id) return "goal '" + g.id + "'";
+      }
+      return "";
+    };
+    auto used = [&](const std::string& id) {
+      return std::any_of(project_.indicators.begin(), project_.indicators.end(), [&](const Indicator& other) {
+        return other.numerator == id || other.denominator == id || other.after == id ||
+               std::find(other.terms.begin(), other.terms.end(), id) != other.terms.end();
+      });
+    };
+    for (const auto& ind : project_.indicators) {
+      if (ind.show) continue;
+      SourceLocation at{display_, 0, 0, indicator_ptrs_.at(ind.id) + "/show", ""};
+      if (std::string by = shown_by(ind.id); !by.empty()) {
+        diags_.error("E116",
+                     "indicator '" + ind.id + "' is not shown (\"show\": false), but " + by +
+                         " shows it; remove \"show\": false or leave it out there",
+                     at);
+      } else if (!used(ind.id)) {
+        diags_.warning("W127",
+                       "indicator '" + ind.id +
+                           "' is not shown (\"show\": false) and no sum or ratio uses it; it is computed "
+                           "for nothing",
+                       at);
+      }
+    }
   }
 
   // The characters of the parts of an indicator's generated definition (see
@@ -310,19 +357,41 @@ class ProjectReader {
     };
     std::size_t n = character_count(ind.date_field) + label(ind.after) + label(ind.numerator) + label(ind.denominator);
     for (const auto& term : ind.terms) n += label(term);
-    for (const auto& filter : ind.filters) {
-      n += character_count(filter.field);
-      for (const auto& value : filter.values) n += character_count(value);
+    for (const auto* filter : ind.conditions()) {
+      n += character_count(filter->field);
+      for (const auto& value : filter->values) n += character_count(value);
     }
     return n;
   }
 
   std::vector<FieldFilter> read_filters(const Json& obj, const std::string& ptr) {
-    std::vector<FieldFilter> filters;
     const Json* where = fields_.object(obj, ptr, "where", false);
-    if (!where) return filters;
-    for (const auto& [field, values] : where->items()) {
-      std::string fptr = JsonFields::pointer(ptr + "/where", field);
+    return where ? read_conditions(*where, ptr + "/where") : std::vector<FieldFilter>{};
+  }
+
+  // `any`: a non-empty list of `where`-style objects, of which one must hold.
+  std::vector<std::vector<FieldFilter>> read_any(const Json& obj, const std::string& ptr) {
+    std::vector<std::vector<FieldFilter>> any;
+    const Json* list = fields_.array(obj, ptr, "any", false);
+    if (!list) return any;
+    if (list->empty()) fields_.invalid(ptr + "/any", "an empty list; give the conditions of which one must hold");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string aptr = ptr + "/any/" + std::to_string(i);
+      const Json& alternative = (*list)[i];
+      if (!alternative.is_object() || alternative.empty()) {
+        fields_.wrong_type(aptr, "an object of conditions like \"where\" ({\"Fleksjob\": true})");
+        continue;
+      }
+      any.push_back(read_conditions(alternative, aptr));
+    }
+    return any;
+  }
+
+  // The conditions of a `where` object or of one of `any`'s, all of which must hold.
+  std::vector<FieldFilter> read_conditions(const Json& where, const std::string& wptr) {
+    std::vector<FieldFilter> filters;
+    for (const auto& [field, values] : where.items()) {
+      std::string fptr = JsonFields::pointer(wptr, field);
       FieldFilter filter{field, {}, std::nullopt};
       if (values.is_boolean()) {
         filter.flag = values.get<bool>();
@@ -544,13 +613,13 @@ class ProjectReader {
       }
       if (excel_error_in(r, at)) continue;
       const std::string& unit_text = r.fields[static_cast<std::size_t>(unit_col)].value;
-      std::string code = normalise_municipality_code(unit_text);
+      MunicipalityMatch unit = find_municipality(unit_text, project_.unit_codes);
       auto value = parse_number(r.fields[static_cast<std::size_t>(value_col)].value);
-      if (!municipalities().contains(code)) {
-        diags_.error("E104", "unknown municipality code " + quote_value(unit_text),
-                     at(r, static_cast<std::size_t>(unit_col)));
+      if (unit.code.empty()) {
+        diags_.error(unit.error, unit.message, at(r, static_cast<std::size_t>(unit_col)));
         continue;
       }
+      const std::string& code = unit.code;
       if (!value) {
         diags_.error("E108", quote_value(r.fields[static_cast<std::size_t>(value_col)].value) + " is not a number",
                      at(r, static_cast<std::size_t>(value_col)));
@@ -748,10 +817,15 @@ class ProjectReader {
       auto date = obj.find("date_field");
       if (date != obj.end() && date->is_string())
         refuse(date->get<std::string>(), ptr + "/date_field", "its ids would be read as dates and printed");
-      auto where = obj.find("where");
-      if (where == obj.end() || !where->is_object()) return;
-      for (const auto& [field, values] : where->items())
-        refuse(field, JsonFields::pointer(ptr + "/where", field), "a filter on it would publish their ids");
+      auto refuse_in = [&](const Json& where, const std::string& wptr) {
+        if (!where.is_object()) return;
+        for (const auto& [field, values] : where.items())
+          refuse(field, JsonFields::pointer(wptr, field), "a filter on it would publish their ids");
+      };
+      if (auto where = obj.find("where"); where != obj.end()) refuse_in(*where, ptr + "/where");
+      auto any = obj.find("any");
+      if (any == obj.end() || !any->is_array()) return;
+      for (std::size_t i = 0; i < any->size(); ++i) refuse_in((*any)[i], ptr + "/any/" + std::to_string(i));
     });
     each("breakdowns", [&](const Json& obj, const std::string& ptr) {
       auto field = obj.find("field");
@@ -780,6 +854,7 @@ class ProjectReader {
   JsonFields fields_;
   Project project_;
   std::set<std::tuple<std::string, std::string, std::optional<Date>>> target_keys_;  // municipality, indicator, from
+  std::map<std::string, std::string> indicator_ptrs_;  // id -> the JSON Pointer of its declaration
 };
 
 }  // namespace

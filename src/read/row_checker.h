@@ -76,8 +76,8 @@ class RowChecker {
         seen_(0),
         id_column_(fold_case(dataset.project.column_for(kParticipantField))) {
     for (const auto& ind : dataset.project.indicators) {
-      for (const auto& filter : ind.filters) {
-        if (filter.flag) yes_no_fields_.insert(filter.field);
+      for (const auto* filter : ind.conditions()) {
+        if (filter->flag) yes_no_fields_.insert(filter->field);
       }
     }
   }
@@ -350,8 +350,10 @@ class RowChecker {
         if (parse_number(value)) continue;
         return {"W111", quoted() + " is not a number; counted as other"};
       }
-      if (std::find(b.categories.begin(), b.categories.end(), value) != b.categories.end()) continue;
-      std::string hint = closest(value, b.categories);
+      if (std::any_of(b.categories.begin(), b.categories.end(),
+                      [&](const std::string& c) { return same_category(c, value); }))
+        continue;
+      std::string hint = closest_spelling(value, b.categories);
       return {"W110", quoted() + " is not one of the declared categories; counted as other" +
                           (hint.empty() ? "" : " (did you mean '" + hint + "'?)")};
     }
@@ -371,37 +373,9 @@ class RowChecker {
     return "'" + shown + "' in column '" + column + "'";
   }
 
-  // The declared category within two edits of `value`, ignoring case: the
-  // likely intended one ("Dagpenge" for "dagpenge" or "Dagpnge"); "" if none.
-  static std::string closest(std::string_view value, const std::vector<std::string>& categories) {
-    const std::string folded = fold_case(value);
-    std::string best;
-    std::size_t best_distance = 3;
-    for (const auto& c : categories) {
-      std::size_t d = edit_distance(folded, fold_case(c));
-      if (d < best_distance) best = c, best_distance = d;
-    }
-    return best;
-  }
-
-  static std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        std::size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    return row[b.size()];
-  }
-
   // The municipality's index in the project, or the error to report. A file
-  // names a handful of municipalities a million times: each distinct
-  // spelling is looked up once.
+  // names a handful of municipalities a million times, by code or by name:
+  // each distinct spelling is looked up once.
   const UnitLookup& unit_lookup(std::string_view text) {
     auto it = units_.find(text);
     if (it == units_.end()) it = units_.emplace(std::string(text), unit_index(text)).first;
@@ -410,9 +384,10 @@ class RowChecker {
 
   UnitLookup unit_index(std::string_view text) const {
     if (text.empty()) return {-1, "E107", "missing municipality code"};
-    std::string code = normalise_municipality_code(std::string(text));
-    if (!municipalities().contains(code)) return {-1, "E104", "unknown municipality code '" + std::string(text) + "'"};
     const auto& units = dataset_.project.unit_codes;
+    MunicipalityMatch found = find_municipality(text, units);
+    if (found.code.empty()) return {-1, found.error, found.message};
+    const std::string& code = found.code;
     auto it = std::find(units.begin(), units.end(), code);
     if (it == units.end())
       return {-1, "E105",

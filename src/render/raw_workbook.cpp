@@ -36,14 +36,14 @@ lxw_worksheet* start_sheet(Workbook& book, const std::string& name, const std::v
 // even when it equals one (with ids 1, 2, 3..., a yes/no `1` or a birth year).
 bool declared(const Report& report, const RawRows& raw, const std::string& field, std::string_view value) {
   auto among = [&](const std::vector<std::string>& values) {
-    return std::find(values.begin(), values.end(), value) != values.end();
+    return std::any_of(values.begin(), values.end(), [&](const std::string& v) { return same_category(v, value); });
   };
   for (const auto& b : raw.breakdowns) {
     if (b.field == field && (b.age_bands.empty() ? among(b.categories) : parse_number(value).has_value())) return true;
   }
   for (const auto& ind : report.indicators) {
-    for (const auto& f : ind.filters) {
-      if (f.field == field && (f.flag ? raw.booleans.read(value).has_value() : among(f.values))) return true;
+    for (const auto* f : ind.conditions()) {
+      if (f->field == field && (f->flag ? raw.booleans.read(value).has_value() : among(f->values))) return true;
     }
   }
   return false;

@@ -372,6 +372,26 @@ std::string format_attainment(const Report& report, const Figure& f, const Local
   return format_percent(*f.attainment, report.project.percent_decimals, locale.code());
 }
 
+namespace {
+
+// ", where «Ordinære timer» is yes or «Fleksjob» is yes": an indicator's
+// `any`, its alternatives joined by "or", each one's conditions by "and".
+std::string any_definition(const Indicator& ind, const Locale& locale) {
+  std::vector<std::string> alternatives;
+  for (const auto& alternative : ind.any) {
+    std::vector<std::string> conditions;
+    for (const auto& f : alternative) {
+      std::string values =
+          f.flag ? locale.get(*f.flag ? "condition_yes" : "condition_no") : join_words(f.values, locale.get("or"));
+      conditions.push_back(locale.fill("condition", {{"field", f.field}, {"values", values}}));
+    }
+    alternatives.push_back(join_words(conditions, locale.get("and")));
+  }
+  return locale.fill("any_definition", {{"alternatives", join_words(alternatives, locale.get("or"))}});
+}
+
+}  // namespace
+
 std::string indicator_definition(const Report& report, const Indicator& ind, const Locale& locale) {
   if (!ind.description.empty()) return ind.description;
   switch (ind.kind) {
@@ -381,6 +401,7 @@ std::string indicator_definition(const Report& report, const Indicator& ind, con
         text += locale.fill("filter_definition",
                             {{"field", filter.field}, {"values", join_words(filter.values, locale.get("or"))}});
       }
+      if (!ind.any.empty()) text += any_definition(ind, locale);
       text += ".";
       if (ind.first_only) text += locale.get("first_rule");
       if (!ind.after.empty()) text += locale.fill("after_rule", {{"after", report.label_of(ind.after)}});

@@ -61,13 +61,17 @@ class OverviewSheet {
     const Indicator& ind = report_.indicators[i];
     if (col("actual") < 0) return "";
     int n_units = static_cast<int>(report_.units.size());
+    // A term left out ("show": false) has no row: the value is written as it is.
+    auto shown = [&](const std::string& id) { return report_.indicator_index(id) >= 0; };
     if (ind.kind == IndicatorKind::kRatio) {
+      if (!shown(ind.numerator) || !shown(ind.denominator)) return "";
       auto num = static_cast<std::size_t>(report_.indicator_index(ind.numerator));
       auto den = static_cast<std::size_t>(report_.indicator_index(ind.denominator));
       return "=" + ref(row_of(num, unit), "actual") + "/" + ref(row_of(den, unit), "actual");
     }
     if (total) return "=SUM(" + ref(row_of(i, 0), "actual") + ":" + ref(row_of(i, n_units - 1), "actual") + ")";
     if (ind.kind == IndicatorKind::kSum) {
+      if (!std::all_of(ind.terms.begin(), ind.terms.end(), shown)) return "";
       std::string f = "=";
       for (const auto& term : ind.terms) {
         f += (f.size() > 1 ? "+" : "") +

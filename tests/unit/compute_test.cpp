@@ -307,3 +307,56 @@ TEST_CASE("compute: with only aggregated counts, the as-of date defaults to thei
   d.counts = {{"326", "praktik", Date::from_ymd(2019, 2, 28), 5}, {"190", "praktik", Date::from_ymd(2019, 9, 30), 7}};
   CHECK(resolve_as_of(d, std::nullopt) == Date::from_ymd(2019, 9, 30));
 }
+
+namespace {
+
+// Two yes/no columns, "ordinær" and "fleks", and one outcome column with
+// the sheet's capitals: A in both columns, B and C in one each, D in none.
+Dataset two_columns() {
+  Dataset d;
+  Project& p = d.project;
+  p.info = {"p", "P", "", "", "", Date::from_ymd(2020, 1, 1), Date::from_ymd(2021, 12, 31), "da", 0};
+  p.unit_codes = {"630"};
+  p.unit_names = {{"630", "Vejle"}};
+  Indicator either{"i_job", "I job", "", IndicatorKind::kCount, "visiteret"};
+  either.any = {{{"ordinær", {}, true}}, {{"fleks", {}, true}}};
+  Indicator both{
+      "begge", "Begge", "", IndicatorKind::kCount, "visiteret", {{"ordinær", {}, true}, {"fleks", {}, true}}};
+  Indicator named{
+      "udfald", "Udfald", "", IndicatorKind::kCount, "visiteret", {{"udfald", {" ordinære timer", "FLEKSJOB"}}}};
+  p.indicators = {either, both, named};
+  d.schema = RecordSchema::for_project(p);
+  Date when = Date::from_ymd(2020, 3, 1);
+  add_registration(d, "A", "630", {when}, {"x", "x", "Ordinære timer"});
+  add_registration(d, "B", "630", {when}, {"x", "", "Fleksjob "});
+  add_registration(d, "C", "630", {when}, {"", "ja", "fleksjob"});
+  add_registration(d, "D", "630", {when}, {"", "", "Ledig"});
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("compute: 'any' counts a citizen marked in both columns once; two keys in 'where' must both hold") {
+  Report r = compute_report(two_columns(), {Date::from_ymd(2020, 12, 31), std::nullopt, "test"});
+  CHECK(figure(r, "Vejle", "i_job").actual == 3);  // A once, B, C
+  CHECK(figure(r, "Vejle", "begge").actual == 1);  // only A
+}
+
+TEST_CASE("compute: 'where' values match the data without regard to case and surrounding spaces") {
+  Report r = compute_report(two_columns(), {Date::from_ymd(2020, 12, 31), std::nullopt, "test"});
+  CHECK(figure(r, "Vejle", "udfald").actual == 3);  // A, B and C; not D
+}
+
+TEST_CASE("compute: an indicator with show false feeds a sum but is left out of the report the writers get") {
+  Dataset d = two_columns();
+  d.project.indicators[1].show = false;
+  d.project.indicators.push_back({"alle", "Alle", "", IndicatorKind::kSum, "", {}, {"begge", "udfald"}});
+  Report r = compute_report(d, {Date::from_ymd(2020, 12, 31), std::nullopt, "test"});
+  leave_out_hidden(r);
+  REQUIRE(r.indicators.size() == 3);
+  CHECK(r.indicator_index("begge") == -1);
+  CHECK(r.total.values.size() == 3);
+  CHECK(r.units[0].values.size() == 3);
+  CHECK(figure(r, "Vejle", "alle").actual == 4);  // 1 + 3, computed with the hidden one
+  CHECK(r.label_of("begge") == "Begge");
+}

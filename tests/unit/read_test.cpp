@@ -374,15 +374,16 @@ TEST_CASE("read: a value a breakdown does not declare is a warning, and the row 
   project.replace(project.find("\"targets\""), 9,
                   "\"breakdowns\": [{\"id\": \"y\", \"indicator\": \"visiterede\", \"field\": \"ydelse\", "
                   "\"categories\": [\"Dagpenge\", \"Kontanthjælp\"]}], \"targets\"");
-  auto r = load(
-      dir, project,
-      "id;kommune;visiteret;udfald;udfald_dato;ydelse\nA1;746;2020-02-01;;;Dagpenge\nA2;746;2020-02-01;;;dagpenge\n");
+  auto r =
+      load(dir, project,
+           "id;kommune;visiteret;udfald;udfald_dato;ydelse\nA1;746;2020-02-01;;;Dagpenge\nA2;746;2020-02-01;;;Dagpnge\n"
+           "A3;746;2020-02-01;;; DAGPENGE\n");  // another case is the same category
   REQUIRE(r.messages() ==
-          "reg.csv:3:21: warning: 'dagpenge' in column 'ydelse' is not one of the declared categories; counted as "
+          "reg.csv:3:21: warning: 'Dagpnge' in column 'ydelse' is not one of the declared categories; counted as "
           "other (did you mean 'Dagpenge'?) [W110]\n"
-          "**;***;**********;;;dagpenge\n"
+          "**;***;**********;;;Dagpnge\n"
           "                    ^\n");
-  REQUIRE(r.dataset->registrations.size() == 2);
+  REQUIRE(r.dataset->registrations.size() == 3);
 }
 
 TEST_CASE("read: age bands name their labels, and a birth year that is not a number is a warning") {
@@ -543,4 +544,69 @@ TEST_CASE("read: checks across rows: outcome before referral, two municipalities
           "190; counted in both [W116]\n"
           "project.json#/municipalities/1: warning: municipality 190 (Furesø) has registrations but no target "
           "[W117]\n");
+}
+
+TEST_CASE("municipalities: a name matches without regard to case, spaces, a Kommune suffix and aa/å, ae/æ, oe/ø") {
+  CHECK(municipality_key("  Vejle   Kommune ") == "vejle");
+  CHECK(municipality_key("Åbenrå") == municipality_key("Aabenraa"));
+  for (const char* name : {"Vejle", "vejle", "VEJLE", "Vejle Kommune", " vejle  kommune ", "630", " 630 "}) {
+    CHECK(find_municipality(name).code == "630");
+  }
+  CHECK(find_municipality("Åbenrå").code == "580");
+  CHECK(find_municipality("aabenraa kommune").code == "580");
+  CHECK(find_municipality("Bronderslev").code.empty());  // ø is oe, not o: a suggestion, not a match
+  CHECK(find_municipality("Broenderslev").code == "810");
+  CHECK(find_municipality("Høje Taastrup").code == "169");
+  CHECK(find_municipality("hoeje-taastrup").code == "169");
+  CHECK(find_municipality("Lyngby-Taarbaek").code == "173");
+  CHECK(find_municipality("Ringkobing-Skjern").code.empty());
+  CHECK(find_municipality("Ringkøbing Skjern Kommune").code == "760");
+  CHECK(find_municipality("Københavns Kommune").code == "101");
+  CHECK(find_municipality("Copenhagen").code == "101");
+  CHECK(find_municipality("Tårnby").code == "185");
+  CHECK(find_municipality("Taarnby").code == "185");
+}
+
+TEST_CASE("municipalities: an unknown name gets the likely one, the project's own first") {
+  CHECK(find_municipality("Vejel").message == "unknown municipality 'Vejel'; did you mean 575 (Vejen) or 630 (Vejle)?");
+  CHECK(find_municipality("Vejel", {"615", "630", "766"}).message ==
+        "unknown municipality 'Vejel'; did you mean 630 (Vejle)?");
+  CHECK(find_municipality("Bronderslev").message ==
+        "unknown municipality 'Bronderslev'; did you mean 810 (Brønderslev)?");
+  CHECK(find_municipality("Atlantis").message ==
+        "unknown municipality 'Atlantis' (expected a municipality code such as 630 or a name such as Vejle)");
+  CHECK(find_municipality("999").message == "unknown municipality code '999'");
+  CHECK(find_municipality("999").error == "E104");
+}
+
+TEST_CASE("municipalities: a name that fits two municipalities is an error naming both") {
+  std::map<std::string, Municipality> list{{"101", {"101", "Sø", "R"}}, {"102", {"102", "Soe", "R"}}};
+  MunicipalityNames names(list);
+  MunicipalityMatch m = names.find("SØ kommune");
+  CHECK(m.code.empty());
+  CHECK(m.error == "E115");
+  CHECK(m.message == "'SØ kommune' names more than one municipality, 101 (Sø) and 102 (Soe); give the code");
+}
+
+TEST_CASE("read: municipalities by name in project.json, targets and registrations") {
+  TempDir dir;
+  auto r = load(dir, R"({
+  "id": "p", "title": "Projekt",
+  "period": {"start": "2020-01-01", "end": "2021-12-31"},
+  "municipalities": ["Skanderborg Kommune", "Furesø"],
+  "indicators": [{"id": "visiterede", "kind": "count", "date_field": "visiteret"}],
+  "targets": [{"municipality": "skanderborg", "indicator": "visiterede", "value": 10},
+              {"municipality": "Fureso", "indicator": "visiterede", "value": 10}],
+  "registrations": {"file": "reg.csv", "columns": {"participant": "id", "municipality": "kommune"}}
+})",
+                "id;kommune;visiteret\nA1;skanderborg;2020-02-01\nA2;Skanderbrog;2020-02-01\nA3;FURESØ;2020-02-01\n");
+  REQUIRE(
+      r.messages() ==
+      "project.json#/targets/1/municipality: error: unknown municipality 'Fureso'; did you mean 190 (Furesø)? [E104]\n"
+      "reg.csv:3:4: error: unknown municipality 'Skanderbrog'; did you mean 746 (Skanderborg)? [E104]\n"
+      "**;Skanderbrog;**********\n"
+      "   ^\n"
+      "project.json#/municipalities/1: warning: municipality 190 (Furesø) has registrations but no target [W117]\n");
+  REQUIRE(r.dataset->project.unit_codes == std::vector<std::string>{"746", "190"});
+  REQUIRE(r.dataset->registrations.size() == 2);
 }

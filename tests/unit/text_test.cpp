@@ -77,3 +77,22 @@ TEST_CASE("text: control characters and escape sequences are shown as one ? each
           "751;?[2J;4\n"
           "    ^\n");
 }
+
+TEST_CASE("text: category values are folded for matching: case, Danish capitals and surrounding spaces") {
+  CHECK(fold_category("  Ordinære Timer\t") == "ordinære timer");
+  CHECK(fold_category("ÆBLE ØRE ÅEN") == "æble øre åen");
+  CHECK(same_category("Fleksjob ", "fleksjob"));
+  CHECK_FALSE(same_category("fleks job", "fleksjob"));  // inner spaces are part of the value
+}
+
+TEST_CASE("text: typo distance counts a swap of two neighbours as one edit") {
+  CHECK(typo_distance("vejel", "vejle") == 1);
+  CHECK(typo_distance("vejel", "vejen") == 1);
+  CHECK(typo_distance("fleksjb", "fleksjob") == 1);
+  CHECK(typo_distance("", "abc") == 3);
+  CHECK(typo_distance("abc", "abc") == 0);
+  CHECK(closest_spelling("Flexjob", {"Ordinære timer", "Fleksjob"}) == "Fleksjob");
+  CHECK(closest_spelling("Dagpnge", {"dagpenge", "Kontanthjælp"}) == "dagpenge");
+  CHECK(closest_spelling("helt andet", {"Fleksjob"}).empty());
+  CHECK(closest_spelling("b", {"a"}).empty());  // one edit, but the whole value
+}
