@@ -19,6 +19,8 @@
 #include "read/previous_reader.h"
 #include "read/project_limits.h"
 #include "read/project_reader.h"
+#include "read/json_input.h"
+#include "render/locale.h"
 #include "render/markdown.h"
 #include "render/writers.h"
 
@@ -294,6 +296,18 @@ void warn_far_as_of(const Report& report, Diagnostics& diags) {
                 where);
 }
 
+// A locale file's words that no built-in word has (W136): most likely a
+// typo, which would leave the built-in word in place unnoticed.
+void warn_unknown_words(const TemplateSet& templates, const std::string& locale_code, Diagnostics& diags) {
+  Locale locale = Locale::load(templates, locale_code);
+  for (const auto& key : locale.unknown_keys()) {
+    diags.warning("W136",
+                  "'" + key + "' is not one of the built-in words (see maaltal template locale/" + locale_code +
+                      ".json), so it changes nothing unless a template of your own uses it; check its spelling",
+                  {locale.origin(), 0, 0, JsonFields::pointer("", key), ""});
+  }
+}
+
 CheckResult check_inputs(const RunOptions& options, bool building,
                          const std::function<void(const Dataset&)>& inspect = nullptr) {
   CheckResult result;
@@ -314,6 +328,13 @@ CheckResult check_inputs(const RunOptions& options, bool building,
   if (!dataset || result.diagnostics.has_errors()) return result;
   if (inspect) inspect(*dataset);
   if (options.locale) dataset->project.info.locale = *options.locale;
+  for (const auto& pointer : choose_language(dataset->project, dataset->project.info.locale)) {
+    result.diagnostics.warning("W137",
+                               "no \"" + dataset->project.info.locale +
+                                   "\" text (the outputs' language), so another language's is shown; add one",
+                               {options.project.generic_string(), 0, 0, pointer, ""});
+  }
+  warn_unknown_words(templates_for(options), dataset->project.info.locale, result.diagnostics);
   progress::update("computing");
   std::optional<std::string> key = building ? pseudonym_key(dataset->project, options) : std::nullopt;
   result.report = compute_report(*dataset, {options.as_of, options.generated_at, MAALTAL_VERSION});

@@ -70,4 +70,31 @@ std::string Project::column_for(const std::string& field) const {
   return it == registrations.columns.end() ? field : it->second;
 }
 
+const std::string& Translations::in(const std::string& language) const {
+  auto it = texts.find(language);
+  if (it == texts.end()) it = texts.find("da");
+  if (it == texts.end()) it = texts.begin();
+  return it->second;
+}
+
+std::vector<std::string> choose_language(Project& project, const std::string& language) {
+  std::vector<std::string> lacking;
+  auto choose = [&](std::string& text, const Translations& translations) {
+    if (translations.texts.empty()) return;
+    text = translations.in(language);
+    if (!translations.texts.contains(language)) lacking.push_back(translations.pointer);
+  };
+  choose(project.info.title, project.info.title_texts);
+  for (auto& ind : project.indicators) choose(ind.label, ind.label_texts);
+  for (auto& funnel : project.funnels) choose(funnel.label, funnel.label_texts);
+  for (auto& b : project.breakdowns) {
+    choose(b.label, b.label_texts);
+    for (std::size_t k = 0; k < b.age_bands.size(); ++k) {
+      choose(b.age_bands[k].label, b.age_bands[k].label_texts);
+      b.categories[k] = b.age_bands[k].label;  // an age band's category is its label
+    }
+  }
+  return lacking;
+}
+
 }  // namespace maaltal

@@ -21,6 +21,18 @@ struct InputFile {
   std::string encoding = "utf-8";  // as read: utf-8, utf-16 or windows-1252
 };
 
+// A label project.json gives per language, {"da": "Visiterede", "en":
+// "Referred"}: the texts by language code, and where it stands. Empty for a
+// plain text, which serves every language.
+struct Translations {
+  std::map<std::string, std::string> texts;
+  std::string pointer;  // JSON Pointer into project.json
+
+  // The text for `language`: its own, else Danish (the default language),
+  // else the first given.
+  const std::string& in(const std::string& language) const;
+};
+
 struct ProjectInfo {
   std::string id;
   std::string title;
@@ -31,6 +43,7 @@ struct ProjectInfo {
   Date end;
   std::string locale = "da";
   int percent_decimals = 0;  // decimals of percentages in human-facing outputs
+  Translations title_texts;  // when given per language
 };
 
 enum class IndicatorKind { kCount, kSum, kRatio };
@@ -105,7 +118,7 @@ struct BooleanWords {
 
 struct Indicator {
   std::string id;
-  std::string label;
+  std::string label;  // in the outputs' language (see choose_language)
   std::string description;
   IndicatorKind kind = IndicatorKind::kCount;
   std::string date_field;            // count: the event date
@@ -122,6 +135,7 @@ struct Indicator {
 
   // Every condition on a category field, of `where` and of each `any`.
   std::vector<const FieldFilter*> conditions() const;
+  Translations label_texts;          // when the label is given per language
 };
 
 // The index of indicator `id` in `indicators`, or -1.
@@ -145,6 +159,7 @@ struct Funnel {
   std::string id;
   std::string label;
   std::vector<std::string> stages;  // indicator ids, first stage first
+  Translations label_texts;
 };
 
 // A count indicator broken down by a categorical field (benefit group,
@@ -154,6 +169,7 @@ struct AgeBand {
   std::string label;  // "18–29"
   int from = 0;
   int to = 0;
+  Translations label_texts;
 };
 
 struct Breakdown {
@@ -164,6 +180,7 @@ struct Breakdown {
   std::vector<std::string> categories;  // declared values, in display order (the band labels for ages)
   std::vector<AgeBand> age_bands;       // when set, the field holds a birth year or an age
   bool field_is_birth_year = true;      // with age bands: age = the as-of year - the birth year
+  Translations label_texts;
 };
 
 // A qualitative goal of the project's theory of change ("a dialogue forum in
@@ -255,6 +272,11 @@ struct Project {
   // The column header that holds logical field `field`.
   std::string column_for(const std::string& field) const;
 };
+
+// Sets each label and the title given per language to its text in
+// `language` (see Translations::in), age bands' categories with them. Returns
+// the JSON Pointers of those given per language that lack `language`.
+std::vector<std::string> choose_language(Project& project, const std::string& language);
 
 // Fixed logical fields every registration has.
 inline constexpr const char* kParticipantField = "participant";

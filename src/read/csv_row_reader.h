@@ -63,7 +63,7 @@ class CsvRowReader {
         expected_bytes_(expected_bytes),
         shows_progress_(shows_progress),
         checker_(dataset, diags),
-        cpr_(diags) {
+        cpr_(diags, dataset.project) {
     locator_.reader = this;
     row_.locator = &locator_;
   }

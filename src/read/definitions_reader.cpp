@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "read/labels.h"
 #include "read/project_limits.h"
 
 namespace maaltal {
@@ -91,7 +92,7 @@ void read_age_bands(const Json& bands, const Json& obj, const std::string& ptr, 
       continue;
     }
     AgeBand band{"", static_cast<int>(*from), static_cast<int>(*to)};
-    band.label = r.fields.string(bands[k], bptr, "label", false)
+    band.label = read_label(r.fields, bands[k], bptr, "label", false, r.project.info.locale, band.label_texts)
                      .value_or(std::to_string(band.from) + "–" + std::to_string(band.to));
     b.age_bands.push_back(band);
     b.categories.push_back(band.label);
@@ -106,7 +107,7 @@ void read_breakdowns(const Json& root, DefinitionReader& r) {
     b.id = r.fields.string(obj, ptr, "id", true).value_or("");
     if (!b.id.empty() && !check_id(b.id, IdKind::kDefinition, ptr + "/id", r.fields)) continue;
     if (!b.id.empty() && !unique_id(r.project.breakdowns, b.id, ptr + "/id", r)) continue;
-    b.label = r.fields.string(obj, ptr, "label", false).value_or(b.id);
+    b.label = read_label(r.fields, obj, ptr, "label", false, r.project.info.locale, b.label_texts).value_or(b.id);
     b.indicator = r.fields.string(obj, ptr, "indicator", true).value_or("");
     b.field = r.fields.string(obj, ptr, "field", true).value_or("");
     const Json* bands = r.fields.array(obj, ptr, "age_bands", false);
@@ -137,7 +138,8 @@ void read_funnels(const Json& root, DefinitionReader& r) {
     const Json& obj = *obj_at;
     Funnel funnel;
     funnel.id = r.fields.string(obj, ptr, "id", true).value_or("");
-    funnel.label = r.fields.string(obj, ptr, "label", false).value_or(funnel.id);
+    funnel.label =
+        read_label(r.fields, obj, ptr, "label", false, r.project.info.locale, funnel.label_texts).value_or(funnel.id);
     const Json* stages = r.fields.array(obj, ptr, "stages", true);
     if (funnel.id.empty() || !stages || !check_id(funnel.id, IdKind::kDefinition, ptr + "/id", r.fields)) continue;
     if (!unique_id(r.project.funnels, funnel.id, ptr + "/id", r)) continue;

@@ -13,6 +13,7 @@
 #include "read/definitions_reader.h"
 #include "read/json_input.h"
 #include "read/json_text.h"
+#include "read/labels.h"
 #include "read/municipalities.h"
 #include "read/project_limits.h"
 #include "read/sheet_input.h"
@@ -67,6 +68,7 @@ class ProjectReader {
     read_booleans(*json);
     read_privacy(*json);
     read_outputs(*json);
+    choose_language(project_, project_.info.locale);  // the pipeline chooses again for --locale
     return project_;
   }
 
@@ -75,7 +77,7 @@ class ProjectReader {
     auto& info = project_.info;
     info.id = fields_.string(root, "", "id", true).value_or("");
     if (!info.id.empty()) check_id(info.id, IdKind::kProject, "/id", fields_);
-    info.title = fields_.string(root, "", "title", true).value_or("");
+    info.title = read_label(fields_, root, "", "title", true, "da", info.title_texts).value_or("");
     info.owner = fields_.string(root, "", "owner", false).value_or("");
     info.funder = fields_.string(root, "", "funder", false).value_or("");
     info.pool = fields_.string(root, "", "pool", false).value_or("");
@@ -251,16 +253,9 @@ class ProjectReader {
                    {display_, 0, 0, ptr + "/id", ""});
       return;
     }
-    ind.label = fields_.string(obj, ptr, "label", false).value_or(ind.id);
-    if (character_count(ind.label) > kMaxLabelLength) {
-      fields_.invalid(ptr + "/label", "a label of " + std::to_string(character_count(ind.label)) +
-                                          " characters; at most 255 are allowed (it heads a column in the workbook)");
-    }
-    if (auto header = month_header_equal_to(ind.label, project_.info.start, project_.info.end, project_.info.locale)) {
-      fields_.invalid(ptr + "/label", "the label " + quote_value(ind.label) + " is also the column header '" + *header +
-                                          "' (a month) in the indicator's monthly table in "
-                                          "the workbook, and a table's columns need different names; rename it");
-    }
+    ind.label = read_label(fields_, obj, ptr, "label", false, project_.info.locale, ind.label_texts).value_or(ind.id);
+    if (ind.label_texts.texts.empty()) check_label(ind, ind.label, project_.info.locale, ptr);
+    for (const auto& [language, label] : ind.label_texts.texts) check_label(ind, label, language, ptr);
     ind.description = fields_.string(obj, ptr, "description", false).value_or("");
     if (auto show = obj.find("show"); show != obj.end()) {
       if (show->is_boolean())
@@ -345,6 +340,23 @@ class ProjectReader {
                            "for nothing",
                        at);
       }
+    }
+  }
+
+  // The limits of an indicator's label in one language (README "Project
+  // definition limits"): it heads columns of the workbook.
+  // A label given per language is located at its language's text.
+  void check_label(const Indicator& ind, const std::string& label, const std::string& language,
+                   const std::string& ptr) {
+    std::string lptr = ind.label_texts.texts.empty() ? ptr + "/label" : JsonFields::pointer(ptr + "/label", language);
+    if (character_count(label) > kMaxLabelLength) {
+      fields_.invalid(lptr, "a label of " + std::to_string(character_count(label)) +
+                                " characters; at most 255 are allowed (it heads a column in the workbook)");
+    }
+    if (auto header = month_header_equal_to(label, project_.info.start, project_.info.end, language)) {
+      fields_.invalid(lptr, "the label " + quote_value(label) + " is also the column header '" + *header +
+                                "' (a month) in the indicator's monthly table in "
+                                "the workbook, and a table's columns need different names; rename it");
     }
   }
 

@@ -39,7 +39,7 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
   std::vector<std::string> names;
   for (const auto& field : logical_fields(dataset.schema)) names.push_back(dataset.project.column_for(field));
   RowChecker checker(dataset, diags);
-  CprColumns cpr(diags);
+  CprColumns cpr(diags, dataset.project);
   struct ObjectLocator : Locator {
     const std::string* file = nullptr;
     const std::vector<std::string>* names = nullptr;

@@ -321,7 +321,15 @@ class RowChecker {
                 row.where(field));
       return false;
     }
-    if (*date < project.info.start || *date > project.info.end) {
+    if ((*date < project.info.start || *date > project.info.end) && has_two_digit_year(text)) {
+      sink().warning("W135",
+                     quoted() + " has a two-digit year, read as " + std::to_string(date->year()) +
+                         " (00-69 are 2000-2069, 70-99 are 1970-1999), which is outside the project period (" +
+                         project.info.start.iso() + " to " + project.info.end.iso() +
+                         "); not counted. Write the year with four digits",
+                     row.where(field));
+      date.reset();
+    } else if (*date < project.info.start || *date > project.info.end) {
       sink().warning("W114",
                      quoted() + " is outside the project period (" + project.info.start.iso() + " to " +
                          project.info.end.iso() + "); not counted",
@@ -431,17 +439,26 @@ class RowChecker {
 };
 
 // Warns once per column that holds CPR numbers (W119): they are personal
-// data, starred out of every message and never written to any output.
+// data, starred out of every message and never written to any output. The
+// participants' id column is expected to hold them (a municipality keys its
+// sheet by CPR number) and is not warned about: its values are starred out
+// and kept out of every output anyway.
 class CprColumns {
  public:
-  explicit CprColumns(Diagnostics& diags) : diags_(diags) {}
+  CprColumns(Diagnostics& diags, const Project& project)
+      : diags_(diags), id_column_(fold_case(project.column_for(kParticipantField))) {}
 
   template <typename Where>
   void check(const std::string& value, const std::string& column, Where where) {
     // 0101901234 is the shortest spelling, 01.01.90–1234 (an en dash) among the
     // longest; a few spaces around are allowed. Most values end here.
-    if (value.size() < 10 || value.size() > 20 || warned_.contains(column) || !is_cpr_number(value)) return;
-    warned_.insert(column);
+    if (value.size() < 10 || value.size() > 20 || done_.contains(column)) return;
+    if (fold_case(column) == id_column_) {
+      done_.insert(column);
+      return;
+    }
+    if (!is_cpr_number(value)) return;
+    done_.insert(column);
     diags_.warning("W119",
                    "column '" + column +
                        "' holds CPR numbers; they are starred out of every message and never written to any "
@@ -451,7 +468,8 @@ class CprColumns {
 
  private:
   Diagnostics& diags_;
-  std::set<std::string> warned_;
+  std::string id_column_;      // as fold_case() gives it
+  std::set<std::string> done_;  // columns warned about, and the id column once seen
 };
 
 }  // namespace maaltal

@@ -1,22 +1,47 @@
 #include "render/locale.h"
 
 #include "core/error.h"
+#include "core/resources.h"
 
 namespace maaltal {
+namespace {
+
+// The strings of locale file `name` (its text `text`): a flat object of strings.
+nlohmann::json parse_strings(const std::string& name, const std::string& text) {
+  nlohmann::json strings;
+  try {
+    strings = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(ErrorKind::kTemplate, name + ": " + e.what());
+  }
+  if (!strings.is_object()) throw Error(ErrorKind::kTemplate, name + ": expected an object of strings");
+  for (const auto& [key, value] : strings.items()) {
+    if (!value.is_string()) throw Error(ErrorKind::kTemplate, name + ": '" + key + "' is not a string");
+  }
+  return strings;
+}
+
+}  // namespace
 
 Locale Locale::load(const TemplateSet& templates, const std::string& code) {
   std::string name = "locale/" + code + ".json";
   Locale locale;
   locale.code_ = code;
-  try {
-    locale.strings_ = nlohmann::json::parse(templates.text(name));
-  } catch (const nlohmann::json::exception& e) {
-    throw Error(ErrorKind::kTemplate, name + ": " + e.what());
+  auto built_in = embedded_resource("templates/" + name);
+  std::string origin = templates.origin(name);
+  if (!built_in || origin == TemplateSet::kBuiltIn) {
+    locale.strings_ = parse_strings(name, templates.text(name));
+    return locale;
   }
-  if (!locale.strings_.is_object()) throw Error(ErrorKind::kTemplate, name + ": expected an object of strings");
-  for (const auto& [key, value] : locale.strings_.items()) {
-    if (!value.is_string()) throw Error(ErrorKind::kTemplate, name + ": '" + key + "' is not a string");
+  // A project's or --templates' locale file need only hold the words it
+  // changes: it is laid over the built-in words, key by key.
+  locale.strings_ = parse_strings(name, std::string(*built_in));
+  nlohmann::json own = parse_strings(origin, templates.text(name));
+  for (const auto& [key, value] : own.items()) {
+    if (!locale.strings_.contains(key)) locale.unknown_keys_.push_back(key);
+    locale.strings_[key] = value;
   }
+  locale.origin_ = origin;
   return locale;
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "render/templates.h"
 
@@ -11,12 +12,17 @@ namespace maaltal {
 
 class Locale {
  public:
-  // Loads locale/<code>.json through `templates`; throws Error(kTemplate) when
-  // it is missing or not a flat object of strings.
+  // Loads locale/<code>.json through `templates`: a --templates or project
+  // file is laid over the built-in words, so it may hold only the words it
+  // changes. Throws Error(kTemplate) when a file is not a flat object of strings.
   static Locale load(const TemplateSet& templates, const std::string& code);
 
   const std::string& code() const { return code_; }
   const nlohmann::json& strings() const { return strings_; }
+  // The file laid over the built-in words ("" when none), and its keys that
+  // name no built-in word (kept for a template of one's own, but likely typos).
+  const std::string& origin() const { return origin_; }
+  const std::vector<std::string>& unknown_keys() const { return unknown_keys_; }
   // The string `key`; throws Error(kTemplate) naming the locale file when absent.
   std::string get(const std::string& key) const;
   // The string `key` with each "{name}" replaced by its value.
@@ -25,6 +31,8 @@ class Locale {
  private:
   std::string code_;
   nlohmann::json strings_;
+  std::string origin_;
+  std::vector<std::string> unknown_keys_;
 };
 
 }  // namespace maaltal

@@ -63,7 +63,7 @@ std::string TemplateSet::origin(const std::string& name) const {
   for (const auto& dir : dirs_) {
     if (template_file_at(dir.path / name)) return (dir.path / name).generic_string();
   }
-  return "(built in)";
+  return kBuiltIn;
 }
 
 std::vector<std::string> TemplateSet::default_names() {

@@ -26,8 +26,9 @@ class TemplateSet {
   // The text of `name` ("status.md.mustache", "locale/da.json"). Throws
   // Error(kTemplate) when no such template exists.
   std::string text(const std::string& name) const;
-  // Where `name` comes from: a file path, or "(built in)".
+  // Where `name` comes from: a file path, or kBuiltIn.
   std::string origin(const std::string& name) const;
+  static constexpr const char* kBuiltIn = "(built in)";
 
   static std::vector<std::string> default_names();
 

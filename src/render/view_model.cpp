@@ -1,5 +1,6 @@
 #include "render/view_model.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "render/format.h"
@@ -390,6 +391,29 @@ std::string any_definition(const Indicator& ind, const Locale& locale) {
   return locale.fill("any_definition", {{"alternatives", join_words(alternatives, locale.get("or"))}});
 }
 
+// ", hvor «udfald» er Job eller Fleksjob"; a yes/no field reads "er ja" or "er nej".
+std::string filter_definition(const FieldFilter& filter, const Locale& locale) {
+  if (filter.flag) return locale.fill(*filter.flag ? "filter_yes" : "filter_no", {{"field", filter.field}});
+  return locale.fill("filter_definition",
+                     {{"field", filter.field}, {"values", join_words(filter.values, locale.get("or"))}});
+}
+
+// Whether any municipality, or the total, has a target for indicator `i`.
+bool has_any_target(const Report& report, std::size_t i) {
+  if (report.total.values[i].target) return true;
+  return std::any_of(report.units.begin(), report.units.end(),
+                     [&](const UnitFigures& unit) { return unit.values[i].target.has_value(); });
+}
+
+// The denominator of an indicator's attainment, in words: a ratio's
+// denominator indicator, else its target, or that it has none.
+std::string denominator_definition(const Report& report, std::size_t i, const Locale& locale) {
+  const Indicator& ind = report.indicators[i];
+  if (ind.kind == IndicatorKind::kRatio) return report.label_of(ind.denominator);
+  return locale.fill(has_any_target(report, i) ? "denominator_target" : "denominator_no_target",
+                     {{"indicator", ind.label}});
+}
+
 }  // namespace
 
 std::string indicator_definition(const Report& report, const Indicator& ind, const Locale& locale) {
@@ -397,13 +421,10 @@ std::string indicator_definition(const Report& report, const Indicator& ind, con
   switch (ind.kind) {
     case IndicatorKind::kCount: {
       std::string text = locale.fill("count_definition", {{"field", ind.date_field}});
-      for (const auto& filter : ind.filters) {
-        text += locale.fill("filter_definition",
-                            {{"field", filter.field}, {"values", join_words(filter.values, locale.get("or"))}});
-      }
+      for (const auto& filter : ind.filters) text += filter_definition(filter, locale);
       if (!ind.any.empty()) text += any_definition(ind, locale);
       text += ".";
-      if (ind.first_only) text += locale.get("first_rule");
+      if (ind.first_only) text += locale.fill("first_rule", {{"field", ind.date_field}});
       if (!ind.after.empty()) text += locale.fill("after_rule", {{"after", report.label_of(ind.after)}});
       return text;
     }
@@ -424,7 +445,7 @@ std::string counting_rule(const Report& report, const Indicator& ind, const Loca
   switch (ind.kind) {
     case IndicatorKind::kCount: {
       std::string rule = locale.fill("rule_count", {{"field", ind.date_field}});
-      rule += ind.first_only ? locale.get("first_rule") : "";
+      rule += ind.first_only ? locale.fill("first_rule", {{"field", ind.date_field}}) : "";
       if (!ind.after.empty()) rule += locale.fill("after_rule", {{"after", report.label_of(ind.after)}});
       return rule;
     }
@@ -438,14 +459,14 @@ std::string counting_rule(const Report& report, const Indicator& ind, const Loca
 
 nlohmann::json definitions_view(const Report& report, const Locale& locale) {
   Json definitions = Json::array();
-  for (const auto& ind : report.indicators) {
+  for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+    const Indicator& ind = report.indicators[i];
     bool ratio = ind.kind == IndicatorKind::kRatio;
     definitions.push_back({{"label", ind.label},
                            {"definition", indicator_definition(report, ind, locale)},
                            {"numerator", ratio ? report.label_of(ind.numerator)
                                                : locale.fill("numerator_actual", {{"indicator", ind.label}})},
-                           {"denominator", ratio ? report.label_of(ind.denominator)
-                                                 : locale.fill("denominator_target", {{"indicator", ind.label}})},
+                           {"denominator", denominator_definition(report, i, locale)},
                            {"rule", counting_rule(report, ind, locale)}});
   }
   return definitions;
