@@ -31,7 +31,7 @@ class SheetRowReader {
         diags_(diags),
         file_(dataset.project.registrations.display_path),
         checker_(dataset, diags),
-        cpr_(diags) {
+        cpr_(diags, dataset.project) {
     locator_.reader = this;
     raw_.locator = &locator_;
   }

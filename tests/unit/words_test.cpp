@@ -134,7 +134,9 @@ TEST_CASE("words: CPR numbers as the participant id column raise no W119; in ano
         "reg.csv:2:28: warning: column 'udfald' holds CPR numbers; they are starred out of every message and never "
         "written to any output, but consider a pseudonymous id instead [W119]\n"
         "***********;***;**********;**********;;;;**\n"
-        "                           ^\n");
+        "                           ^\n"
+        "reg.csv:2: warning: '**********' in column 'udfald' is in 1 row that no indicator's where names; they count "
+        "for no indicator filtered on 'udfald' [W125]\n");
 }
 
 TEST_CASE("words: a label per language is shown in the outputs' language, falling back with a warning") {
