@@ -155,28 +155,45 @@ void check_category_values(const Dataset& dataset, const std::string& project_di
     std::set<std::string> wanted;
     std::vector<std::string> names;
     for (const auto& n : named) wanted.insert(fold_category(n.value)), names.push_back(n.value);
-    std::set<std::string> found;
+    // Spellings that matching takes as one value ("Fleksjob", "FLEKSJOB")
+    // are one value here too: reported once, with their rows together.
+    struct Seen {
+      std::size_t rows = 0;
+      std::size_t first = 0;
+      std::vector<std::string> spellings;
+    };
+    std::map<std::string, Seen> seen;
     std::vector<std::string> data_values;
     const std::string column = dataset.project.column_for(field);
     for (std::uint32_t id = 0; id < rows.size(); ++id) {
       std::string folded = fold_category(regs.value(id));
       if (rows[id] == 0 || folded.empty()) continue;
       std::string shown = mask_cpr_numbers(regs.value(id));  // a value is never personal data in a message
-      found.insert(folded);
       data_values.push_back(shown);
+      Seen& value = seen[folded];
+      if (value.rows == 0 || first[id] < value.first) value.first = first[id];
+      value.rows += rows[id];
+      value.spellings.push_back(shown);
+    }
+    for (const auto& [folded, value] : seen) {
       if (wanted.contains(folded)) continue;
-      std::string hint = closest_spelling(shown, names);
+      std::string also;
+      for (std::size_t i = 1; i < value.spellings.size(); ++i) {
+        also += (i == 1 ? " (also written " : ", ") + quote_value(value.spellings[i]);
+      }
+      if (!also.empty()) also += ")";
+      std::string hint = closest_spelling(value.spellings[0], names);
       diags.warning("W125",
-                    quote_value(shown) + " in column '" + column + "' is in " + std::to_string(rows[id]) +
-                        (rows[id] == 1 ? " row" : " rows") + " that no indicator's where names; they count for no " +
-                        "indicator filtered on '" + field + "'" +
+                    quote_value(value.spellings[0]) + also + " in column '" + column + "' is in " +
+                        std::to_string(value.rows) + (value.rows == 1 ? " row" : " rows") +
+                        " that no indicator's where names; they count for no indicator filtered on '" + field + "'" +
                         (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
-                    where(dataset, first[id]));
+                    where(dataset, value.first));
     }
     // A value not seen yet is common (no flex job so far); one a data value
     // is a typo away from is the miscount.
     for (const auto& n : named) {
-      if (found.contains(fold_category(n.value))) continue;
+      if (seen.contains(fold_category(n.value))) continue;
       std::string hint = closest_spelling(n.value, data_values);
       if (hint.empty()) continue;
       diags.warning("W126",
