@@ -1,6 +1,7 @@
 #include "read/sheet_input.h"
 
 #include <fstream>
+#include <map>
 #include <optional>
 
 #include "core/error.h"
@@ -42,6 +43,7 @@ class SheetRowReader {
     source.sheet =
         read_sheet_rows(source.path.string(), file_, source.sheet, [&](const SheetRow& row) { return on_row(row); });
     checker_.end_of_rows();
+    warn_headerless_columns();
     if (header_.empty()) {
       diags_.error("E103", "the registrations sheet is empty (expected a header row)", {file_, 1, 0, "", ""});
     }
@@ -56,6 +58,7 @@ class SheetRowReader {
     row_ = &row;
     cells_.clear();
     for (const auto& cell : row.cells) cells_.emplace_back(cell.text);
+    note_headerless_values(row);
     if (checker_.leftover(cells_, (*columns_)[0], [&](std::size_t c) { return where(c); })) return true;
     for (std::size_t c = 0; c < header_.size() && c < row.cells.size(); ++c) {
       cpr_.check(row.cells[c].text, header_[c], [&] { return where(c); });
@@ -65,6 +68,29 @@ class SheetRowReader {
     for (std::size_t c : *columns_) raw_.values.push_back(cell_text(row, c));
     checker_.accept(raw_);
     return true;
+  }
+
+  // Values right of the header's last column have no field: nothing reads
+  // them. Each such column is said once (W121), with its rows, so that a
+  // column whose header was forgotten is not lost without a word.
+  void note_headerless_values(const SheetRow& row) {
+    for (std::size_t c = header_.size(); c < row.cells.size(); ++c) {
+      if (is_blank_cell(row.cells[c].text)) continue;
+      auto [it, first] = headerless_.try_emplace(c, Headerless{0, row.number});
+      ++it->second.rows;
+    }
+  }
+
+  void warn_headerless_columns() {
+    for (const auto& [column, seen] : headerless_) {
+      std::string name = cell_name(1, column);
+      name.pop_back();  // the column's letters: "J" of "J1"
+      diags_.warning("W121",
+                     "column " + name + " has values in " + std::to_string(seen.rows) +
+                         (seen.rows == 1 ? " row" : " rows") +
+                         " but no header, so they are not read; give it a header if it matters",
+                     {file_, 0, 0, std::string(sheet_name_) + "!" + cell_name(seen.first_row, column), ""});
+    }
   }
 
   // The header's names matched as a CSV header's (header_columns' rules):
@@ -81,7 +107,8 @@ class SheetRowReader {
     std::size_t from = diags_.all().size();
     LineIndex lines(line, row.number);
     columns_ = header_columns_of(record, lines);
-    const std::string cell = std::string(row.sheet) + "!" + cell_name(row.number, 0);
+    sheet_name_ = std::string(row.sheet);
+    const std::string cell = sheet_name_ + "!" + cell_name(row.number, 0);
     diags_.relocate(from, [&](SourceLocation& w) { w = {file_, 0, 0, cell, ""}; });
   }
 
@@ -111,6 +138,12 @@ class SheetRowReader {
   std::optional<std::vector<std::size_t>> columns_;
   const SheetRow* row_ = nullptr;
   std::vector<std::string_view> cells_;  // the row's cells, for RowChecker::leftover
+  struct Headerless {
+    int rows = 0;
+    int first_row = 0;
+  };
+  std::map<std::size_t, Headerless> headerless_;  // by column: values right of the header
+  std::string sheet_name_;
   RawRow raw_;
   CellLocator locator_;
 };

@@ -154,6 +154,17 @@ class SheetLocationsAndPrivacy(unittest.TestCase):
                       "once [W109]\n********\n", result.stderr)
         self.assertNotIn(rows[6][0], result.stderr + result.stdout)
 
+    def test_values_right_of_the_header_are_said_once_per_column(self):
+        rows = sheets.flere_i_job_rows(n=6)
+        for i in (1, 3, 4):
+            rows[i].append("ring tilbage")  # a note in column I, which has no header
+        sheets.write_danish_xlsx(self.tmp / "r.xlsx", rows)
+        sheets.write_flere_i_job_project(self.tmp, "r.xlsx")
+        result = run("check", self.tmp / "project.json")
+        self.assertIn("r.xlsx:Ark1!I3: warning: column I has values in 3 rows but no header, so they are not read; "
+                      "give it a header if it matters [W121]", result.stderr)
+        self.assertEqual(result.stderr.count("[W121]"), 1)
+
     def test_missing_column_is_located_at_the_header(self):
         rows = sheets.flere_i_job_rows(n=5)
         header = list(sheets.HEADER)
