@@ -48,7 +48,8 @@ Json data_quality_view(const Report& report, const Locale& locale) {
           {"has_total", shown && dq.rows_total > 0},
           {"rows_total", count(dq.rows_total)},
           {"has_skipped", dq.rows_skipped > 0},
-          {"skipped_note", locale.fill("skipped_rows_note", {{"count", number(dq.rows_skipped)}})},
+          {"skipped_note", locale.fill(dq.rows_skipped == 1 ? "skipped_rows_note_one" : "skipped_rows_note",
+                                       {{"count", number(dq.rows_skipped)}})},
           {"has_skipped_rows", !skipped.empty()},
           {"skipped_rows", skipped}};
 }

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import openpyxl
 
+from readers import markdown_tables
 from sheets import HEADER, MUNICIPALITIES, PERIOD, flere_i_job_rows, soffice_convert, write_danish_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,7 +140,11 @@ class OwnSheet(unittest.TestCase):
                                 skipped["location"])
                 self.assertIn(BAD_DATE, skipped["message"])
                 public = (out / "index.html").read_text(encoding="utf-8")
-                self.assertIn("1 rækker af registreringerne er udeladt", public)
+                self.assertIn("1 række af registreringerne er udeladt af disse tal på grund af en fejl i den", public)
+                # The steering group's status.md lists the row in a table that renders as one.
+                listed = [t for t in markdown_tables(str(out / "status.md")) if t[0] == ["Hvor", "Kode", "Problem"]]
+                self.assertEqual(len(listed), 1)
+                self.assertEqual([row[1] for row in listed[0][1:]], ["E106"])
 
     def test_without_skip_bad_rows_the_date_is_listed_to_fix_and_nothing_is_written(self):
         for fmt in self.sheets:
