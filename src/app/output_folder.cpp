@@ -13,6 +13,7 @@
 #include <cstring>
 
 #include "core/error.h"
+#include "read/spreadsheet.h"
 
 namespace maaltal {
 
@@ -163,6 +164,17 @@ void refuse_overwriting_inputs(const fs::path& dir, const std::vector<std::strin
                                            "'; choose another output folder");
       }
     }
+  }
+}
+
+// The workbook writer ignores a failed write to its own temporary files (a
+// full disk, a file size limit): the workbook would be cut short with no
+// word. Each part is read back to its end, so a cut one fails the build.
+void check_written_whole(const std::filesystem::path& path) {
+  if (auto part = first_broken_xml_part(path.string())) {
+    throw Error(ErrorKind::kWrite, "cannot write '" + path.string() + "': its part '" + *part +
+                                       "' was cut short while it was written (is the disk full, or a file size "
+                                       "limit reached?)");
   }
 }
 

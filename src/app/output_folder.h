@@ -45,4 +45,10 @@ class OutputFolder {
 void refuse_overwriting_inputs(const std::filesystem::path& dir, const std::vector<std::string>& names,
                                const std::vector<std::string>& inputs);
 
+// A workbook just written, read back: each XML part must parse to its end,
+// else an Error (exit code 5) naming the part. The workbook writer does not
+// report a failed write to its temporary files (a full disk, a file size
+// limit), and the workbook would be cut short with no word.
+void check_written_whole(const std::filesystem::path& path);
+
 }  // namespace maaltal

@@ -424,12 +424,18 @@ CheckResult run_build(const RunOptions& options, const fs::path& out_dir) {
   // the text outputs are rendered here: a 2-core machine uses both cores.
   std::vector<std::string> names{OutputNames::kWorkbook};
   PendingWorkbook workbook(folder.reserve(OutputNames::kWorkbook),
-                           [&](const fs::path& path) { write_workbook(book, templates, path); });
+                           [&](const fs::path& path) {
+                             write_workbook(book, templates, path);
+                             check_written_whole(path);
+                           });
   std::optional<PendingWorkbook> raw;
   if (book.raw_rows) {
     names.push_back(OutputNames::kRawWorkbook);
     raw.emplace(folder.reserve(OutputNames::kRawWorkbook),
-                [&](const fs::path& path) { write_raw_workbook(book, templates, path); });
+                [&](const fs::path& path) {
+                  write_raw_workbook(book, templates, path);
+                  check_written_whole(path);
+                });
   }
   auto files = render_texts(dashboard, status, summary, templates, options, result);
   clock.lap();

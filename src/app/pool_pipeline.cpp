@@ -257,7 +257,9 @@ PoolResult run_pool(const PoolOptions& options, const fs::path& out_dir) {
   refuse_overwriting_inputs(out_dir, names, inputs);
   OutputFolder folder(out_dir);
   for (const auto& file : files) folder.write(file.name, file.content);
-  write_pool_workbook(*result.report, templates, folder.reserve(OutputNames::kWorkbook));
+  std::filesystem::path workbook = folder.reserve(OutputNames::kWorkbook);
+  write_pool_workbook(*result.report, templates, workbook);
+  check_written_whole(workbook);
   folder.commit();
   result.written = names;
   return result;

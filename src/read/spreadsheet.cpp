@@ -57,6 +57,16 @@ class ZipFile {
 
   bool has(const std::string& name) const { return zip_name_locate(zip_, name.c_str(), 0) >= 0; }
 
+  // The names of every part.
+  std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    zip_int64_t n = zip_get_num_entries(zip_, 0);
+    for (zip_int64_t i = 0; i < n; ++i) {
+      if (const char* name = zip_get_name(zip_, static_cast<zip_uint64_t>(i), 0)) out.emplace_back(name);
+    }
+    return out;
+  }
+
   // Hands the part's bytes to `sink` a piece at a time, stopping with an
   // error past `limit` bytes as they come out (a zip bomb may lie about its
   // size), or when `sink` returns false.
@@ -646,6 +656,24 @@ bool ends_with_folded(const std::string& path, std::string_view suffix) {
 }
 
 }  // namespace
+
+std::optional<std::string> first_broken_xml_part(const std::string& path) {
+  struct Nothing : XmlHandler {
+    void start(std::string_view, const char*, const char**) override {}
+    void end(std::string_view) override {}
+  };
+  ZipFile zip(path, path);
+  for (const auto& name : zip.names()) {
+    if (!name.ends_with(".xml") && !name.ends_with(".rels")) continue;
+    Nothing handler;
+    try {
+      parse_part(zip, path, name, kMaxSheetBytes, handler);
+    } catch (const Error&) {
+      return name;
+    }
+  }
+  return std::nullopt;
+}
 
 bool is_spreadsheet(const std::string& path) {
   return ends_with_folded(path, ".xlsx") || ends_with_folded(path, ".ods");

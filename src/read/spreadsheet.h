@@ -6,6 +6,7 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,5 +46,10 @@ std::string read_sheet_rows(const std::string& path, const std::string& display_
 
 // "C14" for row 14, column index 2.
 std::string cell_name(int row, std::size_t column);
+
+// Reads every XML part of the .xlsx or .ods at `path` to its end; the name
+// of the first that does not parse: one cut short while it was written (a
+// full disk, a file size limit, which the workbook writer does not report).
+std::optional<std::string> first_broken_xml_part(const std::string& path);
 
 }  // namespace maaltal

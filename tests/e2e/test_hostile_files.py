@@ -9,6 +9,7 @@ sample vi-goer-en-forskel in a temporary folder and changes one thing.
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -202,6 +203,29 @@ class OutputsWholeOrNotAtAll(unittest.TestCase):
                 build.send_signal(sig)
                 self.assertEqual(build.wait(timeout=60), -sig, sig.name)
                 self.assertEqual(sorted(p.name for p in out.iterdir()), ["keep.txt"], sig.name)
+
+    def test_a_workbook_cut_short_while_written_fails_the_build(self):
+        """Finding: the workbook writer ignores a failed write to its own
+        temporary files. Under a 4 MiB file size limit (a full disk does the
+        same) a worksheet was cut at 4,194,304 bytes and the build said
+        "wrote" with exit 0. Each workbook is now read back to its end."""
+        with tempfile.TemporaryDirectory() as tmp:
+            project = Path(tmp) / "g"
+            self.assertEqual(run("generate", "--participants", "30000", "--out", str(project)).returncode, 0)
+            out = Path(tmp) / "out"
+
+            def limited():
+                signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+                resource.setrlimit(resource.RLIMIT_FSIZE, (4 << 20, 4 << 20))
+
+            result = subprocess.run([BIN, "build", str(project / "project.json"), "--out", str(out)],
+                                    capture_output=True, text=True, timeout=300, preexec_fn=limited)
+            self.assertEqual(result.returncode, 5, result.stderr)
+            self.assertRegex(result.stderr, r"cannot write '.*/out/report\.xlsx': its part 'xl/worksheets/sheet\d+\.xml' "
+                                            r"was cut short while it was written")
+            self.assertFalse(out.exists())
+            # Without the limit the same build writes every file whole.
+            self.assertEqual(run("build", str(project / "project.json"), "--out", str(out), timeout=300).returncode, 0)
 
     def test_an_output_over_an_input_is_refused(self):
         """Finding: --out set to the project folder overwrote an input named like an output."""
