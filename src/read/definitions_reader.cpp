@@ -91,7 +91,7 @@ void read_age_bands(const Json& bands, const Json& obj, const std::string& ptr, 
       r.fields.invalid(bptr + "/to", "an age band ends before it starts");
       continue;
     }
-    AgeBand band{"", static_cast<int>(*from), static_cast<int>(*to)};
+    AgeBand band{"", static_cast<int>(*from), static_cast<int>(*to), {}};
     band.label = read_label(r.fields, bands[k], bptr, "label", false, r.project.info.locale, band.label_texts)
                      .value_or(std::to_string(band.from) + "–" + std::to_string(band.to));
     b.age_bands.push_back(band);
