@@ -59,6 +59,18 @@ struct CategoryProblem {
   std::string message;
 };
 
+// A row RowChecker::leftover holds until the next row says whether it was
+// the last (a total row). Outside RowChecker: clang cannot default-construct
+// a nested struct with member initializers inside std::optional there.
+struct HeldRow {
+  Diagnostics diags{SIZE_MAX};
+  std::optional<Diagnostic> skipped;  // its first error, under skip_bad_rows
+  SourceLocation where;               // its first non-blank cell
+  std::string word;                   // "I alt", or empty for a row told by its numbers
+  std::vector<std::pair<std::size_t, std::int64_t>> numbers;
+  ColumnSums above;  // the sums of the rows above it
+};
+
 class RowChecker {
  public:
   struct UnitLookup {
@@ -424,14 +436,6 @@ class RowChecker {
 
   // A row that may be a total row at the end, with what it said, until the
   // next row or the end of the rows decides.
-  struct HeldRow {
-    Diagnostics diags{SIZE_MAX};
-    std::optional<Diagnostic> skipped;  // its first error, under skip_bad_rows
-    SourceLocation where;               // its first non-blank cell
-    std::string word;                   // "I alt", or empty for a row told by its numbers
-    std::vector<std::pair<std::size_t, std::int64_t>> numbers;
-    ColumnSums above;  // the sums of the rows above it
-  };
   std::optional<HeldRow> held_;
   bool holding_current_ = false;         // the row being checked is held_
   std::optional<Diagnostic> row_error_;  // the first error of the row being checked, under skip_bad_rows
