@@ -4,6 +4,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <exception>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -132,7 +133,13 @@ class XmlHandler {
     done = true;
     if (parser) XML_StopParser(parser, XML_FALSE);
   }
+  // A callback's exception, kept until expat has returned.
+  void fail_later(std::exception_ptr e) {
+    if (!failure) failure = e;
+    stop();
+  }
   bool done = false;
+  std::exception_ptr failure;
   XML_Parser parser = nullptr;  // set while parse_part runs
 
  protected:
@@ -148,18 +155,38 @@ void parse_part(const ZipFile& zip, const std::string& display, const std::strin
   if (!parser) throw std::bad_alloc();
   XML_SetUserData(parser.get(), &handler);
   handler.parser = parser.get();
+  // An exception must not pass through expat's C frames (its memory would
+  // leak): a callback's is kept, the parser stopped, and it is thrown after.
   XML_SetElementHandler(
       parser.get(),
       [](void* data, const XML_Char* el, const XML_Char** attrs) {
-        static_cast<XmlHandler*>(data)->start(local_name(el), el, attrs);
+        auto* h = static_cast<XmlHandler*>(data);
+        try {
+          h->start(local_name(el), el, attrs);
+        } catch (...) {
+          h->fail_later(std::current_exception());
+        }
       },
-      [](void* data, const XML_Char* el) { static_cast<XmlHandler*>(data)->end(local_name(el)); });
+      [](void* data, const XML_Char* el) {
+        auto* h = static_cast<XmlHandler*>(data);
+        try {
+          h->end(local_name(el));
+        } catch (...) {
+          h->fail_later(std::current_exception());
+        }
+      });
   XML_SetCharacterDataHandler(parser.get(), [](void* data, const XML_Char* s, int len) {
-    static_cast<XmlHandler*>(data)->text(std::string_view(s, static_cast<std::size_t>(len)));
+    auto* h = static_cast<XmlHandler*>(data);
+    try {
+      h->text(std::string_view(s, static_cast<std::size_t>(len)));
+    } catch (...) {
+      h->fail_later(std::current_exception());
+    }
   });
   zip.stream(name, limit, [&](std::string_view bytes, bool last) {
-    if (XML_Parse(parser.get(), bytes.data(), static_cast<int>(bytes.size()), last) == XML_STATUS_ERROR &&
-        !handler.done) {
+    auto status = XML_Parse(parser.get(), bytes.data(), static_cast<int>(bytes.size()), last);
+    if (handler.failure) std::rethrow_exception(handler.failure);
+    if (status == XML_STATUS_ERROR && !handler.done) {
       fail(display, "its part '" + name + "' is not well-formed XML at line " +
                         std::to_string(XML_GetCurrentLineNumber(parser.get())) + ", column " +
                         std::to_string(XML_GetCurrentColumnNumber(parser.get()) + 1) + " (" +
