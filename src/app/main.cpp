@@ -15,8 +15,9 @@
 #include "core/error.h"
 #include "core/limits.h"
 #include "core/progress_meter.h"
+#include "core/resources.h"
 #include "core/text.h"
-#include "render/templates.h"
+#include "core/version.h"
 
 namespace {
 
@@ -138,6 +139,24 @@ int run_pool_command(const std::string& file, const std::string& out_dir, std::o
   return 0;
 }
 
+// `template` and `config`: with no name (or --list), the names of the built-in
+// files in `folder`; with a name, that file's text, to start one's own from.
+// `template` also finds the configuration files a --templates folder
+// overrides (locale/da.json, workbook.layout.json), as it always has.
+int print_built_in(const std::string& command, std::string_view folder, const std::string& name, bool list) {
+  if (list || name.empty()) {
+    for (const auto& each : maaltal::built_in_names(folder)) std::cout << each << "\n";
+    return 0;
+  }
+  bool config_only = folder == "config";
+  auto text = config_only ? maaltal::embedded_resource("config/" + name) : maaltal::built_in_file(name);
+  if (!text) {
+    throw Error(ErrorKind::kTemplate, "no built-in file named '" + name + "' (maaltal " + command + " --list names them)");
+  }
+  std::cout << *text;
+  return 0;
+}
+
 // `init`: its problems to stderr, as check prints them; its guesses, what it
 // wrote and the next commands to stdout.
 int run_init_command(const maaltal::InitOptions& options) {
@@ -158,7 +177,8 @@ int run_init_command(const maaltal::InitOptions& options) {
 
 int run(int argc, char** argv) {
   CLI::App app{"maaltal: goal-attainment reports for Danish employment projects"};
-  app.set_version_flag("-V,--version", std::string("maaltal ") + MAALTAL_VERSION);
+  app.set_version_flag("-V,--version", "maaltal " + maaltal::version_text(),
+                       "print maaltal's version and those of the libraries that shape its outputs, and exit");
   app.require_subcommand(1);
 
   maaltal::RunOptions options;
@@ -246,6 +266,13 @@ int run(int argc, char** argv) {
   tmpl->add_option("name", template_name, "e.g. dashboard.html.mustache, status.md.mustache, locale/da.json");
   tmpl->add_flag("--list", list, "list the built-in templates");
 
+  std::string config_name;
+  bool list_config = false;
+  auto* config = app.add_subcommand(
+      "config", "Print a built-in configuration file (municipalities, default settings, words, workbook layout)");
+  config->add_option("name", config_name, "e.g. project-defaults.json, kommuner.csv, locale/da.json");
+  config->add_flag("--list", list_config, "list the built-in configuration files");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -264,14 +291,8 @@ int run(int argc, char** argv) {
     init_options.out = init_out;
     return run_init_command(init_options);
   }
-  if (tmpl->parsed()) {
-    if (list || template_name.empty()) {
-      for (const auto& name : maaltal::TemplateSet::default_names()) std::cout << name << "\n";
-      return 0;
-    }
-    std::cout << maaltal::TemplateSet().text(template_name);
-    return 0;
-  }
+  if (tmpl->parsed()) return print_built_in("template", "templates", template_name, list);
+  if (config->parsed()) return print_built_in("config", "config", config_name, list_config);
 
   if (pool->parsed()) return run_pool_command(pool_file, pool_out, parse_as_of(as_of), locale, pool_audience, options);
   options.project = project;

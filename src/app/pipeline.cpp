@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/limits.h"
 #include "core/progress_meter.h"
+#include "core/version.h"
 #include "read/load.h"
 #include "read/previous_reader.h"
 #include "read/project_limits.h"
@@ -337,7 +338,7 @@ CheckResult check_inputs(const RunOptions& options, bool building,
   warn_unknown_words(templates_for(options), dataset->project.info.locale, result.diagnostics);
   progress::update("computing");
   std::optional<std::string> key = building ? pseudonym_key(dataset->project, options) : std::nullopt;
-  result.report = compute_report(*dataset, {options.as_of, options.generated_at, MAALTAL_VERSION});
+  result.report = compute_report(*dataset, {options.as_of, options.generated_at, version_text()});
   OutputSettings outputs = audiences(dataset->project.outputs, options);
   bool any_public = outputs.dashboard == Audience::kPublic || outputs.status == Audience::kPublic ||
                     outputs.workbook == Audience::kPublic || outputs.summary == Audience::kPublic;
@@ -345,7 +346,7 @@ CheckResult check_inputs(const RunOptions& options, bool building,
   if (any_public) {  // check audits as build does, so that it refuses what build refuses
     auto report_at = [&](Date d) {
       return d == result.report->as_of ? *result.report
-                                       : compute_report(*dataset, {d, options.generated_at, MAALTAL_VERSION});
+                                       : compute_report(*dataset, {d, options.generated_at, version_text()});
     };
     result.public_report =
         public_release(report_at, dataset->project.info.start, result.report->as_of, result.report->privacy);

@@ -9,6 +9,7 @@
 #include "compute/pool.h"
 #include "core/error.h"
 #include "core/sha256.h"
+#include "core/version.h"
 #include "read/pool_reader.h"
 #include "read/summary_reader.h"
 #include "read/text_file.h"
@@ -78,7 +79,7 @@ class PoolRun {
     if (result_.diagnostics.has_errors()) return std::move(result_);
     warn_shared();
     PoolInput input{def_,           std::move(members_),   shared_.counts(), inputs_,
-                    options_.as_of, options_.generated_at, MAALTAL_VERSION,  options_.locale.value_or("da")};
+                    options_.as_of, options_.generated_at, version_text(), options_.locale.value_or("da")};
     result_.report = compute_pool(input);
     return std::move(result_);
   }

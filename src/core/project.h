@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/project_defaults.h"
 
 namespace maaltal {
 
@@ -57,13 +58,19 @@ enum class Aggregation {
 
 const char* aggregation_name(Aggregation aggregation);  // "sum", "mean", "mean_capped"
 
-// When a municipality is "on track", and how the forecast is made.
+// When a municipality is "on track", and how the forecast is made. The
+// defaults are config/project-defaults.json's "progress".
 struct ProgressSettings {
-  double on_track = 0.95;              // actual / expected-by-now at or above: on track
-  double at_risk = 0.80;               // at or above (and below on_track): at risk; below: behind
-  double partly_met = 0.80;            // after the period: attainment at or above is partly met
-  int forecast_window_months = 6;      // the recent pace is measured over this many months
-  bool forecast_whole_period = false;  // pace over all months so far instead of the recent window
+  // actual / expected-by-now at or above: on track
+  double on_track = default_number("/progress/on_track");
+  // at or above (and below on_track): at risk; below: behind
+  double at_risk = default_number("/progress/at_risk");
+  // after the period: attainment at or above is partly met
+  double partly_met = default_number("/progress/partly_met");
+  // the recent pace is measured over this many months
+  int forecast_window_months = static_cast<int>(default_number("/progress/forecast_window_months"));
+  // pace over all months so far instead of the recent window
+  bool forecast_whole_period = default_text("/progress/forecast_method") == "average_pace";
 };
 
 const char* kind_name(IndicatorKind kind);  // "count", "sum", "ratio"
@@ -76,14 +83,15 @@ const char* audience_name(Audience audience);                   // "public", "in
 std::optional<Audience> parse_audience(std::string_view name);  // nullopt for anything else
 
 // Small-cell suppression in public outputs: project.json's "privacy".
+// The defaults are config/project-defaults.json's "privacy".
 struct PrivacySettings {
-  int suppress_below = 5;     // counts below this are hidden ("<5")
-  bool zero_as_dash = false;  // a 0 is shown as "–" rather than hidden
+  int suppress_below = static_cast<int>(default_number("/privacy/suppress_below"));  // counts below are hidden ("<5")
+  bool zero_as_dash = default_flag("/privacy/zero_as_dash");  // a 0 is shown as "–" rather than hidden
   // Public outputs republished every month: figures as of the last whole
   // month's end, audited together with last month's release so that no small
   // monthly step can be read off by subtraction. Off for a report published
   // once (a final evaluation), which then keeps its exact as-of date.
-  bool monthly_releases = true;
+  bool monthly_releases = default_flag("/privacy/monthly_releases");
 };
 
 // The audience of each output: project.json's "outputs", or --audience for all.

@@ -13,10 +13,10 @@ namespace maaltal {
 
 const std::map<std::string, Municipality>& municipalities() {
   static const std::map<std::string, Municipality> kList = [] {
-    std::string_view text = *embedded_resource("data/kommuner.csv");
+    std::string_view text = *embedded_resource("config/kommuner.csv");
     Diagnostics diags;
     LineIndex lines(text);
-    CsvTable table = parse_csv(text, ',', "data/kommuner.csv", lines, diags);
+    CsvTable table = parse_csv(text, ',', "config/kommuner.csv", lines, diags);
     std::map<std::string, Municipality> list;
     for (std::size_t i = 1; i < table.records.size(); ++i) {
       const auto& f = table.records[i].fields;

@@ -1,5 +1,5 @@
 // The reference list of Denmark's 98 municipalities (kommunekode -> name),
-// compiled in from data/kommuner.csv, the project's copy of the shared facts.
+// compiled in from config/kommuner.csv, the project's copy of the shared facts.
 #pragma once
 #include <map>
 #include <string>

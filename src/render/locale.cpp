@@ -27,7 +27,7 @@ Locale Locale::load(const TemplateSet& templates, const std::string& code) {
   std::string name = "locale/" + code + ".json";
   Locale locale;
   locale.code_ = code;
-  auto built_in = embedded_resource("templates/" + name);
+  auto built_in = built_in_file(name);
   std::string origin = templates.origin(name);
   if (!built_in || origin == TemplateSet::kBuiltIn) {
     locale.strings_ = parse_strings(name, templates.text(name));

@@ -1,4 +1,4 @@
-// The words of the human-facing outputs, from templates/locale/<code>.json, so
+// The words of the human-facing outputs, from config/locale/<code>.json, so
 // that every visible string can be translated or reworded without a rebuild.
 #pragma once
 #include <map>

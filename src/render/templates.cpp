@@ -55,7 +55,7 @@ std::string TemplateSet::text(const std::string& name) const {
     if (!in) throw Error(ErrorKind::kRead, "cannot read template '" + path.generic_string() + "'");
     return buffer.str();
   }
-  if (auto text = embedded_resource("templates/" + name)) return std::string(*text);
+  if (auto text = built_in_file(name)) return std::string(*text);
   throw Error(ErrorKind::kTemplate, "no template named '" + name + "'");
 }
 
@@ -64,14 +64,6 @@ std::string TemplateSet::origin(const std::string& name) const {
     if (template_file_at(dir.path / name)) return (dir.path / name).generic_string();
   }
   return kBuiltIn;
-}
-
-std::vector<std::string> TemplateSet::default_names() {
-  std::vector<std::string> names;
-  for (const auto& [key, text] : embedded_resources()) {
-    if (key.starts_with("templates/")) names.emplace_back(key.substr(10));
-  }
-  return names;
 }
 
 namespace {

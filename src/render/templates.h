@@ -30,8 +30,6 @@ class TemplateSet {
   std::string origin(const std::string& name) const;
   static constexpr const char* kBuiltIn = "(built in)";
 
-  static std::vector<std::string> default_names();
-
  private:
   struct Dir {
     std::filesystem::path path;

@@ -1,4 +1,4 @@
-// The workbook's layout (templates/workbook.layout.json): which sheets, in
+// The workbook's layout (config/workbook.layout.json): which sheets, in
 // which order, their columns, headers, widths and number formats, so that a
 // user can drop, rename or reorder a column without recompiling. And the one
 // writer of a sheet's data block as an Excel table in that layout.

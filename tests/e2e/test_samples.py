@@ -720,7 +720,7 @@ class StatusReport(unittest.TestCase):
     cell by cell, the changes since the previous report with a late
     registration, status.html and the per-municipality reports."""
 
-    LOCALE = json.loads((ROOT / "templates/locale/da.json").read_text(encoding="utf-8"))
+    LOCALE = json.loads((ROOT / "config/locale/da.json").read_text(encoding="utf-8"))
 
     def expected_row(self, values, indicator):
         v = values[indicator["id"]]
@@ -936,7 +936,7 @@ class Workbook(unittest.TestCase):
                 self.assertEqual((cell.value, cell.data_type), (text, "s"))
 
     def test_a_layout_drops_and_reorders_columns_without_a_rebuild(self):
-        layout = json.loads((ROOT / "templates/workbook.layout.json").read_text(encoding="utf-8"))
+        layout = json.loads((ROOT / "config/workbook.layout.json").read_text(encoding="utf-8"))
         columns = layout["sheets"][0]["columns"]
         columns[:] = [c for c in columns if c["field"] != "target_original"]
         columns.insert(0, columns.pop(next(i for i, c in enumerate(columns) if c["field"] == "status")))
@@ -953,7 +953,7 @@ class Workbook(unittest.TestCase):
             self.assertEqual(sheet[f"{col['Målopfyldelse']}6"].value, f"={col['Faktisk']}6/{col['Måltal']}6")
 
     def test_an_unknown_layout_column_is_an_error_with_its_location(self):
-        layout = json.loads((ROOT / "templates/workbook.layout.json").read_text(encoding="utf-8"))
+        layout = json.loads((ROOT / "config/workbook.layout.json").read_text(encoding="utf-8"))
         layout["sheets"][0]["columns"][2]["field"] = "kommune"
         with tempfile.TemporaryDirectory() as tmp:
             (pathlib.Path(tmp) / "workbook.layout.json").write_text(json.dumps(layout), encoding="utf-8")

@@ -353,7 +353,7 @@ TEST_CASE("read: the compiled-in municipality list is the shared reference data"
   REQUIRE(municipalities().at("746").name == "Skanderborg");
   auto shared = maaltal::test::read_file(maaltal::test::source_path("../shared/data/kommuner.csv"));
   if (shared.empty()) return;  // shared/ is beside the repository in CI and development
-  REQUIRE(shared == maaltal::test::read_file(maaltal::test::source_path("data/kommuner.csv")));
+  REQUIRE(shared == maaltal::test::read_file(maaltal::test::source_path("config/kommuner.csv")));
 }
 
 TEST_CASE("read: a funnel names known count or sum indicators, at least two") {
