@@ -103,9 +103,33 @@ std::string municipality_key(std::string_view name) {
   return key;
 }
 
+namespace {
+
+// config/kommuner-andre-navne.csv: names a municipality goes by besides its
+// own that no spelling rule derives ("Copenhagen"), as (code, name) pairs.
+const std::vector<std::pair<std::string, std::string>>& other_names() {
+  static const std::vector<std::pair<std::string, std::string>> kNames = [] {
+    std::string_view text = *embedded_resource("config/kommuner-andre-navne.csv");
+    Diagnostics diags;
+    LineIndex lines(text);
+    CsvTable table = parse_csv(text, ',', "config/kommuner-andre-navne.csv", lines, diags);
+    std::vector<std::pair<std::string, std::string>> names;
+    for (std::size_t i = 1; i < table.records.size(); ++i) {
+      const auto& f = table.records[i].fields;
+      if (f.size() >= 2) names.emplace_back(f[0].value, f[1].value);
+    }
+    return names;
+  }();
+  return kNames;
+}
+
+}  // namespace
+
 MunicipalityNames::MunicipalityNames(const std::map<std::string, Municipality>& list) : list_(list) {
   for (const auto& [code, m] : list) by_key_[municipality_key(m.name)].push_back(code);
-  if (list.contains("101")) by_key_["copenhagen"].push_back("101");
+  for (const auto& [code, name] : other_names()) {
+    if (list.contains(code)) by_key_[municipality_key(name)].push_back(code);
+  }
 }
 
 // The codes of the municipalities a key names. With `genitive`, a name

@@ -34,8 +34,9 @@ struct MunicipalityMatch {
 // "Kommune" suffix. "" for a text with no letters.
 std::string municipality_key(std::string_view name);
 
-// The names of a list of municipalities, by key, and the English name of the
-// capital ("Copenhagen"), which English-language registers use.
+// The names of a list of municipalities, by key, and the other names of
+// config/kommuner-andre-navne.csv (the English name of the capital,
+// "Copenhagen", which English-language registers use).
 class MunicipalityNames {
  public:
   explicit MunicipalityNames(const std::map<std::string, Municipality>& list);
