@@ -151,7 +151,8 @@ int print_built_in(const std::string& command, std::string_view folder, const st
   bool config_only = folder == "config";
   auto text = config_only ? maaltal::embedded_resource("config/" + name) : maaltal::built_in_file(name);
   if (!text) {
-    throw Error(ErrorKind::kTemplate, "no built-in file named '" + name + "' (maaltal " + command + " --list names them)");
+    throw Error(ErrorKind::kTemplate,
+                "no built-in file named '" + name + "' (maaltal " + command + " --list names them)");
   }
   std::cout << *text;
   return 0;

@@ -79,7 +79,7 @@ class PoolRun {
     if (result_.diagnostics.has_errors()) return std::move(result_);
     warn_shared();
     PoolInput input{def_,           std::move(members_),   shared_.counts(), inputs_,
-                    options_.as_of, options_.generated_at, version_text(), options_.locale.value_or("da")};
+                    options_.as_of, options_.generated_at, version_text(),   options_.locale.value_or("da")};
     result_.report = compute_pool(input);
     return std::move(result_);
   }

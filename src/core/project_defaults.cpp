@@ -31,9 +31,7 @@ T typed_value(std::string_view pointer, bool has_type) {
 
 }  // namespace
 
-double default_number(std::string_view pointer) {
-  return typed_value<double>(pointer, value_at(pointer).is_number());
-}
+double default_number(std::string_view pointer) { return typed_value<double>(pointer, value_at(pointer).is_number()); }
 
 bool default_flag(std::string_view pointer) { return typed_value<bool>(pointer, value_at(pointer).is_boolean()); }
 

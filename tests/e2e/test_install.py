@@ -18,6 +18,8 @@ import subprocess
 import tempfile
 import unittest
 
+import openpyxl
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BUILD = pathlib.Path(os.environ.get("MAALTAL_BUILD_DIR", str(ROOT / "build/dev")))
 SOURCE = pathlib.Path(os.environ.get("MAALTAL_SOURCE_DIR", str(ROOT)))
@@ -112,7 +114,22 @@ class InstalledTool(unittest.TestCase):
             self.assertIn(f'<meta name="generator" content="{version_line}">',
                           (out / "index.html").read_text(encoding="utf-8"))
             self.assertIn(version_line, (out / "status.md").read_text(encoding="utf-8"))
-            self.assertTrue((out / "report.xlsx").stat().st_size > 0)
+            book = openpyxl.load_workbook(out / "report.xlsx")
+            self.assertEqual(book.properties.description, version_line)
+            self.assertIn(version_line, [cell for sheet in book for row in sheet.values for cell in row])
+
+    def test_config_and_template_print_the_files_installed_under_share(self):
+        share = self.prefix / "share/maaltal"
+        for command, folder in (("config", "config"), ("template", "templates")):
+            installed = sorted(str(p.relative_to(share / folder)) for p in (share / folder).rglob("*") if p.is_file())
+            with self.subTest(command):
+                self.assertEqual(run(str(self.bin), command, "--list").stdout.splitlines(), installed)
+                for name in installed:
+                    self.assertEqual(run(str(self.bin), command, name).stdout,
+                                     (share / folder / name).read_text(encoding="utf-8"))
+        unknown = subprocess.run([str(self.bin), "config", "status.md.mustache"], capture_output=True, text=True)
+        self.assertEqual((unknown.returncode, unknown.stdout), (6, ""))
+        self.assertIn("no built-in file named 'status.md.mustache' (maaltal config --list names them)", unknown.stderr)
 
     def test_the_man_page_renders_without_warnings(self):
         page = self.prefix / "share/man/man1/maaltal.1.gz"

@@ -19,14 +19,14 @@ const nlohmann::json kDefaults =
 
 // A small valid project whose settings are `settings` (merged into it).
 std::optional<Project> read_with(const nlohmann::json& settings) {
-  nlohmann::json project = {{"id", "p"},
-                            {"title", "Projekt"},
-                            {"period", {{"start", "2020-01-01"}, {"end", "2021-12-31"}}},
-                            {"municipalities", {"746"}},
-                            {"indicators", {{{"id", "visiterede"}, {"kind", "count"}, {"date_field", "visiteret"}}}},
-                            {"targets", {{{"municipality", "746"}, {"indicator", "visiterede"}, {"value", 10}}}},
-                            {"registrations",
-                             {{"file", "reg.csv"}, {"columns", {{"participant", "id"}, {"municipality", "kommune"}}}}}};
+  nlohmann::json project = {
+      {"id", "p"},
+      {"title", "Projekt"},
+      {"period", {{"start", "2020-01-01"}, {"end", "2021-12-31"}}},
+      {"municipalities", {"746"}},
+      {"indicators", {{{"id", "visiterede"}, {"kind", "count"}, {"date_field", "visiteret"}}}},
+      {"targets", {{{"municipality", "746"}, {"indicator", "visiterede"}, {"value", 10}}}},
+      {"registrations", {{"file", "reg.csv"}, {"columns", {{"participant", "id"}, {"municipality", "kommune"}}}}}};
   project.update(settings);
   TempDir dir;
   dir.write("project.json", project.dump());
