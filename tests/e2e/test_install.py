@@ -176,8 +176,25 @@ class InstalledTool(unittest.TestCase):
         self.assertEqual(self.complete("maaltal", "config", "proj"), ["project-defaults.json"])
         self.assertEqual(self.complete("maaltal", "--v"), ["--version"])
 
-    def test_zsh_completion_parses(self):
-        run("zsh", "--no-rcs", "-n", str(self.prefix / "share/zsh/vendor-completions/_maaltal"))
+    def test_zsh_completes_in_an_interactive_shell(self):
+        # An interactive zsh on a pseudo-terminal (zsh/zpty), Tab pressed
+        # after each line; what it echoes back is searched for the completions.
+        # No typed line holds what another completes to.
+        lines = ["maaltal bu", "maaltal pool p.json --audience pu", "maaltal config proj"]
+        typed = "\n".join(f"zpty -w -n z $'\\x15{line}\\t'; sleep 0.5" for line in lines)
+        script = f"""zmodload zsh/zpty
+zpty z 'zsh -f -i'
+zpty -w z "fpath=({self.prefix / 'share/zsh/vendor-completions'} \\$fpath); PATH={self.prefix / 'bin'}:\\$PATH; \\
+autoload -U compinit; compinit -u -D; bindkey '^I' complete-word"
+sleep 1
+{typed}
+while zpty -r -t z chunk; do print -rn -- "$chunk"; done
+"""
+        out = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", run("zsh", "-f", "-c", script).stdout)
+        self.assertNotIn("_arguments", out)  # a completion spec zsh refused
+        self.assertIn("maaltal build", out)
+        self.assertIn("--audience public", out)
+        self.assertIn("maaltal config project-defaults.json", out)
 
     def test_the_debian_package_has_depends_description_man_page_completion_and_copyright(self):
         self.assertTrue(self.deb.is_file(), f"no {self.deb.name}")
