@@ -18,6 +18,8 @@ import subprocess
 import tempfile
 import unittest
 
+import openpyxl
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BIN = os.environ.get("MAALTAL_BIN", str(ROOT / "build/dev/maaltal"))
 KEY = "0123456789abcdef0123456789abcdef"
@@ -52,30 +54,39 @@ def to_pdf(workbooks, outdir, workdir):
                     "--outdir", str(outdir), *map(str, workbooks)], check=True, capture_output=True, timeout=600)
 
 
+MARGIN = 36  # points: the header and the footer lie 0.3 inch (22 points) from the paper's edge, the body 0.75 inch
+
+
+def strip(pdf, number, size, top):
+    """The text of a strip along the top or the bottom edge of page `number` (the header or the footer)."""
+    width, height = (round(x) for x in size)
+    y = 0 if top else height - MARGIN
+    return subprocess.run(["pdftotext", "-layout", "-f", str(number), "-l", str(number), "-x", "0", "-y", str(y),
+                           "-W", str(width), "-H", str(MARGIN), str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
 class Page:
-    def __init__(self, text, size):
+    def __init__(self, text, size, header, footer, sheet_names):
         self.text = text
         self.size = size
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        self.first_line = lines[0] if lines else ""
-        self.last_line = lines[-1] if lines else ""
-        # The footer: the sheet's name at the left, the as-of date in the middle, the page number at the right.
-        # (A chart's labels may come after it in pdftotext's reading order: the last line that is a footer.)
-        footers = [m for m in (re.match(r"^(.*?)\s{2,}(.*?)\s{2,}(side|page) (\d+) (af|of) (\d+)$", line)
-                               for line in lines) if m]
-        footer = footers[-1] if footers else None
-        if footer:
-            self.last_line = footer.group(0)
-        self.sheet = footer.group(1) if footer else None
-        self.as_of = footer.group(2) if footer else None
-        self.number = (int(footer.group(4)), int(footer.group(6))) if footer else None
+        self.first_line = header.splitlines()[0] if header else ""
+        self.last_line = footer
+        # The footer: the sheet's name at the left, the as-of date in the middle, the page number at the right
+        # (pdftotext may also find a clipped chart's labels there: each part found on its own).
+        runs = [run.strip() for run in re.split(r"\s{2,}|\n", footer)]
+        self.sheet = next((name for name in sheet_names if name in runs), None)
+        as_of = re.search(r"(Opgjort pr\.|As of) \d+\.? \w+ \d{4}", footer)
+        self.as_of = as_of.group(0) if as_of else None
+        number = re.search(r"(side|page) (\d+) (af|of) (\d+)\b", footer)
+        self.number = (int(number.group(2)), int(number.group(4))) if number else None
 
     @property
     def landscape(self):
         return self.size[0] > self.size[1]
 
 
-def pages_of(pdf):
+def pages_of(pdf, workbook):
     count = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
                                                               check=True).stdout, re.M).group(1))
     info = subprocess.run(["pdfinfo", "-f", "1", "-l", str(count), str(pdf)], capture_output=True, text=True,
@@ -83,7 +94,9 @@ def pages_of(pdf):
     sizes = [(float(w), float(h)) for w, h in re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info, re.M)]
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     texts = text.split("\f")[:count]
-    return [Page(t, s) for t, s in zip(texts, sizes)]
+    names = openpyxl.load_workbook(workbook, read_only=True).sheetnames
+    return [Page(t, size, strip(pdf, n, size, True), strip(pdf, n, size, False), names)
+            for n, (t, size) in enumerate(zip(texts, sizes), 1)]
 
 
 def words(text):
@@ -113,7 +126,8 @@ class Printed(unittest.TestCase):
             books[kind] = copy
         for kind, book in books.items():
             to_pdf([book], tmp / "pdf" / kind, tmp)
-        cls.pages = {kind: pages_of(tmp / "pdf" / kind / (book.stem + ".pdf")) for kind, book in books.items()}
+        cls.books = books
+        cls.pages = {kind: pages_of(tmp / "pdf" / kind / (book.stem + ".pdf"), book) for kind, book in books.items()}
 
     @classmethod
     def tearDownClass(cls):
@@ -141,7 +155,8 @@ class Printed(unittest.TestCase):
             with self.subTest(kind="pool", page=index):
                 self.assertEqual(page.first_line, POOL_TITLE)
                 self.assertRegex(page.as_of or "", r"^As of \d+ \w+ 20\d\d$")
-                self.assertRegex(page.last_line, rf"page {index} of {len(self.pages['pool'])}$")
+                self.assertEqual(page.number, (index, len(self.pages["pool"])), page.last_line)
+                self.assertIn(" page ", f" {page.last_line}")
 
     def test_tables_fit_the_width_with_their_header_on_every_page(self):
         # Each sheet's first and last header, on every one of its pages: the
@@ -160,7 +175,7 @@ class Printed(unittest.TestCase):
                 self.assertIn(first, page.text)
                 if last:
                     self.assertIn(last, words(page.text))
-                self.assertTrue(page.landscape or page.sheet == "Registreringer")
+                self.assertTrue(page.landscape)  # the sample's raw rows have more than five columns too
         self.assertEqual(seen, set(first_and_last))
 
     def test_data_quality_and_about_fit_one_page_wide(self):
@@ -170,6 +185,17 @@ class Printed(unittest.TestCase):
             self.assertIn("SHA-256", about[0].text)
             quality = [p for p in self.pages[kind] if p.sheet == "Datakvalitet"]
             self.assertEqual(len(quality), 1, kind)
+
+    def test_two_whole_charts_to_a_page(self):
+        for kind in ("internal", "public"):
+            sheet = openpyxl.load_workbook(self.books[kind])["Diagrammer"]
+            charts = [(c.anchor._from.row, c.anchor.to.row) for c in sheet._charts]  # 0-based rows
+            breaks = [b.id for b in sheet.row_breaks.brk]  # a break at n falls between rows n - 1 and n
+            self.assertGreaterEqual(len(charts), 3, kind)
+            for first, last in charts:
+                self.assertFalse([b for b in breaks if first < b <= last], (kind, first, last, breaks))
+            pages = [p for p in self.pages[kind] if p.sheet == "Diagrammer"]
+            self.assertEqual(len(pages), (len(charts) + 1) // 2, kind)
 
     def test_wide_month_tables_print_a_year_to_a_page(self):
         for kind in ("internal", "public"):
