@@ -251,6 +251,7 @@ void write_data_quality(const Report& report, const SheetLayout& s, const Workbo
                                  nullptr),
           "data quality");
     check(worksheet_set_column(sheet, 0, 0, 45, nullptr), "data quality");
+    worksheet_set_portrait(sheet);  // two narrow columns
     return;
   }
   write_table(book, sheet, layout, s, locale, rows, "tbl_" + s.id, first);
