@@ -194,6 +194,10 @@ class Printed(unittest.TestCase):
             self.assertGreaterEqual(len(charts), 3, kind)
             for first, last in charts:
                 self.assertFalse([b for b in breaks if first < b <= last], (kind, first, last, breaks))
+            # Between two page breaks (or the sheet's ends) at most two charts.
+            bounds = [0, *breaks, 1 << 20]
+            for top, bottom in zip(bounds, bounds[1:]):
+                self.assertLessEqual(len([c for c in charts if top <= c[0] < bottom]), 2, (kind, breaks))
             pages = [p for p in self.pages[kind] if p.sheet == "Diagrammer"]
             self.assertEqual(len(pages), (len(charts) + 1) // 2, kind)
 
