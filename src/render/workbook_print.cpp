@@ -49,6 +49,9 @@ double pixels_of(const std::vector<double>& widths) {
   return pixels;
 }
 
+// 10 % to spare: a spreadsheet program's font and rounding draw columns a little wider than Excel's rule says.
+constexpr double kSpare = 0.9;
+
 // A4 is 8.27 × 11.69 inches; Excel's default margins take 0.7 each side.
 constexpr double kPortraitInches = 8.27 - 2 * 0.7;
 constexpr double kLandscapeInches = 11.69 - 2 * 0.7;
@@ -58,8 +61,6 @@ constexpr double kLandscapeInches = 11.69 - 2 * 0.7;
 int landscape_scale_for(const std::vector<double>& widths) {
   double pixels = pixels_of(widths);
   if (pixels <= 0) return 100;
-  // 10 % to spare: a spreadsheet program's font and rounding draw columns a little wider than Excel's rule says.
-  constexpr double kSpare = 0.9;
   int scale = static_cast<int>(kLandscapeInches * 96 * kSpare / pixels * 100);
   return std::clamp(scale, 10, 100);
 }
@@ -67,7 +68,6 @@ int landscape_scale_for(const std::vector<double>& widths) {
 int landscape_scale_for_rows(int rows) {
   // A4 landscape is 8.27 inches high; Excel's default margins take 0.75 at top and bottom. A row is 20 pixels.
   constexpr double kPrintableInches = 8.27 - 2 * 0.75;
-  constexpr double kSpare = 0.9;
   if (rows <= 0) return 100;
   return std::clamp(static_cast<int>(kPrintableInches * 96 * kSpare / (rows * 20.0) * 100), 10, 100);
 }
