@@ -280,8 +280,8 @@ class ChartsSheet {
   }
 
  private:
-  static constexpr lxw_col_t kDataCol = 10;    // the plotted figures start in column K
-  static constexpr lxw_row_t kChartRows = 20;  // each chart's height in rows
+  static constexpr lxw_col_t kDataCol = 10;                 // the plotted figures start in column K
+  static constexpr lxw_row_t kChartRows = 20;               // each chart's height in rows
   static constexpr lxw_row_t kChartBlock = kChartRows + 2;  // a chart and the space below it
 
   // On paper two charts to a page, never one cut in two: a page break after
@@ -290,8 +290,8 @@ class ChartsSheet {
     std::vector<double> widths(kDataCol, LXW_DEF_COL_WIDTH);
     widths.insert(widths.end(), {16, LXW_DEF_COL_WIDTH, LXW_DEF_COL_WIDTH});
     int rows = static_cast<int>(2 * kChartBlock);
-    worksheet_set_print_scale(sheet_,
-                              static_cast<uint16_t>(std::min(landscape_scale_for(widths), landscape_scale_for_rows(rows))));
+    worksheet_set_print_scale(
+        sheet_, static_cast<uint16_t>(std::min(landscape_scale_for(widths), landscape_scale_for_rows(rows))));
     std::vector<lxw_row_t> breaks;
     for (lxw_row_t row = 2 * kChartBlock; row < std::max(next_chart_row_, next_data_row_); row += 2 * kChartBlock)
       breaks.push_back(row);

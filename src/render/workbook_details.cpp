@@ -151,7 +151,8 @@ void print_months(lxw_worksheet* sheet, const std::vector<double>& long_widths, 
   for (std::size_t first = 1; first < wide_widths.size(); first += kMonthsPerPage) {
     std::size_t last = std::min(wide_widths.size(), first + kMonthsPerPage);
     std::vector<double> page{wide_widths[0]};
-    page.insert(page.end(), wide_widths.begin() + static_cast<long>(first), wide_widths.begin() + static_cast<long>(last));
+    page.insert(page.end(), wide_widths.begin() + static_cast<long>(first),
+                wide_widths.begin() + static_cast<long>(last));
     scale = std::min(scale, landscape_scale_for(page));
     if (last < wide_widths.size()) breaks.push_back(static_cast<lxw_col_t>(wide_col + static_cast<int>(last)));
   }
@@ -221,7 +222,8 @@ lxw_worksheet* table_sheet(const SheetLayout& s, const WorkbookLayout& layout, c
 void write_data_quality(const Report& report, const SheetLayout& s, const WorkbookLayout& layout, const Locale& locale,
                         Workbook& book) {
   // Its table's header is below the row accounting: repeated from there.
-  lxw_worksheet* sheet = book.add_sheet(locale.get(s.name), {.landscape = true, .header_row = false, .fit_width = true});
+  lxw_worksheet* sheet =
+      book.add_sheet(locale.get(s.name), {.landscape = true, .header_row = false, .fit_width = true});
   const DataQuality& dq = report.data_quality;
   lxw_row_t row = 0;
   lxw_format* count = book.format(layout.format("count"));
