@@ -9,7 +9,7 @@ packages=(
   catch2 libkainjow-mustache-dev libcli11-dev libicu-dev libssl-dev libglpk-dev libzip-dev libexpat1-dev
   python3 python3-openpyxl python3-scipy cmark-gfm
   chromium fonts-dejavu-core default-jre-headless libreoffice-calc-nogui
-  dpkg-dev groff-base man-db zsh
+  poppler-utils fonts-crosextra-carlito dpkg-dev groff-base man-db zsh
 )
 
 # Node.js runs the browser tests; the machine's own is used when it has one.

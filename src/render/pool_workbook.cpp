@@ -46,6 +46,9 @@ class PoolBook {
       : pool_(pool), words_(words), book_(path) {}
 
   void write() {
+    // Every sheet on A4, landscape (three columns per indicator), with the pool's name, date and page number.
+    book_.print_pages(
+        page_heading(words_, pool_.locale, pool_.title, "as_of", pool_.as_of.value_or(pool_.latest_as_of)));
     lxw_worksheet* overview = book_.add_sheet(words_.get("sheet_overview"));
     for (const auto& p : pool_.projects) project_sheet(p);
     overview_sheet(overview);

@@ -14,12 +14,15 @@ namespace {
 constexpr std::size_t kRowsPerSheet = 1048576 - 1;  // Excel's last row, less the header
 
 // One sheet of up to kRowsPerSheet rows below a bold header, filtered and
-// with the header frozen.
+// with the header frozen; printed landscape when its columns are too wide
+// for a portrait page.
 lxw_worksheet* start_sheet(Workbook& book, const std::string& name, const std::vector<std::string>& headers,
                            std::size_t rows) {
-  lxw_worksheet* sheet = book.add_sheet(name);
+  constexpr double kWidth = 16;
+  bool wide = !fits_portrait(std::vector<double>(headers.size(), kWidth));
+  lxw_worksheet* sheet = book.add_sheet(name, {.landscape = wide, .header_row = true, .fit_width = true});
   auto last_col = static_cast<lxw_col_t>(headers.size() - 1);
-  check(worksheet_set_column(sheet, 0, last_col, 16, nullptr), "raw rows");
+  check(worksheet_set_column(sheet, 0, last_col, kWidth, nullptr), "raw rows");
   check(worksheet_autofilter(sheet, 0, 0, static_cast<lxw_row_t>(rows), last_col), "raw rows");
   worksheet_freeze_panes(sheet, 1, 0);
   lxw_format* bold = book.format("", true);
@@ -97,6 +100,7 @@ void write_raw_workbook(const Report& report, const TemplateSet& templates, cons
   Locale locale = Locale::load(templates, report.project.locale);
   Workbook book(path, true);
   set_properties(report, locale, book);
+  book.print_pages(workbook_heading(report, locale));
   lxw_format* date = book.format(layout_for(report, templates).format("date"));
   std::vector<std::string> headers{locale.get("raw_pseudonym"), locale.get("code"), locale.get("municipality")};
   headers.insert(headers.end(), raw.date_fields.begin(), raw.date_fields.end());

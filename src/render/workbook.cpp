@@ -41,9 +41,6 @@ class OverviewSheet {
     color_statuses(last);
     define_names();
     worksheet_freeze_panes(sheet_, 1, 0);
-    worksheet_set_landscape(sheet_);
-    worksheet_fit_to_pages(sheet_, 1, 0);
-    check(worksheet_repeat_rows(sheet_, 0, 0), "print titles");
   }
 
   // The sheet row of indicator `i`'s municipality `unit` (n_units: the total).
@@ -207,7 +204,9 @@ class OverviewSheet {
 // "Om": what the workbook is, as label/value rows; each input file with its SHA-256 beside it.
 void write_about(const Report& report, const Locale& locale, const WorkbookLayout& layout, const SheetLayout& s,
                  Workbook& book) {
-  lxw_worksheet* sheet = book.add_sheet(locale.get(s.name));
+  // Label and value rows, no header to repeat; three columns as wide as a landscape page.
+  lxw_worksheet* sheet =
+      book.add_sheet(locale.get(s.name), {.landscape = true, .header_row = false, .fit_width = true});
   lxw_format* bold = book.format("", true);
   lxw_format* date = book.format(layout.format("date"));
   lxw_row_t row = 0;
@@ -270,20 +269,35 @@ class ChartsSheet {
 
   void write() {
     name_ = locale_.get(s_.name);
-    sheet_ = book_.add_sheet(name_);
+    sheet_ = book_.add_sheet(name_, {.landscape = true, .header_row = false, .fit_width = false});
     for (std::size_t i = 0; i < report_.indicators.size(); ++i) {
       if (report_.indicators[i].kind == IndicatorKind::kRatio || !report_.total.values[i].target) continue;
       if (overview_.col("attainment") >= 0 && overview_.col("municipality") >= 0) attainment_chart(i);
       if (!report_.total.values[i].trajectory.empty()) progress_chart(i);
     }
     check(worksheet_set_column(sheet_, kDataCol, kDataCol, 16, nullptr), "charts");
-    worksheet_set_landscape(sheet_);
-    worksheet_fit_to_pages(sheet_, 1, 0);
+    print_two_charts_a_page();
   }
 
  private:
-  static constexpr lxw_col_t kDataCol = 10;    // the plotted figures start in column K
-  static constexpr lxw_row_t kChartRows = 20;  // each chart's height in rows
+  static constexpr lxw_col_t kDataCol = 10;                 // the plotted figures start in column K
+  static constexpr lxw_row_t kChartRows = 20;               // each chart's height in rows
+  static constexpr lxw_row_t kChartBlock = kChartRows + 2;  // a chart and the space below it
+
+  // On paper two charts to a page, never one cut in two: a page break after
+  // each pair, at the scale at which a pair's rows and the figures beside them fit.
+  void print_two_charts_a_page() {
+    std::vector<double> widths(kDataCol, LXW_DEF_COL_WIDTH);
+    widths.insert(widths.end(), {16, LXW_DEF_COL_WIDTH, LXW_DEF_COL_WIDTH});
+    int rows = static_cast<int>(2 * kChartBlock);
+    worksheet_set_print_scale(
+        sheet_, static_cast<uint16_t>(std::min(landscape_scale_for(widths), landscape_scale_for_rows(rows))));
+    std::vector<lxw_row_t> breaks;
+    for (lxw_row_t row = 2 * kChartBlock; row < std::max(next_chart_row_, next_data_row_); row += 2 * kChartBlock)
+      breaks.push_back(row);
+    breaks.push_back(0);  // the end, for libxlsxwriter
+    if (breaks.size() > 1) check(worksheet_set_h_pagebreaks(sheet_, breaks.data()), "chart page breaks");
+  }
 
   void header(lxw_row_t row, std::initializer_list<std::string> labels) {
     lxw_col_t c = kDataCol;
@@ -295,10 +309,10 @@ class ChartsSheet {
     chart_title_set_name(chart, title.c_str());
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options options{};
-    options.x_scale = 1.4;
+    options.x_scale = 1.3;  // clear of the figures in column K, on screen and on paper
     options.y_scale = 1.3;
     check(worksheet_insert_chart_opt(sheet_, next_chart_row_, 0, chart, &options), "chart");
-    next_chart_row_ += kChartRows + 2;
+    next_chart_row_ += kChartBlock;
     return chart;
   }
 
@@ -464,6 +478,7 @@ void write_workbook(const Report& report, const TemplateSet& templates, const st
   WorkbookLayout layout = layout_for(report, templates);
   Workbook book(path);
   set_properties(report, locale, book);
+  book.print_pages(workbook_heading(report, locale));
   std::optional<OverviewSheet> overview;
   for (const auto& s : layout.sheets) {
     if (s.id == "overview") {

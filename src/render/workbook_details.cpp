@@ -1,5 +1,7 @@
 #include "render/workbook_details.h"
 
+#include <algorithm>
+
 #include "render/format.h"
 #include "render/view_model.h"
 
@@ -104,8 +106,10 @@ std::vector<Row> month_rows(const Report& report, const Locale& locale) {
 
 // Beside the long table, a wide table per count or sum indicator: a row per
 // municipality and the total, a column per month, the cumulative count.
-void write_wide_months(const Report& report, const WorkbookLayout& layout, const Locale& locale, lxw_worksheet* sheet,
-                       int first_col, Workbook& book) {
+// Returns the widest width of each of the wide tables' columns.
+std::vector<double> write_wide_months(const Report& report, const WorkbookLayout& layout, const Locale& locale,
+                                      lxw_worksheet* sheet, int first_col, Workbook& book) {
+  std::vector<double> widest;
   int first_row = 0;
   for (std::size_t i = 0; i < report.indicators.size(); ++i) {
     const Indicator& ind = report.indicators[i];
@@ -125,7 +129,39 @@ void write_wide_months(const Report& report, const WorkbookLayout& layout, const
     };
     for (const auto& unit : report.units) add(unit);
     add(report.total);
-    first_row = write_table(book, sheet, layout, wide, locale, rows, "tbl_months_" + ind.id, first_row, first_col) + 3;
+    std::vector<double> widths;
+    first_row =
+        write_table(book, sheet, layout, wide, locale, rows, "tbl_months_" + ind.id, first_row, first_col, &widths) + 3;
+    widest.resize(std::max(widest.size(), widths.size()));
+    for (std::size_t c = 0; c < widths.size(); ++c) widest[c] = std::max(widest[c], widths[c]);
+  }
+  return widest;
+}
+
+constexpr std::size_t kMonthsPerPage = 12;  // a wide table prints a year to a page
+
+// Måneder on paper, where one page's width cannot take every month: the long
+// table a page wide, then the wide tables a year to a page, each page led by
+// the municipality column (repeated); all at the one scale at which the widest
+// of these blocks fits, so that no page prints smaller than it must.
+void print_months(lxw_worksheet* sheet, const std::vector<double>& long_widths, int wide_col,
+                  const std::vector<double>& wide_widths) {
+  int scale = landscape_scale_for(long_widths);
+  std::vector<lxw_col_t> breaks{static_cast<lxw_col_t>(wide_col)};
+  for (std::size_t first = 1; first < wide_widths.size(); first += kMonthsPerPage) {
+    std::size_t last = std::min(wide_widths.size(), first + kMonthsPerPage);
+    std::vector<double> page{wide_widths[0]};
+    page.insert(page.end(), wide_widths.begin() + static_cast<long>(first),
+                wide_widths.begin() + static_cast<long>(last));
+    scale = std::min(scale, landscape_scale_for(page));
+    if (last < wide_widths.size()) breaks.push_back(static_cast<lxw_col_t>(wide_col + static_cast<int>(last)));
+  }
+  breaks.push_back(0);  // the end, for libxlsxwriter
+  worksheet_set_print_scale(sheet, static_cast<uint16_t>(scale));
+  check(worksheet_set_v_pagebreaks(sheet, breaks.data()), "months page breaks");
+  if (!wide_widths.empty()) {
+    check(worksheet_repeat_columns(sheet, static_cast<lxw_col_t>(wide_col), static_cast<lxw_col_t>(wide_col)),
+          "months print titles");
   }
 }
 
@@ -171,23 +207,23 @@ std::vector<Row> definition_rows(const Report& report, const Locale& locale) {
   return rows;
 }
 
-// A sheet that is one table: a frozen header, printed landscape on pages one
-// wide with the header repeated.
+// A sheet that is one table with a frozen header (printed as `how` says:
+// landscape, fit to width, the header repeated).
 lxw_worksheet* table_sheet(const SheetLayout& s, const WorkbookLayout& layout, const Locale& locale,
-                           const std::vector<Row>& rows, Workbook& book) {
-  lxw_worksheet* sheet = book.add_sheet(locale.get(s.name));
-  write_table(book, sheet, layout, s, locale, rows, "tbl_" + s.id);
+                           const std::vector<Row>& rows, Workbook& book, const PrintAs& how = {},
+                           std::vector<double>* widths = nullptr) {
+  lxw_worksheet* sheet = book.add_sheet(locale.get(s.name), how);
+  write_table(book, sheet, layout, s, locale, rows, "tbl_" + s.id, 0, 0, widths);
   worksheet_freeze_panes(sheet, 1, 0);
-  worksheet_set_landscape(sheet);
-  worksheet_fit_to_pages(sheet, 1, 0);
-  check(worksheet_repeat_rows(sheet, 0, 0), s.id + " print titles");
   return sheet;
 }
 
 // Datakvalitet: the row accounting above the table of every diagnostic.
 void write_data_quality(const Report& report, const SheetLayout& s, const WorkbookLayout& layout, const Locale& locale,
                         Workbook& book) {
-  lxw_worksheet* sheet = book.add_sheet(locale.get(s.name));
+  // Its table's header is below the row accounting: repeated from there.
+  lxw_worksheet* sheet =
+      book.add_sheet(locale.get(s.name), {.landscape = true, .header_row = false, .fit_width = true});
   const DataQuality& dq = report.data_quality;
   lxw_row_t row = 0;
   lxw_format* count = book.format(layout.format("count"));
@@ -217,10 +253,13 @@ void write_data_quality(const Report& report, const SheetLayout& s, const Workbo
                                  nullptr),
           "data quality");
     check(worksheet_set_column(sheet, 0, 0, 45, nullptr), "data quality");
+    worksheet_set_portrait(sheet);  // two narrow columns
     return;
   }
   write_table(book, sheet, layout, s, locale, rows, "tbl_" + s.id, first);
   worksheet_freeze_panes(sheet, static_cast<lxw_row_t>(first + 1), 0);
+  check(worksheet_repeat_rows(sheet, static_cast<lxw_row_t>(first), static_cast<lxw_row_t>(first)),
+        "data quality print titles");
 }
 
 }  // namespace
@@ -228,8 +267,11 @@ void write_data_quality(const Report& report, const SheetLayout& s, const Workbo
 bool write_detail_sheet(const Report& report, const SheetLayout& s, const WorkbookLayout& layout, const Locale& locale,
                         Workbook& book) {
   if (s.id == "months") {
-    lxw_worksheet* sheet = table_sheet(s, layout, locale, month_rows(report, locale), book);
-    write_wide_months(report, layout, locale, sheet, static_cast<int>(s.columns.size()) + 1, book);
+    std::vector<double> long_widths;
+    lxw_worksheet* sheet = table_sheet(s, layout, locale, month_rows(report, locale), book,
+                                       {.landscape = true, .header_row = true, .fit_width = false}, &long_widths);
+    int wide_col = static_cast<int>(s.columns.size()) + 1;
+    print_months(sheet, long_widths, wide_col, write_wide_months(report, layout, locale, sheet, wide_col, book));
   } else if (s.id == "breakdowns") {
     if (!report.breakdowns.empty()) table_sheet(s, layout, locale, breakdown_rows(report, locale), book);
   } else if (s.id == "funnels") {
@@ -244,6 +286,10 @@ bool write_detail_sheet(const Report& report, const SheetLayout& s, const Workbo
     return false;
   }
   return true;
+}
+
+PageHeading workbook_heading(const Report& report, const Locale& locale) {
+  return page_heading(locale, report.project.locale, report.project.title, "as_of_label", report.as_of);
 }
 
 void set_properties(const Report& report, const Locale& locale, Workbook& book) {

@@ -23,4 +23,7 @@ WorkbookLayout layout_for(const Report& report, const TemplateSet& templates);
 // as its creation time (never the clock: the same inputs give the same bytes).
 void set_properties(const Report& report, const Locale& locale, Workbook& book);
 
+// What each printed page of the project's workbooks carries: its title and as-of date.
+PageHeading workbook_heading(const Report& report, const Locale& locale);
+
 }  // namespace maaltal

@@ -155,7 +155,7 @@ std::string sheet_ref(const std::string& sheet_name) {
 
 int write_table(Workbook& book, lxw_worksheet* sheet, const WorkbookLayout& layout, const SheetLayout& sheet_layout,
                 const Locale& locale, const std::vector<Row>& rows, const std::string& table_name, int first_row,
-                int first_col) {
+                int first_col, std::vector<double>* widths_out) {
   const auto& columns = sheet_layout.columns;
   std::vector<std::string> headers;
   std::vector<int> widths;
@@ -214,6 +214,7 @@ int write_table(Workbook& book, lxw_worksheet* sheet, const WorkbookLayout& layo
     double width = columns[c].width.value_or(std::min(widths[c] + 4, 80));  // room for the filter button
     auto col = static_cast<lxw_col_t>(left + c);
     check(worksheet_set_column(sheet, col, col, width, nullptr), table_name);
+    if (widths_out) widths_out->push_back(width);
   }
   return static_cast<int>(last_row);
 }

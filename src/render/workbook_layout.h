@@ -65,10 +65,11 @@ using Row = std::map<std::string, Cell>;  // field -> cell; fields the layout le
 // Writes `rows` below a header row at `first_row` as an Excel table named
 // `table_name` (with its filter), fits the columns' widths, and returns the
 // last row written. An empty `rows` writes the header alone, as a plain
-// filtered range, since an Excel table needs a data row.
+// filtered range, since an Excel table needs a data row. `widths`, when
+// given, receives the columns' widths (for fitting the printed page).
 int write_table(Workbook& book, lxw_worksheet* sheet, const WorkbookLayout& layout, const SheetLayout& sheet_layout,
                 const Locale& locale, const std::vector<Row>& rows, const std::string& table_name, int first_row = 0,
-                int first_col = 0);
+                int first_col = 0, std::vector<double>* widths = nullptr);
 
 // "B7" for row 6, column 1 (0-based), and with `absolute` "$B$7".
 std::string cell_ref(int row, int col, bool absolute = false);

@@ -6,9 +6,11 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "core/error.h"
+#include "render/workbook_print.h"
 
 namespace maaltal {
 
@@ -33,9 +35,12 @@ class Workbook {
   Workbook& operator=(const Workbook&) = delete;
 
   lxw_workbook* get() { return book_; }
-  lxw_worksheet* add_sheet(const std::string& name) {
+  // Every sheet added after this prints on A4 with `heading` on each page.
+  void print_pages(PageHeading heading) { heading_ = std::move(heading); }
+  lxw_worksheet* add_sheet(const std::string& name, const PrintAs& how = {}) {
     lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
     if (!sheet) throw Error(ErrorKind::kWrite, "cannot add sheet '" + name + "' (an invalid or duplicate name?)");
+    if (heading_) set_print_layout(sheet, *heading_, how);
     return sheet;
   }
   lxw_format* format(const std::string& num_format, bool bold = false) {
@@ -59,6 +64,7 @@ class Workbook {
   std::string path_;
   std::string tmpdir_;
   lxw_workbook* book_ = nullptr;
+  std::optional<PageHeading> heading_;
   std::map<std::string, lxw_format*> formats_;
 };
 
