@@ -330,6 +330,12 @@ class PoolFileErrors(unittest.TestCase):
                       result.stderr)
         self.assertFalse(written)
 
+    def test_a_dashboard_link_a_public_page_must_not_carry(self):
+        pool = self.base()
+        pool["projects"][0] = {"path": "../vi-goer-en-forskel/project.json", "dashboard": "javascript:alert(1)"}
+        self.assert_error(pool, "pool/pool.json#/projects/0/dashboard: error: dashboard link 'javascript:alert(1)' "
+                                "is neither a relative path nor an http(s) address")
+
     def test_a_public_summary_is_refused(self):
         with tempfile.TemporaryDirectory() as tmp:
             built = run("build", "sample-data/smaa-mellemstore/project.json", "--out", tmp, "--audience", "public")
@@ -391,6 +397,10 @@ class PoolFromASummary(unittest.TestCase):
             result = run("pool", str(tmp / "pool.json"), "--out", str(tmp / "out"))
             self.assertEqual(result.returncode, 0, result.stderr)
             self.assertIn("project smaa-mellemstore: figures from its summary.json as of 2019-12-31", result.stdout)
+            self.assertIn("warning: project '" + str(tmp / "smaa/summary.json") + "' is given by its summary.json: the "
+                          "public pool dashboard shows its figures as of the summary's date, 2019-12-31, suppressed by "
+                          "the pool", result.stderr)
+            self.assertIn("[W144]", result.stderr)
             from_summary = load(tmp / "out/summary.json")
         with tempfile.TemporaryDirectory() as tmp:
             result = run("pool", str(POOL), "--out", tmp)
@@ -448,6 +458,31 @@ class PublicPoolDashboard(unittest.TestCase):
                         continue
                     self.assertEqual(count_of(rows[unit["name"]][k]), unit["values"][source]["actual"],
                                      (sample, unit["name"], labels[k]))
+
+    def test_each_project_links_its_own_dashboard_when_given(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            pool = load(POOL)
+            pool["projects"] = [str(ROOT / "sample-data" / s / "project.json") for s in SAMPLES]
+            pool["projects"][1] = {"path": pool["projects"][1], "dashboard": "https://example.org/smaa?a=1&b=2"}
+            (pathlib.Path(tmp) / "pool.json").write_text(json.dumps(pool), encoding="utf-8")
+            result = run("pool", str(pathlib.Path(tmp) / "pool.json"), "--out", str(pathlib.Path(tmp) / "out"))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            html = (pathlib.Path(tmp) / "out/index.html").read_text(encoding="utf-8")
+        section = html[html.index('id="projekt-smaa-mellemstore"'):html.index('id="projekt-job-og-trivsel"')]
+        self.assertIn('<a href="https://example.org/smaa?a=1&amp;b=2">Projektets egen oversigt: De små, de '
+                      'mellemstore og de lokalt ansvarlige</a>', section)
+        self.assertEqual(html.count("Projektets egen oversigt"), 1)
+
+    def test_templates_of_ones_own(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = pathlib.Path(tmp)
+            (tmp / "tpl").mkdir()
+            builtin = run("template", "pool_dashboard.html.mustache").stdout
+            (tmp / "tpl/pool_dashboard.html.mustache").write_text(builtin.replace("<main", "<!-- egen -->\n<main"),
+                                                                   encoding="utf-8")
+            result = run("pool", str(POOL), "--out", str(tmp / "out"), "--templates", str(tmp / "tpl"))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("<!-- egen -->", (tmp / "out/index.html").read_text(encoding="utf-8"))
 
     def test_a_sum_over_a_count_its_project_hides_is_hidden(self):
         # Furesø in job: 45 in vi-goer-en-forskel (hidden on its own dashboard) + 37: the sum would give 45 away.
