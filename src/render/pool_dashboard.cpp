@@ -5,7 +5,6 @@
 // count shown by its mark. Same style sheet as the project's dashboard.
 #include <cmath>
 
-#include "core/error.h"
 #include "render/format.h"
 #include "render/locale.h"
 #include "render/pool_words.h"
@@ -21,16 +20,6 @@ namespace {
 
 constexpr const char* kTemplate = "pool_dashboard.html.mustache";
 constexpr const char* kCss = "dashboard.css";
-
-// The built-in style sheet goes into a <style> element as it is; one from
-// elsewhere could close it.
-std::string style_sheet(const TemplateSet& templates) {
-  std::string css = templates.text(kCss);
-  if (css.find('<') != std::string::npos) {
-    throw Error(ErrorKind::kTemplate, templates.origin(kCss) + ": a style sheet may not contain '<'");
-  }
-  return css;
-}
 
 std::string project_anchor(const std::string& id) { return "projekt-" + id; }
 
@@ -146,7 +135,7 @@ std::string render_pool_dashboard(const PoolReport& pool, const TemplateSet& tem
   Json view;
   view["t"] = words.strings();
   view["lang"] = pool.locale;
-  view["css"] = style_sheet(templates);
+  view["css"] = checked_style_sheet(templates.text(kCss), templates.origin(kCss));
   view["version"] = pool.generator_version;
   view["title"] = pool.title;
   view["is_public"] = pool.audience == Audience::kPublic;

@@ -484,6 +484,17 @@ class PublicPoolDashboard(unittest.TestCase):
             self.assertEqual(result.returncode, 0, result.stderr)
             self.assertIn("<!-- egen -->", (tmp / "out/index.html").read_text(encoding="utf-8"))
 
+    def test_a_style_sheet_that_loads_is_refused(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = pathlib.Path(tmp)
+            (tmp / "tpl").mkdir()
+            (tmp / "tpl/dashboard.css").write_text(".maaltal { background: url(https://example.org/x.png); }\n")
+            result = run("pool", str(POOL), "--out", str(tmp / "out"), "--templates", str(tmp / "tpl"))
+            self.assertEqual(result.returncode, 6, result.stderr)
+            self.assertIn("dashboard.css:1:", result.stderr)
+            self.assertIn("a style sheet may not load anything ('url(')", result.stderr)
+            self.assertFalse((tmp / "out").exists())
+
     def test_a_sum_over_a_count_its_project_hides_is_hidden(self):
         # Furesø in job: 45 in vi-goer-en-forskel (hidden on its own dashboard) + 37: the sum would give 45 away.
         furesoe = next(u for u in self.public["vi-goer-en-forskel"]["units"] if u["code"] == "190")
