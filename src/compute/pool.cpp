@@ -263,6 +263,7 @@ class PoolCells {
       for (std::size_t k = 0; k < pool.indicators.size(); ++k) {
         apply_project_cell(project.values[k], p, "", k);
         for (auto& unit : project.units) apply_project_cell(unit.values[k], p, unit.code, k);
+        if (!members_[p].release) check_mean_of_units(project, k);
       }
     }
     for (std::size_t u = 0; u < pool.units.size(); ++u) {
@@ -356,6 +357,18 @@ class PoolCells {
     return pool_.projects.size();
   }
 
+  // A project without a release aggregated by a mean: its total's attainment,
+  // a mean of its municipalities', would give a hidden one away (as in a
+  // project's own public report).
+  static void check_mean_of_units(PoolProject& project, std::size_t k) {
+    bool unit_hidden = std::any_of(project.units.begin(), project.units.end(),
+                                   [&](const PoolProjectUnit& u) { return u.values[k].hidden != Hidden::kNo; });
+    if (project.aggregation != "sum" && unit_hidden) {
+      project.values[k].attainment.reset();
+      project.values[k].status.clear();
+    }
+  }
+
   // A project's own figure: its release's, word for word, where it has one.
   void apply_project_cell(PoolFigure& f, std::size_t p, const std::string& code, std::size_t k) const {
     if (!f.part_of) return;
@@ -440,6 +453,12 @@ std::optional<PoolReport> public_pool(const PoolInput& input) {
   PoolCells cells(pool, input.members, input.definition.aggregation, pool.privacy);
   if (!cells.protect().empty()) return std::nullopt;
   cells.apply(pool);
+  // With --as-of, the releases are as of that month's end: say that date.
+  if (pool.as_of && !pool.projects.empty() &&
+      std::all_of(pool.projects.begin(), pool.projects.end(),
+                  [&](const PoolProject& p) { return p.as_of == pool.projects[0].as_of; })) {
+    pool.as_of = pool.projects[0].as_of;
+  }
   for (auto& p : pool.projects) {
     p.data_quality = DataQuality{};
     p.has_latest_month = true;

@@ -484,6 +484,14 @@ class PublicPoolDashboard(unittest.TestCase):
             self.assertEqual(result.returncode, 0, result.stderr)
             self.assertIn("<!-- egen -->", (tmp / "out/index.html").read_text(encoding="utf-8"))
 
+    def test_as_of_mid_month_shows_the_releases_month_end(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("pool", str(POOL), "--out", tmp, "--as-of", "2020-06-15")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            html = (pathlib.Path(tmp) / "index.html").read_text(encoding="utf-8")
+        self.assertIn("<dt>Opgjort pr.</dt><dd>31. maj 2020</dd>", html)
+        self.assertEqual({r[0] for r in dashboard_rows(html, "projekter").values()}, {"31. maj 2020"})
+
     def test_a_style_sheet_that_loads_is_refused(self):
         with tempfile.TemporaryDirectory() as tmp:
             tmp = pathlib.Path(tmp)
