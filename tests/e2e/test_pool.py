@@ -444,6 +444,10 @@ class PublicPoolDashboard(unittest.TestCase):
             self.assertEqual(result.returncode, 0, result.stderr)
             internal = (pathlib.Path(tmp) / "index.html").read_text(encoding="utf-8")
         self.assertIn("<dd>Intern</dd>", internal)
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("pool", str(POOL), "--out", tmp, "--audience", "public")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertEqual((pathlib.Path(tmp) / "index.html").read_text(encoding="utf-8"), self.html)
         self.assertEqual(unit_table(internal, "I job")["Furesø"][:2], ["45", "37"])
 
     def test_each_project_as_its_own_public_dashboard_shows_it(self):
