@@ -107,13 +107,11 @@ void start_progress() {
 // accounting, then what was written.
 int run_pool_command(const std::string& file, const std::string& out_dir, std::optional<maaltal::Date> as_of,
                      const std::string& locale, const std::string& audience, const maaltal::RunOptions& options) {
-  if (audience == "public") {
-    throw Error(ErrorKind::kUsage,
-                "--audience public: a pool's outputs are internal (a public pool dashboard is not available yet)");
-  }
-  maaltal::PoolOptions pool_options{file, as_of, std::nullopt, maaltal::source_date_epoch(), options.strict,
-                                    options.max_shown};
+  maaltal::PoolOptions pool_options{file,           as_of, std::nullopt, maaltal::source_date_epoch(), options.strict,
+                                    options.max_shown, maaltal::Audience::kPublic, options.templates};
   if (!locale.empty()) pool_options.locale = locale;
+  // The audience is the dashboard's; status.md, report.xlsx and summary.json are STAR's own.
+  if (audience == "internal") pool_options.dashboard = maaltal::Audience::kInternal;
   maaltal::PoolResult result = maaltal::run_pool(pool_options, out_dir);
   CheckResult printed;
   printed.diagnostics = result.diagnostics;
@@ -231,12 +229,15 @@ int run(int argc, char** argv) {
 
   std::string pool_file, pool_out, pool_audience;
   auto* pool = app.add_subcommand(
-      "pool", "Read a pool's projects as build does and write the pool's status.md, report.xlsx and summary.json");
+      "pool", "Read a pool's projects as build does and write the pool's dashboard, status.md, report.xlsx and summary.json");
   pool->add_option("pool", pool_file, "the pool file (pool.json)")->required();
   pool->add_option("-o,--out", pool_out, "the output folder (created if missing)")->required();
   pool->add_option("--as-of", as_of, "every project as of this date, instead of each its own (YYYY-MM-DD)");
   pool->add_option("--locale", locale, "the language of the outputs")->check(CLI::IsMember({"da", "en"}));
-  pool->add_option("--audience", pool_audience, "who the outputs are for: internal (every figure)")
+  pool->add_option("--templates", templates, "a folder of templates that override the built-in ones");
+  pool->add_option("--audience", pool_audience,
+                   "who the dashboard is for: public (default; small counts hidden across the pool) or internal; "
+                   "the other outputs are internal")
       ->check(CLI::IsMember({"public", "internal"}));
   pool->add_flag("--strict", options.strict, "treat warnings as failures: exit code 3, nothing written");
   pool->add_option("--max-errors", options.max_shown, "print at most this many problems (0: all)")
@@ -295,10 +296,10 @@ int run(int argc, char** argv) {
   if (tmpl->parsed()) return print_built_in("template", "templates", template_name, list);
   if (config->parsed()) return print_built_in("config", "config", config_name, list_config);
 
+  if (!templates.empty()) options.templates = templates;
   if (pool->parsed()) return run_pool_command(pool_file, pool_out, parse_as_of(as_of), locale, pool_audience, options);
   options.project = project;
   options.as_of = parse_as_of(as_of);
-  if (!templates.empty()) options.templates = templates;
   if (!locale.empty()) options.locale = locale;
   if (!previous.empty()) options.previous = previous;
   if (!audience.empty()) options.audience = maaltal::parse_audience(audience);

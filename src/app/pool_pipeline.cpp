@@ -6,7 +6,9 @@
 
 #include "app/output_folder.h"
 #include "app/pipeline.h"
+#include "compute/compute.h"
 #include "compute/pool.h"
+#include "compute/suppression.h"
 #include "core/error.h"
 #include "core/sha256.h"
 #include "core/version.h"
@@ -65,6 +67,27 @@ void add_named(const Diagnostics& from, const std::string& entry, Diagnostics& t
   to.add_not_kept(from);
 }
 
+// A project's own public release, as `build` makes it for its dashboard (as
+// of the last whole month's end, audited with the month before), and the
+// same month's figures unsuppressed: what the public pool dashboard
+// republishes and the counts behind its hidden cells.
+struct Release {
+  Report release;
+  Report values;
+};
+
+Release project_release(const Dataset& dataset, const RunOptions& options) {
+  ComputeOptions compute{options.as_of, options.generated_at, MAALTAL_VERSION};
+  auto report_at = [&](Date day) {
+    ComputeOptions at = compute;
+    at.as_of = day;
+    return compute_report(dataset, at);
+  };
+  Report now = compute_report(dataset, compute);
+  Date month_end = now.privacy.monthly_releases ? month_end_on_or_before(now.as_of) : now.as_of;
+  return {public_release(report_at, dataset.project.info.start, now.as_of, now.privacy), report_at(month_end)};
+}
+
 class PoolRun {
  public:
   explicit PoolRun(const PoolOptions& options) : options_(options) {}
@@ -81,6 +104,12 @@ class PoolRun {
     PoolInput input{def_,           std::move(members_),   shared_.counts(), inputs_,
                     options_.as_of, options_.generated_at, version_text(),   options_.locale.value_or("da")};
     result_.report = compute_pool(input);
+    if (options_.dashboard == Audience::kInternal) {
+      result_.dashboard = result_.report;
+    } else {
+      protect_dashboard(input);
+    }
+    if (result_.diagnostics.has_errors()) result_.report.reset();
     return std::move(result_);
   }
 
@@ -140,7 +169,7 @@ class PoolRun {
     // The summary itself, then the project's inputs as the summary names them.
     report->input_files.insert(report->input_files.begin(), provenance.begin(), provenance.end());
     for (const auto& f : provenance) inputs_.push_back(f);
-    members_.push_back({std::move(*report), "summary", entry.display});
+    members_.push_back({std::move(*report), "summary", entry.display, std::nullopt, std::nullopt});
   }
 
   void read_registrations(std::size_t i, PoolProjectRun& run) {
@@ -153,7 +182,11 @@ class PoolRun {
     ro.audience = Audience::kInternal;
     ro.max_shown = options_.max_shown;
     int index = static_cast<int>(i);
-    CheckResult checked = run_compute(ro, [&](const Dataset& d) { shared_.add(d, index); });
+    std::optional<Release> release;
+    CheckResult checked = run_compute(ro, [&](const Dataset& d) {
+      shared_.add(d, index);
+      if (options_.dashboard == Audience::kPublic) release = project_release(d, ro);
+    });
     add_named(checked.diagnostics, entry.path, result_.diagnostics);
     run.rows_read = checked.rows_read;
     run.rows_rejected = checked.rows_rejected;
@@ -161,7 +194,36 @@ class PoolRun {
     run.id = checked.report->project.id;
     run.as_of = checked.report->as_of;
     for (const auto& f : checked.report->input_files) inputs_.push_back(f);
-    members_.push_back({std::move(*checked.report), "registrations", entry.display});
+    PoolMember member{std::move(*checked.report), "registrations", entry.display, std::nullopt, std::nullopt};
+    if (release) {
+      leave_out_hidden(release->release);
+      member.release = std::move(release->release);
+      member.release_values = std::move(release->values);
+    }
+    members_.push_back(std::move(member));
+  }
+
+  // The public dashboard: suppressed across every relation the pool
+  // publishes, and audited (compute/pool.h public_pool).
+  void protect_dashboard(const PoolInput& input) {
+    for (std::size_t i = 0; i < input.members.size(); ++i) {
+      if (input.members[i].release) continue;
+      result_.diagnostics.warning(
+          "W144",
+          "project '" + def_.projects[i].path +
+              "' is given by its summary.json: the public pool dashboard shows its figures as of the summary's date, " +
+              input.members[i].report.as_of.iso() +
+              ", suppressed by the pool, which cannot know what the project's own public dashboard shows (give its "
+              "project.json, or use --audience internal)",
+          at("/projects/" + std::to_string(i)));
+    }
+    result_.dashboard = public_pool(input);
+    if (!result_.dashboard) {
+      result_.diagnostics.error("E219",
+                                "the public pool dashboard cannot be protected: a hidden small count stays "
+                                "recoverable from the published figures (use --audience internal for STAR's own use)",
+                                at(""));
+    }
   }
 
   // Across projects: ids once, every mapping to a project and an indicator
@@ -249,8 +311,11 @@ PoolResult run_pool(const PoolOptions& options, const fs::path& out_dir) {
   PoolResult result = run_pool_check(options);
   if (!result.report) return result;
   if (options.strict && result.diagnostics.warning_count() > 0) return result;
-  TemplateSet templates;
+  std::vector<fs::path> dirs;
+  if (options.templates) dirs.push_back(*options.templates);
+  TemplateSet templates(dirs);
   std::vector<OutputFile> files = render_pool_texts(*result.report, templates);
+  files.push_back({OutputNames::kDashboard, render_pool_dashboard(*result.dashboard, templates)});
   std::vector<std::string> names, inputs;
   for (const auto& file : files) names.push_back(file.name);
   names.push_back(OutputNames::kWorkbook);

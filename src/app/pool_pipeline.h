@@ -12,6 +12,7 @@
 
 #include "core/diagnostics.h"
 #include "core/pool.h"
+#include "core/project.h"
 
 namespace maaltal {
 
@@ -22,6 +23,10 @@ struct PoolOptions {
   std::optional<std::int64_t> generated_at;  // SOURCE_DATE_EPOCH
   bool strict = false;
   std::size_t max_shown = 100;
+  // The pool dashboard's audience: public unless --audience internal; the
+  // other outputs are always internal.
+  Audience dashboard = Audience::kPublic;
+  std::optional<std::filesystem::path> templates;  // --templates: searched before the built-in ones
 };
 
 // What each project contributed to the run, for the row accounting printed.
@@ -36,7 +41,8 @@ struct PoolProjectRun {
 
 struct PoolResult {
   Diagnostics diagnostics;
-  std::optional<PoolReport> report;  // set when nothing stopped the run
+  std::optional<PoolReport> report;     // set when nothing stopped the run
+  std::optional<PoolReport> dashboard;  // what index.html shows: public_pool(), or the report itself
   std::vector<PoolProjectRun> projects;
   std::vector<std::string> written;
 };

@@ -19,6 +19,11 @@ struct PoolMember {
   Report report;
   std::string source;  // "registrations" or "summary"
   std::string file;    // the project.json or summary.json as read
+  // For the public pool dashboard, a project read from its registrations:
+  // its own public release (as its own dashboard shows it, as of the last
+  // whole month's end) and the same month's figures unsuppressed.
+  std::optional<Report> release;
+  std::optional<Report> release_values;
 };
 
 struct PoolInput {
@@ -42,5 +47,22 @@ PoolFigure aggregate_pool_figures(const std::vector<PoolFigure>& figures, Aggreg
                                   const ProgressSettings& progress);
 
 PoolReport compute_pool(const PoolInput& input);
+
+// The pool as its public dashboard may show it. Every published figure is a
+// cell of one suppression table (compute/suppression.h): each project's
+// municipalities and total as its own public release has them (a shown cell
+// is known to every reader, a hidden one stays hidden with its mark), tied
+// by the project's sum, and the cells the pool adds: each municipality's sum
+// across its projects and the pool's total, tied both to the projects'
+// totals and to the municipalities' sums. The pool's cells are then
+// suppressed and the whole table audited exactly (GLPK): no hidden small
+// count may be pinned to one value. A project given by its summary.json has
+// no release: its figures are suppressed here as they stand. nullopt when
+// the audit still finds a pinned cell (nothing is published then).
+std::optional<PoolReport> public_pool(const PoolInput& input);
+
+// The pool's threshold: the strictest of its projects' (a summary's project
+// has the default), and a 0 shown as "–" only where every project does so.
+PrivacySettings pool_privacy(const std::vector<PoolMember>& members);
 
 }  // namespace maaltal

@@ -61,6 +61,12 @@ int SuppressionTable::add(double value, bool known) {
   return static_cast<int>(values_.size()) - 1;
 }
 
+int SuppressionTable::add_hidden(double value, Hidden mark) {
+  int cell = add(value);
+  hidden_[static_cast<std::size_t>(cell)] = mark;
+  return cell;
+}
+
 void SuppressionTable::at_most(int smaller, int larger) { at_most_.emplace_back(smaller, larger); }
 
 void SuppressionTable::relate(int whole, std::vector<int> parts) {

@@ -51,6 +51,10 @@ class SuppressionTable {
   // A cell; returns its index. A `known` one is never hidden: a reader knows
   // it without its being shown (an "other" column left out is 0).
   int add(double value, bool known = false);
+  // A cell already hidden elsewhere (a project's own public release, which a
+  // pool republishes): it stays hidden with its mark, and is checked as any
+  // hidden cell is.
+  int add_hidden(double value, Hidden mark);
   void relate(int whole, std::vector<int> parts);
   // smaller <= larger by definition (an outcome counted after a referral).
   void at_most(int smaller, int larger);

@@ -23,8 +23,9 @@ struct PoolIndicator {
 };
 
 struct PoolProjectEntry {
-  std::string path;     // as the pool file names it
-  std::string display;  // the path to read, relative to the working folder (the pool's folder joined)
+  std::string path;       // as the pool file names it
+  std::string display;    // the path to read, relative to the working folder (the pool's folder joined)
+  std::string dashboard;  // the project's own dashboard, linked from the pool's: a relative path or http(s) URL
 };
 
 struct PoolDefinition {
@@ -46,6 +47,7 @@ struct PoolFigure {
   std::optional<double> attainment;
   std::optional<double> expected;
   std::string status;  // as compute gives it; "" without a target
+  Hidden hidden = Hidden::kNo;  // public pool dashboard: the actual is hidden, and all made from it
 };
 
 // The spread of attainment across projects or municipalities.
@@ -65,6 +67,7 @@ struct PoolProject {
   std::string title;
   std::string source;  // "registrations" (read and computed) or "summary" (its summary.json's figures)
   std::string file;    // project.json or summary.json as read
+  std::string dashboard;  // its own dashboard, when the pool file gives it
   Date as_of;
   Date start, end;
   std::string aggregation;
@@ -119,6 +122,11 @@ struct PoolReport {
   std::optional<std::int64_t> generated_at;
   std::string locale = "da";
   int percent_decimals = 0;
+  // Public (the pool dashboard's default): each project's figures as its own
+  // public release has them, and the cells the pool adds suppressed with
+  // them (compute/pool.h public_pool).
+  Audience audience = Audience::kInternal;
+  PrivacySettings privacy;
 };
 
 }  // namespace maaltal

@@ -57,10 +57,11 @@ class PoolReader {
     }
   }
 
-  // Each project is a path relative to the pool file. It may lead out of the
-  // pool's folder (the pool sits beside its projects): naming a project here
-  // is naming it to `build` on the command line, and each project's own
-  // files stay inside its own folder (E207), as in `build`.
+  // Each project is a path relative to the pool file, alone or as
+  // {"path", "dashboard"}. It may lead out of the pool's folder (the pool
+  // sits beside its projects): naming a project here is naming it to `build`
+  // on the command line, and each project's own files stay inside its own
+  // folder (E207), as in `build`.
   void read_projects(const Json& root) {
     const Json* projects = fields_.array(root, "", "projects", true);
     if (!projects) return;
@@ -68,19 +69,52 @@ class PoolReader {
     std::set<std::string> seen;
     for (std::size_t i = 0; i < projects->size(); ++i) {
       std::string ptr = "/projects/" + std::to_string(i);
-      const Json& entry = (*projects)[i];
-      if (!entry.is_string() || entry.get<std::string>().empty()) {
-        fields_.wrong_type(ptr, "a path to a project.json or a summary.json");
+      auto entry = project_entry((*projects)[i], ptr);
+      if (!entry) continue;
+      if (!seen.insert(entry->display).second) {
+        diags_.error("E205", "project '" + entry->path + "' is named twice", {display_, 0, 0, ptr, ""});
         continue;
       }
-      std::string path = entry.get<std::string>();
-      std::string display = (folder_ / path).lexically_normal().generic_string();
-      if (!seen.insert(display).second) {
-        diags_.error("E205", "project '" + path + "' is named twice", {display_, 0, 0, ptr, ""});
-        continue;
-      }
-      pool_.projects.push_back({path, display});
+      pool_.projects.push_back(std::move(*entry));
     }
+  }
+
+  std::optional<PoolProjectEntry> project_entry(const Json& entry, const std::string& ptr) {
+    PoolProjectEntry out;
+    if (entry.is_object()) {
+      out.path = fields_.string(entry, ptr, "path", true).value_or("");
+      out.dashboard = fields_.string(entry, ptr, "dashboard", false).value_or("");
+      if (out.path.empty()) return std::nullopt;
+      if (!out.dashboard.empty() && !safe_link(out.dashboard)) {
+        diags_.error("E218",
+                     "dashboard link '" + out.dashboard +
+                         "' is neither a relative path nor an http(s) address (expected e.g. "
+                         "'../vi-goer-en-forskel/index.html' or 'https://…')",
+                     {display_, 0, 0, ptr + "/dashboard", ""});
+        return std::nullopt;
+      }
+    } else if (entry.is_string() && !entry.get<std::string>().empty()) {
+      out.path = entry.get<std::string>();
+    } else {
+      fields_.wrong_type(ptr, "a path to a project.json or a summary.json, or {\"path\", \"dashboard\"}");
+      return std::nullopt;
+    }
+    out.display = (folder_ / out.path).lexically_normal().generic_string();
+    return out;
+  }
+
+  // A link a public page may carry: http(s), or a path without a scheme
+  // (no javascript:, data: or the like), without spaces or control characters.
+  static bool safe_link(const std::string& link) {
+    for (unsigned char c : link) {
+      if (c <= ' ' || c == 0x7f) return false;
+    }
+    auto colon = link.find(':');
+    auto slash = link.find_first_of("/?#");
+    if (colon == std::string::npos || (slash != std::string::npos && slash < colon)) return true;
+    std::string scheme = link.substr(0, colon);
+    for (auto& ch : scheme) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return scheme == "https" || scheme == "http";
   }
 
   void read_indicators(const Json& root) {

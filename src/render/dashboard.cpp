@@ -24,6 +24,8 @@ constexpr const char* kTemplate = "dashboard.html.mustache";
 std::string unit_anchor(const UnitFigures& unit) { return "kommune-" + unit.code; }
 std::string unit_page(const UnitFigures& unit) { return unit_anchor(unit) + ".html"; }
 
+}  // namespace
+
 // The style sheet, checked before it is inlined in a <style> element: a '<'
 // could end the element and start markup (</style><script>), a url(),
 // image-set() or @import would load from elsewhere, and a backslash escape
@@ -44,6 +46,8 @@ std::string checked_style_sheet(const std::string& css, const std::string& origi
   }
   return css;
 }
+
+namespace {
 
 // The project's Markdown placed at `place`, as safe HTML whose "#" headings
 // become h2, under the page's own h1.

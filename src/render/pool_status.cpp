@@ -8,6 +8,7 @@
 #include "render/format.h"
 #include "render/locale.h"
 #include "render/markdown.h"
+#include "render/pool_words.h"
 #include "render/pool_writers.h"
 
 namespace maaltal {
@@ -17,44 +18,6 @@ using Json = nlohmann::json;
 namespace {
 
 constexpr const char* kTemplate = "pool_status.md.mustache";
-
-class PoolWords {
- public:
-  PoolWords(const PoolReport& pool, const Locale& words) : pool_(pool), words_(words) {}
-
-  std::string count(std::optional<double> v) const { return v ? format_number(*v, 0, pool_.locale) : "–"; }
-  std::string percent(std::optional<double> v) const {
-    return v ? format_percent(*v, pool_.percent_decimals, pool_.locale) : "–";
-  }
-  std::string status(const std::string& s) const { return s.empty() ? "–" : words_.get(s); }
-
-  // "37 / 69 (54 %)", "45" without a target, or "not part of".
-  std::string cell(const PoolFigure& f) const {
-    if (!f.part_of) return words_.get("not_part_of");
-    std::string text = count(f.actual);
-    if (f.target) text += " / " + count(f.target) + " (" + percent(f.attainment) + ")";
-    return text;
-  }
-
-  // "36 %–100 % (Kalundborg–Kolding)", by project id across projects; "–"
-  // with fewer than two values.
-  std::string range(const PoolRange& r, bool units) const {
-    if (!r.low || !r.high || r.low_id == r.high_id) return "–";
-    return percent(r.low) + "–" + percent(r.high) + " (" + (units ? name(r.low_id) : r.low_id) + "–" +
-           (units ? name(r.high_id) : r.high_id) + ")";
-  }
-
-  // A municipality's name by its code.
-  std::string name(const std::string& code) const {
-    for (const auto& u : pool_.units)
-      if (u.code == code) return u.name;
-    return code;
-  }
-
- private:
-  const PoolReport& pool_;
-  const Locale& words_;
-};
 
 bool short_of_target(const std::string& status) {
   return status == "behind" || status == "at_risk" || status == "not_met" || status == "partly_met";

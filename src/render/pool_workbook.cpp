@@ -4,6 +4,7 @@
 // that project's sheet, and the sum), and every input's provenance. Each
 // formula's value is cached as maaltal computed it, so a reader without
 // recalculation sees the same figures (tests/e2e/test_pool.py recalculates).
+#include <array>
 #include <cmath>
 
 #include "render/locale.h"
@@ -208,9 +209,16 @@ class PoolBook {
   void pool_total(lxw_worksheet* s, std::size_t k, int row) {
     const PoolFigure& f = pool_.total[k].figure;
     if (!f.part_of) return;
-    int a = col_of(k, 4, 0), t = col_of(k, 4, 1), c = col_of(k, 4, 2);
-    std::string actuals = cell_ref(1, a) + ":" + cell_ref(row - 1, a);
-    std::string targets = cell_ref(1, t) + ":" + cell_ref(row - 1, t);
+    combined_row(s, f, {col_of(k, 4, 0), col_of(k, 4, 1), col_of(k, 4, 2)}, 1, row);
+  }
+
+  // Figure `f` combined from rows `first` to `row` - 1 into row `row`, at
+  // the actual, target and attainment columns `cols`: sums, and for `sum`
+  // the attainment as the targeted actuals over the targets; for a mean its value.
+  void combined_row(lxw_worksheet* s, const PoolFigure& f, std::array<int, 3> cols, int first, int row) {
+    auto [a, t, c] = cols;
+    std::string actuals = cell_ref(first, a) + ":" + cell_ref(row - 1, a);
+    std::string targets = cell_ref(first, t) + ":" + cell_ref(row - 1, t);
     formula(s, row, a, "=SUM(" + actuals + ")", f.actual, kCount, true);
     formula(s, row, t, "=SUM(" + targets + ")", f.target, kCount, true);
     if (pool_.aggregation == "sum")
@@ -267,20 +275,11 @@ class PoolBook {
 
   void unit_sum(lxw_worksheet* s, const PoolUnit& u, std::size_t k, int first, int row) {
     const PoolFigure& f = u.values[k].sum;
-    int a = col_of(k, 3, 0), t = col_of(k, 3, 1), c = col_of(k, 3, 2);
     if (!f.part_of) {
-      text(s, row, a, words_.get("not_part_of"), true);
+      text(s, row, col_of(k, 3, 0), words_.get("not_part_of"), true);
       return;
     }
-    std::string actuals = cell_ref(first, a) + ":" + cell_ref(row - 1, a);
-    std::string targets = cell_ref(first, t) + ":" + cell_ref(row - 1, t);
-    formula(s, row, a, "=SUM(" + actuals + ")", f.actual, kCount, true);
-    formula(s, row, t, "=SUM(" + targets + ")", f.target, kCount, true);
-    if (pool_.aggregation == "sum")
-      formula(s, row, c, "=SUMIF(" + targets + ",\"<>\"," + actuals + ")/" + cell_ref(row, t), f.attainment, kPercent,
-              true);
-    else
-      number(s, row, c, f.attainment, kPercent, true);
+    combined_row(s, f, {col_of(k, 3, 0), col_of(k, 3, 1), col_of(k, 3, 2)}, first, row);
   }
 
   void inputs_sheet() {

@@ -17,6 +17,10 @@ std::string render_pool_summary_json(const PoolReport& pool);
 // The pool's status.md, from pool_status.md.mustache and locale/pool-<locale>.json.
 std::string render_pool_status_markdown(const PoolReport& pool, const TemplateSet& templates);
 
+// The pool's index.html, from pool_dashboard.html.mustache and the project
+// dashboard's style sheet: public or internal as `pool.audience` says.
+std::string render_pool_dashboard(const PoolReport& pool, const TemplateSet& templates);
+
 // The pool's report.xlsx at `path`. Throws Error(kWrite) when libxlsxwriter fails.
 void write_pool_workbook(const PoolReport& pool, const TemplateSet& templates, const std::filesystem::path& path);
 

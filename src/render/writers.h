@@ -36,6 +36,10 @@ enum class DashboardForm { kSingle, kSite, kFragment };
 // "single", "site" or "fragment"; throws Error(kUsage) for anything else.
 DashboardForm parse_dashboard_form(const std::string& name);
 
+// `css` (from `origin`) as a <style> element may hold it, else Error(kTemplate)
+// at its line and column: the project's dashboard and the pool's inline it.
+std::string checked_style_sheet(const std::string& css, const std::string& origin);
+
 // The dashboard's files (dashboard.html.mustache, dashboard.css).
 std::vector<OutputFile> render_dashboard(const Report& report, const TemplateSet& templates, DashboardForm form);
 

@@ -52,6 +52,15 @@ function build(sample, locale, form) {
   return fs.readdirSync(dir).filter((f) => f === "index.html" || /^kommune-.*\.html$/.test(f)).sort().map((f) => path.join(dir, f));
 }
 
+// The pool of the samples (maaltal pool): its public dashboard, one page.
+function buildPool(locale) {
+  const dir = path.join(outDir, "pulje-handicap", locale);
+  fs.rmSync(dir, { recursive: true, force: true });
+  execFileSync(bin, ["pool", path.join("sample-data", "pulje-handicap", "pool.json"), "--out", dir, "--locale", locale],
+               { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: "1656662400" }, stdio: "pipe" });
+  return path.join(dir, "index.html");
+}
+
 // A CMS page as a web editor would make it: its own header, h1 and main,
 // the stylesheet linked in the head and the fragment pasted into the body.
 function hostPage(dir, locale) {
@@ -234,6 +243,12 @@ async function main() {
           }
         }
       }
+    }
+    for (const locale of ["da", "en"]) {
+      const page = buildPool(locale);
+      await auditPage(browser, page, `pulje-handicap/${locale}/index.html`, true);
+      allPages.push(page);
+      if (locale === "da") await screenshot(browser, page, "pulje-handicap");
     }
   } finally {
     await browser.close();

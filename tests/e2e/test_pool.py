@@ -8,10 +8,12 @@ Run by ctest; MAALTAL_BIN names the binary.
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import tempfile
 import unittest
+from html import unescape
 
 import readers
 
@@ -29,6 +31,29 @@ def run(*args):
 
 def load(path):
     return json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
+
+
+def dashboard_rows(html, section_id):
+    """The rows of the first table after the element with id `section_id`:
+    row header -> the text of each cell, in order."""
+    start = html.index(f'id="{section_id}"')
+    table = html[start:html.index("</table>", start)]
+    rows = {}
+    for name, cells in re.findall(r'<tr><th scope="row">(?:<a [^>]*>)?([^<]*)(?:</a>)?</th>(.*?)</tr>', table):
+        rows[unescape(name)] = [unescape(c) for c in re.findall(r"<td[^>]*>([^<]*)</td>", cells)]
+    return rows
+
+
+def unit_table(html, label):
+    """The municipalities-across-projects table of the indicator labelled `label`."""
+    start = html.index(f"<h3>{label}</h3>", html.index('id="kommuner"'))
+    return dashboard_rows(html[start - 20:].replace(f"<h3>{label}</h3>", f'<h3 id="t">{label}</h3>', 1), "t")
+
+
+def count_of(text):
+    """The actual in a dashboard cell ("37 / 69 (54 %)" -> 37); None where hidden or absent."""
+    head = text.split(" / ")[0].replace(".", "")
+    return int(head) if head.isdigit() else None
 
 
 class PoolOfSamples(unittest.TestCase):
@@ -305,6 +330,12 @@ class PoolFileErrors(unittest.TestCase):
                       result.stderr)
         self.assertFalse(written)
 
+    def test_a_dashboard_link_a_public_page_must_not_carry(self):
+        pool = self.base()
+        pool["projects"][0] = {"path": "../vi-goer-en-forskel/project.json", "dashboard": "javascript:alert(1)"}
+        self.assert_error(pool, "pool/pool.json#/projects/0/dashboard: error: dashboard link 'javascript:alert(1)' "
+                                "is neither a relative path nor an http(s) address")
+
     def test_a_public_summary_is_refused(self):
         with tempfile.TemporaryDirectory() as tmp:
             built = run("build", "sample-data/smaa-mellemstore/project.json", "--out", tmp, "--audience", "public")
@@ -366,6 +397,10 @@ class PoolFromASummary(unittest.TestCase):
             result = run("pool", str(tmp / "pool.json"), "--out", str(tmp / "out"))
             self.assertEqual(result.returncode, 0, result.stderr)
             self.assertIn("project smaa-mellemstore: figures from its summary.json as of 2019-12-31", result.stdout)
+            self.assertIn("warning: project '" + str(tmp / "smaa/summary.json") + "' is given by its summary.json: the "
+                          "public pool dashboard shows its figures as of the summary's date, 2019-12-31, suppressed by "
+                          "the pool", result.stderr)
+            self.assertIn("[W144]", result.stderr)
             from_summary = load(tmp / "out/summary.json")
         with tempfile.TemporaryDirectory() as tmp:
             result = run("pool", str(POOL), "--out", tmp)
@@ -374,6 +409,233 @@ class PoolFromASummary(unittest.TestCase):
         self.assertEqual(smaa["source"], "summary")
         self.assertEqual(from_summary["total"], from_registrations["total"])
         self.assertEqual(from_summary["units"], from_registrations["units"])
+
+
+class PublicPoolDashboard(unittest.TestCase):
+    """index.html is public by default: each project's figures as its own public
+    dashboard shows them, and no sum the pool adds gives away what they hide."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        tmp = pathlib.Path(cls.tmp.name)
+        result = run("pool", str(POOL), "--out", str(tmp / "pool"))
+        if result.returncode != 0:
+            raise AssertionError(result.stderr)
+        cls.html = (tmp / "pool/index.html").read_text(encoding="utf-8")
+        cls.public = {}
+        for sample in SAMPLES:
+            built = run("build", f"sample-data/{sample}/project.json", "--out", str(tmp / sample), "--audience",
+                        "public")
+            if built.returncode != 0:
+                raise AssertionError(built.stderr)
+            cls.public[sample] = load(tmp / sample / "summary.json")
+        cls.pool = load(POOL)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_public_by_default_internal_on_request(self):
+        self.assertIn("<dd>Offentlig</dd>", self.html)
+        self.assertIn("Tal under 5 vises som «&lt;5»", self.html)
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("pool", str(POOL), "--out", tmp, "--audience", "internal")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            internal = (pathlib.Path(tmp) / "index.html").read_text(encoding="utf-8")
+        self.assertIn("<dd>Intern</dd>", internal)
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("pool", str(POOL), "--out", tmp, "--audience", "public")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertEqual((pathlib.Path(tmp) / "index.html").read_text(encoding="utf-8"), self.html)
+        self.assertEqual(unit_table(internal, "I job")["Furesø"][:2], ["45", "37"])
+
+    def test_each_project_as_its_own_public_dashboard_shows_it(self):
+        for sample, own in self.public.items():
+            rows = dashboard_rows(self.html, "projekt-" + sample)
+            labels = [ind["label"] for ind in self.pool["indicators"]]
+            for unit in own["units"] + [dict(own["total"], name="I alt")]:
+                for k, ind in enumerate(self.pool["indicators"]):
+                    source = ind["from"].get(sample)
+                    if source is None:
+                        self.assertEqual(rows[unit["name"]][k], "indgår ikke")
+                        continue
+                    self.assertEqual(count_of(rows[unit["name"]][k]), unit["values"][source]["actual"],
+                                     (sample, unit["name"], labels[k]))
+
+    def test_each_project_links_its_own_dashboard_when_given(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            pool = load(POOL)
+            pool["projects"] = [str(ROOT / "sample-data" / s / "project.json") for s in SAMPLES]
+            pool["projects"][1] = {"path": pool["projects"][1], "dashboard": "https://example.org/smaa?a=1&b=2"}
+            (pathlib.Path(tmp) / "pool.json").write_text(json.dumps(pool), encoding="utf-8")
+            result = run("pool", str(pathlib.Path(tmp) / "pool.json"), "--out", str(pathlib.Path(tmp) / "out"))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            html = (pathlib.Path(tmp) / "out/index.html").read_text(encoding="utf-8")
+        section = html[html.index('id="projekt-smaa-mellemstore"'):html.index('id="projekt-job-og-trivsel"')]
+        self.assertIn('<a href="https://example.org/smaa?a=1&amp;b=2">Projektets egen oversigt: De små, de '
+                      'mellemstore og de lokalt ansvarlige</a>', section)
+        self.assertEqual(html.count("Projektets egen oversigt"), 1)
+
+    def test_templates_of_ones_own(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = pathlib.Path(tmp)
+            (tmp / "tpl").mkdir()
+            builtin = run("template", "pool_dashboard.html.mustache").stdout
+            (tmp / "tpl/pool_dashboard.html.mustache").write_text(builtin.replace("<main", "<!-- egen -->\n<main"),
+                                                                   encoding="utf-8")
+            result = run("pool", str(POOL), "--out", str(tmp / "out"), "--templates", str(tmp / "tpl"))
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("<!-- egen -->", (tmp / "out/index.html").read_text(encoding="utf-8"))
+
+    def test_as_of_mid_month_shows_the_releases_month_end(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            result = run("pool", str(POOL), "--out", tmp, "--as-of", "2020-06-15")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            html = (pathlib.Path(tmp) / "index.html").read_text(encoding="utf-8")
+        self.assertIn("<dt>Opgjort pr.</dt><dd>31. maj 2020</dd>", html)
+        self.assertEqual({r[0] for r in dashboard_rows(html, "projekter").values()}, {"31. maj 2020"})
+
+    def test_a_style_sheet_that_loads_is_refused(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = pathlib.Path(tmp)
+            (tmp / "tpl").mkdir()
+            (tmp / "tpl/dashboard.css").write_text(".maaltal { background: url(https://example.org/x.png); }\n")
+            result = run("pool", str(POOL), "--out", str(tmp / "out"), "--templates", str(tmp / "tpl"))
+            self.assertEqual(result.returncode, 6, result.stderr)
+            self.assertIn("dashboard.css:1:", result.stderr)
+            self.assertIn("a style sheet may not load anything ('url(')", result.stderr)
+            self.assertFalse((tmp / "out").exists())
+
+    def test_a_sum_over_a_count_its_project_hides_is_hidden(self):
+        # Furesø in job: 45 in vi-goer-en-forskel (hidden on its own dashboard) + 37: the sum would give 45 away.
+        furesoe = next(u for u in self.public["vi-goer-en-forskel"]["units"] if u["code"] == "190")
+        self.assertIsNone(furesoe["values"]["i_job"]["actual"])
+        self.assertEqual(unit_table(self.html, "I job")["Furesø"], ["skjult", "37", "ikke med", "skjult / 69 (–)"])
+
+    def test_the_pools_shown_totals_are_the_sums_of_the_projects_public_totals(self):
+        totals = dashboard_rows(self.html, "puljen")
+        for k, ind in enumerate(self.pool["indicators"]):
+            shown = count_of(totals[ind["label"]][0])
+            parts = [self.public[p]["total"]["values"][i]["actual"] for p, i in ind["from"].items()]
+            if None in parts:
+                self.assertIsNone(shown, ind["id"])
+            else:
+                self.assertEqual(shown, sum(parts), ind["id"])
+        self.assertEqual(count_of(totals["Visiterede"][0]), 176 + 233)
+
+
+def small_project(tmp, pid, counts):
+    """A project of one count indicator, `counts` jobs per municipality code,
+    all in March 2020 (so that no monthly step is small at the as-of date)."""
+    folder = tmp / pid
+    folder.mkdir()
+    project = {"id": pid, "title": pid.upper(), "period": {"start": "2020-01-01", "end": "2020-12-31"},
+               "as_of": "2020-12-31", "municipalities": [int(c) for c in counts],
+               "indicators": [{"id": "job", "label": "I job", "kind": "count", "date_field": "job_start"}],
+               "registrations": {"file": "registrations.csv",
+                                 "columns": {"participant": "deltager", "municipality": "kommune"}}}
+    (folder / "project.json").write_text(json.dumps(project), encoding="utf-8")
+    lines = ["deltager,kommune,job_start"]
+    for code, n in counts.items():
+        lines += [f"{pid}{code}x{i},{code},1{i % 9}-03-2020" for i in range(n)]
+    (folder / "registrations.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder / "project.json"
+
+
+class HostilePool(unittest.TestCase):
+    """An attacker's pool: two projects share Furesø, one with 3 in job there.
+    Everything published (the pool's dashboard and both projects' own public
+    dashboards) is written as equations over whole non-negative numbers and
+    solved here by scipy's MILP (HiGHS, not maaltal's GLPK): every hidden small
+    count must still take two or more values."""
+
+    def published(self, tmp, audience="public"):
+        a = small_project(tmp, "a", {"190": 3, "326": 40})
+        b = small_project(tmp, "b", {"190": 40})
+        pool = {"id": "p", "title": "P", "projects": [str(a), str(b)],
+                "indicators": [{"id": "job", "label": "I job", "from": {"a": "job", "b": "job"}}]}
+        (tmp / "pool.json").write_text(json.dumps(pool), encoding="utf-8")
+        result = run("pool", str(tmp / "pool.json"), "--out", str(tmp / "out"), "--audience", audience)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        html = (tmp / "out/index.html").read_text(encoding="utf-8")
+        own = {}
+        for pid, path in (("a", a), ("b", b)):
+            built = run("build", str(path), "--out", str(tmp / ("own-" + pid)), "--audience", "public")
+            self.assertEqual(built.returncode, 0, built.stderr)
+            own[pid] = load(tmp / ("own-" + pid) / "summary.json")
+        return html, own
+
+    def cells(self, html, own):
+        """Every published cell: name -> its value, or "<5" / "skjult"."""
+        def mark(text):
+            return count_of(text) if count_of(text) is not None else text.split(" / ")[0]
+        units = unit_table(html, "I job")
+        pub = {"a:190": mark(units["Furesø"][0]), "a:326": mark(units["Kalundborg"][0]),
+               "b:190": mark(units["Furesø"][1]), "sum:190": mark(units["Furesø"][2]),
+               "sum:326": mark(units["Kalundborg"][2]),
+               "a": mark(dashboard_rows(html, "projekter")["A"][1]),
+               "b": mark(dashboard_rows(html, "projekter")["B"][1]),
+               "pool": mark(dashboard_rows(html, "puljen")["I job"][0])}
+        for pid, summary in own.items():  # the projects' own dashboards publish these too
+            for unit in summary["units"]:
+                value = unit["values"]["job"]["actual"]
+                if value is not None:
+                    pub[f"{pid}:{unit['code']}"] = value
+            if summary["total"]["values"]["job"]["actual"] is not None:
+                pub[pid] = summary["total"]["values"]["job"]["actual"]
+        return pub
+
+    def ranges(self, pub):
+        import numpy as np
+        from scipy.optimize import Bounds, LinearConstraint, milp
+        names = list(pub)
+        bounds = []
+        for n in names:
+            v = pub[n]
+            bounds.append((v, v) if isinstance(v, int) else (0, 4) if v == "<5" else (5, 10_000))
+        equations = [("a", ["a:190", "a:326"]), ("b", ["b:190"]), ("sum:190", ["a:190", "b:190"]),
+                     ("sum:326", ["a:326"]), ("pool", ["a", "b"])]
+        rows = []
+        for whole, parts in equations:
+            row = np.zeros(len(names))
+            row[names.index(whole)] = -1
+            for p in parts:
+                row[names.index(p)] += 1
+            rows.append(row)
+        constraint = LinearConstraint(np.array(rows), 0, 0)
+        lo, hi = zip(*bounds)
+        out = {}
+        for i, n in enumerate(names):
+            if pub[n] != "<5":
+                continue
+            c = np.zeros(len(names))
+            c[i] = 1
+            found = []
+            for sign in (1, -1):
+                r = milp(sign * c, constraints=constraint, integrality=np.ones(len(names)), bounds=Bounds(lo, hi))
+                self.assertTrue(r.success, r.message)
+                found.append(round(r.x[i]))
+            out[n] = tuple(found)
+        return out
+
+    def test_no_hidden_small_count_is_recoverable(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            pub = self.cells(*self.published(pathlib.Path(tmp)))
+        self.assertEqual(pub["a:190"], "<5")
+        self.assertEqual(pub["b:190"], 40)  # shown on project b's own dashboard
+        self.assertNotEqual(pub["sum:190"], 43)  # 43 - 40 would give the 3 away
+        ranges = self.ranges(pub)
+        self.assertIn("a:190", ranges)
+        for cell, (low, high) in ranges.items():
+            self.assertLess(low, high, f"{cell} is pinned to {low}: {pub}")
+
+    def test_the_check_finds_a_recoverable_count(self):
+        # The internal dashboard shows every figure: the check must see the 3.
+        with tempfile.TemporaryDirectory() as tmp:
+            pub = self.cells(*self.published(pathlib.Path(tmp), "internal"))
+        pub["a:190"] = "<5"
+        self.assertEqual(self.ranges(pub)["a:190"], (3, 3))
 
 
 if __name__ == "__main__":

@@ -124,3 +124,58 @@ TEST_CASE("pool: a municipality across projects shows each and the sum, in Danis
   CHECK(pool.total[0].figure.actual == 115);
   CHECK(pool.projects[1].source == "summary");
 }
+
+namespace {
+
+PoolInput furesoe_in_two(std::optional<Report> release_of_a) {
+  PoolInput input;
+  input.definition.id = "pulje";
+  input.definition.indicators.push_back({"i_job", "I job", {{"a", "i_job"}, {"b", "job"}}, {}});
+  Report a = project_report("a", "i_job", {{"190", "Furesø", 45}, {"851", "Aalborg", 3}});
+  std::optional<Report> values;
+  if (release_of_a) values = a;
+  input.members.push_back({a, "registrations", "a", release_of_a, values});
+  input.members.push_back({project_report("b", "job", {{"190", "Furesø", 37}, {"326", "Kalundborg", 30}}), "summary",
+                           "b", std::nullopt, std::nullopt});
+  return input;
+}
+
+}  // namespace
+
+TEST_CASE("public pool: a small count is hidden and not left recoverable from a project's total") {
+  // Project a: Furesø 45, Aalborg 3, total 48. Showing the total and Furesø gives 3 away.
+  auto pool = public_pool(furesoe_in_two(std::nullopt));
+  REQUIRE(pool);
+  CHECK(pool->audience == Audience::kPublic);
+  const PoolProject& a = pool->projects[0];
+  CHECK(a.units[1].values[0].hidden == Hidden::kSmall);
+  CHECK_FALSE(a.units[1].values[0].actual);
+  bool furesoe_shown = a.units[0].values[0].hidden == Hidden::kNo;
+  bool total_shown = a.values[0].hidden == Hidden::kNo;
+  CHECK_FALSE((furesoe_shown && total_shown));
+  // Nor through the pool: its total (115) less b's (67) is a's 48.
+  bool pool_shown = pool->total[0].figure.hidden == Hidden::kNo;
+  bool b_shown = pool->projects[1].values[0].hidden == Hidden::kNo;
+  CHECK_FALSE((furesoe_shown && pool_shown && b_shown));
+  CHECK(pool->units[0].shared_participants == 0);
+}
+
+TEST_CASE("public pool: a project's release is shown as it is, and a sum over what it hides is hidden") {
+  Report release = project_report("a", "i_job", {{"190", "Furesø", 45}, {"851", "Aalborg", 3}});
+  release.units[0].values[0].hidden = Hidden::kProtecting;
+  release.units[0].values[0].actual.reset();
+  release.units[1].values[0].hidden = Hidden::kSmall;
+  release.units[1].values[0].actual.reset();
+  auto pool = public_pool(furesoe_in_two(release));
+  REQUIRE(pool);
+  const PoolProject& a = pool->projects[0];
+  CHECK(a.values[0].hidden == Hidden::kNo);  // shown by the project itself: 48
+  CHECK(a.values[0].actual == 48);
+  CHECK(a.units[0].values[0].hidden == Hidden::kProtecting);
+  const PoolUnit& furesoe = pool->units[0];
+  REQUIRE(furesoe.code == "190");
+  CHECK(furesoe.values[0].by_project[0].figure.hidden == Hidden::kProtecting);
+  CHECK(furesoe.values[0].by_project[1].figure.actual == 37);
+  CHECK(furesoe.values[0].sum.hidden == Hidden::kProtecting);  // 82 - 37 would give a's 45 away
+  CHECK_FALSE(furesoe.values[0].sum.actual);
+}
