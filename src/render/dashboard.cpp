@@ -3,6 +3,7 @@
 // texts), laid out as one file, a site of pages, or a fragment for a CMS.
 #include <algorithm>
 #include <cctype>
+#include <regex>
 
 #include "core/error.h"
 #include "render/format.h"
@@ -99,6 +100,27 @@ std::string spoken_symbols(const std::string& html, const Locale& locale) {
   return out.append(html, from, std::string::npos);
 }
 
+// "18 til 29 år" for an age band's column "18–29" (its label unless the
+// project names it otherwise), which speech read as "atten niogtyve": the
+// header shows the band and says it in words, and on a phone each cell's
+// label is the words.
+void speak_age_bands(Json& table, const Locale& locale) {
+  static const std::regex band("([0-9]+)–([0-9]+)");
+  for (std::size_t k = 0; k < table["headers"].size(); ++k) {
+    Json& header = table["headers"][k];
+    std::smatch m;
+    std::string label = header["label"];
+    header["spoken"] = "";
+    header["has_spoken"] = false;
+    if (!header.value("own", false) || !std::regex_match(label, m, band)) continue;
+    std::string spoken = locale.fill("age_band_spoken", {{"from", m[1].str()}, {"to", m[2].str()}});
+    header["spoken"] = spoken;
+    header["has_spoken"] = true;
+    for (auto& row : table["rows"]) row["cells"][k]["label"] = spoken;
+    table["total"]["cells"][k]["label"] = spoken;
+  }
+}
+
 // The smallest heading level in `html` (1 for <h1>), or 0 without a heading.
 int top_heading_level(const std::string& html) {
   int top = 0;
@@ -188,7 +210,11 @@ Json unit_tables(const Json& view, const UnitFigures& unit, std::size_t u, const
       const Json& cells = table["rows"][u]["cells"];
       for (std::size_t k = 0; k < cells.size(); ++k) {
         const Json& header = table["headers"][k];
-        rows.push_back({{"label", header["label"]}, {"own", header.value("own", false)}, {"text", cells[k]["text"]}});
+        rows.push_back({{"label", header["label"]},
+                        {"own", header.value("own", false)},
+                        {"spoken", header.value("spoken", "")},
+                        {"has_spoken", header.value("has_spoken", false)},
+                        {"text", cells[k]["text"]}});
       }
       tables.push_back({{"id", std::string(kind) + "-" + table["id"].get<std::string>() + "-" + std::to_string(u)},
                         {"caption", unit.name + ": " + caption},
@@ -247,8 +273,8 @@ Json nav_view(const Report& report, const Page& page, const Locale& locale, cons
     add("index.html#kommuner", locale.get("municipalities_heading"));
   } else {
     add("#hovedtal", locale.get("headline_short"));
-    add("#resultater", locale.get("results_heading"));
     if (!report.units.empty()) add("#kommuner", locale.get("municipalities_heading"));
+    add("#resultater", locale.get("results_heading"));
     add("#hele-projektet", locale.get("whole_project_progress"));
   }
   if (!page.unit) {
@@ -288,7 +314,10 @@ class PageRenderer {
     shared_["texts_bottom"] = texts_at(report, "bottom");
     shared_["definitions"] = definitions_view(report, locale_);
     for (const char* kind : {"breakdowns", "funnels"}) {
-      for (auto& table : shared_[kind]) table["scrolls"] = may_scroll(table, locale_);
+      for (auto& table : shared_[kind]) {
+        speak_age_bands(table, locale_);
+        table["scrolls"] = may_scroll(table, locale_);
+      }
     }
     for (std::size_t i = 0; i < report.indicators.size(); ++i) {
       std::string svg = bar_chart_svg(report, i, locale_);
