@@ -252,6 +252,7 @@ Json unit_view(const Report& report, const UnitFigures& unit, const Locale& loca
           {"bullet_caption", locale.fill("bullet_table_caption", {{"unit", unit.name}})},
           {"figures", figures},
           {"back_href", ""},
+          {"has_back", false},  // (an empty string is a true section in mstch)
           {"progress", progress},
           {"tables", std::move(tables)}};
 }
@@ -353,6 +354,7 @@ class PageRenderer {
       auto u = static_cast<std::size_t>(page.unit - report_.units.data());
       units.push_back(unit_view(report_, *page.unit, locale_, unit_tables(view, *page.unit, u, locale_)));
       units.back()["back_href"] = "index.html#kommuner";
+      units.back()["has_back"] = true;
       Json headline = Json::array();
       for (std::size_t i = 0; i < report_.indicators.size(); ++i)
         headline.push_back(headline_view(report_, *page.unit, i, locale_));
@@ -362,6 +364,7 @@ class PageRenderer {
       for (std::size_t u = 0; u < report_.units.size() && !page.site; ++u) {
         units.push_back(unit_view(report_, report_.units[u], locale_, unit_tables(view, report_.units[u], u, locale_)));
         units.back()["back_href"] = "#kommuner";
+        units.back()["has_back"] = true;
       }
     }
     view["units"] = units;

@@ -418,6 +418,8 @@ async function auditBeyond(page, label, labels, english) {
   check(outline.length === 0, `${label}: heading outline: ${outline.join("; ")}`);
   const chartLabels = await chartLabelProblems(page);
   check(chartLabels.length === 0, `${label}: chart labels: ${chartLabels.join("; ")}`);
+  const selfLinks = await page.evaluate(() => document.querySelectorAll("a[href='']").length);
+  check(selfLinks === 0, `${label}: ${selfLinks} links to nowhere (href="")`);
   const silent = await silentSymbols(page);
   check(silent === 0, `${label}: ${silent} cells are a bare "–" or age band`);
   const scrolling = await unreachableScrolling(page);
