@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "render/format.h"
 #include "render/view_model.h"
@@ -41,11 +42,26 @@ namespace {
 // A narrow drawing, so that its 14px text stays readable when a phone scales
 // the chart down to the screen's width.
 constexpr double kWidth = 400;
-constexpr double kLabelWidth = 104;
-constexpr double kValueWidth = 58;
+constexpr double kMinLabelWidth = 104;
+constexpr double kBarArea = kWidth - kMinLabelWidth - 58;
+constexpr double kValueWidth = 70;
 constexpr double kRowHeight = 28;
 constexpr double kBarHeight = 18;
 constexpr double kTop = 28;
+// A generous width of one character of the 14-unit chart text (bold), so
+// that a label measured by it fits in any common sans-serif font.
+constexpr double kCharWidth = 8.6;
+// Above this many bars a chart's description sums the bars up in a sentence
+// (the table under it has every figure) rather than reading out each bar.
+constexpr std::size_t kSummaryAbove = 12;
+
+// Characters, not bytes: "Ringkøbing" is 10 wide, not 11.
+std::size_t text_length(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+double text_width(const std::string& text) { return static_cast<double>(text_length(text)) * kCharWidth; }
 
 std::string num(double v) {
   char buf[32];
@@ -53,11 +69,13 @@ std::string num(double v) {
   return buf;
 }
 
-// The opening of an accessible chart: role="img" named by its title and described by its desc.
+// The opening of an accessible chart: role="img" named by its title alone.
+// The <desc> is its description by itself; naming the chart by title and desc
+// as well made a screen reader read the description twice.
 std::string svg_open(const std::string& id, double width, double height, const std::string& title,
                      const std::string& desc) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(width) + " " + num(height) +
-         "\" aria-labelledby=\"" + id + "-title " + id + "-desc\" class=\"chart\"><title id=\"" + id + "-title\">" +
+         "\" aria-labelledby=\"" + id + "-title\" class=\"chart\"><title id=\"" + id + "-title\">" +
          xml_escape(title) + "</title><desc id=\"" + id + "-desc\">" + xml_escape(desc) + "</desc>";
 }
 
@@ -107,20 +125,109 @@ std::vector<Bar> bars_of(const Report& report, std::size_t i, const Locale& loca
 
 double row_y(std::size_t row) { return kTop + static_cast<double>(row) * kRowHeight; }
 
-double bar_length(const Bar& bar, double scale_max, double bar_area) {
-  return bar.value ? std::max(0.0, *bar.value) / scale_max * bar_area : 0;
+// Where the bars start and how long 100 % is: the names' column is as wide
+// as the longest name, so none is cut ("aborg-Midtfyn" for Faaborg-Midtfyn).
+struct BarLayout {
+  double label_width = kMinLabelWidth;
+  double scale_max = 1;
+  double target_x = -1;  // the 100 % line, or -1 without one
+
+  double length(const Bar& bar) const { return bar.value ? std::max(0.0, *bar.value) / scale_max * kBarArea : 0; }
+  double width() const { return label_width + kBarArea + kValueWidth; }
+};
+
+BarLayout bar_layout(const std::vector<Bar>& bars, bool with_target) {
+  BarLayout layout;
+  double top_value = 1.0;
+  for (const auto& b : bars) {
+    top_value = std::max(top_value, b.value.value_or(0));
+    layout.label_width = std::max(layout.label_width, text_width(b.label) + 12);
+  }
+  layout.scale_max = std::ceil(top_value * 4) / 4;  // a quarter above the largest bar
+  if (with_target) layout.target_x = layout.label_width + 1.0 / layout.scale_max * kBarArea;
+  return layout;
 }
 
-std::string bar_rect(const Bar& bar, std::size_t row, double scale_max, double bar_area) {
-  return rect(kLabelWidth, row_y(row), bar_length(bar, scale_max, bar_area), kBarHeight,
-              bar.total ? "bar bar-total" : "bar");
+std::string bar_rect(const Bar& bar, std::size_t row, const BarLayout& layout) {
+  return rect(layout.label_width, row_y(row), layout.length(bar), kBarHeight, bar.total ? "bar bar-total" : "bar");
+}
+
+// Where a bar's value is printed: right of the bar, or right of the 100 %
+// line when the line would cross the value ("93 %" struck through).
+double value_x(const Bar& bar, const BarLayout& layout) {
+  double x = layout.label_width + layout.length(bar) + 5;
+  // One character to spare: '%' is wider than the average character.
+  if (layout.target_x >= 0 && x - 3 <= layout.target_x && layout.target_x <= x + text_width(bar.text) + kCharWidth)
+    x = layout.target_x + 5;
+  return x;
 }
 
 // The municipality's name left of its bar and the printed value right of it.
-std::string bar_labels(const Bar& bar, std::size_t row, double scale_max, double bar_area) {
+std::string bar_labels(const Bar& bar, std::size_t row, const BarLayout& layout) {
   double baseline = row_y(row) + kBarHeight - 4;
-  return text_at(kLabelWidth - 6, baseline, "end", bar.label, bar.total) +
-         text_at(kLabelWidth + bar_length(bar, scale_max, bar_area) + 5, baseline, "", bar.text, bar.total);
+  return text_at(layout.label_width - 6, baseline, "end", bar.label, bar.total) +
+         text_at(value_x(bar, layout), baseline, "", bar.text, bar.total);
+}
+
+// Every bar in words: "Odense: 86 af 120 (72 %). … I alt: …".
+std::string bar_sentences(const Report& report, std::size_t i, const Locale& locale) {
+  std::string desc;
+  for (const auto& unit : report.units) {
+    desc += unit.name + ": " + figure_sentence(report, i, unit.values[i], locale) + ". ";
+  }
+  return desc + locale.get("total") + ": " + figure_sentence(report, i, report.total.values[i], locale) + ".";
+}
+
+// "Odense (45 %), Aarhus (52 %) og Vejle (60 %)": the municipalities with
+// the value each bar shows.
+std::string ranked_names(const Report& report, std::size_t i, const std::vector<const UnitFigures*>& ranked,
+                         const Locale& locale) {
+  std::vector<std::string> names;
+  bool ratio = report.indicators[i].kind == IndicatorKind::kRatio;
+  for (const UnitFigures* unit : ranked) {
+    const Figure& f = unit->values[i];
+    names.push_back(unit->name + " (" +
+                    (ratio ? format_actual(report, i, f, locale) : format_attainment(report, f, locale)) + ")");
+  }
+  return join_words(names, locale.get("and"));
+}
+
+// Many bars in one sentence: how many are on track, at risk and behind, the
+// three lowest and the three highest (hidden values are not ranked), and
+// where every figure is. Read out bar by bar, 98 municipalities took minutes.
+std::string bar_summary(const Report& report, std::size_t i, const Locale& locale) {
+  bool ratio = report.indicators[i].kind == IndicatorKind::kRatio;
+  std::vector<const UnitFigures*> ranked;
+  std::map<std::string, int> statuses;
+  for (const auto& unit : report.units) {
+    const Figure& f = unit.values[i];
+    if (!f.status.empty()) ++statuses[f.status];
+    if (f.hidden == Hidden::kNo && (ratio ? f.actual : f.attainment)) ranked.push_back(&unit);
+  }
+  auto value = [&](const UnitFigures* unit) {
+    const Figure& f = unit->values[i];
+    return ratio ? *f.actual : *f.attainment;
+  };
+  std::stable_sort(ranked.begin(), ranked.end(), [&](auto* a, auto* b) { return value(a) < value(b); });
+  std::string units = std::to_string(report.units.size());
+  std::string text;
+  if (!statuses.empty()) {
+    text = locale.fill("chart_summary_status", {{"units", units},
+                                                {"on_track", std::to_string(statuses["on_track"])},
+                                                {"at_risk", std::to_string(statuses["at_risk"])},
+                                                {"behind", std::to_string(statuses["behind"])}}) +
+           " ";
+  }
+  std::size_t n = std::min<std::size_t>(3, ranked.size() / 2);
+  if (n > 0) {
+    std::vector<const UnitFigures*> lowest(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n));
+    std::vector<const UnitFigures*> highest(ranked.rbegin(), ranked.rbegin() + static_cast<std::ptrdiff_t>(n));
+    text += locale.fill("chart_summary_range", {{"lowest", ranked_names(report, i, lowest, locale)},
+                                                {"highest", ranked_names(report, i, highest, locale)}}) +
+            " ";
+  }
+  return text + locale.get("total") + ": " + figure_sentence(report, i, report.total.values[i], locale) + ". " +
+         locale.get("chart_summary_table");
 }
 
 }  // namespace
@@ -179,8 +286,9 @@ std::string progress_chart_svg(const Report& report, const UnitFigures& unit, st
   auto shown = [](const MonthPoint& p) { return p.hidden == Hidden::kNo && p.cumulative.has_value(); };
   if (std::none_of(f.series.begin(), f.series.end(), shown)) return "";
   constexpr double kHeight = 240;
-  constexpr double kLeft = 44;
   constexpr double kRight = kWidth - 12;
+  // Room left of the plot for the target's label ("90.048" was cut at the edge).
+  const double kLeft = std::max(44.0, text_width(format_number(*f.target, 0, locale.code())) + 10);
   constexpr double kTopMargin = 14;
   constexpr double kBottom = kHeight - 28;
   const std::size_t months = f.trajectory.size();
@@ -243,29 +351,27 @@ std::string bar_chart_svg(const Report& report, std::size_t i, const Locale& loc
   bool ratio = ind.kind == IndicatorKind::kRatio;
   if (!ratio && !report.total.values[i].target) return "";
   auto bars = bars_of(report, i, locale, ratio);
-  double top_value = 1.0;
-  for (const auto& b : bars) top_value = std::max(top_value, b.value.value_or(0));
-  double scale_max = std::ceil(top_value * 4) / 4;  // a quarter above the largest bar
-  double bar_area = kWidth - kLabelWidth - kValueWidth;
+  BarLayout layout = bar_layout(bars, !ratio);
   double height = kTop + static_cast<double>(bars.size()) * kRowHeight + 6;
 
   std::string title = locale.fill(ratio ? "chart_share_title" : "chart_attainment_title", {{"indicator", ind.label}});
-  std::string desc;
-  for (const auto& unit : report.units) {
-    desc += unit.name + ": " + figure_sentence(report, i, unit.values[i], locale) + ". ";
-  }
-  desc += locale.get("total") + ": " + figure_sentence(report, i, report.total.values[i], locale) + ".";
+  std::string desc = bars.size() > kSummaryAbove ? bar_summary(report, i, locale) : bar_sentences(report, i, locale);
 
   std::string id = "chart-" + ind.id;
-  std::string svg = svg_open(id, kWidth, height, title, desc);
-  // Bars, then the target line over them, then the labels over both.
-  for (std::size_t row = 0; row < bars.size(); ++row) svg += bar_rect(bars[row], row, scale_max, bar_area);
-  if (!ratio) {
-    double x = kLabelWidth + 1.0 / scale_max * bar_area;
-    svg += line(x, kTop - 6, x, height - 2, "target-100");
-    svg += text_at(x, kTop - 10, "middle", locale.get("chart_target_marker"));
+  std::string svg = svg_open(id, layout.width(), height, title, desc);
+  // A drawing widened for long names is shown wider too, so its text keeps the size of the others'.
+  if (layout.width() > kWidth) {
+    char style[64];
+    std::snprintf(style, sizeof style, " style=\"max-width: %.1frem\"", 34 * layout.width() / kWidth);
+    svg.insert(svg.find(" class=\"chart\""), style);
   }
-  for (std::size_t row = 0; row < bars.size(); ++row) svg += bar_labels(bars[row], row, scale_max, bar_area);
+  // Bars, then the target line over them, then the labels over both.
+  for (std::size_t row = 0; row < bars.size(); ++row) svg += bar_rect(bars[row], row, layout);
+  if (!ratio) {
+    svg += line(layout.target_x, kTop - 6, layout.target_x, height - 2, "target-100");
+    svg += text_at(layout.target_x, kTop - 10, "middle", locale.get("chart_target_marker"));
+  }
+  for (std::size_t row = 0; row < bars.size(); ++row) svg += bar_labels(bars[row], row, layout);
   return svg + "</svg>";
 }
 

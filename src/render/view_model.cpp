@@ -176,7 +176,7 @@ std::string progress_rule(const Report& report, const Locale& locale) {
 
 Json funnel_headers(const Report& report, const FunnelReport& funnel) {
   Json headers = Json::array();
-  for (const auto& stage : funnel.stages) headers.push_back({{"label", report.label_of(stage)}});
+  for (const auto& stage : funnel.stages) headers.push_back({{"label", report.label_of(stage)}, {"own", true}});
   return headers;
 }
 
@@ -201,7 +201,7 @@ Json funnel_row_view(const Report& report, const FunnelReport& funnel, const Fun
 // BreakdownReport::has_other), and the row's sum (the indicator's count) last.
 Json breakdown_headers(const BreakdownReport& b, const Locale& locale) {
   Json headers = Json::array();
-  for (const auto& c : b.categories) headers.push_back({{"label", c}});
+  for (const auto& c : b.categories) headers.push_back({{"label", c}, {"own", true}});
   if (b.has_other()) headers.push_back({{"label", locale.get("other_category")}});
   headers.push_back({{"label", locale.get("total")}});
   return headers;

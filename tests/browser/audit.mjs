@@ -7,6 +7,15 @@
 //   - no horizontal scrolling at 320 CSS px and at 640 (1280 at 200 % zoom);
 //   - chart marks at 3:1 against the background, in both schemes;
 //   - the print stylesheet keeps figures whole;
+//   - beyond the automated audit (issue 21): each chart named by its title
+//     alone; the project's Danish words in lang="da" on an English page; one
+//     heading outline; chart marks and legend keys visible in forced colours;
+//     print from a dark scheme on white with 4.5:1 text and 3:1 marks, and
+//     folded tables printed; a table wrapper that scrolls is a focusable,
+//     named region at any width; chart labels inside the drawing and clear
+//     of the 100 % line and the bars; no cell that is a silent "–";
+//   - on a 98-municipality project (maaltal generate): at most 300 tab stops
+//     and no two regions with the same name;
 // then runs the Nu HTML Checker over every page and checks the size of the
 // single file. Screenshots at 375 and 1280 px go to MAALTAL_SCREENSHOTS.
 //
@@ -149,7 +158,7 @@ async function keyboardProblems(page, standalone) {
   return problems;
 }
 
-async function auditPage(browser, file, label, standalone) {
+async function auditPage(browser, file, label, standalone, labels = [], english = false) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "light", reducedMotion: "reduce" });
   const page = await context.newPage();
   const external = [];
@@ -183,6 +192,7 @@ async function auditPage(browser, file, label, standalone) {
   }
   const keys = await keyboardProblems(page, standalone);
   check(keys.length === 0, `${label}: keyboard: ${keys.join("; ")}`);
+  await auditBeyond(page, label, labels, english);
 
   await page.emulateMedia({ media: "print" });
   const cut = await page.evaluate(() => [...document.querySelectorAll("figure")].filter((f) => getComputedStyle(f).breakInside !== "avoid").length);
@@ -191,16 +201,251 @@ async function auditPage(browser, file, label, standalone) {
   await context.close();
 }
 
-async function screenshot(browser, file, name) {
+async function screenshot(browser, file, name, variants = [{ width: 375 }, { width: 1280 }]) {
   fs.mkdirSync(screenshots, { recursive: true });
-  for (const width of [375, 1280]) {
+  for (const { width, suffix = `${width}`, media = {}, clip } of variants) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: "light" });
     const page = await context.newPage();
     await page.goto(pathToFileURL(file).href);
+    await page.emulateMedia(media);
     // JPEG keeps the copies kept in docs/ small.
-    await page.screenshot({ path: path.join(screenshots, `${name}-${width}.jpg`), fullPage: true, type: "jpeg", quality: 70 });
+    // A JPEG is at most 65,535 px tall (a taller one is written empty): a long page is kept from its top.
+    await page.screenshot({ path: path.join(screenshots, `${name}-${suffix}.jpg`), fullPage: true, clip, type: "jpeg", quality: 70 });
     await context.close();
   }
+}
+
+// The national project of `maaltal generate` (98 municipalities): the full
+// audit in Danish, the lang and chart-label checks in English, and what a
+// keyboard and a screen-reader user cross. Screenshots: 375/1280 px, forced colours, and
+// the first printed page from a dark scheme.
+async function auditNational(browser, allPages) {
+  const project = path.join(outDir, "national-project");
+  fs.rmSync(project, { recursive: true, force: true });
+  execFileSync(bin, ["generate", "--participants", "100000", "--out", project], { stdio: "pipe" });
+  const labels = ownLabels(path.join(project, "project.json"));
+  for (const locale of ["da", "en"]) {
+    const dir = path.join(outDir, "national", locale);
+    fs.rmSync(dir, { recursive: true, force: true });
+    execFileSync(bin, ["build", path.join(project, "project.json"), "--out", dir, "--locale", locale, "--dashboard", "single"],
+                 { env: { ...process.env, SOURCE_DATE_EPOCH: "1656662400" }, stdio: "pipe" });
+    const file = path.join(dir, "index.html");
+    allPages.push(file);
+    // The whole audit once (in Danish); in English what the language changes.
+    if (locale === "da") await auditPage(browser, file, `national/${locale}`, true, labels, false);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(file).href);
+    if (locale !== "da") {
+      const untagged = await danishWithoutLang(page, labels);
+      check(untagged.length === 0, `national/${locale}: Danish without lang="da": ${untagged.slice(0, 4).join("; ")}`);
+      const chartLabels = await chartLabelProblems(page);
+      check(chartLabels.length === 0, `national/${locale}: chart labels: ${chartLabels.join("; ")}`);
+    }
+    const { stops, duplicates } = await navigationFigures(page);
+    console.log(`national/${locale}: ${stops} tab stops`);
+    check(stops <= 300, `national/${locale}: ${stops} tab stops to cross the page, over 300`);
+    check(duplicates.length === 0, `national/${locale}: regions with the same name: ${duplicates.slice(0, 4).join("; ")}`);
+    await context.close();
+    if (locale === "da") {
+      await screenshot(browser, file, "national", [
+        { width: 375, clip: { x: 0, y: 0, width: 375, height: 16000 } }, { width: 1280, clip: { x: 0, y: 0, width: 1280, height: 9000 } },
+        { width: 1280, suffix: "forced-colours", media: { forcedColors: "active" }, clip: { x: 0, y: 0, width: 1280, height: 2400 } },
+        { width: 1280, suffix: "print-dark", media: { media: "print", colorScheme: "dark" }, clip: { x: 0, y: 0, width: 1280, height: 2400 } }]);
+    }
+  }
+}
+
+// --- beyond the automated audit (issue 21) ----------------------------------
+
+// A chart is named by its title alone; its <desc> is its description once.
+async function chartsReadTwice(page) {
+  return page.evaluate(() => [...document.querySelectorAll("svg.chart")].filter((svg) => {
+    const title = svg.querySelector("title");
+    return svg.getAttribute("aria-labelledby") !== title?.id || svg.hasAttribute("aria-describedby");
+  }).map((svg) => svg.querySelector("title")?.textContent.slice(0, 40)));
+}
+
+// On a page in another language, the project's own (Danish) words: its
+// indicator names wherever they stand alone, its texts and its goals.
+async function danishWithoutLang(page, labels) {
+  return page.evaluate((labels) => {
+    const own = new Set(labels);
+    const els = [...document.querySelectorAll(".maaltal :is(h1, h2, h3, h4, th, span, section.text, .goals tbody th)")];
+    return els.filter((el) => (el.matches("section.text, .goals tbody th") || own.has(el.textContent.trim())) &&
+                              !(el.closest("[lang]")?.lang || "").startsWith("da"))
+      .map((el) => `${el.tagName} "${el.textContent.trim().slice(0, 30)}"`);
+  }, labels);
+}
+
+// One outline: a single h1 (the host's in a fragment), the dashboard's
+// headings under its title, no level skipped.
+async function outlineProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const headings = [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")];
+    if (document.querySelectorAll("h1").length !== 1) problems.push(`${document.querySelectorAll("h1").length} h1`);
+    // The dashboard's sections nest under its title (in a fragment they were h2 beside an h2 title).
+    const title = document.getElementById("maaltal-titel");
+    for (const h of document.querySelectorAll(".maaltal :is(h1, h2, h3, h4, h5, h6)")) {
+      if (h !== title && title && h.closest(".page-header") === null && Number(h.tagName[1]) <= Number(title.tagName[1]))
+        problems.push(`"${h.textContent.trim().slice(0, 30)}" (${h.tagName}) beside the title (${title.tagName})`);
+    }
+    let level = 0;
+    for (const h of headings) {
+      const next = Number(h.tagName[1]);
+      if (next > level + 1) problems.push(`h${level} then h${next} "${h.textContent.trim().slice(0, 30)}"`);
+      level = next;
+    }
+    return problems.slice(0, 5);
+  });
+}
+
+const kContrastHelpers = String.raw`
+  const rgb = (c) => (c.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const bgOf = (el) => { for (let e = el; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (!/rgba\(.*, 0\)|transparent/.test(c)) return rgb(c); } return [255, 255, 255]; };`;
+
+// Under forced colours every legend key and chart mark keeps a visible paint
+// (at 3:1 against the system background), and keeps its shape.
+async function forcedColourProblems(page) {
+  return page.evaluate((helpers) => {
+    const { rgb, lum, ratio, bgOf } = eval(`(() => { ${helpers} return { rgb, lum, ratio, bgOf }; })()`);  // eslint-disable-line no-eval
+    const problems = [];
+    for (const key of document.querySelectorAll(".legend .key")) {
+      const s = getComputedStyle(key);
+      const paints = [s.borderTopWidth !== "0px" && s.borderTopStyle !== "none" ? s.borderTopColor : null,
+                      s.borderLeftWidth !== "0px" && s.borderLeftStyle !== "none" ? s.borderLeftColor : null,
+                      s.backgroundColor].filter((c) => c && !/rgba\(.*, 0\)|transparent/.test(c));
+      if (!paints.some((c) => ratio(rgb(c), bgOf(key.parentElement)) >= 3)) problems.push(`legend key ${key.className}`);
+      if (key.classList.contains("key-expected") && ratio(rgb(s.borderLeftColor), bgOf(key.parentElement)) >= 3) problems.push("the expected-now triangle is a square");
+    }
+    const marks = ".bar, .actual-line, .trajectory-line, .forecast-line, .target-line, .target-100, .expected-mark";
+    for (const el of document.querySelectorAll(`svg.chart :is(${marks})`)) {
+      const s = getComputedStyle(el);
+      const paint = s.fill !== "none" && el.tagName !== "polyline" && el.tagName !== "line" ? s.fill : s.stroke;
+      if (ratio(rgb(paint), bgOf(el.closest("svg"))) < 3) problems.push(`${el.getAttribute("class")} ${paint}`);
+    }
+    return [...new Set(problems)];
+  }, kContrastHelpers);
+}
+
+// Printed from a dark scheme: text at 4.5:1 and marks at 3:1 on white, and
+// the tables folded in <details> printed too.
+async function printProblems(page) {
+  return page.evaluate((helpers) => {
+    const { rgb, lum, ratio, bgOf } = eval(`(() => { ${helpers} return { rgb, lum, ratio, bgOf }; })()`);  // eslint-disable-line no-eval
+    const problems = [];
+    const scope = document.querySelector(".maaltal");
+    if (lum(bgOf(scope)) < 0.9) problems.push(`page background ${getComputedStyle(scope).backgroundColor}`);
+    for (const el of document.querySelectorAll(".maaltal :is(p, li, td, th, dd, dt, h2, h3, strong, caption)")) {
+      if (!el.textContent.trim() || el.getClientRects().length === 0) continue;
+      const r = ratio(rgb(getComputedStyle(el).color), bgOf(el));
+      if (r < 4.5) problems.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 20)}" ${r.toFixed(2)}:1`);
+    }
+    for (const el of document.querySelectorAll("svg.chart :is(.bar, .actual-line, .target-line, .expected-mark)")) {
+      const s = getComputedStyle(el);
+      const paint = s.fill !== "none" && el.tagName !== "polyline" && el.tagName !== "line" ? s.fill : s.stroke;
+      const r = ratio(rgb(paint), bgOf(el.closest("svg")));
+      if (r < 3) problems.push(`${el.getAttribute("class")} ${r.toFixed(2)}:1`);
+    }
+    for (const table of document.querySelectorAll("details table")) {
+      if (table.getBoundingClientRect().height === 0) problems.push(`folded table "${table.caption?.textContent.slice(0, 30)}" not printed`);
+    }
+    return [...new Set(problems)].slice(0, 6);
+  }, kContrastHelpers);
+}
+
+// At any width, a table wrapper that scrolls sideways can be reached and
+// scrolled from the keyboard and is named: role=region, a name, tabindex=0.
+async function unreachableScrolling(page) {
+  const problems = [];
+  for (const width of [320, 480, 640, 720, 832, 1024]) {
+    await page.setViewportSize({ width, height: 800 });
+    problems.push(...await page.evaluate((w) => [...document.querySelectorAll(".table-wrap")]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 && !(el.getAttribute("role") === "region" && el.getAttribute("tabindex") === "0" && el.getAttribute("aria-labelledby")))
+      .map((el) => `${w}px "${el.querySelector("caption")?.textContent.slice(0, 40)}"`), width));
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return problems.slice(0, 5);
+}
+
+// Every text of a chart inside its drawing, and a bar chart's names and
+// values clear of the 100 % line and of every bar (bounding boxes).
+async function chartLabelProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    const meets = (a, b) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+    for (const svg of document.querySelectorAll("svg.chart")) {
+      const view = svg.viewBox.baseVal;
+      const name = svg.querySelector("title").textContent.slice(0, 30);
+      const marks = [...svg.querySelectorAll(".bar, .target-100")].map((m) => { const b = m.getBBox(); return { x: b.x - 1, y: b.y, width: b.width + 2, height: b.height }; });
+      const texts = [...svg.querySelectorAll("text")];
+      for (const t of texts) {
+        const b = t.getBBox();
+        if (b.x < -0.5 || b.x + b.width > view.width + 0.5) problems.push(`${name}: "${t.textContent}" cut at the edge`);
+        if (marks.some((m) => meets(b, m))) problems.push(`${name}: "${t.textContent}" over a bar or the 100 % line`);
+      }
+    }
+    return [...new Set(problems)].slice(0, 5);
+  });
+}
+
+// No cell is only a symbol that speech drops or misreads: "–" comes with
+// words, and an age band "18–29" is said as "18 til 29 år".
+async function silentSymbols(page) {
+  return page.evaluate(() => [...document.querySelectorAll("td, th")]
+    .filter((c) => /^(–|\d+–\d+)$/.test(c.textContent.trim())).length);
+}
+
+// What a keyboard user crosses, and the names a screen reader lists regions by.
+async function navigationFigures(page) {
+  return page.evaluate(() => {
+    const visible = (el) => el.getClientRects().length > 0;
+    const stops = [...document.querySelectorAll("a[href], summary, [tabindex='0'], button, input")].filter(visible).length;
+    const nameOf = (el) => el.getAttribute("aria-label") ||
+      (el.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => document.getElementById(id)?.textContent.trim() || "").join(" ");
+    const names = [...document.querySelectorAll("section[aria-labelledby], section[aria-label], [role='region']")].map(nameOf);
+    const seen = new Map();
+    for (const n of names) seen.set(n, (seen.get(n) || 0) + 1);
+    return { stops, duplicates: [...seen].filter(([, k]) => k > 1).map(([n, k]) => `"${n.slice(0, 40)}" ×${k}`) };
+  });
+}
+
+async function auditBeyond(page, label, labels, english) {
+  const twice = await chartsReadTwice(page);
+  check(twice.length === 0, `${label}: ${twice.length} charts named by title and description: ${twice.slice(0, 2).join("; ")}`);
+  if (english) {
+    const untagged = await danishWithoutLang(page, labels);
+    check(untagged.length === 0, `${label}: Danish without lang="da": ${untagged.slice(0, 4).join("; ")}`);
+  }
+  const outline = await outlineProblems(page);
+  check(outline.length === 0, `${label}: heading outline: ${outline.join("; ")}`);
+  const chartLabels = await chartLabelProblems(page);
+  check(chartLabels.length === 0, `${label}: chart labels: ${chartLabels.join("; ")}`);
+  const selfLinks = await page.evaluate(() => document.querySelectorAll("a[href='']").length);
+  check(selfLinks === 0, `${label}: ${selfLinks} links to nowhere (href="")`);
+  const silent = await silentSymbols(page);
+  check(silent === 0, `${label}: ${silent} cells are a bare "–" or age band`);
+  const scrolling = await unreachableScrolling(page);
+  check(scrolling.length === 0, `${label}: scrolls without a focusable named region: ${scrolling.join("; ")}`);
+  await page.emulateMedia({ forcedColors: "active" });
+  const forced = await forcedColourProblems(page);
+  check(forced.length === 0, `${label} (forced colours): ${forced.join("; ")}`);
+  await page.emulateMedia({ forcedColors: "none", media: "print", colorScheme: "dark" });
+  const printed = await printProblems(page);
+  check(printed.length === 0, `${label} (print, dark scheme): ${printed.join("; ")}`);
+  await page.emulateMedia({ media: "screen", colorScheme: "light" });
+}
+
+// The project's own indicator names, for the lang check.
+function ownLabels(projectFile) {
+  const project = JSON.parse(fs.readFileSync(projectFile, "utf8"));
+  return (project.indicators || []).map((i) => i.label).filter(Boolean);
 }
 
 // --- the Nu HTML Checker ----------------------------------------------------
@@ -219,7 +464,9 @@ function vnuErrors(files) {
 
 async function main() {
   if (!bin) throw new Error("set MAALTAL_BIN to the maaltal binary");
-  const samples = fs.readdirSync(path.join(root, "sample-data")).filter((s) => fs.existsSync(path.join(root, "sample-data", s, "project.json"))).sort();
+  // MAALTAL_AUDIT_SAMPLE=name audits that sample alone ("national": the national project alone), for a quick look.
+  const samples = fs.readdirSync(path.join(root, "sample-data")).filter((s) => fs.existsSync(path.join(root, "sample-data", s, "project.json")))
+    .filter((s) => !process.env.MAALTAL_AUDIT_SAMPLE || s === process.env.MAALTAL_AUDIT_SAMPLE).sort();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -231,8 +478,9 @@ async function main() {
         for (const form of ["single", "site", "fragment"]) {
           const pages = build(sample, locale, form);
           check(pages.length > 0, `${sample}/${locale}/${form}: no page written`);
+          const labels = ownLabels(path.join(root, "sample-data", sample, "project.json"));
           for (const file of pages) {
-            await auditPage(browser, file, `${sample}/${locale}/${form}/${path.basename(file)}`, form !== "fragment");
+            await auditPage(browser, file, `${sample}/${locale}/${form}/${path.basename(file)}`, form !== "fragment", labels, locale !== "da");
             allPages.push(file);
           }
           if (form === "single") {
@@ -250,6 +498,7 @@ async function main() {
       allPages.push(page);
       if (locale === "da") await screenshot(browser, page, "pulje-handicap");
     }
+    if ([undefined, "national"].includes(process.env.MAALTAL_AUDIT_SAMPLE)) await auditNational(browser, allPages);
   } finally {
     await browser.close();
   }

@@ -33,10 +33,13 @@ class _TableCollector(html.parser.HTMLParser):
         self._cell = None
         self._caption = None
         self._sections = []  # the id of each open <section class="unit">, else None
+        self._spoken = 0  # depth inside a visually hidden <span class="vh"> (words for speech only)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "section":
+        if tag == "span" and (self._spoken or "vh" in (attrs.get("class") or "").split()):
+            self._spoken += 1
+        elif tag == "section":
             self._sections.append(attrs.get("id") if "unit" in (attrs.get("class") or "").split() else None)
         elif tag == "table":
             unit = next((s for s in reversed(self._sections) if s), None)
@@ -49,7 +52,9 @@ class _TableCollector(html.parser.HTMLParser):
             self._cell = ""
 
     def handle_endtag(self, tag):
-        if tag == "section" and self._sections:
+        if tag == "span" and self._spoken:
+            self._spoken -= 1
+        elif tag == "section" and self._sections:
             self._sections.pop()
         elif tag == "caption":
             self.tables[-1][0] = self._caption
@@ -59,6 +64,8 @@ class _TableCollector(html.parser.HTMLParser):
             self._cell = None
 
     def handle_data(self, data):
+        if self._spoken:
+            return  # the table as a sighted reader sees it
         if self._cell is not None:
             self._cell += data
         if self._caption is not None:

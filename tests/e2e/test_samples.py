@@ -620,7 +620,9 @@ class DashboardForms(unittest.TestCase):
             self.assertIn(f'href="kommune-{code}.html"', self.site.html)
             page = (self.site.out / f"kommune-{code}.html").read_text(encoding="utf-8")
             self.assertIn('href="index.html"', page)
-            self.assertIn(f'<a href="kommune-{code}.html" aria-current="page">', page)
+            # Each municipality is linked once, from the overview's list, and its page links back to that list.
+            self.assertEqual(self.site.html.count(f'href="kommune-{code}.html"'), 1)
+            self.assertIn('href="index.html#kommuner"', page)
 
     def test_fragment_has_no_document_and_scoped_css(self):
         built = Built("job-og-trivsel", "--dashboard", "fragment")
@@ -671,8 +673,9 @@ class DashboardForms(unittest.TestCase):
             own = tables[1 + progress_tables:]
             for breakdown, (_, rows) in zip(self.single.summary["breakdowns"], own):
                 row = next(r for r in breakdown["units"] if r["code"] == unit["code"])
-                self.assertEqual(rows[1][0], unit["name"])
-                cells = rows[1][1:1 + len(breakdown["categories"])]
+                # On its side: a row per category, the municipality's name over the counts.
+                self.assertEqual(rows[0][1], unit["name"])
+                cells = [r[1] for r in rows[1:1 + len(breakdown["categories"])]]
                 self.assertEqual(cells, [str(row["counts"][c]) for c in breakdown["categories"]])
 
     def test_project_texts_are_rendered_in_place(self):

@@ -68,3 +68,20 @@ TEST_CASE("golden: smaa-mellemstore renders as accepted") { check_sample("smaa-m
 TEST_CASE("golden: job-og-trivsel renders as accepted") { check_sample("job-og-trivsel"); }
 
 TEST_CASE("golden: smaa-tal renders as accepted") { check_sample("smaa-tal"); }
+
+// Issue 21: a text that starts at "##" is a section of its own (h2 under the
+// page's h1, not an h3 under the section before it), and in a fragment every
+// heading is one level down, under the host page's h1.
+TEST_CASE("dashboard: a text's top heading is an h2, and a fragment's headings are one level down") {
+  Report report = sample_report("vi-goer-en-forskel");
+  report.texts = {{"top", "tekst.md", "## Baggrund\n\nTekst.\n\n### Detalje\n"}};
+  TemplateSet templates;
+  std::string page = render_dashboard(report, templates, DashboardForm::kSingle).at(0).content;
+  CHECK(page.find("<h2>Baggrund</h2>") != std::string::npos);
+  CHECK(page.find("<h3>Detalje</h3>") != std::string::npos);
+  std::string fragment = render_dashboard(report, templates, DashboardForm::kFragment).at(0).content;
+  CHECK(fragment.find("<h3>Baggrund</h3>") != std::string::npos);
+  CHECK(fragment.find("<h2 class=\"title\" id=\"maaltal-titel\">") != std::string::npos);
+  CHECK(fragment.find("<h2 id=\"hovedtal\">") == std::string::npos);
+  CHECK(fragment.find("<h3 id=\"hovedtal\">") != std::string::npos);
+}
