@@ -121,9 +121,12 @@ void warn_empty_denominators(const Report& report, const std::string& project, D
     auto warn_if_empty = [&](const UnitFigures& unit) {
       auto d = unit.values[static_cast<std::size_t>(den)].actual;
       if (!d || *d != 0) return;
-      std::string name = unit.code.empty() ? "the total" : unit.name;
-      diags.warning("W118",
-                    "'" + ind.id + "' has no value for " + name + ": its denominator '" + ind.denominator + "' is 0",
+      Words words{{"indicator", ind.id}, {"denominator", ind.denominator}};
+      if (unit.code.empty())
+        words.variant = "total";
+      else
+        words.args.emplace_back("name", unit.name);
+      diags.warning("W118", words,
                     {project, 0, 0, "/indicators/" + std::to_string(i), ""});
     };
     for (const auto& unit : report.units) warn_if_empty(unit);
@@ -132,14 +135,14 @@ void warn_empty_denominators(const Report& report, const std::string& project, D
 }
 
 // The most frequent codes first (then by code), each with its first message
-// and where it was found, for the reports' data-quality sections.
-std::vector<Problem> top_problems(const Diagnostics& diagnostics) {
+// and where it was found, for the reports' data-quality sections, in the reports' language.
+std::vector<Problem> top_problems(const Diagnostics& diagnostics, const DiagnosticWords& words) {
   constexpr std::size_t kShown = 5;
   std::map<std::string, Problem> by_code;
   for (const auto& [code, count] : diagnostics.count_by_code()) by_code[code] = Problem{code, count, ""};
   for (const auto& d : diagnostics.all()) {  // the first of each code is among them
     std::string& example = by_code[d.code].example;
-    if (example.empty()) example = format_location(d.where) + ": " + d.message;
+    if (example.empty()) example = format_location(d.where) + ": " + words.message(d);
   }
   std::vector<Problem> problems;
   for (auto& [code, problem] : by_code) problems.push_back(std::move(problem));
@@ -262,11 +265,7 @@ void warn_skipped_rows(const Dataset& dataset, Diagnostics& diags) {
                      : dataset.project.counts     ? dataset.project.counts->display_path
                                                   : "";
   int n = dataset.rows_skipped;
-  diags.warning("W132",
-                std::to_string(n) + (n == 1 ? " row" : " rows") +
-                    " with errors left out (--skip-bad-rows); the report counts the rest, and its data quality lists "
-                    "them",
-                {file, 0, 0, "", ""});
+  diags.warning("W132", Words(n == 1 ? "one" : "", {{"n", std::to_string(n)}}), {file, 0, 0, "", ""});
 }
 
 // How far the latest date may lie beyond the one before it before it is
@@ -280,20 +279,20 @@ constexpr int kAsOfGapDays = 180;
 void warn_far_as_of(const Report& report, Diagnostics& diags) {
   const AsOfSource& source = *report.as_of_source;
   SourceLocation where{source.file, source.line, 0, source.index >= 0 ? "/" + std::to_string(source.index) : "", ""};
-  std::string why;
+  Words words{{"date", report.as_of.iso()}};
   if (report.as_of > report.project.end) {
-    why = "is after the project period's end (" + report.project.end.iso() + ")";
+    words.variant = "after_end";
+    words.args.emplace_back("end", report.project.end.iso());
   } else if (source.next_latest &&
              report.as_of.days_since_epoch() - source.next_latest->days_since_epoch() > kAsOfGapDays) {
-    why = "is " + std::to_string(report.as_of.days_since_epoch() - source.next_latest->days_since_epoch()) +
-          " days after the next-latest date in the data (" + source.next_latest->iso() + ")";
+    words.variant = "gap";
+    words.args.emplace_back("days",
+                            std::to_string(report.as_of.days_since_epoch() - source.next_latest->days_since_epoch()));
+    words.args.emplace_back("next", source.next_latest->iso());
   } else {
     return;
   }
-  diags.warning("W130",
-                "the as-of date is the latest date in the data, " + report.as_of.iso() + ", on this row, and it " +
-                    why + "; is the year right? Give --as-of or as_of in project.json to choose the date",
-                where);
+  diags.warning("W130", words, where);
 }
 
 // A locale file's words that no built-in word has (W136): most likely a
@@ -373,7 +372,8 @@ CheckResult check_inputs(const RunOptions& options, bool building,
   leave_out_hidden(*result.report);
   if (result.public_report) leave_out_hidden(*result.public_report);
   result.report->data_quality.by_code = result.diagnostics.count_by_code();
-  result.report->data_quality.top_problems = top_problems(result.diagnostics);
+  Locale locale = Locale::load(templates_for(options), result.report->project.locale);
+  result.report->data_quality.top_problems = top_problems(result.diagnostics, locale.diagnostics());
   result.report->data_quality.diagnostics = result.diagnostics.all();
   return result;
 }

@@ -59,6 +59,7 @@ class SharedParticipants {
 void add_named(const Diagnostics& from, const std::string& entry, Diagnostics& to) {
   for (Diagnostic d : from.all()) {
     d.message = "in project '" + entry + "': " + d.message;
+    d.project = entry;  // for the words in another language
     to.add(d);
   }
   to.add_not_kept(from);

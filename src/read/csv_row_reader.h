@@ -172,8 +172,9 @@ class CsvRowReader {
       return;
     if (record.fields.size() != header_->fields.size()) {
       checker_.reject(where_in(record, kNoField, lines), "E102",
-                      "expected " + std::to_string(header_->fields.size()) + " fields (delimiter '" +
-                          std::string(1, delimiter_) + "'), found " + std::to_string(record.fields.size()));
+                      Words("delimiter", {{"expected", std::to_string(header_->fields.size())},
+                                          {"delimiter", std::string(1, delimiter_)},
+                                          {"found", std::to_string(record.fields.size())}}));
       return;
     }
     for (std::size_t c = 0; c < record.fields.size(); ++c) {

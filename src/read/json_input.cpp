@@ -235,12 +235,14 @@ void JsonFields::wrong_type(const std::string& ptr, const std::string& expected)
 }
 
 void JsonFields::missing(const std::string& ptr) {
-  diags_.error("E202", "required value is missing", {file_, 0, 0, ptr, ""});
+  diags_.error("E202", Words("missing"), {file_, 0, 0, ptr, ""});
 }
 
 void JsonFields::invalid(const std::string& ptr, const std::string& message) {
   diags_.error("E203", message, {file_, 0, 0, ptr, ""});
 }
+
+void JsonFields::invalid(const std::string& ptr, const Words& words) { diags_.error("E203", words, {file_, 0, 0, ptr, ""}); }
 
 const Json* JsonFields::member(const Json& obj, const std::string& parent, const std::string& key, bool required) {
   auto it = obj.find(key);

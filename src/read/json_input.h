@@ -67,6 +67,7 @@ class JsonFields {
 
   void wrong_type(const std::string& ptr, const std::string& expected);
   void invalid(const std::string& ptr, const std::string& message);
+  void invalid(const std::string& ptr, const Words& words);  // E203 in words of the locale files
   void missing(const std::string& ptr);
 
  private:

@@ -178,7 +178,7 @@ class ProjectReader {
       return "";
     }
     MunicipalityMatch found = find_municipality(text, project_.unit_codes);
-    if (found.code.empty()) diags_.error(found.error, found.message, {display_, 0, 0, ptr, ""});
+    if (found.code.empty()) diags_.error(found.error, found.words, {display_, 0, 0, ptr, ""});
     return found.code;
   }
 
@@ -550,9 +550,9 @@ class ProjectReader {
     while (first + 1 < cells.size() && is_blank_cell(cells[first])) ++first;
     std::string word = total_word(cells).value_or("");
     if (kind == RowKind::kTotalAtEnd)
-      diags_.note("W131", total_row_note(word), at(r, first));
+      diags_.note("W131", total_row_note_words(word), at(r, first));
     else
-      diags_.error("E119", total_row_inside_message(word), at(r, first));
+      diags_.error("E119", total_row_inside_words(word), at(r, first));
   }
 
   // An Excel error value in any cell of a target row (E118): the row is refused.
@@ -560,7 +560,7 @@ class ProjectReader {
   bool excel_error_in(const CsvRecord& r, At at) {
     for (std::size_t c = 0; c < r.fields.size(); ++c) {
       if (!is_excel_error(r.fields[c].value)) continue;
-      diags_.error("E118", quote_value(r.fields[c].value) + kExcelErrorMessage, at(r, c));
+      diags_.error("E118", Words("quoted", {{"quoted", quote_value(r.fields[c].value)}}), at(r, c));
       return true;
     }
     return false;
@@ -628,7 +628,7 @@ class ProjectReader {
       MunicipalityMatch unit = find_municipality(unit_text, project_.unit_codes);
       auto value = parse_number(r.fields[static_cast<std::size_t>(value_col)].value);
       if (unit.code.empty()) {
-        diags_.error(unit.error, unit.message, at(r, static_cast<std::size_t>(unit_col)));
+        diags_.error(unit.error, unit.words, at(r, static_cast<std::size_t>(unit_col)));
         continue;
       }
       const std::string& code = unit.code;
