@@ -105,9 +105,9 @@ void check_texts(const Project& project, const std::string& project_display, Dia
     for (const auto& problem : check_markdown(text.markdown)) {
       SourceLocation where{shown, problem.line, problem.column, "", ""};
       if (problem.error)
-        diags.error("E208", problem.message, where);
+        diags.error("E208", {{"problem", problem.message}}, where);
       else
-        diags.warning("W120", problem.message, where);
+        diags.warning("W120", {{"problem", problem.message}}, where);
     }
   }
 }
@@ -300,10 +300,12 @@ void warn_far_as_of(const Report& report, Diagnostics& diags) {
 void warn_unknown_words(const TemplateSet& templates, const std::string& locale_code, Diagnostics& diags) {
   Locale locale = Locale::load(templates, locale_code);
   for (const auto& key : locale.unknown_keys()) {
-    diags.warning("W136",
-                  "'" + key + "' is not one of the built-in words (see maaltal template locale/" + locale_code +
-                      ".json), so it changes nothing unless a template of your own uses it; check its spelling",
-                  {locale.origin(), 0, 0, JsonFields::pointer("", key), ""});
+    // A word of the diagnostics is named "diagnostics/W999": its pointer has two steps.
+    auto slash = key.find('/');
+    std::string pointer = slash == std::string::npos
+                              ? JsonFields::pointer("", key)
+                              : JsonFields::pointer(JsonFields::pointer("", key.substr(0, slash)), key.substr(slash + 1));
+    diags.warning("W136", {{"key", key}, {"locale", locale_code}}, {locale.origin(), 0, 0, pointer, ""});
   }
 }
 
@@ -328,9 +330,7 @@ CheckResult check_inputs(const RunOptions& options, bool building,
   if (inspect) inspect(*dataset);
   if (options.locale) dataset->project.info.locale = *options.locale;
   for (const auto& pointer : choose_language(dataset->project, dataset->project.info.locale)) {
-    result.diagnostics.warning("W137",
-                               "no \"" + dataset->project.info.locale +
-                                   "\" text (the outputs' language), so another language's is shown; add one",
+    result.diagnostics.warning("W137", {{"locale", dataset->project.info.locale}},
                                {options.project.generic_string(), 0, 0, pointer, ""});
   }
   warn_unknown_words(templates_for(options), dataset->project.info.locale, result.diagnostics);
@@ -360,9 +360,8 @@ CheckResult check_inputs(const RunOptions& options, bool building,
   for (std::size_t i = 0; i < result.report->goals.size(); ++i) {
     const GoalReport& g = result.report->goals[i];
     if (g.overridden && g.goal.override_reason.empty()) {
-      result.diagnostics.warning("W112",
-                                 "goal '" + g.goal.id + "' is set to " + g.goal.status + " where the figures suggest " +
-                                     g.suggested_status + "; give an override_reason",
+      result.diagnostics.warning(
+          "W112", {{"goal", g.goal.id}, {"status", g.goal.status}, {"suggested", g.suggested_status}},
                                  {options.project.generic_string(), 0, 0, "/goals/" + std::to_string(i), ""});
     }
   }

@@ -152,7 +152,7 @@ void read_csv(Dataset& dataset, const std::string& text, const std::string& file
   LineIndex lines(text);
   CsvTable table = parse_csv(text, 0, file, lines, diags);
   if (table.records.empty()) {
-    diags.error("E103", "the counts file is empty (expected a header: municipality, indicator, date, count)",
+    diags.error("E103", Words("empty_counts"),
                 {file, 1, 0, "", ""});
     return;
   }
@@ -164,7 +164,7 @@ void read_csv(Dataset& dataset, const std::string& text, const std::string& file
   bool complete = true;
   for (int c = 0; c < 4; ++c) {
     if (columns[c] >= 0) continue;
-    diags.error("E103", std::string("missing column '") + names[c] + "'",
+    diags.error("E103", {{"column", names[c]}},
                 {file, header.line, 1, "", lines.line_text(header.line)});
     complete = false;
   }
@@ -189,10 +189,9 @@ void read_csv(Dataset& dataset, const std::string& text, const std::string& file
     }
     if (r.fields.size() != header.fields.size()) {
       ++dataset.rows_read;
-      checker.error(
-          "E102",
-          "expected " + std::to_string(header.fields.size()) + " fields, found " + std::to_string(r.fields.size()),
-          at_offset(r.fields.front().offset));
+      checker.error("E102",
+                    {{"expected", std::to_string(header.fields.size())}, {"found", std::to_string(r.fields.size())}},
+                    at_offset(r.fields.front().offset));
       checker.rejected();
       continue;
     }

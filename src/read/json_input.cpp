@@ -198,10 +198,10 @@ std::optional<Json> parse_json(const std::string& text, const std::string& file,
   const auto& problem = std::get<JsonProblem>(parsed);
   switch (problem.kind) {
     case JsonProblem::Kind::kDuplicateKey:
-      diags.error("E205", problem.message, {file, 0, 0, problem.pointer, ""});
+      diags.error("E205", Words("key"), {file, 0, 0, problem.pointer, ""});  // the words of problem.message
       break;
     case JsonProblem::Kind::kNumberOutOfRange:
-      diags.error("E203", problem.message, {file, 0, 0, problem.pointer, ""});
+      diags.error("E203", Words("number_range"), {file, 0, 0, problem.pointer, ""});  // the words of problem.message
       break;
     default: {
       // The message is the parser's fault and what it expected, never the
@@ -210,7 +210,7 @@ std::optional<Json> parse_json(const std::string& text, const std::string& file,
       LineIndex lines(text);
       std::size_t byte = std::min(problem.byte, text.size());
       int line = lines.line_of(byte);
-      diags.error("E201", "invalid JSON: " + problem.message,
+      diags.error("E201", {{"problem", problem.message}},
                   {file, line, lines.column_of(byte), "", lines.line_text(line)});
     }
   }

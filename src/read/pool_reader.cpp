@@ -76,7 +76,7 @@ class PoolReader {
       std::string path = entry.get<std::string>();
       std::string display = (folder_ / path).lexically_normal().generic_string();
       if (!seen.insert(display).second) {
-        diags_.error("E205", "project '" + path + "' is named twice", {display_, 0, 0, ptr, ""});
+        diags_.error("E205", Words("project", {{"path", path}}), {display_, 0, 0, ptr, ""});
         continue;
       }
       pool_.projects.push_back({path, display});
@@ -99,7 +99,7 @@ class PoolReader {
       ind.id = fields_.string(obj, ptr, "id", true).value_or("");
       ind.label = fields_.string(obj, ptr, "label", false).value_or(ind.id);
       if (!ind.id.empty() && !seen.insert(ind.id).second) {
-        diags_.error("E205", "indicator '" + ind.id + "' is declared twice", {display_, 0, 0, ptr + "/id", ""});
+        diags_.error("E205", Words("indicator", {{"id", ind.id}}), {display_, 0, 0, ptr + "/id", ""});
       }
       if (const Json* from = fields_.object(obj, ptr, "from", true)) {
         if (from->empty()) fields_.invalid(ptr + "/from", "map at least one project's id to its indicator id");
