@@ -24,8 +24,10 @@ using maaltal::CheckResult;
 using maaltal::Error;
 using maaltal::ErrorKind;
 
-// The forms of --as-of's date (all that parse_date reads; README "Dates").
-constexpr const char* kAsOfForms = "2025-06-30, 30-06-2025, 30.06.2025, 30/06/2025 or 30. juni 2025";
+// The forms of --as-of's date: every one parse_date reads (README "--as-of").
+constexpr const char* kAsOfForms =
+    "2025-06-30, or day first: 30-06-2025, 30.06.2025, 30/06/2025, 30. juni 2025, 30-Jun-25 "
+    "(a two-digit year is 2000-2069 or 1970-1999), or an Excel serial day such as 45838";
 const std::string kAsOfHelp = std::string("count only events on or before this date: ") + kAsOfForms;
 
 constexpr int kInputErrors = 1;

@@ -234,6 +234,10 @@ void JsonFields::wrong_type(const std::string& ptr, const std::string& expected)
   diags_.error("E202", "expected " + expected, {file_, 0, 0, ptr, ""});
 }
 
+void JsonFields::wrong_type(const std::string& ptr, const Words& expected) {
+  diags_.error("E202", expected, {file_, 0, 0, ptr, ""});
+}
+
 void JsonFields::missing(const std::string& ptr) {
   diags_.error("E202", Words("missing"), {file_, 0, 0, ptr, ""});
 }
@@ -258,7 +262,7 @@ std::optional<std::string> JsonFields::string(const Json& obj, const std::string
   const Json* v = member(obj, parent, key, required);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
-    wrong_type(pointer(parent, key), "a string");
+    wrong_type(pointer(parent, key), Words("string"));
     return std::nullopt;
   }
   return v->get<std::string>();
@@ -278,7 +282,7 @@ std::optional<double> JsonFields::number(const Json& obj, const std::string& par
   const Json* v = member(obj, parent, key, required);
   if (!v) return std::nullopt;
   if (!v->is_number()) {
-    wrong_type(pointer(parent, key), "a number");
+    wrong_type(pointer(parent, key), Words("number"));
     return std::nullopt;
   }
   return v->get<double>();
@@ -287,7 +291,7 @@ std::optional<double> JsonFields::number(const Json& obj, const std::string& par
 const Json* JsonFields::array(const Json& obj, const std::string& parent, const std::string& key, bool required) {
   const Json* v = member(obj, parent, key, required);
   if (v && !v->is_array()) {
-    wrong_type(pointer(parent, key), "an array");
+    wrong_type(pointer(parent, key), Words("array"));
     return nullptr;
   }
   return v;
@@ -296,7 +300,7 @@ const Json* JsonFields::array(const Json& obj, const std::string& parent, const 
 const Json* JsonFields::object(const Json& obj, const std::string& parent, const std::string& key, bool required) {
   const Json* v = member(obj, parent, key, required);
   if (v && !v->is_object()) {
-    wrong_type(pointer(parent, key), "an object");
+    wrong_type(pointer(parent, key), Words("object"));
     return nullptr;
   }
   return v;
