@@ -140,39 +140,27 @@ void report_problems(const std::vector<ColumnGuess>& guesses, const TableSource&
                      Diagnostics& diags) {
   SourceLocation header = cell_at(source, header_line, 0, 0);
   if (!find_role(guesses, ColumnRole::kParticipant)) {
-    diags.error("E213",
-                "found no column of participant ids (columns: " + header_list(guesses) +
-                    "); expected one named like 'deltager', 'cpr' or 'id', or one whose every row has its own value",
-                header);
+    diags.error("E213", Words("participant", {{"columns", header_list(guesses)}}), header);
   }
   if (!find_role(guesses, ColumnRole::kMunicipality)) {
-    diags.error("E213",
-                "found no column of municipalities (columns: " + header_list(guesses) +
-                    "); expected one whose values are municipality codes or names, such as 630 or Vejle",
-                header);
+    diags.error("E213", Words("municipality", {{"columns", header_list(guesses)}}), header);
   }
   if (!find_role(guesses, ColumnRole::kDate)) {
-    diags.error("E214",
-                "found no date column (columns: " + header_list(guesses) +
-                    "); expected one whose values are mostly dates, such as 2025-03-01 or 01-03-2025: every "
-                    "indicator counts the participants with a date",
-                header);
+    diags.error("E214", {{"columns", header_list(guesses)}}, header);
   }
   for (const auto& g : guesses) {
     if (g.role == ColumnRole::kLeftOut && g.filled > 0) {
-      std::string named = g.header.empty() ? "" : " (" + shown(g.header) + ")";
-      diags.warning("W140", "column " + column_letters(g.index) + named + " is left out: " + g.why, header);
+      Words words = g.header.empty() ? Words{} : Words("named", {{"header", shown(g.header)}});
+      words.args.insert(words.args.end(), {{"column", column_letters(g.index)}, {"why", g.why}});
+      diags.warning("W140", words, header);
     }
     if (g.misfits == 0 || !g.first_misfit) continue;
-    bool one = g.misfits == 1;
-    std::string what = std::string(one ? "is not " : "are not ") +
-                       (g.role == ColumnRole::kDate ? (one ? "a date" : "dates") : "municipality codes or names");
-    std::string expected = g.role == ColumnRole::kDate ? "e.g. 2025-03-01 or 01-03-2025" : "e.g. 630 or Vejle";
+    std::string variant = std::string(g.misfits == 1 ? "one_" : "many_") +
+                          (g.role == ColumnRole::kDate ? "date" : "municipality");
     diags.warning("W141",
-                  (one ? "1 value in column " : std::to_string(g.misfits) + " values in column ") + shown(g.header) +
-                      " " + what + " (expected " + expected + ")" + (one ? ": " : ", the first ") +
-                      shown(g.first_misfit->value) + "; check will report " + (one ? "it" : "each") +
-                      " until it is fixed",
+                  Words(variant, {{"n", std::to_string(g.misfits)},
+                                  {"column", shown(g.header)},
+                                  {"value", shown(g.first_misfit->value)}}),
                   cell_at(source, g.first_misfit->row, g.first_misfit->column, g.first_misfit->text_column));
   }
 }
@@ -346,13 +334,12 @@ InitResult run_init(const InitOptions& options) {
     header_line = row.number;
   });
   if (!survey) {
-    result.diagnostics.error("E103", "the registrations table is empty (expected a header row)",
+    result.diagnostics.error("E103", Words("empty_table"),
                              cell_at(source, 1, 0, 0));
     return result;
   }
   if (survey->rows() == 0) {
-    result.diagnostics.error("E212",
-                             "the table has a header but no rows; init guesses each column's meaning from its values",
+    result.diagnostics.error("E212", Words{},
                              cell_at(source, header_line, 0, 0));
     return result;
   }

@@ -25,14 +25,39 @@ using maaltal::CheckResult;
 using maaltal::Error;
 using maaltal::ErrorKind;
 
+// The forms of --as-of's date: every one parse_date reads (README "--as-of").
+constexpr const char* kAsOfForms =
+    "2025-06-30, or day first: 30-06-2025, 30.06.2025, 30/06/2025, 30. juni 2025, 30-Jun-25 "
+    "(a two-digit year is 2000-2069 or 1970-1999), or an Excel serial day such as 45838";
+const std::string kAsOfHelp = std::string("count only events on or before this date: ") + kAsOfForms;
+
 constexpr int kInputErrors = 1;
 constexpr int kStrictWarnings = 3;  // warnings, with --strict
 
 std::optional<maaltal::Date> parse_as_of(const std::string& text) {
   if (text.empty()) return std::nullopt;
   auto date = maaltal::parse_date(text);
-  if (!date) throw Error(ErrorKind::kUsage, "--as-of: '" + text + "' is not a date (expected YYYY-MM-DD)");
+  if (!date) {
+    throw Error(ErrorKind::kUsage, "--as-of: '" + text + "' is not a date (expected e.g. " + kAsOfForms + ")");
+  }
   return date;
+}
+
+// The language of the messages on the terminal: --locale's, else English
+// (README "Languages"), so that a Danish report's messages can be read in Danish beside it.
+const maaltal::DiagnosticWords& terminal_words(const std::optional<std::string>& locale) {
+  return maaltal::DiagnosticWords::built_in(locale.value_or("en"));
+}
+
+// "3 errors, 1 warning, 2 notes" in the terminal's language.
+std::string tally(const maaltal::Diagnostics& diags, const maaltal::DiagnosticWords& words) {
+  auto counted = [&](int n, const std::string& one, const std::string& many) {
+    return words.fill(n == 1 ? one : many, {{"n", std::to_string(n)}}).value_or(std::to_string(n) + " " + many);
+  };
+  std::string out = counted(diags.error_count(), "tally.error", "tally.errors") + ", " +
+                    counted(diags.warning_count(), "tally.warning", "tally.warnings");
+  if (diags.note_count() > 0) out += ", " + counted(diags.note_count(), "tally.note", "tally.notes");
+  return out;
 }
 
 // Prints every diagnostic and the tally; returns the exit code for them.
@@ -40,10 +65,11 @@ std::optional<maaltal::Date> parse_as_of(const std::string& text) {
 // the totals. Exit code: 1 with errors, 3 with warnings under --strict.
 int report_diagnostics(const CheckResult& result, const maaltal::RunOptions& options) {
   const auto& diags = result.diagnostics;
+  const auto& words = terminal_words(options.locale);
   std::size_t shown = 0;
   for (const auto& d : diags.all()) {
     if (options.max_shown > 0 && shown == options.max_shown) break;
-    std::cerr << maaltal::format_diagnostic(d);
+    std::cerr << maaltal::format_diagnostic(d, words);
     ++shown;
   }
   if (shown < diags.count()) {
@@ -54,14 +80,9 @@ int report_diagnostics(const CheckResult& result, const maaltal::RunOptions& opt
               << ")\n";
   }
   if (diags.count() > 0) {
-    std::cerr << "by code:";
+    std::cerr << words.fill("tally.by_code", {}).value_or("by code:");
     for (const auto& [code, count] : diags.count_by_code()) std::cerr << " " << code << " " << count;
-    std::cerr << "\n"
-              << diags.error_count() << (diags.error_count() == 1 ? " error, " : " errors, ") << diags.warning_count()
-              << (diags.warning_count() == 1 ? " warning" : " warnings");
-    if (diags.note_count() > 0)
-      std::cerr << ", " << diags.note_count() << (diags.note_count() == 1 ? " note" : " notes");
-    std::cerr << "\n";
+    std::cerr << "\n" << tally(diags, words) << "\n";
   }
   if (diags.has_errors()) return kInputErrors;
   return options.strict && diags.warning_count() > 0 ? kStrictWarnings : 0;
@@ -115,7 +136,9 @@ int run_pool_command(const std::string& file, const std::string& out_dir, std::o
   maaltal::PoolResult result = maaltal::run_pool(pool_options, out_dir);
   CheckResult printed;
   printed.diagnostics = result.diagnostics;
-  int code = report_diagnostics(printed, options);
+  maaltal::RunOptions printing = options;
+  if (!locale.empty()) printing.locale = locale;
+  int code = report_diagnostics(printed, printing);
   for (const auto& p : result.projects) {
     std::cout << "project " << (p.id.empty() ? p.entry : p.id) << ": ";
     if (p.source == "summary") {
@@ -187,9 +210,9 @@ int run(int argc, char** argv) {
       "build", "Validate the inputs and write the dashboard, status.md, status.html, report.xlsx and summary.json");
   build->add_option("project", project, "the project file (project.json)")->required();
   build->add_option("-o,--out", out_dir, "the output folder (created if missing)")->required();
-  build->add_option("--as-of", as_of, "count only events on or before this date (YYYY-MM-DD)");
+  build->add_option("--as-of", as_of, kAsOfHelp);
   build->add_option("--templates", templates, "a folder of templates that override the built-in ones");
-  build->add_option("--locale", locale, "the language of the outputs, overriding project.json's")
+  build->add_option("--locale", locale, "the language of the outputs, overriding project.json's, and of the messages printed")
       ->check(CLI::IsMember({"da", "en"}));
   build
       ->add_option("--dashboard", options.dashboard_form,
@@ -212,9 +235,9 @@ int run(int argc, char** argv) {
 
   auto* check = app.add_subcommand("check", "Validate the inputs and report every problem; write nothing");
   check->add_option("project", project, "the project file (project.json)")->required();
-  check->add_option("--as-of", as_of, "count only events on or before this date (YYYY-MM-DD)");
+  check->add_option("--as-of", as_of, kAsOfHelp);
   check->add_option("--templates", templates, "a folder of templates that override the built-in ones");
-  check->add_option("--locale", locale, "the language of the outputs, overriding project.json's")
+  check->add_option("--locale", locale, "the language of the outputs, overriding project.json's, and of the messages printed")
       ->check(CLI::IsMember({"da", "en"}));
   for (auto* command : {build, check}) {
     command->add_flag("--strict", options.strict, "treat warnings as failures: exit code 3 (and build writes nothing)");
@@ -232,8 +255,8 @@ int run(int argc, char** argv) {
       "pool", "Read a pool's projects as build does and write the pool's dashboard, status.md, report.xlsx and summary.json");
   pool->add_option("pool", pool_file, "the pool file (pool.json)")->required();
   pool->add_option("-o,--out", pool_out, "the output folder (created if missing)")->required();
-  pool->add_option("--as-of", as_of, "every project as of this date, instead of each its own (YYYY-MM-DD)");
-  pool->add_option("--locale", locale, "the language of the outputs")->check(CLI::IsMember({"da", "en"}));
+  pool->add_option("--as-of", as_of, "every project as of this date, instead of each its own (" + std::string(kAsOfForms) + ")");
+  pool->add_option("--locale", locale, "the language of the outputs and of the messages printed")->check(CLI::IsMember({"da", "en"}));
   pool->add_option("--templates", templates, "a folder of templates that override the built-in ones");
   pool->add_option("--audience", pool_audience,
                    "who the dashboard is for: public (default; small counts hidden across the pool) or internal; "

@@ -106,9 +106,9 @@ void check_texts(const Project& project, const std::string& project_display, Dia
     for (const auto& problem : check_markdown(text.markdown)) {
       SourceLocation where{shown, problem.line, problem.column, "", ""};
       if (problem.error)
-        diags.error("E208", problem.message, where);
+        diags.error("E208", {{"problem", problem.message}}, where);
       else
-        diags.warning("W120", problem.message, where);
+        diags.warning("W120", {{"problem", problem.message}}, where);
     }
   }
 }
@@ -122,9 +122,12 @@ void warn_empty_denominators(const Report& report, const std::string& project, D
     auto warn_if_empty = [&](const UnitFigures& unit) {
       auto d = unit.values[static_cast<std::size_t>(den)].actual;
       if (!d || *d != 0) return;
-      std::string name = unit.code.empty() ? "the total" : unit.name;
-      diags.warning("W118",
-                    "'" + ind.id + "' has no value for " + name + ": its denominator '" + ind.denominator + "' is 0",
+      Words words{{"indicator", ind.id}, {"denominator", ind.denominator}};
+      if (unit.code.empty())
+        words.variant = "total";
+      else
+        words.args.emplace_back("name", unit.name);
+      diags.warning("W118", words,
                     {project, 0, 0, "/indicators/" + std::to_string(i), ""});
     };
     for (const auto& unit : report.units) warn_if_empty(unit);
@@ -133,14 +136,14 @@ void warn_empty_denominators(const Report& report, const std::string& project, D
 }
 
 // The most frequent codes first (then by code), each with its first message
-// and where it was found, for the reports' data-quality sections.
-std::vector<Problem> top_problems(const Diagnostics& diagnostics) {
+// and where it was found, for the reports' data-quality sections, in the reports' language.
+std::vector<Problem> top_problems(const Diagnostics& diagnostics, const DiagnosticWords& words) {
   constexpr std::size_t kShown = 5;
   std::map<std::string, Problem> by_code;
   for (const auto& [code, count] : diagnostics.count_by_code()) by_code[code] = Problem{code, count, ""};
   for (const auto& d : diagnostics.all()) {  // the first of each code is among them
     std::string& example = by_code[d.code].example;
-    if (example.empty()) example = format_location(d.where) + ": " + d.message;
+    if (example.empty()) example = format_location(d.where) + ": " + words.message(d);
   }
   std::vector<Problem> problems;
   for (auto& [code, problem] : by_code) problems.push_back(std::move(problem));
@@ -263,11 +266,7 @@ void warn_skipped_rows(const Dataset& dataset, Diagnostics& diags) {
                      : dataset.project.counts     ? dataset.project.counts->display_path
                                                   : "";
   int n = dataset.rows_skipped;
-  diags.warning("W132",
-                std::to_string(n) + (n == 1 ? " row" : " rows") +
-                    " with errors left out (--skip-bad-rows); the report counts the rest, and its data quality lists "
-                    "them",
-                {file, 0, 0, "", ""});
+  diags.warning("W132", Words(n == 1 ? "one" : "", {{"n", std::to_string(n)}}), {file, 0, 0, "", ""});
 }
 
 // How far the latest date may lie beyond the one before it before it is
@@ -281,20 +280,20 @@ constexpr int kAsOfGapDays = 180;
 void warn_far_as_of(const Report& report, Diagnostics& diags) {
   const AsOfSource& source = *report.as_of_source;
   SourceLocation where{source.file, source.line, 0, source.index >= 0 ? "/" + std::to_string(source.index) : "", ""};
-  std::string why;
+  Words words{{"date", report.as_of.iso()}};
   if (report.as_of > report.project.end) {
-    why = "is after the project period's end (" + report.project.end.iso() + ")";
+    words.variant = "after_end";
+    words.args.emplace_back("end", report.project.end.iso());
   } else if (source.next_latest &&
              report.as_of.days_since_epoch() - source.next_latest->days_since_epoch() > kAsOfGapDays) {
-    why = "is " + std::to_string(report.as_of.days_since_epoch() - source.next_latest->days_since_epoch()) +
-          " days after the next-latest date in the data (" + source.next_latest->iso() + ")";
+    words.variant = "gap";
+    words.args.emplace_back("days",
+                            std::to_string(report.as_of.days_since_epoch() - source.next_latest->days_since_epoch()));
+    words.args.emplace_back("next", source.next_latest->iso());
   } else {
     return;
   }
-  diags.warning("W130",
-                "the as-of date is the latest date in the data, " + report.as_of.iso() + ", on this row, and it " +
-                    why + "; is the year right? Give --as-of or as_of in project.json to choose the date",
-                where);
+  diags.warning("W130", words, where);
 }
 
 // A locale file's words that no built-in word has (W136): most likely a
@@ -302,10 +301,12 @@ void warn_far_as_of(const Report& report, Diagnostics& diags) {
 void warn_unknown_words(const TemplateSet& templates, const std::string& locale_code, Diagnostics& diags) {
   Locale locale = Locale::load(templates, locale_code);
   for (const auto& key : locale.unknown_keys()) {
-    diags.warning("W136",
-                  "'" + key + "' is not one of the built-in words (see maaltal template locale/" + locale_code +
-                      ".json), so it changes nothing unless a template of your own uses it; check its spelling",
-                  {locale.origin(), 0, 0, JsonFields::pointer("", key), ""});
+    // A word of the diagnostics is named "diagnostics/W999": its pointer has two steps.
+    auto slash = key.find('/');
+    std::string pointer = slash == std::string::npos
+                              ? JsonFields::pointer("", key)
+                              : JsonFields::pointer(JsonFields::pointer("", key.substr(0, slash)), key.substr(slash + 1));
+    diags.warning("W136", {{"key", key}, {"locale", locale_code}}, {locale.origin(), 0, 0, pointer, ""});
   }
 }
 
@@ -330,9 +331,7 @@ CheckResult check_inputs(const RunOptions& options, bool building,
   if (inspect) inspect(*dataset);
   if (options.locale) dataset->project.info.locale = *options.locale;
   for (const auto& pointer : choose_language(dataset->project, dataset->project.info.locale)) {
-    result.diagnostics.warning("W137",
-                               "no \"" + dataset->project.info.locale +
-                                   "\" text (the outputs' language), so another language's is shown; add one",
+    result.diagnostics.warning("W137", {{"locale", dataset->project.info.locale}},
                                {options.project.generic_string(), 0, 0, pointer, ""});
   }
   warn_unknown_words(templates_for(options), dataset->project.info.locale, result.diagnostics);
@@ -362,9 +361,8 @@ CheckResult check_inputs(const RunOptions& options, bool building,
   for (std::size_t i = 0; i < result.report->goals.size(); ++i) {
     const GoalReport& g = result.report->goals[i];
     if (g.overridden && g.goal.override_reason.empty()) {
-      result.diagnostics.warning("W112",
-                                 "goal '" + g.goal.id + "' is set to " + g.goal.status + " where the figures suggest " +
-                                     g.suggested_status + "; give an override_reason",
+      result.diagnostics.warning(
+          "W112", {{"goal", g.goal.id}, {"status", g.goal.status}, {"suggested", g.suggested_status}},
                                  {options.project.generic_string(), 0, 0, "/goals/" + std::to_string(i), ""});
     }
   }
@@ -374,7 +372,8 @@ CheckResult check_inputs(const RunOptions& options, bool building,
   leave_out_hidden(*result.report);
   if (result.public_report) leave_out_hidden(*result.public_report);
   result.report->data_quality.by_code = result.diagnostics.count_by_code();
-  result.report->data_quality.top_problems = top_problems(result.diagnostics);
+  Locale locale = Locale::load(templates_for(options), result.report->project.locale);
+  result.report->data_quality.top_problems = top_problems(result.diagnostics, locale.diagnostics());
   result.report->data_quality.diagnostics = result.diagnostics.all();
   return result;
 }

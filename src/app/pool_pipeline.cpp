@@ -62,6 +62,7 @@ class SharedParticipants {
 void add_named(const Diagnostics& from, const std::string& entry, Diagnostics& to) {
   for (Diagnostic d : from.all()) {
     d.message = "in project '" + entry + "': " + d.message;
+    d.project = entry;  // for the words in another language
     to.add(d);
   }
   to.add_not_kept(from);
@@ -121,9 +122,7 @@ class PoolRun {
     std::string ptr = "/projects/" + std::to_string(i);
     PoolProjectRun run{entry.path, "", "", std::nullopt, 0, 0};
     if (!fs::exists(entry.display)) {
-      result_.diagnostics.error("E215",
-                                "project '" + entry.path + "' not found at '" + entry.display +
-                                    "' (expected a project.json or a summary.json, relative to the pool file)",
+      result_.diagnostics.error("E215", Words("not_found", {{"path", entry.path}, {"display", entry.display}}),
                                 at(ptr));
       result_.projects.push_back(run);
       return;
@@ -149,18 +148,14 @@ class PoolRun {
     add_named(diags, entry.path, result_.diagnostics);
     if (!report) return;
     if (report->audience != Audience::kInternal) {
-      result_.diagnostics.error("E215",
-                                "project '" + entry.path +
-                                    "' is a public summary.json: its hidden counts are not figures, and the pool's "
-                                    "outputs are internal (expected the project's internal summary.json)",
+      result_.diagnostics.error("E215", Words("public", {{"path", entry.path}}),
                                 at(ptr));
       return;
     }
     if (options_.as_of && *options_.as_of != report->as_of) {
-      result_.diagnostics.error("E217",
-                                "project '" + entry.path + "' is a summary as of " + report->as_of.iso() +
-                                    ": its figures cannot be recounted as of --as-of " + options_.as_of->iso() +
-                                    " (expected its registrations, or a summary as of that date)",
+      result_.diagnostics.error(
+          "E217",
+          Words("as_of", {{"path", entry.path}, {"date", report->as_of.iso()}, {"as_of", options_.as_of->iso()}}),
                                 at(ptr));
       return;
     }
@@ -235,7 +230,7 @@ class PoolRun {
       auto [it, fresh] = ids.emplace(id, i);
       if (!fresh) {
         result_.diagnostics.error(
-            "E205", "project id '" + id + "' is declared twice (also by /projects/" + std::to_string(it->second) + ")",
+            "E205", Words("project_id", {{"id", id}, {"other", std::to_string(it->second)}}),
             at("/projects/" + std::to_string(i)));
       }
       check_period(i);
@@ -247,7 +242,7 @@ class PoolRun {
         const std::string& ptr = ind.from_pointer.at(project);
         auto it = ids.find(project);
         if (it == ids.end()) {
-          result_.diagnostics.error("E216", "unknown project '" + project + "' (expected one of " + known + ")",
+          result_.diagnostics.error("E216", {{"project", project}, {"known", known}},
                                     at(ptr));
           continue;
         }
@@ -262,13 +257,10 @@ class PoolRun {
       std::string declared;
       for (const auto& ind : report.indicators) declared += (declared.empty() ? "" : ", ") + ind.id;
       result_.diagnostics.error(
-          "E204",
-          "project '" + report.project.id + "' has no indicator '" + indicator + "' (expected one of " + declared + ")",
+          "E204", Words("project", {{"project", report.project.id}, {"id", indicator}, {"declared", declared}}),
           at(ptr));
     } else if (report.indicators[static_cast<std::size_t>(i)].kind == IndicatorKind::kRatio) {
-      result_.diagnostics.error("E203",
-                                "'" + indicator + "' is a ratio in project '" + report.project.id +
-                                    "': ratios cannot be added across projects (expected a count or a sum)",
+      result_.diagnostics.error("E203", Words("pool_ratio", {{"id", indicator}, {"project", report.project.id}}),
                                 at(ptr));
     }
   }
@@ -278,9 +270,11 @@ class PoolRun {
     const ProjectInfo& info = members_[i].report.project;
     if (info.start < *def_.period_start || *def_.period_end < info.end) {
       result_.diagnostics.error("E217",
-                                "project '" + info.id + "' runs from " + info.start.iso() + " to " + info.end.iso() +
-                                    ", outside the pool's period (" + def_.period_start->iso() + " to " +
-                                    def_.period_end->iso() + ")",
+                                Words("period", {{"project", info.id},
+                                                 {"start", info.start.iso()},
+                                                 {"end", info.end.iso()},
+                                                 {"pool_start", def_.period_start->iso()},
+                                                 {"pool_end", def_.period_end->iso()}}),
                                 at("/projects/" + std::to_string(i)));
     }
   }
@@ -288,9 +282,7 @@ class PoolRun {
   void warn_shared() {
     for (const auto& [code, count] : shared_.counts()) {
       result_.diagnostics.warning("W143",
-                                  std::to_string(count) + (count == 1 ? " participant is" : " participants are") +
-                                      " registered in municipality " + code +
-                                      " in two or more of the pool's projects; the sums count each once per project",
+                                  Words(count == 1 ? "one" : "", {{"n", std::to_string(count)}, {"code", code}}),
                                   at("/projects"));
     }
   }

@@ -3,8 +3,12 @@
 // stable code (documented in README.md), a severity and a location: a line and
 // column in a text file, or a JSON Pointer into a JSON document.
 #pragma once
+#include <initializer_list>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/limits.h"
@@ -26,12 +30,66 @@ struct SourceLocation {
 // Whether a location is a spreadsheet's cell ("Ark1!C14"): a pointer that is no JSON Pointer.
 inline bool is_cell(const SourceLocation& w) { return !w.pointer.empty() && w.pointer[0] != '/'; }
 
+// A message's words, in no language yet: the name of its text in the locale
+// files' "diagnostics" object and the values that text names. The text of
+// "W114" is "diagnostics"/"W114"; a code with more than one message names the
+// others by a variant, "E205.municipality_twice".
+struct Words {
+  Words() = default;
+  Words(std::initializer_list<std::pair<std::string, std::string>> values) : args(values) {}
+  Words(std::string variant_name, std::initializer_list<std::pair<std::string, std::string>> values = {})
+      : variant(std::move(variant_name)), args(values) {}
+  std::string variant;
+  std::vector<std::pair<std::string, std::string>> args;  // "{value}" in the text is args' "value"
+};
+
 struct Diagnostic {
+  // A constructor, not an aggregate: a diagnostic made from English text is
+  // still made from four values, without warnings about the rest.
+  Diagnostic() = default;
+  Diagnostic(Severity s, std::string c, std::string m, SourceLocation w, std::string k = "",
+             std::vector<std::pair<std::string, std::string>> a = {}, std::string p = "")
+      : severity(s), code(std::move(c)), message(std::move(m)), where(std::move(w)), key(std::move(k)), args(std::move(a)),
+        project(std::move(p)) {}
   Severity severity = Severity::kError;
   std::string code;  // "E104"
-  std::string message;
+  std::string message;  // in English; the locale's words are made from key and args
   SourceLocation where;
+  std::string key;  // "W114", "E205.municipality_twice"; empty for a message given as English text only
+  std::vector<std::pair<std::string, std::string>> args;
+  std::string project;  // in a pool, the project it is about ("" outside a pool)
 };
+
+// The words of the diagnostics in one language: locale/<code>.json's
+// "diagnostics" object, whose keys are codes (with a variant) and whose
+// texts name their values as "{name}". A key the language lacks falls back
+// to the English message, so a code added without words still says something.
+class DiagnosticWords {
+ public:
+  DiagnosticWords() = default;
+  explicit DiagnosticWords(std::map<std::string, std::string> texts) : texts_(std::move(texts)) {}
+  static const DiagnosticWords& english();  // the built-in locale/en.json's
+  // Built in: "da" and "en"; any other code is English.
+  static const DiagnosticWords& built_in(const std::string& locale_code);
+
+  // The text of `key` with its values put in, or nullptr when this language has no `key`.
+  std::optional<std::string> fill(const std::string& key,
+                                  const std::vector<std::pair<std::string, std::string>>& args) const;
+  // d's message in this language.
+  std::string message(const Diagnostic& d) const;
+  // "error", "fejl": the word before a message.
+  std::string severity(Severity s) const;
+  const std::map<std::string, std::string>& texts() const { return texts_; }
+
+ private:
+  std::map<std::string, std::string> texts_;
+};
+
+// Gives `d` (its code set) the message `words`, values starred as a kept one's.
+void set_words(Diagnostic& d, Words words);
+
+// The texts of the "diagnostics" object in a locale file's JSON text (empty when it has none).
+std::map<std::string, std::string> diagnostic_texts(std::string_view locale_json);
 
 // Keeps the first limits::kKeptDiagnostics diagnostics, and the first of
 // each code, with their messages; every one beyond those is only counted, by
@@ -45,6 +103,10 @@ class Diagnostics {
   bool error(std::string code, std::string message, SourceLocation where);
   bool warning(std::string code, std::string message, SourceLocation where);
   bool note(std::string code, std::string message, SourceLocation where);
+  // The same, the message made from the locale files' words (in English here).
+  bool error(std::string code, Words words, SourceLocation where);
+  bool warning(std::string code, Words words, SourceLocation where);
+  bool note(std::string code, Words words, SourceLocation where);
   bool add(const Diagnostic& d);  // one already made, by another Diagnostics
   // Counts the diagnostics `other` did not keep, as if they had come here
   // (the kept ones come one by one, through add()).
@@ -66,6 +128,7 @@ class Diagnostics {
 
  private:
   bool keep(Diagnostic d);
+  static Diagnostic worded(Severity severity, std::string code, Words words, SourceLocation where);
   bool room_for(const std::string& code) const;  // the first kept_, and the first of each code
   void add_not_kept_one(const Diagnostic& d);
   std::vector<Diagnostic> items_;
@@ -84,7 +147,8 @@ class Diagnostics {
 //   3391;999;2021-03-05;job
 //        ^
 // JSON semantic errors read "project.json#/targets/3/value: error: ...".
-std::string format_diagnostic(const Diagnostic& d);
+// `words` is the language (English unless given).
+std::string format_diagnostic(const Diagnostic& d, const DiagnosticWords& words = DiagnosticWords::english());
 
 // "data/registrations.csv:14:23", or "project.json#/targets/3/value".
 std::string format_location(const SourceLocation& where);

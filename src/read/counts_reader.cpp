@@ -62,23 +62,24 @@ class CountChecker {
       ++dataset_.rows_blank;
     } else if (kind == RowKind::kTotalAtEnd) {
       ++dataset_.rows_total;
-      diags_.note("W131", total_row_note(word), where);
+      diags_.note("W131", total_row_note_words(word), where);
     } else {
-      error("E119", total_row_inside_message(word), where);
+      error("E119", total_row_inside_words(word), where);
       rejected();
     }
   }
 
   // A row's error; under skip_bad_rows a warning, the row listed by its first.
-  void error(const std::string& code, const std::string& message, const SourceLocation& where) {
+  void error(const std::string& code, const Words& words, const SourceLocation& where) {
     if (!dataset_.skip_bad_rows) {
-      diags_.error(code, message, where);
+      diags_.error(code, words, where);
       return;
     }
-    diags_.warning(code, message, where);
-    if (!first_error_)
-      first_error_ =
-          Diagnostic{Severity::kWarning, code, message, {where.file, where.line, where.column, where.pointer, ""}};
+    diags_.warning(code, words, where);
+    if (!first_error_) {
+      first_error_ = Diagnostic{Severity::kWarning, code, "", {where.file, where.line, where.column, where.pointer, ""}};
+      set_words(*first_error_, words);
+    }
   }
 
   void rejected() {
@@ -96,48 +97,46 @@ class CountChecker {
     AggregatedCount c;
     for (Column col : {kUnit, kIndicator, kDate, kCount}) {
       if (is_excel_error(row.values[col])) {
-        error("E118", quote_value(row.values[col]) + kExcelErrorMessage, row.where(col));
+        error("E118", Words("quoted", {{"quoted", quote_value(row.values[col])}}), row.where(col));
         return std::nullopt;
       }
     }
     MunicipalityMatch unit = find_municipality(row.values[kUnit], project.unit_codes);
     if (unit.code.empty()) {
-      error(unit.error, unit.message, row.where(kUnit));
+      error(unit.error, unit.words, row.where(kUnit));
       return std::nullopt;
     }
     c.unit_code = unit.code;
     if (std::find(project.unit_codes.begin(), project.unit_codes.end(), c.unit_code) == project.unit_codes.end()) {
-      error("E105", "municipality " + c.unit_code + " is not one of the project's municipalities", row.where(kUnit));
+      error("E105", {{"code", c.unit_code}}, row.where(kUnit));
       return std::nullopt;
     }
     c.indicator = row.values[kIndicator];
     int index = project.indicator_index(c.indicator);
     if (index < 0 || project.indicators[static_cast<std::size_t>(index)].kind != IndicatorKind::kCount) {
-      error("E204", quote_value(c.indicator) + " is not a count indicator", row.where(kIndicator));
+      error("E204", Words("not_count", {{"quoted", quote_value(c.indicator)}}), row.where(kIndicator));
       return std::nullopt;
     }
     auto date = parse_count_date(row.values[kDate]);
     if (!date) {
-      error("E106", quote_value(row.values[kDate]) + " is not a date or month (expected 2021-03-31 or 2021-03)",
-            row.where(kDate));
+      error("E106", Words("month", {{"quoted", quote_value(row.values[kDate])}}), row.where(kDate));
       return std::nullopt;
     }
     // A count dated far from the period would become the as-of date, with a
     // monthly series up to it: a mistyped year, refused like --as-of's.
     const ProjectInfo& info = project.info;
     if (auto problem = as_of_problem(*date, info.start, info.end, quote_value(row.values[kDate]))) {
-      error("E106", *problem + "; is the year right?", row.where(kDate));
+      error("E106", *problem, row.where(kDate));
       return std::nullopt;
     }
     c.date = *date;
     auto count = parse_number(row.values[kCount]);
     if (count && *count > kMaxCount) {
-      error("E109", quote_value(row.values[kCount]) + " is more than 1,000,000,000, more than a count of people",
-            row.where(kCount));
+      error("E109", Words("too_many", {{"quoted", quote_value(row.values[kCount])}}), row.where(kCount));
       return std::nullopt;
     }
     if (!count || *count < 0 || *count != static_cast<double>(static_cast<long long>(*count))) {
-      error("E109", quote_value(row.values[kCount]) + " is not a count (a whole number, 0 or more)", row.where(kCount));
+      error("E109", {{"quoted", quote_value(row.values[kCount])}}, row.where(kCount));
       return std::nullopt;
     }
     c.count = *count;
@@ -153,7 +152,7 @@ void read_csv(Dataset& dataset, const std::string& text, const std::string& file
   LineIndex lines(text);
   CsvTable table = parse_csv(text, 0, file, lines, diags);
   if (table.records.empty()) {
-    diags.error("E103", "the counts file is empty (expected a header: municipality, indicator, date, count)",
+    diags.error("E103", Words("empty_counts"),
                 {file, 1, 0, "", ""});
     return;
   }
@@ -165,7 +164,7 @@ void read_csv(Dataset& dataset, const std::string& text, const std::string& file
   bool complete = true;
   for (int c = 0; c < 4; ++c) {
     if (columns[c] >= 0) continue;
-    diags.error("E103", std::string("missing column '") + names[c] + "'",
+    diags.error("E103", {{"column", names[c]}},
                 {file, header.line, 1, "", lines.line_text(header.line)});
     complete = false;
   }
@@ -190,10 +189,9 @@ void read_csv(Dataset& dataset, const std::string& text, const std::string& file
     }
     if (r.fields.size() != header.fields.size()) {
       ++dataset.rows_read;
-      checker.error(
-          "E102",
-          "expected " + std::to_string(header.fields.size()) + " fields, found " + std::to_string(r.fields.size()),
-          at_offset(r.fields.front().offset));
+      checker.error("E102",
+                    {{"expected", std::to_string(header.fields.size())}, {"found", std::to_string(r.fields.size())}},
+                    at_offset(r.fields.front().offset));
       checker.rejected();
       continue;
     }

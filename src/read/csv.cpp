@@ -129,7 +129,7 @@ char for_each_csv_record(std::string_view text, char delimiter, const std::strin
       // is a participant's id: every value on the line shown is starred out,
       // the delimiters and quotes kept, so that the open quote can be found.
       int line = lines.line_of(parser.quote_start());
-      diags.error("E101", "quoted field is not closed before the end of the file",
+      diags.error("E101", Words{},
                   {file, line, lines.column_of(parser.quote_start()), "",
                    star_out_except(lines.line_text(line), std::string{used, '"'})});
       break;

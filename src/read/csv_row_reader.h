@@ -32,7 +32,7 @@ inline std::optional<std::vector<std::size_t>> header_columns(const Dataset& dat
     auto it = std::find_if(header.fields.begin(), header.fields.end(),
                            [&](const CsvField& f) { return normalise_header(f.value) == wanted; });
     if (it == header.fields.end()) {
-      diags.error("E103", "missing column '" + dataset.project.column_for(field) + "' (for " + field + ")",
+      diags.error("E103", Words("for", {{"column", dataset.project.column_for(field)}, {"field", field}}),
                   {file, header.line, 1, "", lines.line_text(header.line)});
       complete = false;
     }
@@ -72,7 +72,7 @@ class CsvRowReader {
   bool read() {
     while (more_ && !stopped_) step();
     if (!header_ && !stopped_)
-      diags_.error("E103", "the registrations file is empty (expected a header row)", {file_, 1, 0, "", ""});
+      diags_.error("E103", Words("empty_registrations"), {file_, 1, 0, "", ""});
     return !stopped_;
   }
 
@@ -110,10 +110,7 @@ class CsvRowReader {
     window_ += piece_;
     std::size_t end = more_ ? complete_records_end(window_) : window_.size();
     if (end == 0 && window_.size() > kMaxRowBytes) {
-      diags_.error("E110",
-                   "line " + std::to_string(first_line_) +
-                       " is longer than 1 MiB; is this a registrations file? "
-                       "Reading stopped here",
+      diags_.error("E110", {{"line", std::to_string(first_line_)}},
                    {file_, first_line_, 1, "", ""});
       stopped_ = true;
       return;
@@ -172,8 +169,9 @@ class CsvRowReader {
       return;
     if (record.fields.size() != header_->fields.size()) {
       checker_.reject(where_in(record, kNoField, lines), "E102",
-                      "expected " + std::to_string(header_->fields.size()) + " fields (delimiter '" +
-                          std::string(1, delimiter_) + "'), found " + std::to_string(record.fields.size()));
+                      Words("delimiter", {{"expected", std::to_string(header_->fields.size())},
+                                          {"delimiter", std::string(1, delimiter_)},
+                                          {"found", std::to_string(record.fields.size())}}));
       return;
     }
     for (std::size_t c = 0; c < record.fields.size(); ++c) {

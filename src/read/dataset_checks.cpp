@@ -26,10 +26,10 @@ SourceLocation where(const Dataset& dataset, std::size_t k) {
   return {source.display_path, position, 0, "", ""};
 }
 
-std::string described(const Dataset& dataset, std::size_t k) {
-  int position = dataset.registrations.position(k);
-  if (from_json(dataset)) return "row /" + std::to_string(position);
-  return (from_sheet(dataset) ? "row " : "line ") + std::to_string(position);
+// Row k's words as "{row}" of a message whose variant says a line, a row, or a JSON row.
+Words described(const Dataset& dataset, std::size_t k) {
+  std::string position = std::to_string(dataset.registrations.position(k));
+  return Words(from_json(dataset) ? "json" : from_sheet(dataset) ? "sheet" : "", {{"row", position}});
 }
 
 // An indicator counted only from its referral ("after"): a row whose own date
@@ -51,9 +51,11 @@ void check_outcome_order(const Dataset& dataset, Diagnostics& diags) {
       auto referred = regs.date(k, static_cast<std::size_t>(referral_field));
       if (!outcome || !referred || *outcome >= *referred) continue;
       diags.warning("W115",
-                    "the date in '" + project.column_for(ind.date_field) + "' (" + outcome->iso() +
-                        ") is before the referral in '" + project.column_for(ref.date_field) + "' (" + referred->iso() +
-                        "); it does not count for '" + ind.id + "'",
+                    {{"column", project.column_for(ind.date_field)},
+                     {"date", outcome->iso()},
+                     {"referral_column", project.column_for(ref.date_field)},
+                     {"referral", referred->iso()},
+                     {"indicator", ind.id}},
                     where(dataset, k));
     }
   }
@@ -76,9 +78,9 @@ void check_two_municipalities(const Dataset& dataset, Diagnostics& diags) {
         first.find_or_add(hashes[k], k, [&](std::uint32_t other) { return regs.participant(other) == id; });
     if (f == k || regs.unit(f) == regs.unit(k)) continue;
     if (!reported.insert({id, regs.unit(k)}).second) continue;
-    diags.warning("W116",
-                  "the participant of " + described(dataset, f) + " (municipality " + codes[regs.unit(f)] +
-                      ") is also registered in municipality " + codes[regs.unit(k)] + "; counted in both",
+    Words words = described(dataset, f);
+    words.args.insert(words.args.end(), {{"code", codes[regs.unit(f)]}, {"other", codes[regs.unit(k)]}});
+    diags.warning("W116", words,
                   where(dataset, k));
   }
 }
@@ -98,8 +100,7 @@ void check_targets(const Dataset& dataset, const std::string& project_display, D
   for (std::size_t k = 0; k < project.unit_codes.size(); ++k) {
     const std::string& code = project.unit_codes[k];
     if (participants[k] == 0 || with_target.contains(code)) continue;
-    diags.warning("W117",
-                  "municipality " + code + " (" + project.unit_names.at(code) + ") has registrations but no target",
+    diags.warning("W117", {{"code", code}, {"name", project.unit_names.at(code)}},
                   {project_display, 0, 0, "/municipalities/" + std::to_string(k), ""});
   }
 }
@@ -177,18 +178,22 @@ void check_category_values(const Dataset& dataset, const std::string& project_di
     }
     for (const auto& [folded, value] : seen) {
       if (wanted.contains(folded)) continue;
-      std::string also;
+      std::string also;  // the other spellings, for "(also written {also})"
       for (std::size_t i = 1; i < value.spellings.size(); ++i) {
-        also += (i == 1 ? " (also written " : ", ") + quote_value(value.spellings[i]);
+        also += (i == 1 ? "" : ", ") + quote_value(value.spellings[i]);
       }
-      if (!also.empty()) also += ")";
       std::string hint = closest_spelling(value.spellings[0], names);
-      diags.warning("W125",
-                    quote_value(value.spellings[0]) + also + " in column '" + column + "' is in " +
-                        std::to_string(value.rows) + (value.rows == 1 ? " row" : " rows") +
-                        " that no indicator's where names; they count for no indicator filtered on '" + field + "'" +
-                        (hint.empty() ? "" : " (did you mean '" + hint + "'?)"),
-                    where(dataset, value.first));
+      Words words{{"quoted", quote_value(value.spellings[0])},
+                  {"column", column},
+                  {"rows", std::to_string(value.rows)},
+                  {"field", field}};
+      words.variant = std::string(value.rows == 1 ? "one" : "many") + (also.empty() ? "" : "_also");
+      if (!also.empty()) words.args.emplace_back("also", also);
+      if (!hint.empty()) {
+        words.variant += "_hint";
+        words.args.emplace_back("hint", hint);
+      }
+      diags.warning("W125", words, where(dataset, value.first));
     }
     // A value not seen yet is common (no flex job so far); one a data value
     // is a typo away from is the miscount.
@@ -196,9 +201,7 @@ void check_category_values(const Dataset& dataset, const std::string& project_di
       if (seen.contains(fold_category(n.value))) continue;
       std::string hint = closest_spelling(n.value, data_values);
       if (hint.empty()) continue;
-      diags.warning("W126",
-                    quote_value(n.value) + " never occurs in column '" + column +
-                        "' of the registrations; it counts nobody (did you mean '" + hint + "'?)",
+      diags.warning("W126", {{"quoted", quote_value(n.value)}, {"column", column}, {"hint", hint}},
                     {project_display, 0, 0, n.pointer, ""});
     }
   }

@@ -16,9 +16,8 @@ template <typename Item>
 bool unique_id(const std::vector<Item>& kept, const std::string& id, const std::string& ptr, DefinitionReader& r) {
   for (const auto& other : kept) {
     if (fold_id(other.id) != fold_id(id)) continue;
-    r.diags.error(
-        "E205", "'" + id + "' is declared twice" + (other.id == id ? "" : ": '" + other.id + "' differs only in case"),
-        {r.file, 0, 0, ptr, ""});
+    r.diags.error("E205", other.id == id ? Words("id", {{"id", id}}) : Words("id_case", {{"id", id}, {"other", other.id}}),
+                  {r.file, 0, 0, ptr, ""});
     return false;
   }
   return true;
@@ -54,7 +53,7 @@ void read_goals(const Json& root, DefinitionReader& r) {
       ok = false;
     }
     if (!g.indicator.empty() && r.project.indicator_index(g.indicator) < 0) {
-      r.diags.error("E204", "unknown indicator '" + g.indicator + "'", {r.file, 0, 0, ptr + "/indicator", ""});
+      r.diags.error("E204", {{"id", g.indicator}}, {r.file, 0, 0, ptr + "/indicator", ""});
       ok = false;
     }
     if (g.status.empty() && g.indicator.empty()) {
@@ -124,7 +123,7 @@ void read_breakdowns(const Json& root, DefinitionReader& r) {
     }
     int index = r.project.indicator_index(b.indicator);
     if (!b.indicator.empty() && index < 0) {
-      r.diags.error("E204", "unknown indicator '" + b.indicator + "'", {r.file, 0, 0, ptr + "/indicator", ""});
+      r.diags.error("E204", {{"id", b.indicator}}, {r.file, 0, 0, ptr + "/indicator", ""});
     } else if (index >= 0 && r.project.indicators[static_cast<std::size_t>(index)].kind != IndicatorKind::kCount) {
       r.fields.invalid(ptr + "/indicator", "a breakdown counts a count indicator");
     } else if (!b.id.empty() && !b.field.empty() && !b.categories.empty()) {
@@ -151,7 +150,7 @@ void read_funnels(const Json& root, DefinitionReader& r) {
       if (!stage.is_string()) {
         r.fields.wrong_type(sptr, "an indicator id");
       } else if (index < 0) {
-        r.diags.error("E204", "unknown indicator '" + stage.get<std::string>() + "'", {r.file, 0, 0, sptr, ""});
+        r.diags.error("E204", {{"id", stage.get<std::string>()}}, {r.file, 0, 0, sptr, ""});
       } else if (r.project.indicators[static_cast<std::size_t>(index)].kind == IndicatorKind::kRatio) {
         r.fields.invalid(sptr, "a funnel stage is a count or a sum, not a ratio");
       } else {
@@ -174,7 +173,7 @@ void read_milestones(const Json& root, DefinitionReader& r) {
     auto date = r.fields.date(obj, ptr, "date", true);
     auto value = r.fields.number(obj, ptr, "value", true);
     if (indicator && r.project.indicator_index(*indicator) < 0) {
-      r.diags.error("E204", "unknown indicator '" + *indicator + "'", {r.file, 0, 0, ptr + "/indicator", ""});
+      r.diags.error("E204", {{"id", *indicator}}, {r.file, 0, 0, ptr + "/indicator", ""});
       continue;
     }
     if (value && *value < 0) {

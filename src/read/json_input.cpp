@@ -198,10 +198,10 @@ std::optional<Json> parse_json(const std::string& text, const std::string& file,
   const auto& problem = std::get<JsonProblem>(parsed);
   switch (problem.kind) {
     case JsonProblem::Kind::kDuplicateKey:
-      diags.error("E205", problem.message, {file, 0, 0, problem.pointer, ""});
+      diags.error("E205", Words("key"), {file, 0, 0, problem.pointer, ""});  // the words of problem.message
       break;
     case JsonProblem::Kind::kNumberOutOfRange:
-      diags.error("E203", problem.message, {file, 0, 0, problem.pointer, ""});
+      diags.error("E203", Words("number_range"), {file, 0, 0, problem.pointer, ""});  // the words of problem.message
       break;
     default: {
       // The message is the parser's fault and what it expected, never the
@@ -210,7 +210,7 @@ std::optional<Json> parse_json(const std::string& text, const std::string& file,
       LineIndex lines(text);
       std::size_t byte = std::min(problem.byte, text.size());
       int line = lines.line_of(byte);
-      diags.error("E201", "invalid JSON: " + problem.message,
+      diags.error("E201", {{"problem", problem.message}},
                   {file, line, lines.column_of(byte), "", lines.line_text(line)});
     }
   }
@@ -234,13 +234,19 @@ void JsonFields::wrong_type(const std::string& ptr, const std::string& expected)
   diags_.error("E202", "expected " + expected, {file_, 0, 0, ptr, ""});
 }
 
+void JsonFields::wrong_type(const std::string& ptr, const Words& expected) {
+  diags_.error("E202", expected, {file_, 0, 0, ptr, ""});
+}
+
 void JsonFields::missing(const std::string& ptr) {
-  diags_.error("E202", "required value is missing", {file_, 0, 0, ptr, ""});
+  diags_.error("E202", Words("missing"), {file_, 0, 0, ptr, ""});
 }
 
 void JsonFields::invalid(const std::string& ptr, const std::string& message) {
   diags_.error("E203", message, {file_, 0, 0, ptr, ""});
 }
+
+void JsonFields::invalid(const std::string& ptr, const Words& words) { diags_.error("E203", words, {file_, 0, 0, ptr, ""}); }
 
 const Json* JsonFields::member(const Json& obj, const std::string& parent, const std::string& key, bool required) {
   auto it = obj.find(key);
@@ -256,7 +262,7 @@ std::optional<std::string> JsonFields::string(const Json& obj, const std::string
   const Json* v = member(obj, parent, key, required);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
-    wrong_type(pointer(parent, key), "a string");
+    wrong_type(pointer(parent, key), Words("string"));
     return std::nullopt;
   }
   return v->get<std::string>();
@@ -276,7 +282,7 @@ std::optional<double> JsonFields::number(const Json& obj, const std::string& par
   const Json* v = member(obj, parent, key, required);
   if (!v) return std::nullopt;
   if (!v->is_number()) {
-    wrong_type(pointer(parent, key), "a number");
+    wrong_type(pointer(parent, key), Words("number"));
     return std::nullopt;
   }
   return v->get<double>();
@@ -285,7 +291,7 @@ std::optional<double> JsonFields::number(const Json& obj, const std::string& par
 const Json* JsonFields::array(const Json& obj, const std::string& parent, const std::string& key, bool required) {
   const Json* v = member(obj, parent, key, required);
   if (v && !v->is_array()) {
-    wrong_type(pointer(parent, key), "an array");
+    wrong_type(pointer(parent, key), Words("array"));
     return nullptr;
   }
   return v;
@@ -294,7 +300,7 @@ const Json* JsonFields::array(const Json& obj, const std::string& parent, const 
 const Json* JsonFields::object(const Json& obj, const std::string& parent, const std::string& key, bool required) {
   const Json* v = member(obj, parent, key, required);
   if (v && !v->is_object()) {
-    wrong_type(pointer(parent, key), "an object");
+    wrong_type(pointer(parent, key), Words("object"));
     return nullptr;
   }
   return v;

@@ -66,7 +66,9 @@ class JsonFields {
   const Json* object(const Json& obj, const std::string& parent, const std::string& key, bool required);
 
   void wrong_type(const std::string& ptr, const std::string& expected);
+  void wrong_type(const std::string& ptr, const Words& expected);  // E202's words: "string", "number", …
   void invalid(const std::string& ptr, const std::string& message);
+  void invalid(const std::string& ptr, const Words& words);  // E203 in words of the locale files
   void missing(const std::string& ptr);
 
  private:

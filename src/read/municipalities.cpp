@@ -144,27 +144,31 @@ std::vector<std::string> MunicipalityNames::codes_of(const std::string& key, boo
 
 std::string MunicipalityNames::named(const std::string& code) const { return code + " (" + list_.at(code).name + ")"; }
 
+std::string MunicipalityMatch::message() const {
+  Diagnostic d{Severity::kError, error, "", {}};
+  set_words(d, words);
+  return d.message;
+}
+
 MunicipalityMatch MunicipalityNames::find(std::string_view text, const std::vector<std::string>& preferred) const {
   std::string_view given = trimmed(text);
   if (all_digits(given)) {
     std::string code = normalise_municipality_code(std::string(given));
-    if (list_.contains(code)) return {code, "", ""};
-    return {"", "E104", "unknown municipality code " + quote_value(given)};
+    if (list_.contains(code)) return {code, "", {}};
+    return {"", "E104", Words("code", {{"quoted", quote_value(given)}})};
   }
   std::string key = spelled_key(given);
   bool suffixed = drop_suffix(key);
   std::vector<std::string> codes = codes_of(key, suffixed);
-  if (codes.size() == 1) return {codes[0], "", ""};
+  if (codes.size() == 1) return {codes[0], "", {}};
   if (codes.size() > 1) {
-    std::string both = named(codes[0]);
-    for (std::size_t k = 1; k < codes.size(); ++k) both += (k + 1 == codes.size() ? " and " : ", ") + named(codes[k]);
-    return {"", "E115", quote_value(given) + " names more than one municipality, " + both + "; give the code"};
+    std::string others = named(codes[0]);  // all but the last, which "and" joins
+    for (std::size_t k = 1; k + 1 < codes.size(); ++k) others += ", " + named(codes[k]);
+    return {"", "E115", Words{{"quoted", quote_value(given)}, {"names", others}, {"last", named(codes.back())}}};
   }
   std::string hint = suggestion(key, preferred);
-  return {"", "E104",
-          "unknown municipality " + quote_value(given) +
-              (hint.empty() ? " (expected a municipality code such as 630 or a name such as Vejle)"
-                            : "; did you mean " + hint + "?")};
+  if (hint.empty()) return {"", "E104", Words{{"quoted", quote_value(given)}}};
+  return {"", "E104", Words("hint", {{"quoted", quote_value(given)}, {"hint", hint}})};
 }
 
 // The municipalities whose names are fewest edits from `key` (two at most,

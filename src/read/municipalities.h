@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/diagnostics.h"
+
 namespace maaltal {
 
 struct Municipality {
@@ -25,7 +27,8 @@ std::string normalise_municipality_code(const std::string& text);
 struct MunicipalityMatch {
   std::string code;     // "630", or "" with the error
   std::string error;    // "E104" or "E115"
-  std::string message;  // without a location
+  Words words;          // the message's, without a location
+  std::string message() const;  // in English
 };
 
 // A name as compared: lower case (Danish letters too), the Danish letters in

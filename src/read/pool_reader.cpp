@@ -72,7 +72,7 @@ class PoolReader {
       auto entry = project_entry((*projects)[i], ptr);
       if (!entry) continue;
       if (!seen.insert(entry->display).second) {
-        diags_.error("E205", "project '" + entry->path + "' is named twice", {display_, 0, 0, ptr, ""});
+        diags_.error("E205", Words("project", {{"path", entry->path}}), {display_, 0, 0, ptr, ""});
         continue;
       }
       pool_.projects.push_back(std::move(*entry));
@@ -133,7 +133,7 @@ class PoolReader {
       ind.id = fields_.string(obj, ptr, "id", true).value_or("");
       ind.label = fields_.string(obj, ptr, "label", false).value_or(ind.id);
       if (!ind.id.empty() && !seen.insert(ind.id).second) {
-        diags_.error("E205", "indicator '" + ind.id + "' is declared twice", {display_, 0, 0, ptr + "/id", ""});
+        diags_.error("E205", Words("indicator", {{"id", ind.id}}), {display_, 0, 0, ptr + "/id", ""});
       }
       if (const Json* from = fields_.object(obj, ptr, "from", true)) {
         if (from->empty()) fields_.invalid(ptr + "/from", "map at least one project's id to its indicator id");

@@ -191,14 +191,10 @@ Date years_after(Date date, int years) {
   return Date::from_ymd(date.year() + years, date.month(), day);
 }
 
-std::optional<std::string> as_of_problem(Date as_of, Date start, Date end, const std::string& what) {
-  if (as_of > years_after(end, kMaxAsOfReachYears)) {
-    return what + " is more than 10 years after the project period ends (" + end.iso() +
-           "); give a date within the period, or at most 10 years after it";
-  }
+std::optional<Words> as_of_problem(Date as_of, Date start, Date end, const std::string& what) {
+  if (as_of > years_after(end, kMaxAsOfReachYears)) return Words("as_of_after", {{"what", what}, {"end", end.iso()}});
   if (as_of < years_after(start, -kMaxAsOfReachYears)) {
-    return what + " is more than 10 years before the project period starts (" + start.iso() +
-           "); give a date within the period, or at most 10 years before it";
+    return Words("as_of_before", {{"what", what}, {"start", start.iso()}});
   }
   return std::nullopt;
 }

@@ -71,9 +71,10 @@ std::optional<std::string> month_header_equal_to(const std::string& label, Date 
 // The same day `years` later (or earlier); 29 February becomes the 28th.
 Date years_after(Date date, int years);
 
-// Why an as-of date is too far from the project period, with the fix; nullopt
-// when it is within kMaxAsOfReachYears of it. `what` names the date's source
-// ("--as-of 9999-12-31").
-std::optional<std::string> as_of_problem(Date as_of, Date start, Date end, const std::string& what);
+// Why an as-of date is too far from the project period, with the fix (the
+// words "as_of_after" or "as_of_before" of the code it is reported under);
+// nullopt when it is within kMaxAsOfReachYears of it. `what` names the
+// date's source ("--as-of 9999-12-31").
+std::optional<Words> as_of_problem(Date as_of, Date start, Date end, const std::string& what);
 
 }  // namespace maaltal

@@ -178,7 +178,7 @@ class ProjectReader {
       return "";
     }
     MunicipalityMatch found = find_municipality(text, project_.unit_codes);
-    if (found.code.empty()) diags_.error(found.error, found.message, {display_, 0, 0, ptr, ""});
+    if (found.code.empty()) diags_.error(found.error, found.words, {display_, 0, 0, ptr, ""});
     return found.code;
   }
 
@@ -206,7 +206,7 @@ class ProjectReader {
       }
       if (code.empty()) continue;
       if (!seen.insert(code).second) {
-        diags_.error("E205", "municipality " + code + " is listed twice", {display_, 0, 0, ptr, ""});
+        diags_.error("E205", Words("municipality", {{"code", code}}), {display_, 0, 0, ptr, ""});
         continue;
       }
       project_.unit_codes.push_back(code);
@@ -241,15 +241,13 @@ class ProjectReader {
     if (ind.id.empty()) return;
     check_id(ind.id, IdKind::kDefinition, ptr + "/id", fields_);  // kept, so that references to it say no more
     if (project_.indicator_index(ind.id) >= 0) {
-      diags_.error("E205", "indicator '" + ind.id + "' is declared twice", {display_, 0, 0, ptr + "/id", ""});
+      diags_.error("E205", Words("indicator", {{"id", ind.id}}), {display_, 0, 0, ptr + "/id", ""});
       return;
     }
     // Excel compares table and defined names without regard to case.
     for (const auto& other : project_.indicators) {
       if (fold_id(other.id) != fold_id(ind.id)) continue;
-      diags_.error("E205",
-                   "indicator '" + ind.id + "' is declared twice: '" + other.id +
-                       "' differs only in case, and the workbook's names do not tell case apart",
+      diags_.error("E205", Words("indicator_case", {{"id", ind.id}, {"other", other.id}}),
                    {display_, 0, 0, ptr + "/id", ""});
       return;
     }
@@ -275,7 +273,7 @@ class ProjectReader {
       if (auto after = fields_.string(obj, ptr, "after", false)) {
         int index = project_.indicator_index(*after);
         if (index < 0 || project_.indicators[static_cast<std::size_t>(index)].kind != IndicatorKind::kCount) {
-          diags_.error("E204", "'" + *after + "' is not a count indicator declared before this one",
+          diags_.error("E204", Words("after", {{"id", *after}}),
                        {display_, 0, 0, ptr + "/after", ""});
         } else {
           ind.after = *after;
@@ -307,17 +305,18 @@ class ProjectReader {
   // that a funnel, breakdown or goal would show is an error (E116), one that
   // nothing uses is computed for nothing (W127).
   void check_hidden_indicators() {
-    auto shown_by = [&](const std::string& id) -> std::string {
+    // The E116 words: which funnel, breakdown or goal shows it ("" when none).
+    auto shown_by = [&](const std::string& id) -> Words {
       for (const auto& f : project_.funnels) {
-        if (std::find(f.stages.begin(), f.stages.end(), id) != f.stages.end()) return "funnel '" + f.id + "'";
+        if (std::find(f.stages.begin(), f.stages.end(), id) != f.stages.end()) return Words("funnel", {{"by", f.id}});
       }
       for (const auto& b : project_.breakdowns) {
-        if (b.indicator == id) return "breakdown '" + b.id + "'";
+        if (b.indicator == id) return Words("breakdown", {{"by", b.id}});
       }
       for (const auto& g : project_.goals) {
-        if (g.indicator == id) return "goal '" + g.id + "'";
+        if (g.indicator == id) return Words("goal", {{"by", g.id}});
       }
-      return "";
+      return Words("");
     };
     auto used = [&](const std::string& id) {
       return std::any_of(project_.indicators.begin(), project_.indicators.end(), [&](const Indicator& other) {
@@ -328,16 +327,12 @@ class ProjectReader {
     for (const auto& ind : project_.indicators) {
       if (ind.show) continue;
       SourceLocation at{display_, 0, 0, indicator_ptrs_.at(ind.id) + "/show", ""};
-      if (std::string by = shown_by(ind.id); !by.empty()) {
-        diags_.error("E116",
-                     "indicator '" + ind.id + "' is not shown (\"show\": false), but " + by +
-                         " shows it; remove \"show\": false or leave it out there",
+      if (Words by = shown_by(ind.id); !by.variant.empty()) {
+        by.args.emplace_back("id", ind.id);
+        diags_.error("E116", by,
                      at);
       } else if (!used(ind.id)) {
-        diags_.warning("W127",
-                       "indicator '" + ind.id +
-                           "' is not shown (\"show\": false) and no sum or ratio uses it; it is computed "
-                           "for nothing",
+        diags_.warning("W127", {{"id", ind.id}},
                        at);
       }
     }
@@ -425,8 +420,7 @@ class ProjectReader {
   // that sums and ratios can never form a cycle.
   bool known_earlier(const std::string& id, const std::string& ptr) {
     if (project_.indicator_index(id) >= 0) return true;
-    diags_.error("E204",
-                 "unknown indicator '" + id + "' (sum and ratio indicators use indicators declared before them)",
+    diags_.error("E204", Words("before", {{"id", id}}),
                  {display_, 0, 0, ptr, ""});
     return false;
   }
@@ -496,11 +490,11 @@ class ProjectReader {
     double value = target.value;
     bool ok = true;
     if (std::find(project_.unit_codes.begin(), project_.unit_codes.end(), code) == project_.unit_codes.end()) {
-      diags_.error("E105", "municipality " + code + " is not one of the project's municipalities", unit_at);
+      diags_.error("E105", {{"code", code}}, unit_at);
       ok = false;
     }
     if (project_.indicator_index(indicator) < 0) {
-      diags_.error("E204", "unknown indicator '" + indicator + "'", indicator_at);
+      diags_.error("E204", {{"id", indicator}}, indicator_at);
       ok = false;
     }
     if (auto problem = target_problem(indicator, value)) {
@@ -509,7 +503,7 @@ class ProjectReader {
     }
     // A set, not a search of the targets so far: 20,000 targets took seconds that way.
     if (ok && !target_keys_.emplace(code, indicator, target.effective).second) {
-      diags_.error("E205", "a second target for municipality " + code + " and '" + indicator + "' from the same date",
+      diags_.error("E205", Words("target", {{"code", code}, {"id", indicator}}),
                    unit_at);
       ok = false;
     }
@@ -519,14 +513,13 @@ class ProjectReader {
   // Why `value` cannot be a target of `indicator`, or nullopt. A count's
   // target is a number of people; a ratio's is a level (0.6 is 60 %). Both
   // are bounded so that attainment is always a finite, printable number.
-  std::optional<std::string> target_problem(const std::string& indicator, double value) const {
-    if (!(value > 0) || !std::isfinite(value)) return "a target must be greater than 0";
+  std::optional<Words> target_problem(const std::string& indicator, double value) const {
+    if (!(value > 0) || !std::isfinite(value)) return Words{};
     int index = project_.indicator_index(indicator);
     if (index >= 0 && project_.indicators[static_cast<std::size_t>(index)].kind == IndicatorKind::kRatio) {
-      if (value < kMinRatioTarget || value > kMaxRatioTarget)
-        return "a ratio's target must be from 0.001 to 1,000 (0.1 % to 100,000 %)";
+      if (value < kMinRatioTarget || value > kMaxRatioTarget) return Words("ratio");
     } else if (value < 1 || value > kMaxCountTarget) {
-      return "a target of a count or sum must be from 1 to 10,000,000";
+      return Words("count");
     }
     return std::nullopt;
   }
@@ -550,9 +543,9 @@ class ProjectReader {
     while (first + 1 < cells.size() && is_blank_cell(cells[first])) ++first;
     std::string word = total_word(cells).value_or("");
     if (kind == RowKind::kTotalAtEnd)
-      diags_.note("W131", total_row_note(word), at(r, first));
+      diags_.note("W131", total_row_note_words(word), at(r, first));
     else
-      diags_.error("E119", total_row_inside_message(word), at(r, first));
+      diags_.error("E119", total_row_inside_words(word), at(r, first));
   }
 
   // An Excel error value in any cell of a target row (E118): the row is refused.
@@ -560,7 +553,7 @@ class ProjectReader {
   bool excel_error_in(const CsvRecord& r, At at) {
     for (std::size_t c = 0; c < r.fields.size(); ++c) {
       if (!is_excel_error(r.fields[c].value)) continue;
-      diags_.error("E118", quote_value(r.fields[c].value) + kExcelErrorMessage, at(r, c));
+      diags_.error("E118", Words("quoted", {{"quoted", quote_value(r.fields[c].value)}}), at(r, c));
       return true;
     }
     return false;
@@ -585,7 +578,7 @@ class ProjectReader {
     LineIndex lines(text);
     CsvTable table = parse_csv(text, 0, shown, lines, diags_);
     if (table.records.empty()) {
-      diags_.error("E103", "the targets file is empty (expected a header: municipality, indicator, target)",
+      diags_.error("E103", Words("empty_targets"),
                    {shown, 1, 0, "", ""});
       return;
     }
@@ -601,7 +594,7 @@ class ProjectReader {
       return SourceLocation{shown, r.line, lines.column_of(offset), "", lines.line_text(r.line)};
     };
     for (auto [col, name] : {std::pair{unit_col, "municipality"}, {ind_col, "indicator"}, {value_col, "target"}}) {
-      if (col < 0) diags_.error("E103", std::string("missing column '") + name + "'", at(header, 0));
+      if (col < 0) diags_.error("E103", {{"column", name}}, at(header, 0));
     }
     if (unit_col < 0 || ind_col < 0 || value_col < 0) return;
     auto kinds = target_row_kinds(table, static_cast<std::size_t>(unit_col));
@@ -612,15 +605,14 @@ class ProjectReader {
         continue;
       }
       if (i > kMaxTargets) {  // as in project.json: each target is checked against the others
-        diags_.error("E203", "more than " + std::to_string(kMaxTargets) + " targets; a project has at most 20,000",
+        diags_.error("E203", Words("targets", {{"max", std::to_string(kMaxTargets)}}),
                      at(r, 0));
         break;
       }
       if (r.fields.size() != header.fields.size()) {
-        diags_.error(
-            "E102",
-            "expected " + std::to_string(header.fields.size()) + " fields, found " + std::to_string(r.fields.size()),
-            at(r, 0));
+        diags_.error("E102",
+                     {{"expected", std::to_string(header.fields.size())}, {"found", std::to_string(r.fields.size())}},
+                     at(r, 0));
         continue;
       }
       if (excel_error_in(r, at)) continue;
@@ -628,12 +620,12 @@ class ProjectReader {
       MunicipalityMatch unit = find_municipality(unit_text, project_.unit_codes);
       auto value = parse_number(r.fields[static_cast<std::size_t>(value_col)].value);
       if (unit.code.empty()) {
-        diags_.error(unit.error, unit.message, at(r, static_cast<std::size_t>(unit_col)));
+        diags_.error(unit.error, unit.words, at(r, static_cast<std::size_t>(unit_col)));
         continue;
       }
       const std::string& code = unit.code;
       if (!value) {
-        diags_.error("E108", quote_value(r.fields[static_cast<std::size_t>(value_col)].value) + " is not a number",
+        diags_.error("E108", {{"quoted", quote_value(r.fields[static_cast<std::size_t>(value_col)].value)}},
                      at(r, static_cast<std::size_t>(value_col)));
         continue;
       }
@@ -647,7 +639,7 @@ class ProjectReader {
       if (!field(effective_col).empty()) {
         target.effective = parse_date(field(effective_col));
         if (!target.effective) {
-          diags_.error("E106", quote_value(field(effective_col)) + " is not a date (expected 2019-12-31 or 31-12-2019)",
+          diags_.error("E106", Words("target", {{"quoted", quote_value(field(effective_col))}}),
                        at(r, static_cast<std::size_t>(effective_col)));
           continue;
         }
@@ -747,7 +739,7 @@ class ProjectReader {
     for (const auto& [id, value] : totals->items()) {
       std::string ptr = JsonFields::pointer("/total_targets", id);
       if (project_.indicator_index(id) < 0) {
-        diags_.error("E204", "unknown indicator '" + id + "'", {display_, 0, 0, ptr, ""});
+        diags_.error("E204", {{"id", id}}, {display_, 0, 0, ptr, ""});
       } else if (!value.is_number()) {
         fields_.wrong_type(ptr, "a number");
       } else if (auto problem = target_problem(id, value.get<double>())) {
@@ -851,9 +843,7 @@ class ProjectReader {
   std::optional<std::string> file_inside(const Json& obj, const std::string& parent) {
     auto file = fields_.string(obj, parent, "file", true);
     if (file && !inside_folder(path_.parent_path(), *file)) {
-      diags_.error("E207",
-                   "'" + *file + "' is outside the project folder (expected a path relative to project.json, " +
-                       "inside its folder)",
+      diags_.error("E207", {{"file", *file}},
                    {display_, 0, 0, parent + "/file", ""});
       return std::nullopt;
     }

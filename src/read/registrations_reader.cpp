@@ -54,7 +54,7 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
     const Json& obj = (*json)[i];
     std::string ptr = "/" + std::to_string(i);
     if (!obj.is_object()) {
-      checker.reject({file, 0, 0, ptr, ""}, "E202", "expected an object");
+      checker.reject({file, 0, 0, ptr, ""}, "E202", Words("object"));
       continue;
     }
     // A number as an id must be exact: one beyond 2^64, or with a fraction
@@ -63,8 +63,7 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
     auto id = obj.find(names[0]);
     if (id != obj.end() && !id->is_null() && !id->is_string() && !id->is_number_integer()) {
       checker.reject(
-          {file, 0, 0, JsonFields::pointer(ptr, names[0]), ""}, "E202",
-          "expected the participant id as a string, or a whole number below 2^64 without a fraction or exponent");
+          {file, 0, 0, JsonFields::pointer(ptr, names[0]), ""}, "E202", Words("participant_id"));
       continue;
     }
     std::vector<std::string> values;
@@ -133,7 +132,7 @@ void join_second_part(Dataset& dataset, Diagnostics& diags, CsvRowReader& first,
     located = again.locate(lines);
   }
   auto message_for = [&](std::uint32_t row, std::uint32_t earlier) {
-    return checker.repeat_message(dataset.registrations.position(earlier), false, later.unit(row));
+    return checker.repeat_words(dataset.registrations.position(earlier), false, later.unit(row));
   };
   for (auto [row, earlier] : repeats) {
     repeated[row] = earlier;
@@ -142,7 +141,7 @@ void join_second_part(Dataset& dataset, Diagnostics& diags, CsvRowReader& first,
   std::vector<Diagnostic> items = rest_diags.all();
   // A repeat of a row that itself repeats the first part names the first.
   for (auto [index, row] : second.checker().repeats()) {
-    if (auto it = repeated.find(row); it != repeated.end()) items[index].message = message_for(row, it->second);
+    if (auto it = repeated.find(row); it != repeated.end()) set_words(items[index], message_for(row, it->second));
   }
   std::set<std::string> said;  // W119, once per column
   for (const auto& d : diags.all()) {

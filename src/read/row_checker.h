@@ -56,7 +56,7 @@ struct RawRow {
 // distinct value and reused for every row that holds it.
 struct CategoryProblem {
   std::string code;
-  std::string message;
+  Words words;
 };
 
 // A row RowChecker::leftover holds until the next row says whether it was
@@ -75,7 +75,8 @@ class RowChecker {
  public:
   struct UnitLookup {
     int index = -1;  // in Project::unit_codes, or -1 with the error
-    std::string code, message;
+    std::string code;
+    Words words;
   };
 
   RowChecker(Dataset& dataset, Diagnostics& diags)
@@ -115,7 +116,7 @@ class RowChecker {
       });
       if (first != row_index) {
         const std::size_t index = diags_.all().size();
-        if (sink().warning("W109", repeat_message(regs_.position(first), row.json_index >= 0, u), row.where(0))) {
+        if (sink().warning("W109", repeat_words(regs_.position(first), row.json_index >= 0, u), row.where(0))) {
           repeats_.push_back({index, first});
         }
         ++dataset_.rows_rejected;
@@ -125,13 +126,12 @@ class RowChecker {
     regs_.add(participant, u, dates_, categories_, position);
   }
 
-  // The W109 message for a row that repeats the one at `earlier` (a CSV
+  // The W109 words for a row that repeats the one at `earlier` (a CSV
   // line, or with `json` an index). The id itself stays out of it: it is
   // personal data, and the two locations find it.
-  std::string repeat_message(int earlier, bool json, std::uint16_t unit) const {
-    const char* row = json ? "row /" : is_spreadsheet(dataset_.project.registrations.display_path) ? "row " : "line ";
-    return std::string("the participant of ") + row + std::to_string(earlier) +
-           " is registered again in municipality " + dataset_.project.unit_codes[unit] + "; counted once";
+  Words repeat_words(int earlier, bool json, std::uint16_t unit) const {
+    const char* variant = json ? "json" : is_spreadsheet(dataset_.project.registrations.display_path) ? "sheet" : "";
+    return Words(variant, {{"row", std::to_string(earlier)}, {"code", dataset_.project.unit_codes[unit]}});
   }
 
   // For the second half of a file read by another checker: its kept rows
@@ -162,9 +162,9 @@ class RowChecker {
     if (!dataset_.project.registrations.events) seen_ = RowIndex(own);
   }
 
-  void reject(const SourceLocation& where, const std::string& code, const std::string& message) {
+  void reject(const SourceLocation& where, const std::string& code, const Words& words) {
     ++dataset_.rows_read;
-    row_error(code, message, where);
+    row_error(code, words, where);
     row_rejected();
   }
 
@@ -191,7 +191,7 @@ class RowChecker {
       held_->word = *word;
       holding_current_ = true;
       ++dataset_.rows_read;
-      row_error("E119", total_row_inside_message(*word), held_->where);
+      row_error("E119", total_row_inside_words(*word), held_->where);
       row_rejected();
       return true;
     }
@@ -224,7 +224,7 @@ class RowChecker {
     --dataset_.rows_rejected;
     if (held_->skipped) --dataset_.rows_skipped;
     ++dataset_.rows_total;
-    diags_.note("W131", total_row_note(held_->word), held_->where);
+    diags_.note("W131", total_row_note_words(held_->word), held_->where);
     held_.reset();
   }
 
@@ -248,14 +248,14 @@ class RowChecker {
       excel_error(row, 0);
       ok = false;
     } else if (trim(row.values[0]).empty()) {
-      row_error("E107", "missing participant id", row.where(0));
+      row_error("E107", Words{}, row.where(0));
       ok = false;
     }
     if (unit.index < 0) {
       if (is_excel_error(row.values[1]))
         excel_error(row, 1);
       else
-        row_error(unit.code, unit.message, row.where(1));
+        row_error(unit.code, unit.words, row.where(1));
       ok = false;
     }
     std::size_t field = 2;
@@ -268,14 +268,14 @@ class RowChecker {
       }
       categories_[i] = regs_.intern(trim(row.values[field]));
       if (const auto* problem = category_problem(i, categories_[i]))
-        sink().warning(problem->code, problem->message, row.where(field));
+        sink().warning(problem->code, problem->words, row.where(field));
     }
     return ok;
   }
 
   void excel_error(const RawRow& row, std::size_t field) {
     const auto fields = logical_fields(dataset_.schema);
-    row_error("E118", quote(trim(row.values[field]), fields[field], field == 0) + kExcelErrorMessage, row.where(field));
+    row_error("E118", quoted(trim(row.values[field]), fields[field], {}, field == 0), row.where(field));
   }
 
   // Where this row's messages go: held with the row while it may be a total
@@ -284,17 +284,16 @@ class RowChecker {
 
   // An error that rejects the row: with skip_bad_rows a warning (its code
   // kept), the row listed by its first.
-  void row_error(const std::string& code, const std::string& message, const SourceLocation& where) {
+  void row_error(const std::string& code, const Words& words, const SourceLocation& where) {
     if (!dataset_.skip_bad_rows) {
-      sink().error(code, message, where);
+      sink().error(code, words, where);
       return;
     }
-    sink().warning(code, message, where);
-    if (!row_error_)
-      row_error_ = Diagnostic{Severity::kWarning,
-                              code,
-                              mask_cpr_numbers(message),
-                              {where.file, where.line, where.column, where.pointer, ""}};
+    sink().warning(code, words, where);
+    if (!row_error_) {
+      row_error_ = Diagnostic{Severity::kWarning, code, "", {where.file, where.line, where.column, where.pointer, ""}};
+      set_words(*row_error_, words);
+    }
   }
 
   void row_rejected() {
@@ -320,32 +319,24 @@ class RowChecker {
     if (text.empty()) return true;
     date = parse_date(text);
     const auto& project = dataset_.project;
-    auto quoted = [&] { return quote(text, dataset_.schema.date_fields[field - 2]); };
+    auto column = [&] { return dataset_.schema.date_fields[field - 2]; };
     if (is_excel_error(text)) {
       excel_error(row, field);
       return false;
     }
     if (!date) {
-      row_error("E106",
-                quoted() +
-                    " is not a date (expected 2019-12-31, 31-12-2019, 31.12.2019, 31/12/2019 or an Excel "
-                    "serial day such as 43830)",
-                row.where(field));
+      row_error("E106", quoted(text, column()), row.where(field));
       return false;
     }
+    const std::string start = project.info.start.iso(), end = project.info.end.iso();
     if ((*date < project.info.start || *date > project.info.end) && has_two_digit_year(text)) {
-      sink().warning("W135",
-                     quoted() + " has a two-digit year, read as " + std::to_string(date->year()) +
-                         " (00-69 are 2000-2069, 70-99 are 1970-1999), which is outside the project period (" +
-                         project.info.start.iso() + " to " + project.info.end.iso() +
-                         "); not counted. Write the year with four digits",
-                     row.where(field));
+      sink().warning(
+          "W135",
+          quoted(text, column(), {{"year", std::to_string(date->year())}, {"start", start}, {"end", end}}),
+          row.where(field));
       date.reset();
     } else if (*date < project.info.start || *date > project.info.end) {
-      sink().warning("W114",
-                     quoted() + " is outside the project period (" + project.info.start.iso() + " to " +
-                         project.info.end.iso() + "); not counted",
-                     row.where(field));
+      sink().warning("W114", quoted(text, column(), {{"start", start}, {"end", end}}), row.where(field));
       date.reset();
     }
     return true;
@@ -363,34 +354,39 @@ class RowChecker {
   // A value a breakdown does not declare is counted as "other" and reported.
   CategoryProblem check_category(const std::string& field, std::string_view value) const {
     if (value.empty()) return {};
-    auto quoted = [&] { return quote(value, field); };
     for (const auto& b : dataset_.project.breakdowns) {
       if (b.field != field) continue;
       if (!b.age_bands.empty()) {
         if (parse_number(value)) continue;
-        return {"W111", quoted() + " is not a number; counted as other"};
+        return {"W111", quoted(value, field)};
       }
       if (std::any_of(b.categories.begin(), b.categories.end(),
                       [&](const std::string& c) { return same_category(c, value); }))
         continue;
       std::string hint = closest_spelling(value, b.categories);
-      return {"W110", quoted() + " is not one of the declared categories; counted as other" +
-                          (hint.empty() ? "" : " (did you mean '" + hint + "'?)")};
+      if (hint.empty()) return {"W110", quoted(value, field)};
+      Words words = quoted(value, field, {{"hint", hint}});
+      words.variant = "hint";
+      return {"W110", words};
     }
     if (yes_no_fields_.contains(field) && !dataset_.project.booleans.read(value)) {
-      return {"W113", quoted() + " is neither yes nor no (expected e.g. ja/nej, 1/0, x/empty); counted as no"};
+      return {"W113", quoted(value, field)};
     }
     return {};
   }
 
-  // "'value' in column 'c'" for a message; a value of the participants' id
+  // The words of a message about a value in field `field`: "{value}" and
+  // "{column}" ("'value' in column 'c'"), and `more`. A value of the participants' id
   // column (project.json refuses it as a date, category or filter field,
   // but reads on to report every problem) starred out, as in the line shown.
-  std::string quote(std::string_view value, const std::string& field, bool shown_whole = false) const {
+  Words quoted(std::string_view value, const std::string& field,
+               std::initializer_list<std::pair<std::string, std::string>> more = {}, bool shown_whole = false) const {
     const std::string column = dataset_.project.column_for(field);
     std::string shown =
         fold_case(column) == id_column_ && !shown_whole ? star_out_except(value, "") : std::string(value);
-    return "'" + shown + "' in column '" + column + "'";
+    Words words(more);
+    words.args.insert(words.args.begin(), {{"value", std::move(shown)}, {"column", column}});
+    return words;
   }
 
   // The municipality's index in the project, or the error to report. A file
@@ -403,17 +399,15 @@ class RowChecker {
   }
 
   UnitLookup unit_index(std::string_view text) const {
-    if (text.empty()) return {-1, "E107", "missing municipality code"};
+    if (text.empty()) return {-1, "E107", Words("municipality")};
     const auto& units = dataset_.project.unit_codes;
     MunicipalityMatch found = find_municipality(text, units);
-    if (found.code.empty()) return {-1, found.error, found.message};
+    if (found.code.empty()) return {-1, found.error, found.words};
     const std::string& code = found.code;
     auto it = std::find(units.begin(), units.end(), code);
     if (it == units.end())
-      return {-1, "E105",
-              "municipality " + code + " (" + municipalities().at(code).name +
-                  ") is not one of the project's municipalities"};
-    return {static_cast<int>(it - units.begin()), "", ""};
+      return {-1, "E105", Words("named", {{"code", code}, {"name", municipalities().at(code).name}})};
+    return {static_cast<int>(it - units.begin()), "", {}};
   }
 
   static std::string_view trim(std::string_view s) {
@@ -463,11 +457,7 @@ class CprColumns {
     }
     if (!is_cpr_number(value)) return;
     done_.insert(column);
-    diags_.warning("W119",
-                   "column '" + column +
-                       "' holds CPR numbers; they are starred out of every message and never written to any "
-                       "output, but consider a pseudonymous id instead",
-                   where());
+    diags_.warning("W119", {{"column", column}}, where());
   }
 
  private:

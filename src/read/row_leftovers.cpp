@@ -119,16 +119,11 @@ std::vector<RowKind> leftover_kinds(const std::vector<std::vector<std::string_vi
   return kinds;
 }
 
-std::string total_row_note(const std::string& word) {
-  return "the last row is a total row (" +
-         (word.empty() ? std::string("no id, and its numbers are the sums of the columns above") : "'" + word + "'") +
-         "): skipped, not counted";
+Words total_row_note_words(const std::string& word) {
+  if (word.empty()) return Words("sums");
+  return Words{{"word", word}};
 }
 
-std::string total_row_inside_message(const std::string& word) {
-  return "'" + word +
-         "' starts a total row, but rows with data follow it; a total row may only be the last row (delete it, or "
-         "move it below the data)";
-}
+Words total_row_inside_words(const std::string& word) { return Words{{"word", word}}; }
 
 }  // namespace maaltal

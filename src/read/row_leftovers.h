@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/diagnostics.h"
+
 namespace maaltal {
 
 // A cell of nothing but spaces (Excel's `;;;;` rows, a row a sheet left empty).
@@ -24,9 +26,6 @@ bool is_blank_row(const std::vector<std::string_view>& cells);
 // #NULL!, #NUL!): a formula in the sheet that gives no value.
 bool is_excel_error(std::string_view cell);
 
-// The message for such a value, after "'#I/T' in column 'kommune'" (E118).
-inline constexpr const char* kExcelErrorMessage =
-    " is an Excel error value: the formula in the sheet gives no value; fix it there or type the value";
 
 // The first non-blank cell of a row when it names a total (I alt, Total,
 // Sum, Sum total, Total i alt, in any case), or nullopt.
@@ -58,9 +57,9 @@ std::vector<RowKind> leftover_kinds(const std::vector<std::vector<std::string_vi
 
 // The note for a total row at the end (W131): `word` the total's word, or
 // empty when its numbers told it.
-std::string total_row_note(const std::string& word);
+Words total_row_note_words(const std::string& word);
 
 // The error for a total row with data below it (E119).
-std::string total_row_inside_message(const std::string& word);
+Words total_row_inside_words(const std::string& word);
 
 }  // namespace maaltal

@@ -45,7 +45,7 @@ class SheetRowReader {
     checker_.end_of_rows();
     warn_headerless_columns();
     if (header_.empty()) {
-      diags_.error("E103", "the registrations sheet is empty (expected a header row)", {file_, 1, 0, "", ""});
+      diags_.error("E103", Words("empty_sheet"), {file_, 1, 0, "", ""});
     }
   }
 
@@ -85,10 +85,7 @@ class SheetRowReader {
     for (const auto& [column, seen] : headerless_) {
       std::string name = cell_name(1, column);
       name.pop_back();  // the column's letters: "J" of "J1"
-      diags_.warning("W121",
-                     "column " + name + " has values in " + std::to_string(seen.rows) +
-                         (seen.rows == 1 ? " row" : " rows") +
-                         " but no header, so they are not read; give it a header if it matters",
+      diags_.warning("W121", Words(seen.rows == 1 ? "one" : "", {{"column", name}, {"rows", std::to_string(seen.rows)}}),
                      {file_, 0, 0, std::string(sheet_name_) + "!" + cell_name(seen.first_row, column), ""});
     }
   }

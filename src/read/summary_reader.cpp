@@ -152,7 +152,7 @@ std::optional<Report> read_project_summary(const std::string& text, const std::s
   if (!root) return std::nullopt;
   FreeJsonOnExit free_root(*root);
   if (!root->is_object()) {
-    diags.error("E202", "expected an object", {display, 0, 0, "", ""});
+    diags.error("E202", Words("object"), {display, 0, 0, "", ""});
     return std::nullopt;
   }
   return SummaryReader(display, diags).read(*root);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostics.h"
 #include "render/templates.h"
 
 namespace maaltal {
@@ -23,6 +24,8 @@ class Locale {
   // name no built-in word (kept for a template of one's own, but likely typos).
   const std::string& origin() const { return origin_; }
   const std::vector<std::string>& unknown_keys() const { return unknown_keys_; }
+  // The diagnostics' words in this language (its "diagnostics" object).
+  const DiagnosticWords& diagnostics() const { return diagnostics_; }
   // The string `key`; throws Error(kTemplate) naming the locale file when absent.
   std::string get(const std::string& key) const;
   // The string `key` with each "{name}" replaced by its value.
@@ -33,6 +36,7 @@ class Locale {
   nlohmann::json strings_;
   std::string origin_;
   std::vector<std::string> unknown_keys_;
+  DiagnosticWords diagnostics_;
 };
 
 }  // namespace maaltal

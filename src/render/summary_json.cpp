@@ -237,7 +237,9 @@ std::string render_summary_json(const Report& report) {
       j["data_quality"]["rows_skipped"] = dq.rows_skipped;
       Json listed = Json::array();
       for (const auto& d : dq.skipped_rows) {
-        listed.push_back({{"location", format_location(d.where)}, {"code", d.code}, {"message", d.message}});
+        listed.push_back({{"location", format_location(d.where)},
+                          {"code", d.code},
+                          {"message", DiagnosticWords::built_in(p.locale).message(d)}});
       }
       j["data_quality"]["skipped_rows"] = listed;
     }

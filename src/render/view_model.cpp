@@ -35,7 +35,8 @@ Json data_quality_view(const Report& report, const Locale& locale) {
   Json skipped = Json::array();
   if (shown) {
     for (const auto& d : dq.skipped_rows) {
-      skipped.push_back({{"location", format_location(d.where)}, {"code", d.code}, {"message", d.message}});
+      skipped.push_back(
+          {{"location", format_location(d.where)}, {"code", d.code}, {"message", locale.diagnostics().message(d)}});
     }
   }
   return {{"shown", shown},

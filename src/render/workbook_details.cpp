@@ -184,7 +184,7 @@ std::vector<Row> problem_rows(const Report& report, const Locale& locale) {
           {"pointer", text_cell(d.where.pointer)},
           {"severity", text_cell(locale.get(severity_key(d.severity)))},
           {"code", text_cell(d.code)},
-          {"message", text_cell(d.message)}};
+          {"message", text_cell(locale.diagnostics().message(d))}};
     if (d.where.line > 0) r["line"] = number_cell(d.where.line, "integer");
     if (d.where.column > 0) r["column"] = number_cell(d.where.column, "integer");
     rows.push_back(std::move(r));

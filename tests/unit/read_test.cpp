@@ -568,14 +568,14 @@ TEST_CASE("municipalities: a name matches without regard to case, spaces, a Komm
 }
 
 TEST_CASE("municipalities: an unknown name gets the likely one, the project's own first") {
-  CHECK(find_municipality("Vejel").message == "unknown municipality 'Vejel'; did you mean 575 (Vejen) or 630 (Vejle)?");
-  CHECK(find_municipality("Vejel", {"615", "630", "766"}).message ==
+  CHECK(find_municipality("Vejel").message() == "unknown municipality 'Vejel'; did you mean 575 (Vejen) or 630 (Vejle)?");
+  CHECK(find_municipality("Vejel", {"615", "630", "766"}).message() ==
         "unknown municipality 'Vejel'; did you mean 630 (Vejle)?");
-  CHECK(find_municipality("Bronderslev").message ==
+  CHECK(find_municipality("Bronderslev").message() ==
         "unknown municipality 'Bronderslev'; did you mean 810 (Brønderslev)?");
-  CHECK(find_municipality("Atlantis").message ==
+  CHECK(find_municipality("Atlantis").message() ==
         "unknown municipality 'Atlantis' (expected a municipality code such as 630 or a name such as Vejle)");
-  CHECK(find_municipality("999").message == "unknown municipality code '999'");
+  CHECK(find_municipality("999").message() == "unknown municipality code '999'");
   CHECK(find_municipality("999").error == "E104");
 }
 
@@ -585,7 +585,7 @@ TEST_CASE("municipalities: a name that fits two municipalities is an error namin
   MunicipalityMatch m = names.find("SØ kommune");
   CHECK(m.code.empty());
   CHECK(m.error == "E115");
-  CHECK(m.message == "'SØ kommune' names more than one municipality, 101 (Sø) and 102 (Soe); give the code");
+  CHECK(m.message() == "'SØ kommune' names more than one municipality, 101 (Sø) and 102 (Soe); give the code");
 }
 
 TEST_CASE("read: municipalities by name in project.json, targets and registrations") {
