@@ -205,19 +205,12 @@ class PoolRun {
       if (input.members[i].release) continue;
       result_.diagnostics.warning(
           "W144",
-          "project '" + def_.projects[i].path +
-              "' is given by its summary.json: the public pool dashboard shows its figures as of the summary's date, " +
-              input.members[i].report.as_of.iso() +
-              ", suppressed by the pool, which cannot know what the project's own public dashboard shows (give its "
-              "project.json, or use --audience internal)",
+          Words({{"path", def_.projects[i].path}, {"date", input.members[i].report.as_of.iso()}}),
           at("/projects/" + std::to_string(i)));
     }
     result_.dashboard = public_pool(input);
     if (!result_.dashboard) {
-      result_.diagnostics.error("E219",
-                                "the public pool dashboard cannot be protected: a hidden small count stays "
-                                "recoverable from the published figures (use --audience internal for STAR's own use)",
-                                at(""));
+      result_.diagnostics.error("E219", Words(), at(""));
     }
   }
 

@@ -136,7 +136,7 @@ namespace {
 // The built-in words of locale `code`: a missing or broken file is no words
 // (every message then in English), never a failure while reporting one.
 DiagnosticWords built_in_words(const std::string& code) {
-  auto text = embedded_resource("templates/locale/" + code + ".json");
+  auto text = embedded_resource("config/locale/" + code + ".json");
   return DiagnosticWords(text ? diagnostic_texts(*text) : std::map<std::string, std::string>{});
 }
 

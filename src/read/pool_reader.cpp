@@ -86,10 +86,7 @@ class PoolReader {
       out.dashboard = fields_.string(entry, ptr, "dashboard", false).value_or("");
       if (out.path.empty()) return std::nullopt;
       if (!out.dashboard.empty() && !safe_link(out.dashboard)) {
-        diags_.error("E218",
-                     "dashboard link '" + out.dashboard +
-                         "' is neither a relative path nor an http(s) address (expected e.g. "
-                         "'../vi-goer-en-forskel/index.html' or 'https://…')",
+        diags_.error("E218", Words({{"link", out.dashboard}}),
                      {display_, 0, 0, ptr + "/dashboard", ""});
         return std::nullopt;
       }

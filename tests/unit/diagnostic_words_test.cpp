@@ -30,7 +30,7 @@ std::string file_text(const fs::path& path) {
 }
 
 std::map<std::string, std::string> built_in(const std::string& code) {
-  auto text = embedded_resource("templates/locale/" + code + ".json");
+  auto text = embedded_resource("config/locale/" + code + ".json");
   REQUIRE(text);
   return diagnostic_texts(*text);
 }
