@@ -298,17 +298,29 @@ TEST_CASE("status.md --per-unit: the project total is named as the whole project
     INFO(locale);
     Report report = sample_report("smaa-mellemstore", locale);
     Locale words = Locale::load(TemplateSet(), locale);
-    std::string whole = words.fill("project_total", {{"count", std::to_string(report.units.size())}});
-    CHECK(whole != words.get("total"));
     for (const auto& unit : report.units) {
       auto tables = parse_tables(render_status_markdown(report, TemplateSet(), &unit));
       for (std::size_t t = 0; t < report.indicators.size(); ++t) {
         REQUIRE(tables[t].size() == 3);
         CHECK(tables[t][1][0] == unit.name);
-        CHECK(tables[t][2][0] == whole);
+        CHECK(tables[t][2][0] != words.get("total"));
+        CHECK(tables[t][2][0] == words.fill("project_total", {{"count", std::to_string(report.units.size())}}));
       }
     }
     auto tables = parse_tables(render_status_markdown(report, TemplateSet()));
     CHECK(tables[0].back()[0] == words.get("total"));  // beside every municipality it is the total
   }
+}
+
+TEST_CASE("status.html: prose is held to a readable line length; tables keep the page's width") {
+  Report report = sample_report("job-og-trivsel", "da");
+  std::string page = render_status_html(report, render_status_markdown(report, TemplateSet()));
+  for (const char* tag : {"<p", "<ul", "<ol"}) {
+    for (std::size_t at = page.find(tag); at != std::string::npos; at = page.find(tag, at + 1)) {
+      INFO(page.substr(at, 40));
+      std::string styled = std::string(tag) + " style=\"max-width:42em\">";
+      CHECK(page.compare(at, styled.size(), styled) == 0);
+    }
+  }
+  CHECK(page.find("<table style=\"border-collapse:collapse;margin:8px 0 16px\">") != std::string::npos);
 }
