@@ -143,19 +143,16 @@ std::string then_now(const std::string& then, const std::string& now) {
   return then == now ? now : then + " → " + now;
 }
 
-// A change's figures as two Figures, so that they are formatted exactly as
-// the report's own tables format them.
-std::pair<Figure, Figure> figures_of(const Change& c) {
-  Figure then, now;
-  then.actual = c.previous;
-  then.target = c.previous_target;
-  then.attainment = c.previous_attainment;
-  then.status = c.previous_status;
-  now.actual = c.actual;
-  now.target = c.target;
-  now.attainment = c.attainment;
-  now.status = c.status;
-  return {then, now};
+// A figure as the report's own tables hold it, so that a change's figures
+// then and now are formatted exactly as those tables format them.
+Figure as_figure(std::optional<double> actual, std::optional<double> target, std::optional<double> attainment,
+                 const std::string& status) {
+  Figure f;
+  f.actual = actual;
+  f.target = target;
+  f.attainment = attainment;
+  f.status = status;
+  return f;
 }
 
 // "+2", "-1", "0"; "–" when either side has no figure.
@@ -168,7 +165,8 @@ std::string added_text(const Change& c, const Locale& locale) {
 
 Json change_row(const Report& report, const Change& c, const std::string& total, const Locale& locale) {
   std::size_t i = static_cast<std::size_t>(report.indicator_index(c.indicator));
-  auto [then, now] = figures_of(c);
+  Figure then = as_figure(c.previous, c.previous_target, c.previous_attainment, c.previous_status);
+  Figure now = as_figure(c.actual, c.target, c.attainment, c.status);
   std::string status_then = c.is_new ? locale.get("not_set") : format_status(then, locale);
   return {{"name", c.unit_code.empty() ? total : c.unit_name},
           {"indicator", report.label_of(c.indicator)},
