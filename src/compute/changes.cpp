@@ -1,5 +1,7 @@
 #include "compute/changes.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace maaltal {
@@ -7,6 +9,36 @@ namespace maaltal {
 namespace {
 
 using Key = std::pair<std::string, std::string>;  // unit code, indicator id
+
+bool differs(std::optional<double> then, std::optional<double> now, double tolerance) {
+  if (then.has_value() != now.has_value()) return true;
+  return then && std::abs(*now - *then) > tolerance * std::max(std::abs(*then), std::abs(*now));
+}
+
+bool moved(const Change& c) {
+  return c.is_new || differs(c.previous, c.actual, 0) || differs(c.previous_target, c.target, 0) ||
+         c.previous_status != c.status || differs(c.previous_attainment, c.attainment, 1e-9);
+}
+
+Change change_of(const UnitFigures& unit, const Indicator& ind, const Figure& now, const PreviousFigure* old) {
+  Change c;
+  c.unit_code = unit.code;
+  c.unit_name = unit.name;
+  c.indicator = ind.id;
+  c.actual = now.actual;
+  c.target = now.target;
+  c.attainment = now.attainment;
+  c.status = now.status;
+  c.is_new = old == nullptr;
+  if (old) {
+    c.previous = old->actual;
+    c.previous_target = old->target;
+    c.previous_attainment = old->attainment;
+    c.previous_status = old->status;
+  }
+  c.moved = moved(c);
+  return c;
+}
 
 void compare_unit(Report& report, const UnitFigures& unit, const std::map<Key, const PreviousFigure*>& before,
                   const std::string& previous_last_month, Changes& out) {
@@ -16,7 +48,7 @@ void compare_unit(Report& report, const UnitFigures& unit, const std::map<Key, c
     const Figure& f = unit.values[i];
     auto it = before.find({unit.code, ind.id});
     const PreviousFigure* old = it == before.end() ? nullptr : it->second;
-    out.changes.push_back({unit.code, unit.name, ind.id, old ? old->actual : std::nullopt, f.actual});
+    out.changes.push_back(change_of(unit, ind, f, old));
     if (!old) continue;
     std::map<std::string, double> old_months(old->new_by_month.begin(), old->new_by_month.end());
     for (const auto& point : f.series) {

@@ -115,13 +115,23 @@ struct GoalReport {
 };
 
 // Since the previous report (`--previous`): what was added, and the months
-// before its as-of date whose counts changed since.
+// before its as-of date whose counts changed since. Each figure then (as the
+// previous summary.json has it) and now, and whether a reader would see any
+// of them move.
 struct Change {
   std::string unit_code;  // empty for the total
   std::string unit_name;
   std::string indicator;
   std::optional<double> previous;  // null when the previous report had no such figure
   std::optional<double> actual;
+  std::optional<double> previous_target;  // the target in force at each report's as-of date
+  std::optional<double> target;
+  std::optional<double> previous_attainment;
+  std::optional<double> attainment;
+  std::string previous_status;  // as Figure::status; "" without a target or without a previous figure
+  std::string status;
+  bool is_new = false;  // the previous report had no such figure (a municipality or indicator added since)
+  bool moved = false;   // new, or its actual, target, attainment or status differs (compute/changes.h)
 };
 
 struct Revision {
@@ -134,8 +144,8 @@ struct Revision {
 };
 
 struct Changes {
-  std::string previous_file;
-  Date previous_as_of;
+  std::string previous_file;  // as named on the command line: for summary.json, never for a reader
+  Date previous_as_of;        // how the reports name the previous one
   std::vector<Change> changes;      // units in report order, then the total; indicators in declared order
   std::vector<Revision> revisions;  // in the same order, months ascending
 };

@@ -11,6 +11,7 @@ namespace maaltal {
 namespace {
 
 constexpr double kMaxPreviousCount = 1e9;  // as the counts' limit
+constexpr const char* kStatuses[] = {"on_track", "at_risk", "behind", "met", "partly_met", "not_met"};
 
 class PreviousReader {
  public:
@@ -42,12 +43,28 @@ class PreviousReader {
     return x;
   }
 
+  // A figure's status word as maaltal writes it, or "" for null or none:
+  // anything else would be shown to the steering group as a status.
+  std::string status(const Json& obj, const std::string& where) const {
+    if (!obj.contains("status") || obj["status"].is_null()) return "";
+    const Json& v = obj["status"];
+    if (v.is_string()) {
+      for (const char* known : kStatuses) {
+        if (v.get<std::string>() == known) return known;
+      }
+    }
+    fail(where + "/status is not a status (one of on_track, at_risk, behind, met, partly_met, not_met, or null)");
+  }
+
   void read_values(const std::string& code, const Json& values, const std::string& where, PreviousReport& out) const {
     if (!values.is_object()) fail(where + " is not an object");
     for (const auto& [indicator, v] : values.items()) {
-      PreviousFigure f{code, indicator, std::nullopt, {}};
+      PreviousFigure f{code, indicator, std::nullopt, std::nullopt, std::nullopt, "", {}};
       std::string at = where + "/" + indicator;
       f.actual = figure(v, "actual", at, false);  // a ratio's actual is a fraction
+      f.target = figure(v, "target", at, false);
+      f.attainment = figure(v, "attainment", at, false);
+      f.status = status(v, at);
       const Json& series = member(v, "series", Json::value_t::array, at);
       for (std::size_t i = 0; i < series.size(); ++i) {
         const Json& point = series[i];

@@ -105,7 +105,12 @@ std::string convert(const std::string& markdown, int heading_shift, Output outpu
 // Inline styles for the tags cmark-gfm writes, so that a mail program shows
 // the report as intended without a style sheet.
 std::string with_inline_styles(std::string html) {
+  // Prose at most about 75 characters a line (a full-width line at 1280 px
+  // held 180); the tables keep the page's width.
   static const std::pair<const char*, const char*> kStyles[] = {
+      {"<p>", "<p style=\"max-width:42em\">"},
+      {"<ul>", "<ul style=\"max-width:42em\">"},
+      {"<ol>", "<ol style=\"max-width:42em\">"},
       {"<h1>", "<h1 style=\"font-size:22px;margin:0 0 12px\">"},
       {"<h2>", "<h2 style=\"font-size:18px;margin:24px 0 8px\">"},
       {"<h3>", "<h3 style=\"font-size:16px;margin:18px 0 6px\">"},

@@ -796,11 +796,17 @@ class StatusReport(unittest.TestCase):
                  "now": sum(next(p["new"] for p in u["values"]["visiterede"]["series"] if p["month"] == "2023-03")
                             for u in after["units"])},
             ])
+            status_md = (june / "status.md").read_text(encoding="utf-8")
+            self.assertNotIn("summary.json", status_md)  # the previous report is named by its date, not its path
+            self.assertIn("Sammenlignet med rapporten opgjort pr. 31. maj 2023.", status_md)
             tables = readers.markdown_tables(str(june / "status.md"))
-            added = next(t for t in tables if t[0][-1] == "Ændring")
+            added = next(t for t in tables if t[0][2:5] == ["Pr. 31. maj 2023", "Pr. 30. juni 2023", "Ændring"])
             odense = next(r for r in added if r[:2] == ["Odense", "Visiterede"])
-            self.assertEqual(odense[2:], [da_number(odense_then["actual"]), da_number(odense_now["actual"]),
-                                          f"+{da_number(odense_now['actual'] - odense_then['actual'])}"])
+            then_now = f"{da_percent(odense_then['attainment'])} → {da_percent(odense_now['attainment'])}"
+            self.assertEqual(odense[2:6], [da_number(odense_then["actual"]), da_number(odense_now["actual"]),
+                                           f"+{da_number(odense_now['actual'] - odense_then['actual'])}", then_now])
+            # Only what moved: no row with a change of 0 and the same status.
+            self.assertTrue(all(row[4] != "0" or "→" in row[6] for row in added[1:]), added)
             revised = next(t for t in tables if t[0][2] == "Måned")
             self.assertIn(["Odense", "Visiterede", "marts 2023", da_number(march_then), da_number(march_then + 1)], revised)
 
@@ -826,7 +832,8 @@ class StatusReport(unittest.TestCase):
             self.assertIn(f"– {unit['name']}", text.splitlines()[0])
             tables = readers.markdown_tables(str(path))
             for table in tables[: len(built.summary["indicators"])]:
-                self.assertEqual([row[0].strip("*") for row in table[1:]], [unit["name"], "I alt"])
+                whole = f"Hele projektet ({len(built.summary['units'])} kommuner)"  # not read as the unit's own total
+                self.assertEqual([row[0].strip("*") for row in table[1:]], [unit["name"], whole])
 
     def test_data_quality_lists_the_top_problems(self):
         with tempfile.TemporaryDirectory() as tmp:
