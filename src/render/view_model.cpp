@@ -537,7 +537,7 @@ Json dashboard_changes_view(const Report& report, const UnitFigures* only, const
   return {{"shown", report.changes.has_value()},
           {"has_items", !items.empty()},
           {"has_note", is_public},
-          {"heading", locale.fill("changes_heading", {{"date", date}})},
+          {"heading", locale.fill("dashboard_changes_heading", {{"date", date}})},
           {"items", items},
           {"none", items.empty() ? locale.fill("changes_none", {{"date", date}}) : ""},
           {"note", is_public ? locale.fill("changes_public_note",
