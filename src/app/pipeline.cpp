@@ -11,6 +11,7 @@
 #include "app/output_folder.h"
 #include "compute/changes.h"
 #include "compute/compute.h"
+#include "compute/public_changes.h"
 #include "compute/suppression.h"
 #include "core/error.h"
 #include "core/limits.h"
@@ -350,6 +351,15 @@ CheckResult check_inputs(const RunOptions& options, bool building,
     result.public_report =
         public_release(report_at, dataset->project.info.start, result.report->as_of, result.report->privacy);
     name_inputs_within_project(*result.public_report, options.project);
+    if (building && options.previous) {  // the public "since the last report": two public releases
+      PreviousReport previous = read_previous_summary(*options.previous, options.previous->generic_string());
+      Date then = previous.as_of;
+      if (then >= dataset->project.info.start && then < result.report->as_of) {
+        compare_public_releases(*result.public_report,
+                                public_release(report_at, dataset->project.info.start, then, result.report->privacy),
+                                previous.file);
+      }
+    }
     result.timings.push_back({"public release: months and suppression", clock.lap()});
   }
   if (key) {

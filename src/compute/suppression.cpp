@@ -549,6 +549,32 @@ void thin_series(Figure& f, const PrivacySettings& s) {
   }
 }
 
+// A municipality's forecast is its actual plus its pace over the forecast
+// window times the months left, the pace being (actual - its running total
+// the month before the window) / window. Beside the actual it would publish
+// that earlier running total: with the previous month's release, the step
+// between two such totals is one month's new count, which may be 1 to
+// threshold-1 (differencing), and neither the step rule nor the audit models
+// a municipality's months. So it shows only where it publishes nothing but
+// the actual: the window spans every month so far (the running total before
+// it is 0 by definition), or the period is over (the forecast is the actual).
+bool forecast_tells_only_the_actual(const Figure& f, const Report& report) {
+  if (report.as_of >= report.project.end) return true;
+  int window = report.progress.forecast_whole_period ? static_cast<int>(f.series.size())
+                                                     : report.progress.forecast_window_months;
+  return window >= static_cast<int>(f.series.size());
+}
+
+// A municipality's months are never public; its forecast only as above.
+void hide_unit_series(Figure& f, const Report& report) {
+  std::optional<double> forecast = f.forecast;
+  hide_series(f);
+  if (f.hidden == Hidden::kNo && forecast_tells_only_the_actual(f, report)) {
+    f.forecast = forecast;
+    f.forecast_hidden = false;
+  }
+}
+
 // The forecast adds the pace since the month before the window to the
 // actual, so it shows only when that month does.
 void check_forecast(Figure& f, const ProgressSettings& progress) {
@@ -576,7 +602,7 @@ void hide_figures(Report& out, const ReportCells& cells, const PrivacySettings& 
     for (std::size_t u = 0; u <= n; ++u) {
       Figure& f = u == n ? out.total.values[i] : out.units[u].values[i];
       if (Hidden why = cells.actual(u, i); why != Hidden::kNo) hide_figure(f, why);
-      if (u < n) hide_series(f);
+      if (u < n) hide_unit_series(f, out);
     }
     const Indicator& ind = out.indicators[i];
     Figure& total = out.total.values[i];

@@ -363,6 +363,7 @@ class PageRenderer {
       for (std::size_t i = 0; i < report_.indicators.size(); ++i)
         headline.push_back(headline_view(report_, *page.unit, i, locale_));
       view["headline"] = headline;
+      view["changes"] = dashboard_changes_view(report_, page.unit, locale_);
     } else {
       units.push_back(unit_view(report_, report_.total, locale_, Json::array()));
       for (std::size_t u = 0; u < report_.units.size() && !page.site; ++u) {

@@ -81,6 +81,34 @@ std::string ratio_basis(const Report& report, const Indicator& ind, const UnitFi
                       {"denominator_label", ind.denominator.empty() ? "" : report.label_of(ind.denominator)}});
 }
 
+// The change of indicator `i` for `unit` since the last report, when both
+// figures are there (in a public report only those it may show are).
+const Change* change_of(const Report& report, const std::string& unit_code, const std::string& indicator) {
+  if (!report.changes) return nullptr;
+  for (const auto& c : report.changes->changes) {
+    if (c.unit_code == unit_code && c.indicator == indicator && c.previous && c.actual) return &c;
+  }
+  return nullptr;
+}
+
+// "+12", "-3", "±0".
+std::string signed_count(double movement, const Locale& locale) {
+  if (movement == 0) return "±0";
+  return (movement > 0 ? "+" : "") + format_number(movement, 0, locale.code());
+}
+
+std::string previous_date(const Report& report, const Locale& locale) {
+  return format_date_long(report.changes->previous_as_of, locale.code());
+}
+
+// "+12 siden sidste rapport (31. maj 2026)", or "" without a change.
+std::string movement_text(const Report& report, const UnitFigures& unit, const Indicator& ind, const Locale& locale) {
+  const Change* c = change_of(report, unit.code, ind.id);
+  if (!c) return "";
+  return locale.fill("movement_since", {{"movement", signed_count(*c->actual - *c->previous, locale)},
+                                        {"date", previous_date(report, locale)}});
+}
+
 }  // namespace
 
 Json headline_view(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale) {
@@ -104,6 +132,8 @@ Json headline_view(const Report& report, const UnitFigures& unit, std::size_t i,
           {"forecast_detail",
            locale.fill("forecast_detail", {{"forecast", format_estimate(report, i, f.forecast, locale)}})},
           {"has_forecast", f.forecast.has_value()},
+          {"movement", movement_text(report, unit, ind, locale)},
+          {"has_movement", !movement_text(report, unit, ind, locale).empty()},
           {"sentence", ratio && !detail.empty() ? value + " (" + detail + ")" : figure_sentence(report, i, f, locale)}};
 }
 
@@ -483,6 +513,61 @@ std::string as_of_source_text(const Report& report, const Locale& locale) {
   return locale.fill("as_of_from_data", {{"where", where}});
 }
 
+Json dashboard_changes_view(const Report& report, const UnitFigures* only, const Locale& locale) {
+  Json items = Json::array();
+  auto add_unit = [&](const UnitFigures& unit) {
+    for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+      const Change* c = change_of(report, unit.code, report.indicators[i].id);
+      if (!c || *c->actual == *c->previous) continue;
+      items.push_back(
+          {{"text", locale.fill("change_item", {{"indicator", report.indicators[i].label},
+                                                {"unit", row_name(unit.code, unit.name, locale)},
+                                                {"then", format_number(*c->previous, 0, locale.code())},
+                                                {"now", format_number(*c->actual, 0, locale.code())},
+                                                {"movement", signed_count(*c->actual - *c->previous, locale)}})}});
+    }
+  };
+  if (only) {
+    add_unit(*only);
+  } else {
+    add_unit(report.total);
+    for (const auto& unit : report.units) add_unit(unit);
+  }
+  std::string date = report.changes ? previous_date(report, locale) : "";
+  bool is_public = report.audience == Audience::kPublic;
+  return {{"shown", report.changes.has_value()},
+          {"has_items", !items.empty()},
+          {"has_note", is_public},
+          {"heading", locale.fill("dashboard_changes_heading", {{"date", date}})},
+          {"items", items},
+          {"none", items.empty() ? locale.fill("changes_none", {{"date", date}}) : ""},
+          {"note", is_public ? locale.fill("changes_public_note",
+                                           {{"threshold", std::to_string(report.privacy.suppress_below)}})
+                             : ""}};
+}
+
+namespace {
+
+// Why the municipalities' forecasts are "–" in a public report, once, when
+// one of them is hidden though its count is shown (compute/suppression.cpp,
+// forecast_tells_only_the_actual); "" otherwise.
+std::string forecast_note(const Report& report, const Locale& locale) {
+  if (report.audience != Audience::kPublic) return "";
+  for (const auto& unit : report.units) {
+    for (std::size_t i = 0; i < unit.values.size(); ++i) {
+      const Figure& f = unit.values[i];
+      bool ratio = report.indicators[i].kind == IndicatorKind::kRatio;  // a ratio has no forecast
+      if (!ratio && f.forecast_hidden && f.hidden == Hidden::kNo && f.target) {
+        return locale.fill("forecast_note", {{"window", std::to_string(report.progress.forecast_window_months)},
+                                             {"threshold", std::to_string(report.privacy.suppress_below)}});
+      }
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
 Json build_view(const Report& report, const Locale& locale) {
   Json headline = Json::array();
   Json indicators = Json::array();
@@ -517,6 +602,9 @@ Json build_view(const Report& report, const Locale& locale) {
           {"as_of_source", as_of_source_text(report, locale)},
           {"data_quality", data_quality_view(report, locale)},
           {"is_public", report.audience == Audience::kPublic},
+          {"forecast_note", forecast_note(report, locale)},
+          {"has_forecast_note", !forecast_note(report, locale).empty()},
+          {"changes", dashboard_changes_view(report, nullptr, locale)},
           {"privacy_note", locale.fill("privacy_note", {{"threshold", std::to_string(report.privacy.suppress_below)}})},
           {"inputs", inputs}};
 }

@@ -19,6 +19,11 @@ std::string as_of_source_text(const Report& report, const Locale& locale);
 // detail, attainment, status, expected and forecast in words.
 nlohmann::json headline_view(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale);
 
+// "Since the last report" (with --previous): a heading with the previous
+// report's as-of date and what moved, of `only` (one municipality's page) or
+// of the total then every municipality; "shown" false without changes.
+nlohmann::json dashboard_changes_view(const Report& report, const UnitFigures* only, const Locale& locale);
+
 // A table row of indicator `i` for a municipality or the total: name, target,
 // actual, attainment, expected, forecast, status (and its code), sentence.
 nlohmann::json figure_view(const Report& report, std::size_t i, const UnitFigures& unit, const Locale& locale);

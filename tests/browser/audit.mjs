@@ -51,11 +51,11 @@ function check(ok, what) {
 
 // --- building the pages ---------------------------------------------------
 
-function build(sample, locale, form) {
-  const dir = path.join(outDir, sample, locale, form);
+function build(sample, locale, form, extra = [], name = sample) {
+  const dir = path.join(outDir, name, locale, form);
   fs.rmSync(dir, { recursive: true, force: true });
   execFileSync(bin, ["build", path.join("sample-data", sample, "project.json"), "--out", dir,
-                     "--locale", locale, "--dashboard", form],
+                     "--locale", locale, "--dashboard", form, ...extra],
                { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: "1656662400" }, stdio: "pipe" });
   if (form === "fragment") return [hostPage(dir, locale)];
   return fs.readdirSync(dir).filter((f) => f === "index.html" || /^kommune-.*\.html$/.test(f)).sort().map((f) => path.join(dir, f));
@@ -499,6 +499,20 @@ async function main() {
       if (locale === "da") await screenshot(browser, page, "pulje-handicap");
     }
     if ([undefined, "national"].includes(process.env.MAALTAL_AUDIT_SAMPLE)) await auditNational(browser, allPages);
+    // With --previous: the key figures' movement and "since the last report".
+    const may = path.join(outDir, "previous-report");
+    execFileSync(bin, ["build", path.join("sample-data", "smaa-mellemstore", "project.json"), "--out", may, "--as-of", "2019-05-31"],
+                 { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: "1656662400" }, stdio: "pipe" });
+    const since = ["--as-of", "2019-07-31", "--previous", path.join(may, "summary.json")];
+    for (const locale of ["da", "en"]) {
+      for (const form of ["single", "site"]) {
+        for (const file of build("smaa-mellemstore", locale, form, since, "previous")) {
+          await auditPage(browser, file, `previous/${locale}/${form}/${path.basename(file)}`, true);
+          allPages.push(file);
+          if (locale === "da" && form === "single") await screenshot(browser, file, "smaa-mellemstore-previous");
+        }
+      }
+    }
   } finally {
     await browser.close();
   }
