@@ -416,11 +416,7 @@ class RowChecker {
     return {static_cast<int>(it - units.begin()), "", ""};
   }
 
-  static std::string_view trim(std::string_view s) {
-    auto begin = s.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos) return {};
-    return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
-  }
+  static std::string_view trim(std::string_view s) { return trimmed(s); }
 
   Dataset& dataset_;
   Diagnostics& diags_;
