@@ -8,6 +8,7 @@ packages=(
   nlohmann-json3-dev libxlsxwriter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   catch2 libkainjow-mustache-dev libcli11-dev libicu-dev libssl-dev libglpk-dev libzip-dev libexpat1-dev
   python3 python3-openpyxl python3-scipy cmark-gfm
+  python3-pandas python3-jinja2 python3-xlsxwriter
   chromium fonts-dejavu-core default-jre-headless libreoffice-calc-nogui
   poppler-utils fonts-crosextra-carlito dpkg-dev groff-base man-db zsh
 )

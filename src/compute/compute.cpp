@@ -82,6 +82,7 @@ bool all_hold(const std::vector<Condition>& conditions, const Registrations& reg
 // hold) and `any` (one alternative must hold, all of its conditions).
 struct IndicatorRule {
   std::size_t date_field = 0;
+  int after = -1;  // the index of the indicator named in `after`, found once rather than per participant
   std::vector<Condition> filters;
   std::vector<std::vector<Condition>> any;
 
@@ -112,6 +113,7 @@ std::vector<IndicatorRule> indicator_rules(const Dataset& dataset) {
     IndicatorRule rule;
     if (ind.kind == IndicatorKind::kCount)
       rule.date_field = static_cast<std::size_t>(dataset.schema.date_index(ind.date_field));
+    if (!ind.after.empty()) rule.after = dataset.project.indicator_index(ind.after);
     for (const auto& filter : ind.filters) rule.filters.push_back(condition_of(dataset, filter));
     for (const auto& alternative : ind.any) {
       rule.any.emplace_back();
@@ -175,7 +177,6 @@ struct Counting {
   const Registrations& regs;
   const std::vector<Indicator>& indicators;
   const std::vector<IndicatorRule>& rules;
-  const Project& project;
   Date as_of;
 };
 
@@ -211,7 +212,7 @@ void find_counting_record(const Counting& c, std::span<const std::uint32_t> reco
   if (ind.kind != IndicatorKind::kCount) return;
   std::optional<Date> from;
   if (!ind.after.empty()) {
-    auto before = static_cast<std::size_t>(c.project.indicator_index(ind.after));
+    auto before = static_cast<std::size_t>(c.rules[i].after);
     find_counting_record(c, records, counted, before, done);
     if (counted[before] < 0) return;
     from = c.regs.date(static_cast<std::size_t>(counted[before]), c.rules[before].date_field);
@@ -259,7 +260,7 @@ Participants group_participants(const Dataset& dataset, const std::vector<Indica
   const std::size_t n = dataset.project.indicators.size();
   p.indicators = n;
   p.counted.assign(p.size() * n, -1);
-  Counting counting{dataset.registrations, dataset.project.indicators, rules, dataset.project, as_of};
+  Counting counting{dataset.registrations, dataset.project.indicators, rules, as_of};
   std::vector<char> done;
   std::uint32_t self = 0;
   for (std::size_t q = 0; q < p.size(); ++q) {

@@ -21,12 +21,23 @@ void Registrations::reserve(std::size_t rows) {
 
 void Registrations::add(std::string_view participant, std::uint16_t unit, std::span<const std::optional<Date>> dates,
                         std::span<const std::uint32_t> categories, int position) {
+  if (size() == kIdSample) reserve_ids();
   ids_.append(participant);
   id_starts_.push_back(ids_.size());
   units_.push_back(unit);
   for (const auto& d : dates) dates_.push_back(d ? d->days_since_epoch() : kNoDate);
   categories_.insert(categories_.end(), categories.begin(), categories.end());
   positions_.push_back(position);
+}
+
+void Registrations::reserve_ids() {
+  const std::size_t rows = units_.capacity();
+  if (rows <= size()) return;
+  // The ids so far, scaled to the rows reserved, and a tenth more; long
+  // ids (not what an id column holds) are left to grow as they come.
+  const double per_row = static_cast<double>(ids_.size()) / static_cast<double>(size());
+  if (per_row > 64) return;
+  ids_.reserve(static_cast<std::size_t>(per_row * 1.1 * static_cast<double>(rows)));
 }
 
 void Registrations::append(const Registrations& other, const std::vector<std::uint32_t>& skip) {

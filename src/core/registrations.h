@@ -66,6 +66,11 @@ class Registrations {
 
  private:
   static constexpr std::int32_t kNoDate = INT32_MIN;
+  // The ids' block is reserved for the rows reserved once this many are
+  // added, judged by their ids' length: grown by doubling, a million ids
+  // held up to twice their bytes, and three times while being moved.
+  static constexpr std::size_t kIdSample = 1000;
+  void reserve_ids();
   std::size_t date_fields_ = 0, category_fields_ = 0;
   std::string ids_;                          // every participant id, one after another
   std::vector<std::uint64_t> id_starts_{0};  // row k's id: ids_[id_starts_[k], id_starts_[k + 1])

@@ -7,13 +7,16 @@
 
 namespace maaltal {
 
-namespace {
-
+// By hand: find_first_not_of searched its set with memchr for each
+// character, on every cell of every row (5 % of `check` in the profile).
 std::string_view trimmed(std::string_view s) {
-  auto begin = s.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  return s.substr(begin, s.find_last_not_of(" \t\r\n") - begin + 1);
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
 }
+
+namespace {
 
 // A whole number of at most 15 digits (a sum of people fits; a date, a
 // code with letters or a decimal does not count).
@@ -53,6 +56,8 @@ std::optional<std::string> total_word(const std::vector<std::string_view>& cells
     std::string_view text = trimmed(cell);
     if (text.empty()) continue;
     if (text.size() > 12) return std::nullopt;
+    // Every word starts with i, s or t: other cells (an id, most rows) are not folded, which allocated.
+    if (std::string_view("iIsStT").find(text.front()) == std::string_view::npos) return std::nullopt;
     std::string folded = fold_case(text.back() == ':' ? text.substr(0, text.size() - 1) : text);
     for (const char* word : {"i alt", "total", "sum", "sum total", "total i alt"}) {
       if (folded == word) return std::string(text);

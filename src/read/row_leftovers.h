@@ -15,6 +15,9 @@
 
 namespace maaltal {
 
+// `cell` without the spaces, tabs and line breaks around it.
+std::string_view trimmed(std::string_view cell);
+
 // A cell of nothing but spaces (Excel's `;;;;` rows, a row a sheet left empty).
 bool is_blank_cell(std::string_view cell);
 
