@@ -122,7 +122,9 @@ class MunicipalityForecasts(unittest.TestCase):
             note = re.search(r'<p class="privacy-note">' + re.escape(NOTE[locale]) + r"[^<]*</p>", text).group(0)
             self.assertIn("6", note)  # the window, in months
             # the cells it explains
-            self.assertIn('data-label="Prognose">–<' if locale == "da" else 'data-label="Forecast">–<', text)
+            # (the dash with its spoken words beside it)
+            label = "Prognose" if locale == "da" else "Forecast"
+            self.assertIn(f'data-label="{label}"><span aria-hidden="true">–</span>', text)
         # An internal dashboard shows every forecast: no note.
         out = build(sample.project, self.tmp / "internal", "--audience", "internal", "--as-of", "2019-03-31")
         self.assertNotIn(NOTE["da"], page_text(out))

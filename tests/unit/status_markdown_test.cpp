@@ -284,7 +284,7 @@ TEST_CASE("changes: each figure then and now, and whether it moved") {
   }
 }
 
-TEST_CASE("--previous: a status that maaltal does not write is refused, naming where") {
+TEST_CASE("previous report: a status that maaltal does not write is refused, naming where") {
   Report report = sample_report("vi-goer-en-forskel", "da");
   std::string id = report.indicators[indicator_with_target(report)].id;
   REQUIRE_THROWS_WITH(previous_of(report, [&](auto& s) { s["units"][1]["values"][id]["status"] = "ontrack"; }),
