@@ -31,7 +31,14 @@ void compare_unit(const Report& now, const UnitFigures& unit, const Report& then
     const Figure& old = before->values[static_cast<std::size_t>(j)];
     if (f.hidden != Hidden::kNo || old.hidden != Hidden::kNo || !f.actual || !old.actual) continue;
     if (!movement_shows(*f.actual - *old.actual, now.privacy)) continue;
-    out.changes.push_back({unit.code, unit.name, ind.id, old.actual, f.actual});
+    Change change;
+    change.unit_code = unit.code;
+    change.unit_name = unit.name;
+    change.indicator = ind.id;
+    change.previous = old.actual;
+    change.actual = f.actual;
+    change.moved = true;  // only a movement a public dashboard shows is kept
+    out.changes.push_back(std::move(change));
   }
 }
 
