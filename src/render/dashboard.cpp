@@ -86,14 +86,12 @@ std::string checked_style_sheet(const std::string& css, const std::string& origi
   return css;
 }
 
-namespace {
-
 // A cell that is only "–" (no value) is silent in common speech settings:
 // the mark is kept for the eye and the words are added for the ear.
-std::string spoken_symbols(const std::string& html, const Locale& locale) {
-  const std::string mark = ">" + locale.get("not_set") + "</td>";
-  const std::string spoken = "><span aria-hidden=\"true\">" + locale.get("not_set") + "</span><span class=\"vh\">" +
-                             xml_escape(locale.get("no_value")) + "</span></td>";
+std::string spoken_symbols(const std::string& html, const std::string& symbol, const std::string& words) {
+  const std::string mark = ">" + symbol + "</td>";
+  const std::string spoken =
+      "><span aria-hidden=\"true\">" + symbol + "</span><span class=\"vh\">" + xml_escape(words) + "</span></td>";
   std::string out;
   out.reserve(html.size() + html.size() / 8);
   std::size_t from = 0;
@@ -103,6 +101,8 @@ std::string spoken_symbols(const std::string& html, const Locale& locale) {
   }
   return out.append(html, from, std::string::npos);
 }
+
+namespace {
 
 // "18 til 29 år" for an age band's column "18–29" (its label unless the
 // project names it otherwise), which speech read as "atten niogtyve": the
@@ -375,7 +375,7 @@ class PageRenderer {
     view["units"] = units;
     std::string html = render_template(kTemplate, template_, view, xml_escape);
     html.erase(0, html.find_first_not_of('\n'));  // a fragment starts at its <section>
-    html = spoken_symbols(html, locale_);
+    html = spoken_symbols(html, locale_.get("not_set"), locale_.get("no_value"));
     return standalone ? html : headings_one_level_down(html);
   }
 

@@ -151,7 +151,8 @@ std::string render_pool_dashboard(const PoolReport& pool, const TemplateSet& tem
   view["inputs"] = Json::array();
   for (const auto& f : pool.inputs) view["inputs"].push_back({{"name", f.name}, {"sha256", f.sha256}});
   view["footer"] = words.fill("footer", {{"version", pool.generator_version}});
-  return render_template(kTemplate, templates.text(kTemplate), view, xml_escape);
+  return spoken_symbols(render_template(kTemplate, templates.text(kTemplate), view, xml_escape), "–",
+                        words.get("no_value"));
 }
 
 }  // namespace maaltal
