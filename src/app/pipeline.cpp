@@ -190,6 +190,18 @@ class AudienceReports {
   const std::optional<Report>& public_;
 };
 
+// Above this many municipalities one page of them all takes long to cross by
+// keyboard or screen reader (README, "Dashboard forms"): `site` is suggested.
+constexpr std::size_t kSinglePageMunicipalities = 30;
+
+void suggest_site(const Report& dashboard, const RunOptions& options, Diagnostics& diagnostics) {
+  if (options.dashboard_form != "single" || dashboard.units.size() <= kSinglePageMunicipalities) return;
+  diagnostics.warning("W155",
+                      Words("", {{"n", std::to_string(dashboard.units.size())},
+                                 {"limit", std::to_string(kSinglePageMunicipalities)}}),
+                      SourceLocation{options.project.string(), 0, 0, "", ""});
+}
+
 // The text outputs, rendered in memory: every template but the workbook's
 // is read and checked here (tags, the style sheet, the locale's strings).
 std::vector<OutputFile> render_texts(const Report& dashboard, const Report& status, const Report& summary,
@@ -197,6 +209,7 @@ std::vector<OutputFile> render_texts(const Report& dashboard, const Report& stat
                                      CheckResult& result) {
   Stopwatch clock;
   progress::update("writing the dashboard");
+  suggest_site(dashboard, options, result.diagnostics);
   auto files = render_dashboard(dashboard, templates, parse_dashboard_form(options.dashboard_form));
   result.timings.push_back({"dashboard", clock.lap()});
   progress::update("writing the status report");

@@ -86,9 +86,9 @@ std::string checked_style_sheet(const std::string& css, const std::string& origi
   return css;
 }
 
-// A cell that is only "–" (no value) is silent in common speech settings:
-// the mark is kept for the eye and the words are added for the ear.
-std::string spoken_symbols(const std::string& html, const std::string& symbol, const std::string& words) {
+// Every cell that is only `symbol` (already escaped) keeps it for the eye
+// and gets `words` for the ear.
+std::string cells_with_words(const std::string& html, const std::string& symbol, const std::string& words) {
   const std::string mark = ">" + symbol + "</td>";
   const std::string spoken =
       "><span aria-hidden=\"true\">" + symbol + "</span><span class=\"vh\">" + xml_escape(words) + "</span></td>";
@@ -103,6 +103,15 @@ std::string spoken_symbols(const std::string& html, const std::string& symbol, c
 }
 
 namespace {
+
+// A cell that is only "–" (no value) is silent in common speech settings, and
+// "<5" (a hidden small count) is read as "less than five" or not at all: the
+// mark is kept for the eye and the words are added for the ear.
+std::string spoken_symbols(const std::string& html, const Report& report, const Locale& locale) {
+  std::string out = cells_with_words(html, locale.get("not_set"), locale.get("no_value"));
+  return cells_with_words(out, xml_escape(hidden_mark(report, Hidden::kSmall, locale)),
+                          hidden_mark_spoken(report, locale));
+}
 
 // "18 til 29 år" for an age band's column "18–29" (its label unless the
 // project names it otherwise), which speech read as "atten niogtyve": the
@@ -375,7 +384,7 @@ class PageRenderer {
     view["units"] = units;
     std::string html = render_template(kTemplate, template_, view, xml_escape);
     html.erase(0, html.find_first_not_of('\n'));  // a fragment starts at its <section>
-    html = spoken_symbols(html, locale_.get("not_set"), locale_.get("no_value"));
+    html = spoken_symbols(html, report_, locale_);
     return standalone ? html : headings_one_level_down(html);
   }
 

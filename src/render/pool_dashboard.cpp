@@ -151,8 +151,11 @@ std::string render_pool_dashboard(const PoolReport& pool, const TemplateSet& tem
   view["inputs"] = Json::array();
   for (const auto& f : pool.inputs) view["inputs"].push_back({{"name", f.name}, {"sha256", f.sha256}});
   view["footer"] = words.fill("footer", {{"version", pool.generator_version}});
-  return spoken_symbols(render_template(kTemplate, templates.text(kTemplate), view, xml_escape), "–",
-                        words.get("no_value"));
+  // Marks speech drops or misreads get their words, as on the project's dashboard.
+  std::string threshold = std::to_string(pool.privacy.suppress_below);
+  std::string html = render_template(kTemplate, templates.text(kTemplate), view, xml_escape);
+  html = cells_with_words(html, "–", words.get("no_value"));
+  return cells_with_words(html, "&lt;" + threshold, words.fill("hidden_small_spoken", {{"threshold", threshold}}));
 }
 
 }  // namespace maaltal

@@ -255,7 +255,8 @@ std::string bullet_chart_svg(const Report& report, const UnitFigures& unit, cons
   for (std::size_t i : rows) desc += (desc.empty() ? "" : " ") + bullet_sentence(report, i, unit.values[i], locale);
   double height = static_cast<double>(rows.size()) * kBulletRowHeight + 4;
   std::string svg = svg_open(
-      id, kWidth, height, locale.fill("chart_bullet_title", {{"unit", row_name(unit.code, unit.name, locale)}}), desc);
+      id, kWidth, height, locale.fill("chart_bullet_title", {{"unit", row_name(unit.code, unit.name, locale)}}),
+      with_spoken_marks(report, desc, locale));
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::size_t i = rows[r];
     const Figure& f = unit.values[i];
@@ -310,7 +311,7 @@ std::string progress_chart_svg(const Report& report, const UnitFigures& unit, st
                                                          {"end", format_date_long(report.project.end, locale.code())}});
   if (f.forecast)
     desc += " " + locale.fill("chart_forecast_desc", {{"forecast", format_estimate(report, i, f.forecast, locale)}});
-  std::string svg = svg_open(id, kWidth, kHeight, title, desc);
+  std::string svg = svg_open(id, kWidth, kHeight, title, with_spoken_marks(report, desc, locale));
   // Gridlines at zero and the target, labelled on the left.
   svg += "<g class=\"axis\">";
   for (double v : {0.0, *f.target}) {
@@ -358,7 +359,7 @@ std::string bar_chart_svg(const Report& report, std::size_t i, const Locale& loc
   std::string desc = bars.size() > kSummaryAbove ? bar_summary(report, i, locale) : bar_sentences(report, i, locale);
 
   std::string id = "chart-" + ind.id;
-  std::string svg = svg_open(id, layout.width(), height, title, desc);
+  std::string svg = svg_open(id, layout.width(), height, title, with_spoken_marks(report, desc, locale));
   // A drawing widened for long names is shown wider too, so its text keeps the size of the others'.
   if (layout.width() > kWidth) {
     char style[64];

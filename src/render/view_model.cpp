@@ -151,8 +151,14 @@ Json revisions_view(const Report& report, std::size_t i, const Locale& locale) {
                                         {"original", format_estimate(report, i, f.target_original, locale)},
                                         {"target", format_target(report, i, f, locale)},
                                         {"date", format_date_long(*f.target_effective, locale.code())}});
-    if (!f.target_reason.empty()) text += " " + f.target_reason + ".";
-    revisions.push_back({{"text", text}});
+    // the reason is the project's own words: kept apart too, so that an
+    // English dashboard can mark it as Danish
+    bool has_reason = !f.target_reason.empty();
+    std::string reason = has_reason ? f.target_reason + "." : "";
+    revisions.push_back({{"text", has_reason ? text + " " + reason : text},
+                         {"sentence", text},
+                         {"reason", reason},
+                         {"has_reason", has_reason}});
   }
   return revisions;
 }
@@ -175,10 +181,18 @@ Json indicator_view(const Report& report, std::size_t i, const Locale& locale) {
 }
 
 // Owner, funder and pool, as label/value pairs, leaving out those not given.
+// An abbreviation the locale knows ("STAR") comes with its expansion: these
+// lines head the page, so this is its first use.
 Json project_meta(const ProjectInfo& p, const Locale& locale) {
   Json meta = Json::array();
   for (const auto& [key, value] : {std::pair{"owner", &p.owner}, {"funder", &p.funder}, {"pool", &p.pool}}) {
-    if (!value->empty()) meta.push_back({{"label", locale.get(key)}, {"value", *value}});
+    if (value->empty()) continue;
+    std::string expansion_key = "expansion_" + *value;
+    bool known = locale.strings().contains(expansion_key);
+    meta.push_back({{"label", locale.get(key)},
+                    {"value", *value},
+                    {"has_expansion", known},
+                    {"expansion", known ? locale.get(expansion_key) : ""}});
   }
   return meta;
 }
@@ -361,8 +375,10 @@ std::string row_name(const std::string& code, const std::string& name, const Loc
 }
 
 std::string format_actual(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale) {
-  if (f.hidden != Hidden::kNo) return hidden_mark(report, f.hidden, locale);
   bool count = report.indicators[indicator].kind != IndicatorKind::kRatio;
+  // a share of a hidden count is not shown: "<5" where a percentage belongs
+  // would read as "<5 %"
+  if (f.hidden != Hidden::kNo) return count ? hidden_mark(report, f.hidden, locale) : locale.get("hidden_share");
   if (count && f.actual == 0.0 && shows_zero_as_dash(report)) return locale.get("not_set");
   return format_value(report, indicator, f.actual, locale);
 }
@@ -371,6 +387,18 @@ std::string hidden_mark(const Report& report, Hidden hidden, const Locale& local
   if (hidden == Hidden::kSmall)
     return locale.fill("hidden_small", {{"threshold", std::to_string(report.privacy.suppress_below)}});
   return locale.get("hidden_protecting");
+}
+
+std::string hidden_mark_spoken(const Report& report, const Locale& locale) {
+  return locale.fill("hidden_small_spoken", {{"threshold", std::to_string(report.privacy.suppress_below)}});
+}
+
+std::string with_spoken_marks(const Report& report, std::string text, const Locale& locale) {
+  const std::string mark = hidden_mark(report, Hidden::kSmall, locale);
+  const std::string words = hidden_mark_spoken(report, locale);
+  for (std::size_t pos = text.find(mark); pos != std::string::npos; pos = text.find(mark, pos + words.size()))
+    text.replace(pos, mark.size(), words);
+  return text;
 }
 
 std::string format_target(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale) {

@@ -40,6 +40,10 @@ std::string row_name(const std::string& code, const std::string& name, const Loc
 // In a public output, the mark of a hidden count: "<5", or "skjult" for one
 // hidden to protect a small one.
 std::string hidden_mark(const Report& report, Hidden hidden, const Locale& locale);
+// "under 5": the words for "<5", for speech and for sentences.
+std::string hidden_mark_spoken(const Report& report, const Locale& locale);
+// `text` with every "<5" in words ("Fanø: under 5 af 2"), for a chart's description.
+std::string with_spoken_marks(const Report& report, std::string text, const Locale& locale);
 std::string format_actual(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale);
 std::string format_target(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale);
 std::string format_attainment(const Report& report, const Figure& f, const Locale& locale);

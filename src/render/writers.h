@@ -40,9 +40,9 @@ DashboardForm parse_dashboard_form(const std::string& name);
 // at its line and column: the project's dashboard and the pool's inline it.
 std::string checked_style_sheet(const std::string& css, const std::string& origin);
 
-// `html` with each table cell that is only `symbol` ("–", no value) given the
-// spoken `words` beside it: speech drops the dash in common settings.
-std::string spoken_symbols(const std::string& html, const std::string& symbol, const std::string& words);
+// `html` with each table cell that is only `symbol` (escaped: "–", "&lt;5")
+// given the spoken `words` beside it: speech drops or misreads the mark.
+std::string cells_with_words(const std::string& html, const std::string& symbol, const std::string& words);
 
 // The dashboard's files (dashboard.html.mustache, dashboard.css).
 std::vector<OutputFile> render_dashboard(const Report& report, const TemplateSet& templates, DashboardForm form);

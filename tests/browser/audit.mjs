@@ -395,11 +395,27 @@ async function chartLabelProblems(page) {
   });
 }
 
-// No cell is only a symbol that speech drops or misreads: "–" comes with
-// words, and an age band "18–29" is said as "18 til 29 år".
+// No cell is only a symbol that speech drops or misreads: "–" and "<5" come
+// with words, and an age band "18–29" is said as "18 til 29 år".
 async function silentSymbols(page) {
   return page.evaluate(() => [...document.querySelectorAll("td, th")]
-    .filter((c) => /^(–|\d+–\d+)$/.test(c.textContent.trim())).length);
+    .filter((c) => /^(–|\d+–\d+|<\d+)$/.test(c.textContent.trim())).length);
+}
+
+// What speech reads for a hidden count: no "<5" in a chart's description
+// ("Fanø: under 5 af 2"), none where a percentage belongs ("<5 %"), and the
+// mark explained on the page.
+async function hiddenCountProblems(page) {
+  return page.evaluate(() => {
+    const problems = [];
+    for (const desc of document.querySelectorAll("svg desc")) {
+      if (/<\d/.test(desc.textContent)) problems.push(`chart description "${desc.textContent.slice(0, 60)}"`);
+    }
+    if (/<\d+\s*%/.test(document.body.textContent)) problems.push('"<5 %" where a percentage belongs');
+    const marks = [...document.querySelectorAll("td")].filter((c) => /^<\d+/.test(c.textContent.trim()));
+    if (marks.length && !/«<\d+»|“<\d+”/.test(document.body.textContent)) problems.push('"<5" not explained on the page');
+    return problems;
+  });
 }
 
 // What a keyboard user crosses, and the names a screen reader lists regions by.
@@ -422,7 +438,11 @@ async function auditBeyond(page, label, labels, english) {
   if (english) {
     const untagged = await danishWithoutLang(page, labels);
     check(untagged.length === 0, `${label}: Danish without lang="da": ${untagged.slice(0, 4).join("; ")}`);
+    const reasons = await reasonsWithoutLang(page, labels.reasons || []);
+    check(reasons.length === 0, `${label}: revision reasons without lang="da": ${reasons.join("; ")}`);
   }
+  const abbreviations = await abbreviationProblems(page);
+  check(abbreviations.length === 0, `${label}: ${abbreviations.join("; ")}`);
   const outline = await outlineProblems(page);
   check(outline.length === 0, `${label}: heading outline: ${outline.join("; ")}`);
   const chartLabels = await chartLabelProblems(page);
@@ -430,7 +450,9 @@ async function auditBeyond(page, label, labels, english) {
   const selfLinks = await page.evaluate(() => document.querySelectorAll("a[href='']").length);
   check(selfLinks === 0, `${label}: ${selfLinks} links to nowhere (href="")`);
   const silent = await silentSymbols(page);
-  check(silent === 0, `${label}: ${silent} cells are a bare "–" or age band`);
+  check(silent === 0, `${label}: ${silent} cells are a bare "–", "<5" or age band`);
+  const hiddenCounts = await hiddenCountProblems(page);
+  check(hiddenCounts.length === 0, `${label}: hidden counts: ${hiddenCounts.join("; ")}`);
   const scrolling = await unreachableScrolling(page);
   check(scrolling.length === 0, `${label}: scrolls without a focusable named region: ${scrolling.join("; ")}`);
   await page.emulateMedia({ forcedColors: "active" });
@@ -445,7 +467,41 @@ async function auditBeyond(page, label, labels, english) {
 // The project's own indicator names, for the lang check.
 function ownLabels(projectFile) {
   const project = JSON.parse(fs.readFileSync(projectFile, "utf8"));
-  return (project.indicators || []).map((i) => i.label).filter(Boolean);
+  const labels = (project.indicators || []).map((i) => i.label).filter(Boolean);
+  // The reasons given for revised targets, the project's own Danish words too.
+  labels.reasons = (project.targets || []).map((t) => t.reason).filter(Boolean);
+  return labels;
+}
+
+// Each target revision's reason on an English page is in lang="da" (it was
+// joined into the English sentence about the revision).
+async function reasonsWithoutLang(page, reasons) {
+  return page.evaluate((reasons) => {
+    const problems = [];
+    for (const li of document.querySelectorAll("ul.revisions li")) {
+      for (const reason of reasons.filter((r) => li.textContent.includes(r))) {
+        const tagged = [...li.querySelectorAll("[lang]")].some((el) => el.lang.startsWith("da") && el.textContent.includes(reason));
+        if (!tagged) problems.push(`"${reason.slice(0, 40)}"`);
+      }
+    }
+    return problems;
+  }, reasons);
+}
+
+// An abbreviation the dashboard knows ("STAR") is an <abbr> with its
+// expansion where the page first names it, the expansion in the text too.
+async function abbreviationProblems(page) {
+  return page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!/\bSTAR\b/.test(node.data) || node.parentElement.closest("title, style")) continue;
+      const abbr = node.parentElement.closest("abbr[title]");
+      if (!abbr) return [`first "STAR" is no <abbr>: "${node.data.trim().slice(0, 50)}"`];
+      if (!abbr.parentElement.textContent.includes(abbr.title)) return [`"STAR" without "${abbr.title}" in the text`];
+      return [];
+    }
+    return [];
+  });
 }
 
 // --- the Nu HTML Checker ----------------------------------------------------

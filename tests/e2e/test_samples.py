@@ -1179,6 +1179,29 @@ class Generate(unittest.TestCase):
             expected = sum(1 for r in rows if r.split(";")[2] and r.split(";")[2] <= "2024-06-30")
             self.assertEqual(summary["total"]["values"]["visiterede"]["actual"], expected)
 
+    def test_one_page_of_many_municipalities_suggests_site(self):
+        """Issue 21: a single page of 98 municipalities is long to cross by
+        keyboard or screen reader; above 30, W155 suggests `--dashboard site`
+        (the page is still written). A site, or a small project, has none."""
+        with tempfile.TemporaryDirectory() as tmp:
+            project = pathlib.Path(tmp) / "g"
+            self.assertEqual(run("generate", "--participants", "3000", "--out", str(project)).returncode, 0)
+            single = run("build", str(project / "project.json"), "--out", str(project / "single"))
+            self.assertEqual(single.returncode, 0, single.stderr)
+            self.assertIn("W155", single.stderr)
+            self.assertIn("one page of 98 municipalities, more than 30", single.stderr)
+            self.assertIn("--dashboard site", single.stderr)
+            self.assertTrue((project / "single/index.html").exists())
+            danish = run("build", str(project / "project.json"), "--out", str(project / "da"), "--locale", "da")
+            self.assertIn("én side med 98 kommuner, flere end 30", danish.stderr)
+            site = run("build", str(project / "project.json"), "--out", str(project / "site"), "--dashboard", "site")
+            self.assertEqual(site.returncode, 0, site.stderr)
+            self.assertNotIn("W155", site.stderr)
+            strict = run("build", str(project / "project.json"), "--out", str(project / "strict"), "--strict")
+            self.assertEqual(strict.returncode, 3, strict.stderr)
+            small = run("build", str(ROOT / "sample-data/smaa-tal/project.json"), "--out", str(project / "small"))
+            self.assertNotIn("W155", small.stderr)
+
 
 
 class ReadInTwo(unittest.TestCase):

@@ -324,3 +324,22 @@ TEST_CASE("status.html: prose is held to a readable line length; tables keep the
   }
   CHECK(page.find("<table style=\"border-collapse:collapse;margin:8px 0 16px\">") != std::string::npos);
 }
+
+TEST_CASE("a hidden count's share is a word, never '<5' where a percentage belongs (issue 21)") {
+  std::filesystem::current_path(MAALTAL_SOURCE_DIR);
+  RunOptions options;
+  options.project = "sample-data/vi-goer-en-forskel/project.json";
+  Report report = *run_check(options).report;
+  TemplateSet templates;
+  Locale locale = Locale::load(templates, "da");
+  std::size_t ratio = report.indicators.size();
+  for (std::size_t i = 0; i < report.indicators.size() && ratio == report.indicators.size(); ++i)
+    if (report.indicators[i].kind == IndicatorKind::kRatio) ratio = i;
+  REQUIRE(ratio < report.indicators.size());
+  Figure f = report.units[0].values[ratio];
+  f.hidden = Hidden::kSmall;
+  CHECK(format_actual(report, ratio, f, locale) == "skjult");
+  CHECK(hidden_mark(report, Hidden::kSmall, locale) == "<5");  // a count keeps its mark
+  CHECK(hidden_mark_spoken(report, locale) == "under 5");
+  CHECK(with_spoken_marks(report, "Fanø: <5 af 2. Læsø: <5 af 3.", locale) == "Fanø: under 5 af 2. Læsø: under 5 af 3.");
+}
