@@ -469,7 +469,8 @@ function ownLabels(projectFile) {
   const project = JSON.parse(fs.readFileSync(projectFile, "utf8"));
   const labels = (project.indicators || []).map((i) => i.label).filter(Boolean);
   // The reasons given for revised targets, the project's own Danish words too.
-  labels.reasons = (project.targets || []).map((t) => t.reason).filter(Boolean);
+  // (A targets file of its own, {"file": …}, is a table of plain targets.)
+  labels.reasons = (Array.isArray(project.targets) ? project.targets : []).map((t) => t.reason).filter(Boolean);
   return labels;
 }
 
