@@ -49,6 +49,14 @@ const maaltal::DiagnosticWords& terminal_words(const std::optional<std::string>&
   return maaltal::DiagnosticWords::built_in(locale.value_or("en"));
 }
 
+// The command's own line `key` ("line.rows") in the terminal's language,
+// from the locale files' "diagnostics" object, as the messages above it are.
+std::string said(const maaltal::DiagnosticWords& words, const std::string& key,
+                 const std::vector<std::pair<std::string, std::string>>& args) {
+  if (auto text = words.fill(key, args)) return *text;
+  return maaltal::DiagnosticWords::english().fill(key, args).value_or(key);
+}
+
 // "3 errors, 1 warning, 2 notes" in the terminal's language.
 std::string tally(const maaltal::Diagnostics& diags, const maaltal::DiagnosticWords& words) {
   auto counted = [&](int n, const std::string& one, const std::string& many) {
@@ -88,26 +96,36 @@ int report_diagnostics(const CheckResult& result, const maaltal::RunOptions& opt
   return options.strict && diags.warning_count() > 0 ? kStrictWarnings : 0;
 }
 
+// "10 rows read, 9 counted, 1 rejected" in the terminal's language.
+std::string rows_line(const maaltal::DiagnosticWords& words, int read, int counted, int rejected) {
+  return said(words, "line.rows",
+              {{"read", std::to_string(read)},
+               {"counted", std::to_string(counted)},
+               {"rejected", std::to_string(rejected)}});
+}
+
 // The row accounting, printed with or without errors: every row read is
 // counted or rejected with a message above.
 // Blank rows and a total row are read and skipped, neither counted nor
 // rejected; the as-of date names the row it came from when the data set it.
-void print_rows(const CheckResult& result) {
+void print_rows(const CheckResult& result, const maaltal::DiagnosticWords& words) {
   if (!result.data_read) return;
   if (result.report) {
-    std::cout << "as of " << result.report->as_of.iso();
+    std::cout << said(words, "line.as_of", {{"date", result.report->as_of.iso()}});
     if (const auto& source = result.as_of_source) {
-      std::cout << " (the latest date in the data, " << source->file
-                << (source->index >= 0 ? "#/" + std::to_string(source->index) : " line " + std::to_string(source->line))
-                << ")";
+      std::string where =
+          source->index >= 0
+              ? said(words, "line.as_of_item", {{"file", source->file}, {"index", std::to_string(source->index)}})
+              : said(words, "line.as_of_line", {{"file", source->file}, {"line", std::to_string(source->line)}});
+      std::cout << " (" << where << ")";
     }
     std::cout << ": ";
   }
   int skipped = result.rows_blank + result.rows_total;
-  std::cout << result.rows_read << " rows read, " << result.rows_read - result.rows_rejected - skipped << " counted, "
-            << result.rows_rejected << " rejected";
-  if (result.rows_blank > 0) std::cout << ", " << result.rows_blank << " blank skipped";
-  if (result.rows_total > 0) std::cout << ", " << result.rows_total << " total skipped";
+  int counted = result.rows_read - result.rows_rejected - skipped;
+  std::cout << rows_line(words, result.rows_read, counted, result.rows_rejected);
+  if (result.rows_blank > 0) std::cout << said(words, "line.blank_skipped", {{"n", std::to_string(result.rows_blank)}});
+  if (result.rows_total > 0) std::cout << said(words, "line.total_skipped", {{"n", std::to_string(result.rows_total)}});
   std::cout << "\n";
 }
 
@@ -139,15 +157,15 @@ int run_pool_command(const std::string& file, const std::string& out_dir, std::o
   maaltal::RunOptions printing = options;
   if (!locale.empty()) printing.locale = locale;
   int code = report_diagnostics(printed, printing);
+  const auto& words = terminal_words(printing.locale);
   for (const auto& p : result.projects) {
     std::cout << "project " << (p.id.empty() ? p.entry : p.id) << ": ";
     if (p.source == "summary") {
       std::cout << "figures from its summary.json" << (p.as_of ? " as of " + p.as_of->iso() : "") << "\n";
       continue;
     }
-    if (p.as_of) std::cout << "as of " << p.as_of->iso() << ": ";
-    std::cout << p.rows_read << " rows read, " << p.rows_read - p.rows_rejected << " counted, " << p.rows_rejected
-              << " rejected\n";
+    if (p.as_of) std::cout << said(words, "line.as_of", {{"date", p.as_of->iso()}}) << ": ";
+    std::cout << rows_line(words, p.rows_read, p.rows_read - p.rows_rejected, p.rows_rejected) << "\n";
   }
   if (code != 0) {
     std::cerr << (code == kStrictWarnings ? "maaltal: nothing written: --strict and the warnings above\n"
@@ -156,7 +174,7 @@ int run_pool_command(const std::string& file, const std::string& out_dir, std::o
   }
   std::string names;
   for (const auto& name : result.written) names += (names.empty() ? "" : ",") + name;
-  std::cout << "wrote " << out_dir << "/{" << names << "}\n";
+  std::cout << said(words, "line.wrote", {{"path", out_dir + "/{" + names + "}"}}) << "\n";
   return 0;
 }
 
@@ -333,7 +351,7 @@ int run(int argc, char** argv) {
     CheckResult result = maaltal::run_check(options);
     maaltal::progress::finish();
     int code = report_diagnostics(result, options);
-    print_rows(result);
+    print_rows(result, terminal_words(options.locale));
     return code;
   }
   CheckResult result = maaltal::run_build(options, out_dir);
@@ -343,15 +361,16 @@ int run(int argc, char** argv) {
   }
   int code = report_diagnostics(result, options);
   if (code != 0) {
-    print_rows(result);
+    print_rows(result, terminal_words(options.locale));
     std::cerr << (code == kStrictWarnings ? "maaltal: nothing written: --strict and the warnings above\n"
                                           : "maaltal: nothing written: fix the errors above\n");
     return code;
   }
-  print_rows(result);
+  const auto& words = terminal_words(options.locale);
+  print_rows(result, words);
   std::string names;
   for (const auto& name : result.written) names += (names.empty() ? "" : ",") + name;
-  std::cout << "wrote " << out_dir << "/{" << names << "}\n";
+  std::cout << said(words, "line.wrote", {{"path", out_dir + "/{" + names + "}"}}) << "\n";
   return 0;
 }
 

@@ -208,7 +208,7 @@ void read_json(Dataset& dataset, const std::string& text, const std::string& fil
   FreeJsonOnExit free_json(*json);
   JsonFields fields(file, diags);
   if (!json->is_array()) {
-    fields.wrong_type("", "an array of counts");
+    fields.wrong_type("", Words("counts"));
     return;
   }
   const char* keys[4] = {"municipality", "indicator", "date", "count"};

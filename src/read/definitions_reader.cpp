@@ -44,12 +44,11 @@ void read_goals(const Json& root, DefinitionReader& r) {
     if (!g.id.empty() && !check_id(g.id, IdKind::kDefinition, ptr + "/id", r.fields)) ok = false;
     if (ok && !unique_id(r.project.goals, g.id, ptr + "/id", r)) ok = false;
     if (!g.level.empty() && !one_of(g.level, kGoalLevels)) {
-      r.fields.invalid(ptr + "/level",
-                       "unknown level '" + g.level + "' (expected activity, short_term, long_term or effect)");
+      r.fields.invalid(ptr + "/level", Words("goal_level", {{"value", g.level}}));
       ok = false;
     }
     if (!g.status.empty() && !one_of(g.status, kGoalStatuses)) {
-      r.fields.invalid(ptr + "/status", "unknown status '" + g.status + "' (expected met, partly_met or not_met)");
+      r.fields.invalid(ptr + "/status", Words("goal_status", {{"value", g.status}}));
       ok = false;
     }
     if (!g.indicator.empty() && r.project.indicator_index(g.indicator) < 0) {
@@ -57,7 +56,7 @@ void read_goals(const Json& root, DefinitionReader& r) {
       ok = false;
     }
     if (g.status.empty() && g.indicator.empty()) {
-      r.fields.invalid(ptr + "/status", "a goal not tied to an indicator needs a status");
+      r.fields.invalid(ptr + "/status", Words("goal_needs_status"));
       ok = false;
     }
     if (ok) r.project.goals.push_back(std::move(g));
@@ -67,19 +66,19 @@ void read_goals(const Json& root, DefinitionReader& r) {
 // An age band's bound: a whole number of years from 0 to 150.
 bool age_in_range(double age, const std::string& ptr, DefinitionReader& r) {
   if (age >= 0 && age <= 150 && age == static_cast<int>(age)) return true;
-  r.fields.invalid(ptr, "expected a whole number of years from 0 to 150");
+  r.fields.invalid(ptr, Words("age_years"));
   return false;
 }
 
 // "age_bands": [{"from": 18, "to": 29}, ...] with "age_field": "birth_year" (default) or "age".
 void read_age_bands(const Json& bands, const Json& obj, const std::string& ptr, Breakdown& b, DefinitionReader& r) {
   auto kind = r.fields.string(obj, ptr, "age_field", false).value_or("birth_year");
-  if (kind != "birth_year" && kind != "age") r.fields.invalid(ptr + "/age_field", "expected \"birth_year\" or \"age\"");
+  if (kind != "birth_year" && kind != "age") r.fields.invalid(ptr + "/age_field", Words("age_field"));
   b.field_is_birth_year = kind == "birth_year";
   for (std::size_t k = 0; k < bands.size(); ++k) {
     std::string bptr = ptr + "/age_bands/" + std::to_string(k);
     if (!bands[k].is_object()) {
-      r.fields.wrong_type(bptr, "an object with from and to");
+      r.fields.wrong_type(bptr, Words("age_band"));
       continue;
     }
     auto from = r.fields.number(bands[k], bptr, "from", true);
@@ -87,7 +86,7 @@ void read_age_bands(const Json& bands, const Json& obj, const std::string& ptr, 
     if (!from || !to) continue;
     if (!age_in_range(*from, bptr + "/from", r) || !age_in_range(*to, bptr + "/to", r)) continue;
     if (*to < *from) {
-      r.fields.invalid(bptr + "/to", "an age band ends before it starts");
+      r.fields.invalid(bptr + "/to", Words("age_band_order"));
       continue;
     }
     AgeBand band{"", static_cast<int>(*from), static_cast<int>(*to), {}};
@@ -96,7 +95,7 @@ void read_age_bands(const Json& bands, const Json& obj, const std::string& ptr, 
     b.age_bands.push_back(band);
     b.categories.push_back(band.label);
   }
-  if (b.age_bands.empty()) r.fields.invalid(ptr + "/age_bands", "a breakdown needs at least one age band");
+  if (b.age_bands.empty()) r.fields.invalid(ptr + "/age_bands", Words("no_age_band"));
 }
 
 void read_breakdowns(const Json& root, DefinitionReader& r) {
@@ -117,15 +116,15 @@ void read_breakdowns(const Json& root, DefinitionReader& r) {
         if (c.is_string())
           b.categories.push_back(c.get<std::string>());
         else
-          r.fields.wrong_type(ptr + "/categories", "an array of strings");
+          r.fields.wrong_type(ptr + "/categories", Words("strings"));
       }
-      if (b.categories.empty()) r.fields.invalid(ptr + "/categories", "a breakdown needs at least one category");
+      if (b.categories.empty()) r.fields.invalid(ptr + "/categories", Words("no_category"));
     }
     int index = r.project.indicator_index(b.indicator);
     if (!b.indicator.empty() && index < 0) {
       r.diags.error("E204", {{"id", b.indicator}}, {r.file, 0, 0, ptr + "/indicator", ""});
     } else if (index >= 0 && r.project.indicators[static_cast<std::size_t>(index)].kind != IndicatorKind::kCount) {
-      r.fields.invalid(ptr + "/indicator", "a breakdown counts a count indicator");
+      r.fields.invalid(ptr + "/indicator", Words("breakdown_kind"));
     } else if (!b.id.empty() && !b.field.empty() && !b.categories.empty()) {
       r.project.breakdowns.push_back(std::move(b));
     }
@@ -148,18 +147,18 @@ void read_funnels(const Json& root, DefinitionReader& r) {
       const Json& stage = (*stages)[k];
       int index = stage.is_string() ? r.project.indicator_index(stage.get<std::string>()) : -1;
       if (!stage.is_string()) {
-        r.fields.wrong_type(sptr, "an indicator id");
+        r.fields.wrong_type(sptr, Words("indicator_id"));
       } else if (index < 0) {
         r.diags.error("E204", {{"id", stage.get<std::string>()}}, {r.file, 0, 0, sptr, ""});
       } else if (r.project.indicators[static_cast<std::size_t>(index)].kind == IndicatorKind::kRatio) {
-        r.fields.invalid(sptr, "a funnel stage is a count or a sum, not a ratio");
+        r.fields.invalid(sptr, Words("funnel_stage_kind"));
       } else {
         funnel.stages.push_back(stage.get<std::string>());
         continue;
       }
       ok = false;
     }
-    if (ok && funnel.stages.size() < 2) r.fields.invalid(ptr + "/stages", "a funnel needs at least two stages");
+    if (ok && funnel.stages.size() < 2) r.fields.invalid(ptr + "/stages", Words("funnel_stages"));
     if (ok && funnel.stages.size() >= 2) r.project.funnels.push_back(std::move(funnel));
   }
 }
@@ -177,11 +176,11 @@ void read_milestones(const Json& root, DefinitionReader& r) {
       continue;
     }
     if (value && *value < 0) {
-      r.fields.invalid(ptr + "/value", "a milestone cannot be below 0");
+      r.fields.invalid(ptr + "/value", Words("milestone_negative"));
       continue;
     }
     if (value && *value > kMaxCountTarget) {
-      r.fields.invalid(ptr + "/value", "a milestone must be at most 10,000,000");
+      r.fields.invalid(ptr + "/value", Words("milestone_max"));
       continue;
     }
     if (!code.empty() && indicator && date && value) r.project.milestones.push_back({code, *indicator, *date, *value});

@@ -43,10 +43,7 @@ std::string printable(const std::string& pointer) {
 void check_control_characters(const nlohmann::json& root, const std::string& display, Diagnostics& diags) {
   auto report = [&](const std::string& text, const std::string& pointer) {
     if (auto code = control_character(text)) {
-      diags.error("E203",
-                  "a control character (U+" + hex4(*code) +
-                      ") in a text (expected letters, spaces, tabs and line breaks)",
-                  {display, 0, 0, printable(pointer), ""});
+      diags.error("E203", Words("control_character", {{"code", hex4(*code)}}), {display, 0, 0, printable(pointer), ""});
     }
   };
   // A stack, not recursion: the depth of a hostile file is not this code's to bound.

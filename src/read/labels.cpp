@@ -14,15 +14,15 @@ std::optional<std::string> read_label(JsonFields& fields, const Json& obj, const
   Translations given{{}, ptr};
   for (const auto& [code, text] : it->items()) {
     if (std::find(std::begin(kLanguages), std::end(kLanguages), code) == std::end(kLanguages)) {
-      fields.invalid(JsonFields::pointer(ptr, code), "unknown language '" + code + "' (expected \"da\" or \"en\")");
+      fields.invalid(JsonFields::pointer(ptr, code), Words("language", {{"value", code}}));
     } else if (!text.is_string()) {
-      fields.wrong_type(JsonFields::pointer(ptr, code), "a string");
+      fields.wrong_type(JsonFields::pointer(ptr, code), Words("string"));
     } else {
       given.texts[code] = text.get<std::string>();
     }
   }
   if (it->empty()) {
-    fields.invalid(ptr, "expected a text, or texts by language such as {\"da\": \"Visiterede\", \"en\": \"Referred\"}");
+    fields.invalid(ptr, Words("label_texts"));
   }
   if (given.texts.empty()) return std::nullopt;
   texts = std::move(given);

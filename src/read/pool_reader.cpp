@@ -18,7 +18,7 @@ class PoolReader {
 
   std::optional<PoolDefinition> read(const Json& root) {
     if (!root.is_object()) {
-      fields_.wrong_type("", "an object");
+      fields_.wrong_type("", Words("object"));
       return std::nullopt;
     }
     int before = diags_.error_count();
@@ -44,7 +44,7 @@ class PoolReader {
     else if (*aggregation == "mean_capped")
       pool_.aggregation = Aggregation::kMeanCapped;
     else
-      fields_.invalid("/aggregation", "unknown aggregation '" + *aggregation + "' (expected sum, mean or mean_capped)");
+      fields_.invalid("/aggregation", Words("aggregation", {{"value", *aggregation}}));
   }
 
   void read_period(const Json& root) {
@@ -53,7 +53,7 @@ class PoolReader {
     pool_.period_start = fields_.date(*period, "/period", "start", true);
     pool_.period_end = fields_.date(*period, "/period", "end", true);
     if (pool_.period_start && pool_.period_end && !(*pool_.period_start < *pool_.period_end)) {
-      fields_.invalid("/period/end", "the period ends on or before it starts");
+      fields_.invalid("/period/end", Words("pool_period_order"));
     }
   }
 
@@ -65,7 +65,7 @@ class PoolReader {
   void read_projects(const Json& root) {
     const Json* projects = fields_.array(root, "", "projects", true);
     if (!projects) return;
-    if (projects->empty()) fields_.invalid("/projects", "a pool needs at least one project");
+    if (projects->empty()) fields_.invalid("/projects", Words("no_project"));
     std::set<std::string> seen;
     for (std::size_t i = 0; i < projects->size(); ++i) {
       std::string ptr = "/projects/" + std::to_string(i);
@@ -93,7 +93,7 @@ class PoolReader {
     } else if (entry.is_string() && !entry.get<std::string>().empty()) {
       out.path = entry.get<std::string>();
     } else {
-      fields_.wrong_type(ptr, "a path to a project.json or a summary.json, or {\"path\", \"dashboard\"}");
+      fields_.wrong_type(ptr, Words("pool_project"));
       return std::nullopt;
     }
     out.display = (folder_ / out.path).lexically_normal().generic_string();
@@ -117,13 +117,13 @@ class PoolReader {
   void read_indicators(const Json& root) {
     const Json* indicators = fields_.array(root, "", "indicators", true);
     if (!indicators) return;
-    if (indicators->empty()) fields_.invalid("/indicators", "a pool needs at least one indicator");
+    if (indicators->empty()) fields_.invalid("/indicators", Words("no_indicator"));
     std::set<std::string> seen;
     for (std::size_t i = 0; i < indicators->size(); ++i) {
       std::string ptr = "/indicators/" + std::to_string(i);
       const Json& obj = (*indicators)[i];
       if (!obj.is_object()) {
-        fields_.wrong_type(ptr, "an object");
+        fields_.wrong_type(ptr, Words("object"));
         continue;
       }
       PoolIndicator ind;
@@ -133,11 +133,11 @@ class PoolReader {
         diags_.error("E205", Words("indicator", {{"id", ind.id}}), {display_, 0, 0, ptr + "/id", ""});
       }
       if (const Json* from = fields_.object(obj, ptr, "from", true)) {
-        if (from->empty()) fields_.invalid(ptr + "/from", "map at least one project's id to its indicator id");
+        if (from->empty()) fields_.invalid(ptr + "/from", Words("pool_from_empty"));
         for (const auto& [project, id] : from->items()) {
           std::string at = JsonFields::pointer(ptr + "/from", project);
           if (!id.is_string() || id.get<std::string>().empty()) {
-            fields_.wrong_type(at, "the project's indicator id");
+            fields_.wrong_type(at, Words("project_indicator_id"));
             continue;
           }
           ind.from[project] = id.get<std::string>();

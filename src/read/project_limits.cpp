@@ -175,14 +175,7 @@ bool check_id(const std::string& id, IdKind kind, const std::string& ptr, JsonFi
     valid = letter || (digit && (project || !first)) || (!first && (c == '_' || (project && c == '-')));
   }
   if (valid) return true;
-  const std::string at_most = "at most 64 characters (æ, ø, å count as two; ";
-  if (project) {
-    fields.invalid(ptr, "the project's id must be letters, digits, '-' and '_', starting with a letter or digit, " +
-                            at_most + "it names files and the workbook's properties), e.g. \"vi-goer-en-forskel\"");
-  } else {
-    fields.invalid(ptr, "an id must be a letter followed by letters, digits and '_', " + at_most +
-                            "it names tables and names in the workbook), e.g. \"i_job\"");
-  }
+  fields.invalid(ptr, Words(project ? "project_id_form" : "id_form"));
   return false;
 }
 

@@ -42,7 +42,7 @@ class ProjectReader {
     if (!json) return std::nullopt;
     check_control_characters(*json, display_, diags_);
     if (!json->is_object()) {
-      fields_.wrong_type("", "an object at the top level of the project file");
+      fields_.wrong_type("", Words("project_top"));
       return std::nullopt;
     }
     // An oversized project is not read further: its parts would only repeat the error.
@@ -84,7 +84,7 @@ class ProjectReader {
     auto period = read_period(root);
     auto locale = fields_.string(root, "", "locale", false);
     if (locale && *locale != "da" && *locale != "en") {
-      fields_.invalid("/locale", "unknown locale '" + *locale + "' (expected \"da\" or \"en\")");
+      fields_.invalid("/locale", Words("locale", {{"value", *locale}}));
     } else if (locale) {
       info.locale = *locale;
     }
@@ -95,7 +95,7 @@ class ProjectReader {
     }
     if (auto decimals = fields_.number(root, "", "percent_decimals", false)) {
       if (*decimals < 0 || *decimals > 4 || *decimals != static_cast<int>(*decimals)) {
-        fields_.invalid("/percent_decimals", "expected a whole number from 0 to 4");
+        fields_.invalid("/percent_decimals", Words("percent_decimals"));
       } else {
         info.percent_decimals = static_cast<int>(*decimals);
       }
@@ -112,12 +112,12 @@ class ProjectReader {
     project_.info.start = *start;
     project_.info.end = *end;
     if (*end < *start) {
-      fields_.invalid("/period/end", "the period ends before it starts");
+      fields_.invalid("/period/end", Words("period_order"));
       return false;
     }
     // Every figure has a monthly series over the period: a period of centuries is a typing error.
     if (*end > years_after(*start, kMaxPeriodYears)) {
-      fields_.invalid("/period/end", "the period is longer than 20 years; check the years of its start and end");
+      fields_.invalid("/period/end", Words("period_length"));
       return false;
     }
     return true;
@@ -132,8 +132,7 @@ class ProjectReader {
       else if (*aggregation == "mean_capped")
         project_.aggregation = Aggregation::kMeanCapped;
       else
-        fields_.invalid("/aggregation",
-                        "unknown aggregation '" + *aggregation + "' (expected sum, mean or mean_capped)");
+        fields_.invalid("/aggregation", Words("aggregation", {{"value", *aggregation}}));
     }
     const Json* progress = fields_.object(root, "", "progress", false);
     if (!progress) return;
@@ -141,7 +140,7 @@ class ProjectReader {
     auto share = [&](const char* key, double& value) {
       if (auto v = fields_.number(*progress, "/progress", key, false)) {
         if (*v <= 0 || *v > 1)
-          fields_.invalid(std::string("/progress/") + key, "expected a share above 0 and at most 1");
+          fields_.invalid(std::string("/progress/") + key, Words("share"));
         else
           value = *v;
       }
@@ -149,16 +148,16 @@ class ProjectReader {
     share("on_track", s.on_track);
     share("at_risk", s.at_risk);
     share("partly_met", s.partly_met);
-    if (s.at_risk > s.on_track) fields_.invalid("/progress/at_risk", "at_risk must not be above on_track");
+    if (s.at_risk > s.on_track) fields_.invalid("/progress/at_risk", Words("at_risk_above"));
     if (auto method = fields_.string(*progress, "/progress", "forecast_method", false)) {
       if (*method != "recent_pace" && *method != "average_pace") {
-        fields_.invalid("/progress/forecast_method", "expected \"recent_pace\" or \"average_pace\"");
+        fields_.invalid("/progress/forecast_method", Words("forecast_method"));
       }
       s.forecast_whole_period = *method == "average_pace";
     }
     if (auto window = fields_.number(*progress, "/progress", "forecast_window_months", false)) {
       if (*window < 1 || *window > 240 || *window != static_cast<int>(*window)) {
-        fields_.invalid("/progress/forecast_window_months", "expected a whole number of months from 1 to 240");
+        fields_.invalid("/progress/forecast_window_months", Words("forecast_window"));
       } else {
         s.forecast_window_months = static_cast<int>(*window);
       }
@@ -174,7 +173,7 @@ class ProjectReader {
     else if (value.is_number_integer())
       text = std::to_string(value.get<long long>());
     else {
-      fields_.wrong_type(ptr, "a municipality code or name (string or integer)");
+      fields_.wrong_type(ptr, Words("municipality"));
       return "";
     }
     MunicipalityMatch found = find_municipality(text, project_.unit_codes);
@@ -198,7 +197,7 @@ class ProjectReader {
           code = unit_code(entry["code"], ptr + "/code");
         ActiveInterval active{fields_.date(entry, ptr, "from", false), fields_.date(entry, ptr, "to", false)};
         if (active.from && active.to && *active.to < *active.from) {
-          fields_.invalid(ptr + "/to", "the municipality leaves before it joins");
+          fields_.invalid(ptr + "/to", Words("leaves_before_joins"));
         }
         if (!code.empty()) project_.unit_active[code] = active;
       } else {
@@ -212,7 +211,7 @@ class ProjectReader {
       project_.unit_codes.push_back(code);
       project_.unit_names[code] = municipalities().at(code).name;
     }
-    if (list->empty()) fields_.invalid("/municipalities", "a project needs at least one municipality");
+    if (list->empty()) fields_.invalid("/municipalities", Words("no_municipality"));
   }
 
   // The objects of array `key`, each with its JSON Pointer; an item that is not
@@ -226,7 +225,7 @@ class ProjectReader {
       if ((*list)[i].is_object())
         objects.emplace_back(&(*list)[i], ptr);
       else
-        fields_.wrong_type(ptr, "an object");
+        fields_.wrong_type(ptr, Words("object"));
     }
     return objects;
   }
@@ -259,7 +258,7 @@ class ProjectReader {
       if (show->is_boolean())
         ind.show = show->get<bool>();
       else
-        fields_.wrong_type(ptr + "/show", "true or false");
+        fields_.wrong_type(ptr + "/show", Words("boolean"));
     }
     std::string kind = fields_.string(obj, ptr, "kind", true).value_or("");
     if (kind == "count") {
@@ -268,7 +267,7 @@ class ProjectReader {
       ind.filters = read_filters(obj, ptr);
       ind.any = read_any(obj, ptr);
       std::string rule = fields_.string(obj, ptr, "count", false).value_or("any");
-      if (rule != "any" && rule != "first") fields_.invalid(ptr + "/count", "expected \"any\" or \"first\"");
+      if (rule != "any" && rule != "first") fields_.invalid(ptr + "/count", Words("count_rule"));
       ind.first_only = rule == "first";
       if (auto after = fields_.string(obj, ptr, "after", false)) {
         int index = project_.indicator_index(*after);
@@ -287,14 +286,11 @@ class ProjectReader {
       ind.numerator = indicator_ref(obj, ptr, "numerator");
       ind.denominator = indicator_ref(obj, ptr, "denominator");
     } else {
-      if (!kind.empty()) fields_.invalid(ptr + "/kind", "unknown kind '" + kind + "' (expected count, sum or ratio)");
+      if (!kind.empty()) fields_.invalid(ptr + "/kind", Words("kind", {{"value", kind}}));
       return;
     }
     if (ind.description.empty() && definition_length(ind) > kMaxDefinitionLength) {
-      fields_.invalid(ptr, "the definition made from this indicator's " +
-                               std::string(ind.kind == IndicatorKind::kSum ? "terms' labels" : "where values") +
-                               " would be longer than 20,000 characters, more than a workbook cell holds; shorten "
-                               "them or give a short description");
+      fields_.invalid(ptr, Words(ind.kind == IndicatorKind::kSum ? "definition_terms" : "definition_where"));
       return;
     }
     indicator_ptrs_[ind.id] = ptr;
@@ -345,13 +341,10 @@ class ProjectReader {
                    const std::string& ptr) {
     std::string lptr = ind.label_texts.texts.empty() ? ptr + "/label" : JsonFields::pointer(ptr + "/label", language);
     if (character_count(label) > kMaxLabelLength) {
-      fields_.invalid(lptr, "a label of " + std::to_string(character_count(label)) +
-                                " characters; at most 255 are allowed (it heads a column in the workbook)");
+      fields_.invalid(lptr, Words("label_length", {{"count", std::to_string(character_count(label))}}));
     }
     if (auto header = month_header_equal_to(label, project_.info.start, project_.info.end, language)) {
-      fields_.invalid(lptr, "the label " + quote_value(label) + " is also the column header '" + *header +
-                                "' (a month) in the indicator's monthly table in "
-                                "the workbook, and a table's columns need different names; rename it");
+      fields_.invalid(lptr, Words("label_month", {{"quoted", quote_value(label)}, {"header", *header}}));
     }
   }
 
@@ -381,12 +374,12 @@ class ProjectReader {
     std::vector<std::vector<FieldFilter>> any;
     const Json* list = fields_.array(obj, ptr, "any", false);
     if (!list) return any;
-    if (list->empty()) fields_.invalid(ptr + "/any", "an empty list; give the conditions of which one must hold");
+    if (list->empty()) fields_.invalid(ptr + "/any", Words("any_empty"));
     for (std::size_t i = 0; i < list->size(); ++i) {
       std::string aptr = ptr + "/any/" + std::to_string(i);
       const Json& alternative = (*list)[i];
       if (!alternative.is_object() || alternative.empty()) {
-        fields_.wrong_type(aptr, "an object of conditions like \"where\" ({\"Fleksjob\": true})");
+        fields_.wrong_type(aptr, Words("conditions"));
         continue;
       }
       any.push_back(read_conditions(alternative, aptr));
@@ -408,7 +401,7 @@ class ProjectReader {
                  std::all_of(values.begin(), values.end(), [](const Json& v) { return v.is_string(); })) {
         for (const auto& v : values) filter.values.push_back(v.get<std::string>());
       } else {
-        fields_.wrong_type(fptr, "a string, a non-empty array of strings, or true/false for a yes/no column");
+        fields_.wrong_type(fptr, Words("where_value"));
         continue;
       }
       filters.push_back(std::move(filter));
@@ -438,13 +431,13 @@ class ProjectReader {
     for (std::size_t i = 0; i < list->size(); ++i) {
       std::string iptr = ptr + "/" + key + "/" + std::to_string(i);
       if (!(*list)[i].is_string()) {
-        fields_.wrong_type(iptr, "an indicator id");
+        fields_.wrong_type(iptr, Words("indicator_id"));
         continue;
       }
       std::string id = (*list)[i].get<std::string>();
       if (known_earlier(id, iptr)) ids.push_back(id);
     }
-    if (list->empty()) fields_.invalid(ptr + "/" + key, "a sum needs at least one indicator");
+    if (list->empty()) fields_.invalid(ptr + "/" + key, Words("sum_empty"));
     return ids;
   }
 
@@ -457,13 +450,13 @@ class ProjectReader {
       auto file = file_inside(*it, "/targets");
       if (file) read_targets_csv(*file, fields_.string(*it, "/targets", "sheet", false).value_or(""));
     } else {
-      fields_.wrong_type("/targets", "an array of targets or {\"file\": \"targets.csv\"}");
+      fields_.wrong_type("/targets", Words("targets"));
     }
   }
 
   void read_inline_target(const Json& obj, const std::string& ptr) {
     if (!obj.is_object()) {
-      fields_.wrong_type(ptr, "an object");
+      fields_.wrong_type(ptr, Words("object"));
       return;
     }
     const Json* unit = obj.contains("municipality") ? &obj["municipality"] : nullptr;
@@ -655,7 +648,7 @@ class ProjectReader {
     if (!privacy) return;
     if (auto below = fields_.number(*privacy, "/privacy", "suppress_below", false)) {
       if (*below < 1 || *below > 100 || *below != static_cast<int>(*below))
-        fields_.invalid("/privacy/suppress_below", "expected a whole number from 1 to 100");
+        fields_.invalid("/privacy/suppress_below", Words("suppress_below"));
       else
         project_.privacy.suppress_below = static_cast<int>(*below);
     }
@@ -665,7 +658,7 @@ class ProjectReader {
       if (value.is_boolean())
         into = value.get<bool>();
       else
-        fields_.wrong_type(std::string("/privacy/") + key, "true or false");
+        fields_.wrong_type(std::string("/privacy/") + key, Words("boolean"));
     };
     flag("zero_as_dash", project_.privacy.zero_as_dash);
     flag("monthly_releases", project_.privacy.monthly_releases);
@@ -687,7 +680,7 @@ class ProjectReader {
         if (auto parsed = parse_audience(*name))
           *audience = *parsed;
         else
-          fields_.invalid(ptr + "/audience", "unknown audience '" + *name + "' (expected public or internal)");
+          fields_.invalid(ptr + "/audience", Words("audience", {{"value", *name}}));
       }
     }
     const Json* workbook = outputs->contains("workbook") ? &(*outputs)["workbook"] : nullptr;
@@ -696,7 +689,7 @@ class ProjectReader {
       if (raw.is_boolean())
         o.raw_rows = raw.get<bool>();
       else
-        fields_.wrong_type("/outputs/workbook/raw_rows", "true or false");
+        fields_.wrong_type("/outputs/workbook/raw_rows", Words("boolean"));
     }
   }
 
@@ -709,7 +702,7 @@ class ProjectReader {
       list->clear();
       for (std::size_t k = 0; k < values->size(); ++k) {
         if (!(*values)[k].is_string()) {
-          fields_.wrong_type("/booleans/" + std::string(key) + "/" + std::to_string(k), "a string");
+          fields_.wrong_type("/booleans/" + std::string(key) + "/" + std::to_string(k), Words("string"));
           continue;
         }
         list->push_back(fold_case((*values)[k].get<std::string>()));
@@ -723,7 +716,7 @@ class ProjectReader {
       auto file = file_inside(*obj_at, ptr);
       std::string place = fields_.string(*obj_at, ptr, "place", false).value_or("top");
       if (std::none_of(std::begin(kTextPlaces), std::end(kTextPlaces), [&](const char* p) { return place == p; })) {
-        fields_.invalid(ptr + "/place", "unknown place '" + place + "' (expected top or bottom)");
+        fields_.invalid(ptr + "/place", Words("place", {{"value", place}}));
         continue;
       }
       if (!file) continue;
@@ -741,7 +734,7 @@ class ProjectReader {
       if (project_.indicator_index(id) < 0) {
         diags_.error("E204", {{"id", id}}, {display_, 0, 0, ptr, ""});
       } else if (!value.is_number()) {
-        fields_.wrong_type(ptr, "a number");
+        fields_.wrong_type(ptr, Words("number"));
       } else if (auto problem = target_problem(id, value.get<double>())) {
         diags_.error("E206", *problem, {display_, 0, 0, ptr, ""});
       } else {
@@ -768,7 +761,7 @@ class ProjectReader {
     source.sheet = fields_.string(*reg, "/registrations", "sheet", false).value_or("");
     if (auto rows = fields_.string(*reg, "/registrations", "rows", false)) {
       if (*rows != "participant" && *rows != "event") {
-        fields_.invalid("/registrations/rows", "expected \"participant\" or \"event\"");
+        fields_.invalid("/registrations/rows", Words("rows"));
       }
       source.events = *rows == "event";
     }
@@ -777,7 +770,7 @@ class ProjectReader {
       if (skip.is_boolean())
         source.skip_bad_rows = skip.get<bool>();
       else
-        fields_.wrong_type("/registrations/skip_bad_rows", "true or false");
+        fields_.wrong_type("/registrations/skip_bad_rows", Words("boolean"));
     }
     if (auto delimiter = fields_.string(*reg, "/registrations", "delimiter", false)) {
       if (*delimiter == ";" || *delimiter == ",")
@@ -785,12 +778,12 @@ class ProjectReader {
       else if (*delimiter == "tab" || *delimiter == "\t")
         source.delimiter = '\t';
       else
-        fields_.invalid("/registrations/delimiter", "expected \";\", \",\" or \"tab\"");
+        fields_.invalid("/registrations/delimiter", Words("delimiter"));
     }
     if (const Json* columns = fields_.object(*reg, "/registrations", "columns", false)) {
       for (const auto& [field, header] : columns->items()) {
         if (!header.is_string()) {
-          fields_.wrong_type(JsonFields::pointer("/registrations/columns", field), "a column name");
+          fields_.wrong_type(JsonFields::pointer("/registrations/columns", field), Words("column"));
           continue;
         }
         source.columns[field] = header.get<std::string>();
@@ -806,9 +799,9 @@ class ProjectReader {
   // reported already.
   void refuse_participant_column(const Json& root) {
     const std::string id_column = normalise_header(project_.column_for(kParticipantField));
-    auto refuse = [&](const std::string& field, const std::string& ptr, const char* what) {
+    auto refuse = [&](const std::string& field, const std::string& ptr, const char* variant) {
       if (normalise_header(project_.column_for(field)) != id_column) return;
-      fields_.invalid(ptr, "'" + field + "' is the participants' id column: " + what + "; use another column");
+      fields_.invalid(ptr, Words(variant, {{"field", field}}));
     };
     auto each = [&](const char* key, auto on_object) {
       auto it = root.find(key);
@@ -820,11 +813,11 @@ class ProjectReader {
     each("indicators", [&](const Json& obj, const std::string& ptr) {
       auto date = obj.find("date_field");
       if (date != obj.end() && date->is_string())
-        refuse(date->get<std::string>(), ptr + "/date_field", "its ids would be read as dates and printed");
+        refuse(date->get<std::string>(), ptr + "/date_field", "id_column_date");
       auto refuse_in = [&](const Json& where, const std::string& wptr) {
         if (!where.is_object()) return;
         for (const auto& [field, values] : where.items())
-          refuse(field, JsonFields::pointer(wptr, field), "a filter on it would publish their ids");
+          refuse(field, JsonFields::pointer(wptr, field), "id_column_filter");
       };
       if (auto where = obj.find("where"); where != obj.end()) refuse_in(*where, ptr + "/where");
       auto any = obj.find("any");
@@ -834,7 +827,7 @@ class ProjectReader {
     each("breakdowns", [&](const Json& obj, const std::string& ptr) {
       auto field = obj.find("field");
       if (field != obj.end() && field->is_string())
-        refuse(field->get<std::string>(), ptr + "/field", "a breakdown by it would publish their ids");
+        refuse(field->get<std::string>(), ptr + "/field", "id_column_breakdown");
     });
   }
 

@@ -33,7 +33,7 @@ void read_json_rows(Dataset& dataset, const std::string& text, Diagnostics& diag
   FreeJsonOnExit free_json(*json);
   JsonFields fields(file, diags);
   if (!json->is_array()) {
-    fields.wrong_type("", "an array of registrations");
+    fields.wrong_type("", Words("registrations"));
     return;
   }
   std::vector<std::string> names;

@@ -24,7 +24,7 @@ class SummaryReader {
     if (auto parsed = parse_audience(audience)) {
       report.audience = *parsed;
     } else {
-      fields_.invalid("/audience", "unknown audience '" + audience + "' (expected public or internal)");
+      fields_.invalid("/audience", Words("audience", {{"value", audience}}));
     }
     read_indicators(root, report);
     if (const Json* units = fields_.array(root, "", "units", true)) {
@@ -80,7 +80,7 @@ class SummaryReader {
     const Json& v = obj[key];
     double x = v.is_number() ? v.get<double>() : -1;
     if (!v.is_number() || !std::isfinite(x) || x < 0 || x > kMaxFigure) {
-      fields_.invalid(JsonFields::pointer(ptr, key), "expected null or a number from 0 to 10^9");
+      fields_.invalid(JsonFields::pointer(ptr, key), Words("summary_number"));
       return std::nullopt;
     }
     return x;
@@ -96,7 +96,7 @@ class SummaryReader {
       std::string at = JsonFields::pointer(ptr + "/values", id);
       const Json& v = (*values)[id];
       if (!v.is_object()) {
-        fields_.wrong_type(at, "an object");
+        fields_.wrong_type(at, Words("object"));
         continue;
       }
       Figure& f = out[i];

@@ -161,6 +161,34 @@ class DanishDatesAndWords(unittest.TestCase):
             html = (Path(tmp) / "en" / "index.html").read_text(encoding="utf-8")
             self.assertIn("No target; no attainment is computed for “I job”", html)
 
+    def test_the_commands_own_lines_follow_locale_english_by_default(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = copy_sample(tmp)
+            danish = build(project, Path(tmp) / "da", "--locale", "da").stdout
+            self.assertRegex(danish, r"\d+ rækker læst, \d+ talt med, \d+ afvist")
+            self.assertRegex(danish, r"(?m)^skrev .*/da/\{")
+            self.assertNotIn("rows read", danish)
+            checked = run("check", str(project / "project.json"), "--locale", "da")
+            self.assertRegex(checked.stdout, r"\d+ rækker læst, \d+ talt med, \d+ afvist")
+            english = build(project, Path(tmp) / "en").stdout
+            self.assertRegex(english, r"\d+ rows read, \d+ counted, \d+ rejected")
+            self.assertRegex(english, r"(?m)^wrote .*/en/\{")
+
+    def test_a_danish_check_names_a_bad_project_value_in_danish_and_english_by_default(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            project = copy_sample(tmp)
+            path = project / "project.json"
+            definition = json.loads(path.read_text(encoding="utf-8"))
+            definition["period"]["end"] = "2000-01-01"
+            definition["percent_decimals"] = 9
+            path.write_text(json.dumps(definition, ensure_ascii=False), encoding="utf-8")
+            danish = run("check", str(path), "--locale", "da")
+            self.assertIn("perioden slutter, før den begynder [E203]", danish.stderr)
+            self.assertIn("forventede et helt tal fra 0 til 4 [E203]", danish.stderr)
+            english = run("check", str(path))
+            self.assertIn("the period ends before it starts [E203]", english.stderr)
+            self.assertIn("expected a whole number from 0 to 4 [E203]", english.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -216,3 +216,57 @@ TEST_CASE("diagnostic words: a value is put in once, never read as words itself"
   Diagnostic d{Severity::kWarning, "W999", "English", {}, "W999.other", {}};
   CHECK(words.message(d) == "English");  // a language without the key: the English made when it was kept
 }
+
+TEST_CASE("diagnostic words: a project or pool value's E202/E203 message is made from words, not English text") {
+  // `fields.invalid(ptr, "…")` would be English in a Danish report: every call
+  // names its words. The two limits that print a number grouped as English
+  // writes it ("20,000") are still English text (README, "Problems in the inputs").
+  static const std::regex call(R"re(\.(?:invalid|wrong_type)\(([^;]*);)re");
+  std::set<std::string> english;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(MAALTAL_SOURCE_DIR) / "src")) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".cpp") continue;
+    std::string text = file_text(entry.path());
+    for (std::sregex_iterator it(text.begin(), text.end(), call), end; it != end; ++it) {
+      if ((*it)[1].str().find("Words(") == std::string::npos)
+        english.insert(entry.path().filename().string() + ": " + (*it)[1].str().substr(0, 60));
+    }
+  }
+  english.erase("project_reader.cpp: \"/as_of\", *problem)");  // as_of_problem() gives Words
+  for (const auto& site : english) {
+    INFO(site);
+    CHECK(site.starts_with("project_limits.cpp: pointer_of(keys)"));
+  }
+  CHECK(english.size() == 2);
+}
+
+TEST_CASE("diagnostic words: a bad project value reads in Danish, with its value starred as in English") {
+  TempDir dir;
+  std::string project = kProject;
+  auto replace = [&](const std::string& from, const std::string& to) {
+    auto at = project.find(from);
+    REQUIRE(at != std::string::npos);
+    project.replace(at, from.size(), to);
+  };
+  replace(R"("locale": "da")", R"("locale": "da", "percent_decimals": 9)");
+  replace(R"("kind": "count", "date_field": "visiteret")", R"("kind": "tal 010190-1234")");
+  replace(R"("end": "2021-12-31")", R"("end": "2019-12-31")");
+  dir.write("project.json", project);
+  dir.write("reg.csv", kRegistrations);
+  RunOptions options;
+  options.project = dir.path() / "project.json";
+  CheckResult result = run_check(options);
+  const DiagnosticWords& danish = DiagnosticWords::built_in("da");
+  std::string english_text, danish_text;
+  for (const auto& d : result.diagnostics.all()) {
+    require_worded(d);
+    english_text += format_diagnostic(d);
+    danish_text += format_diagnostic(d, danish);
+  }
+  INFO(danish_text);
+  CHECK(danish_text.find("forventede et helt tal fra 0 til 4 [E203]") != std::string::npos);
+  CHECK(danish_text.find("perioden slutter, før den begynder [E203]") != std::string::npos);
+  CHECK(danish_text.find("ukendt type 'tal ") != std::string::npos);
+  CHECK(english_text.find("unknown kind 'tal ") != std::string::npos);
+  CHECK(english_text.find("(expected count, sum or ratio) [E203]") != std::string::npos);
+  for (const auto* text : {&english_text, &danish_text}) CHECK(text->find("010190-1234") == std::string::npos);
+}
