@@ -33,6 +33,12 @@ def load(path):
     return json.loads(pathlib.Path(path).read_text(encoding="utf-8"))
 
 
+def seen_text(cell):
+    """A cell's text as a sighted reader sees it: the words for speech beside
+    a mark ("<5", "–") left out, the mark kept."""
+    return unescape(re.sub(r"<[^>]+>", "", re.sub(r'<span class="vh">.*?</span>', "", cell)))
+
+
 def dashboard_rows(html, section_id):
     """The rows of the first table after the element with id `section_id`:
     row header -> the text of each cell, in order."""
@@ -40,7 +46,7 @@ def dashboard_rows(html, section_id):
     table = html[start:html.index("</table>", start)]
     rows = {}
     for name, cells in re.findall(r'<tr><th scope="row">(?:<a [^>]*>)?([^<]*)(?:</a>)?</th>(.*?)</tr>', table):
-        rows[unescape(name)] = [unescape(c) for c in re.findall(r"<td[^>]*>([^<]*)</td>", cells)]
+        rows[unescape(name)] = [seen_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", cells)]
     return rows
 
 
