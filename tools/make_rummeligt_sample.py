@@ -44,11 +44,12 @@ HELD = {"607": 140, "161": 100, "510": 95, "849": 146, "621": 97, "173": 71,
         "480": 111, "730": 162, "336": 55, "580": 245, "751": 289}
 INDICATORS = ("screenede", "visiterede", "i_job")
 REASONS = {
-    "607": "Måltal tilpasset kommunens målgruppe efter midtvejsstatus; aftalt med STAR",
-    "161": "Færre i målgruppen end antaget ved ansøgningen; aftalt med STAR",
-    "510": "Visitation og job nedjusteret efter midtvejsstatus; aftalt med STAR",
+    "607": "Måltal tilpasset kommunens målgruppe efter midtvejsstatus, aftalt med STAR",
+    "161": "Færre i målgruppen end antaget ved ansøgningen, aftalt med STAR",
+    "510": "Visitation og job nedjusteret efter midtvejsstatus, aftalt med STAR",
 }
-DEFAULT_REASON = "Måltal justeret efter midtvejsstatus 2019; aftalt med STAR"
+HADERSLEV_BASIS = "Evalueringen af puljen måler Haderslevs visiterede og borgere i job mod de oprindelige måltal"
+DEFAULT_REASON = "Måltal justeret efter midtvejsstatus 2019, aftalt med STAR"
 
 rng = random.Random(170118)
 
@@ -159,6 +160,8 @@ def project():
         "locale": "da",
         "percent_decimals": 1,
         "aggregation": "mean_capped",
+        # An evaluation published once, not a dashboard republished every month.
+        "privacy": {"monthly_releases": False},
         "municipalities": [r[0] for r in TABLE],
         "indicators": [
             {"id": "maalgruppe", "label": "Målgruppe", "kind": "count", "date_field": "maalgruppe_fra",
@@ -179,6 +182,11 @@ def project():
              "stages": ["maalgruppe", "screenede", "samtale_accepteret", "samtale_afholdt", "visiterede"]},
         ],
         "targets": {"file": "targets.csv"},
+        # The evaluation measures Haderslev's referred and employed against the original targets.
+        "target_basis": [
+            {"municipality": "510", "indicator": ind, "version": "oprindelig", "reason": HADERSLEV_BASIS}
+            for ind in ("visiterede", "i_job")
+        ],
         "counts": {"file": "maalgruppe.csv"},
         "registrations": {
             "file": "registrations.csv",

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "compute/progress.h"
+#include "compute/target_basis.h"
 #include "core/collate.h"
 #include "core/error.h"
 #include "core/limits.h"
@@ -392,21 +393,6 @@ std::vector<const Target*> targets_of(const Project& project, const std::string&
   return versions;
 }
 
-// The version in force at the as-of date (the latest that has taken effect,
-// or the first when none has yet), and the original beside it.
-void set_target(Figure& f, const std::vector<const Target*>& versions, Date as_of) {
-  if (versions.empty()) return;
-  const Target* in_force = versions.front();
-  for (const Target* t : versions) {
-    if (!t->effective || *t->effective <= as_of) in_force = t;
-  }
-  f.target = in_force->value;
-  f.target_version = in_force->version;
-  f.target_original = versions.front()->value;
-  f.target_effective = in_force->effective;
-  f.target_reason = in_force->reason;
-}
-
 // The last day of the month with index `m` (see month_index).
 Date month_end(int m) {
   Date first_of_next = Date::from_ymd((m + 1) / 12, static_cast<unsigned>((m + 1) % 12 + 1), 1);
@@ -445,7 +431,8 @@ UnitFigures unit_figures(const Dataset& dataset, const std::string& code, const 
   }
   derive(project, months, unit.values);
   for (std::size_t i = 0; i < project.indicators.size(); ++i) {
-    set_target(unit.values[i], targets_of(project, code, project.indicators[i].id), ctx.as_of);
+    const std::string& id = project.indicators[i].id;
+    set_target(unit.values[i], targets_of(project, code, id), ctx.as_of, basis_of(project, code, id));
   }
   set_attainment(unit.values);
   ProgressContext unit_ctx = unit_context(project, code, ctx);
@@ -503,6 +490,12 @@ UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>
     }
   }
   derive(project, months, total.values);
+  for (std::size_t i = 0; i < total.values.size(); ++i) {
+    std::vector<const Figure*> of_units;
+    for (const auto& u : units) of_units.push_back(&u.values[i]);
+    total.values[i].target_basis =
+        total_basis(total.values[i], of_units, project.total_targets.contains(project.indicators[i].id));
+  }
   set_attainment(total.values);
   if (project.aggregation != Aggregation::kSum) {
     for (std::size_t i = 0; i < total.values.size(); ++i) {

@@ -161,6 +161,17 @@ struct Target {
   std::string reason;                  // why it was set or changed
 };
 
+// Which target version one municipality's indicator is measured against,
+// where it is not the version in force at the as-of date (an evaluation that
+// keeps one municipality to its original target): project.json's
+// `target_basis`, always with the reason.
+struct TargetBasis {
+  std::string unit_code;
+  std::string indicator;
+  std::string version;  // the name of one of its target versions
+  std::string reason;   // why: required
+};
+
 // An ordered chain of indicators (screened -> referred -> in a job), reported
 // with the conversion rate between each pair of neighbouring stages.
 struct Funnel {
@@ -260,6 +271,7 @@ struct Project {
   std::map<std::string, ActiveInterval> unit_active;  // by kommunekode, for those that join or leave
   std::vector<Indicator> indicators;
   std::vector<Target> targets;
+  std::vector<TargetBasis> target_basis;  // versions chosen instead of the one in force
   std::vector<Funnel> funnels;
   std::vector<Breakdown> breakdowns;
   std::vector<Goal> goals;

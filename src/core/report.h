@@ -39,6 +39,13 @@ struct Figure {
   std::optional<double> target_original;   // the first version's value
   std::optional<Date> target_effective;    // from when the version in force applies (null: the period start)
   std::string target_reason;               // why that version was set
+  // How the target was chosen: "in_force" (the version in force at the as-of
+  // date), "chosen" (project.json's target_basis named the version), or, for
+  // a total summing chosen versions, "mixed"; "" without a target.
+  std::string target_basis;
+  std::string target_basis_reason;              // target_basis's reason, when chosen
+  std::optional<double> target_in_force;        // when chosen: the value of the version in force
+  std::string target_in_force_version;          // and its name
   std::optional<double> attainment;        // actual / target, null without both
   std::optional<double> expected;          // what the target asks for by the as-of date
   std::optional<double> gap;               // target - actual: positive while short of the target

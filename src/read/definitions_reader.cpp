@@ -5,6 +5,7 @@
 
 #include "read/labels.h"
 #include "read/project_limits.h"
+#include "read/target_basis_reader.h"
 
 namespace maaltal {
 
@@ -194,6 +195,7 @@ void read_definitions(const Json& root, DefinitionReader& r) {
   read_funnels(root, r);
   read_breakdowns(root, r);
   read_goals(root, r);
+  read_target_basis(root, r);
 }
 
 }  // namespace maaltal

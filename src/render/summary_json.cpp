@@ -50,6 +50,8 @@ Json values_of(const Report& report, const UnitFigures& unit) {
         {"target", optional_number(f.target)},
         {"target_version", f.target_version.empty() ? Json(nullptr) : Json(f.target_version)},
         {"target_original", optional_number(f.target_original)},
+        {"target_basis", f.target_basis.empty() ? Json(nullptr) : Json(f.target_basis)},
+        {"target_basis_reason", f.target_basis_reason.empty() ? Json(nullptr) : Json(f.target_basis_reason)},
         {"attainment", optional_number(f.attainment)},
         {"expected", optional_number(f.expected)},
         {"gap", optional_number(f.gap)},

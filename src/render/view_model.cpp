@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "render/format.h"
+#include "render/target_basis_view.h"
 
 namespace maaltal {
 
@@ -158,6 +159,14 @@ Json revisions_view(const Report& report, std::size_t i, const Locale& locale) {
     revisions.push_back({{"text", has_reason ? text + " " + reason : text},
                          {"sentence", text},
                          {"reason", reason},
+                         {"has_reason", has_reason}});
+  }
+  // the municipalities measured against another version than the one in force
+  for (const auto& b : target_basis_sentences(report, i, locale)) {
+    bool has_reason = !b.reason.empty();
+    revisions.push_back({{"text", has_reason ? b.sentence + " " + b.reason : b.sentence},
+                         {"sentence", b.sentence},
+                         {"reason", b.reason},
                          {"has_reason", has_reason}});
   }
   return revisions;
@@ -360,7 +369,7 @@ Json figure_view(const Report& report, std::size_t i, const UnitFigures& unit, c
   std::string name = row_name(unit.code, unit.name, locale);
   return {{"code", unit.code},
           {"name", name},
-          {"target", format_target(report, i, f, locale)},
+          {"target", target_cell(f, format_target(report, i, f, locale))},
           {"actual", format_actual(report, i, f, locale)},
           {"attainment", format_attainment(report, f, locale)},
           {"expected", format_estimate(report, i, f.expected, locale)},

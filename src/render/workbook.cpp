@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "render/format.h"
 #include "render/locale.h"
+#include "render/target_basis_view.h"
 #include "render/view_model.h"
 #include "render/workbook_details.h"
 #include "render/writers.h"
@@ -240,6 +241,10 @@ void write_about(const Report& report, const Locale& locale, const WorkbookLayou
           : locale.get("audience_internal");
   check(worksheet_write_string(sheet, row++, 1, audience.c_str(), nullptr), "audience");
   text("aggregation_label", locale.get("aggregation_" + report.aggregation));
+  for (std::size_t i = 0; i < report.indicators.size(); ++i) {
+    for (const auto& b : target_basis_sentences(report, i, locale))
+      text("target_basis_label", report.indicators[i].label + ": " + b.sentence + (b.reason.empty() ? "" : " " + b.reason));
+  }
   text("attainment_label", locale.fill("attainment_rule", {{"decimals", std::to_string(p.percent_decimals)}}));
   text("generator_label", "maaltal " + report.generator_version);
   if (report.generated_at) text("generated_at_label", format_utc_timestamp(*report.generated_at));

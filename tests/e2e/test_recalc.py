@@ -20,7 +20,7 @@ import openpyxl
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BIN = os.environ.get("MAALTAL_BIN", str(ROOT / "build/dev/maaltal"))
-SAMPLES = ("vi-goer-en-forskel", "smaa-mellemstore", "job-og-trivsel")
+SAMPLES = ("vi-goer-en-forskel", "smaa-mellemstore", "job-og-trivsel", "rummeligt-arbejdsmarked")
 
 # LibreOffice keeps an .xlsx file's cached values unless told to recalculate
 # on load: OOXMLRecalcMode 0 is "always", set in a profile of our own.

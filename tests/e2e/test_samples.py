@@ -711,11 +711,12 @@ def da_number(value):
     return f"{int(round(value)):,}".replace(",", ".")
 
 
-def da_percent(fraction):
-    """A share as maaltal prints it with 0 decimals: half up, "73 %"."""
+def da_percent(fraction, decimals=0):
+    """A share as maaltal prints it (0 decimals unless the project says otherwise): half up, "73 %", "46,4 %"."""
     import decimal
-    rounded = decimal.Decimal(repr(fraction * 100)).quantize(decimal.Decimal(1), rounding=decimal.ROUND_HALF_UP)
-    return f"{rounded} %"
+    rounded = decimal.Decimal(repr(fraction * 100)).quantize(decimal.Decimal(1).scaleb(-decimals),
+                                                               rounding=decimal.ROUND_HALF_UP)
+    return f"{rounded} %".replace(".", ",")
 
 
 class StatusReport(unittest.TestCase):
@@ -725,27 +726,35 @@ class StatusReport(unittest.TestCase):
 
     LOCALE = json.loads((ROOT / "config/locale/da.json").read_text(encoding="utf-8"))
 
-    def expected_row(self, values, indicator):
+    def expected_row(self, values, indicator, decimals=0):
         v = values[indicator["id"]]
         ratio = indicator["kind"] == "ratio"
-        fmt = da_percent if ratio else da_number
+        percent = lambda x: da_percent(x, decimals)
+        fmt = percent if ratio else da_number
         missing = self.LOCALE["not_set"]
         show = lambda x, f=fmt: missing if x is None else f(x)
         status = missing if v["status"] is None else self.LOCALE["status_" + v["status"]]
-        return [show(v["target"]), show(v["actual"]), show(v["attainment"], da_percent), show(v["expected"]),
+        target = show(v["target"])
+        if v.get("target_basis") == "chosen":  # measured against a version other than the one in force
+            target += f" ({v['target_version']})"
+        return [target, show(v["actual"]), show(v["attainment"], percent), show(v["expected"]),
                 show(v["forecast"]), status]
 
     def test_every_indicator_table_matches_summary_cell_by_cell(self):
-        for sample in ("vi-goer-en-forskel", "smaa-mellemstore", "job-og-trivsel"):
+        for sample in ("vi-goer-en-forskel", "smaa-mellemstore", "job-og-trivsel", "rummeligt-arbejdsmarked"):
             built = Built(sample)
+            project = json.loads((ROOT / "sample-data" / sample / "project.json").read_text(encoding="utf-8"))
+            decimals = project.get("percent_decimals", 0)
             tables = readers.markdown_tables(str(built.out / "status.md"))
             indicators = built.summary["indicators"]
             for indicator, table in zip(indicators, tables[: len(indicators)]):
                 self.assertEqual(len(table), 1 + len(built.summary["units"]) + 1, (sample, indicator["id"]))
                 for unit, row in zip(built.summary["units"], table[1:]):
-                    self.assertEqual(row, [unit["name"]] + self.expected_row(unit["values"], indicator), (sample, unit["name"]))
+                    self.assertEqual(row, [unit["name"]] + self.expected_row(unit["values"], indicator, decimals),
+                                     (sample, unit["name"]))
                 total = [cell.strip("*") for cell in table[-1]]
-                self.assertEqual(total, ["I alt"] + self.expected_row(built.summary["total"]["values"], indicator), sample)
+                self.assertEqual(total, ["I alt"] + self.expected_row(built.summary["total"]["values"], indicator, decimals),
+                                 sample)
 
     def test_summary_sentences_agree_with_the_tables(self):
         import math
