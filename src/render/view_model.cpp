@@ -178,7 +178,13 @@ Json indicator_view(const Report& report, std::size_t i, const Locale& locale) {
   for (const auto& unit : report.units) rows.push_back(figure_view(report, i, unit, locale));
   Json revisions = revisions_view(report, i, locale);
   bool ratio = ind.kind == IndicatorKind::kRatio;
+  // Without a target anywhere, the dashboard's table is only the figures: five
+  // columns of "–" per row said nothing and made an 11-municipality page heavy.
+  bool has_targets = report.total.values[i].target.has_value() ||
+                     std::any_of(report.units.begin(), report.units.end(),
+                                 [&](const UnitFigures& u) { return u.values[i].target.has_value(); });
   return {{"id", ind.id},
+          {"has_targets", has_targets},
           {"label", ind.label},
           {"definition", indicator_definition(report, ind, locale)},
           {"is_ratio", ratio},
