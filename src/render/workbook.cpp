@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "render/format.h"
 #include "render/locale.h"
+#include "render/range_sheet.h"
 #include "render/view_model.h"
 #include "render/workbook_details.h"
 #include "render/writers.h"
@@ -484,6 +485,10 @@ void write_workbook(const Report& report, const TemplateSet& templates, const st
     if (s.id == "overview") {
       overview.emplace(report, locale, layout, s, book);
       overview->write();
+      const OverviewSheet& o = *overview;
+      OverviewCells cells{o.sheet_name(), [&o](std::size_t i, int unit) { return o.row_of(i, unit); },
+                          o.col("municipality"), o.col("actual"), o.col("attainment")};
+      write_range_sheet(report, locale, cells, layout.format("percent"), book);
     } else if (s.id == "about") {
       write_about(report, locale, layout, s, book);
     } else if (s.id == "charts") {
