@@ -63,11 +63,17 @@ class RangeSheet {
            cell_ref(cells_.row_of(indicator, last), col, true);
   }
 
+  // A public workbook holds values, not formulas, as its overview does (README "Privacy").
+  bool values_only() const { return report_.audience == Audience::kPublic; }
   void formula_num(lxw_row_t r, lxw_col_t c, const std::string& formula, double cached, lxw_format* format) {
-    check(worksheet_write_formula_num(sheet_, r, c, formula.c_str(), format, cached), "ranges");
+    check(values_only() ? worksheet_write_number(sheet_, r, c, cached, format)
+                        : worksheet_write_formula_num(sheet_, r, c, formula.c_str(), format, cached),
+          "ranges");
   }
   void formula_str(lxw_row_t r, lxw_col_t c, const std::string& formula, const std::string& cached) {
-    check(worksheet_write_formula_str(sheet_, r, c, formula.c_str(), nullptr, cached.c_str()), "ranges");
+    check(values_only() ? worksheet_write_string(sheet_, r, c, cached.c_str(), nullptr)
+                        : worksheet_write_formula_str(sheet_, r, c, formula.c_str(), nullptr, cached.c_str()),
+          "ranges");
   }
 
   void write_row(lxw_row_t r, const RangeRow& row) {

@@ -5,9 +5,8 @@
 // COUNT, and INDEX/MATCH for the names), so STAR can trace and recalculate
 // it; maaltal's values are cached. MATCH finds the first row with the value,
 // and the overview lists municipalities in the report's collation: the same
-// tie rule as compute/ranges.h. In a public workbook a hidden cell holds a
-// mark ("<5", "skjult"), which MIN and MAX pass over, so the range is over
-// the figures shown, as maaltal computes it.
+// tie rule as compute/ranges.h. A public workbook holds values instead, as its
+// overview does: the range over the figures shown, as maaltal computed it.
 #pragma once
 #include <functional>
 #include <string>

@@ -485,10 +485,6 @@ void write_workbook(const Report& report, const TemplateSet& templates, const st
     if (s.id == "overview") {
       overview.emplace(report, locale, layout, s, book);
       overview->write();
-      const OverviewSheet& o = *overview;
-      OverviewCells cells{o.sheet_name(), [&o](std::size_t i, int unit) { return o.row_of(i, unit); },
-                          o.col("municipality"), o.col("actual"), o.col("attainment")};
-      write_range_sheet(report, locale, cells, layout.format("percent"), book);
     } else if (s.id == "about") {
       write_about(report, locale, layout, s, book);
     } else if (s.id == "charts") {
@@ -497,6 +493,12 @@ void write_workbook(const Report& report, const TemplateSet& templates, const st
     } else {
       write_detail_sheet(report, s, layout, locale, book);
     }
+  }
+  if (overview) {  // last, so that the layout's sheets keep their places
+    const OverviewSheet& o = *overview;
+    OverviewCells cells{o.sheet_name(), [&o](std::size_t i, int unit) { return o.row_of(i, unit); },
+                        o.col("municipality"), o.col("actual"), o.col("attainment")};
+    write_range_sheet(report, locale, cells, layout.format("percent"), book);
   }
   book.close();
 }
