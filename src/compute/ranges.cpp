@@ -1,5 +1,7 @@
 #include "compute/ranges.h"
 
+#include <functional>
+
 namespace maaltal {
 
 namespace {

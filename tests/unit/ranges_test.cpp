@@ -41,8 +41,9 @@ Dataset internships(int kalundborg_jobs, bool with_randers = false) {
   p.privacy.monthly_releases = false;
   d.schema = RecordSchema::for_project(p);
   Date when = Date::from_ymd(2019, 6, 1);
-  for (auto [unit, interns, jobs] :
-       {std::tuple{"326", 93, kalundborg_jobs}, {"621", 201, 87}, {"190", 98, 37}, {"730", 150, 60}}) {
+  const std::tuple<const char*, int, int> rows[] = {
+      {"326", 93, kalundborg_jobs}, {"621", 201, 87}, {"190", 98, 37}, {"730", 150, 60}};
+  for (auto [unit, interns, jobs] : rows) {
     if (!with_randers && std::string(unit) == "730") continue;
     for (int i = 0; i < interns; ++i) {
       add_registration(d, std::string(unit) + "-" + std::to_string(i), unit,
