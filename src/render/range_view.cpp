@@ -20,6 +20,16 @@ std::string bare_percent(double fraction, int decimals, const Locale& locale) {
   return format_number(round_half_up(fraction * 100, decimals), decimals, locale.code());
 }
 
+// "20,5 %" never broken across lines: a no-break space before the per cent sign.
+std::string unbroken(std::string text) {
+  const std::string space_percent = " %";
+  const std::string nbsp_percent = "\u00a0%";
+  for (auto pos = text.find(space_percent); pos != std::string::npos; pos = text.find(space_percent, pos)) {
+    text.replace(pos, space_percent.size(), nbsp_percent);
+  }
+  return text;
+}
+
 }  // namespace
 
 Json range_json(const std::optional<Range>& range) {
@@ -31,14 +41,14 @@ Json range_json(const std::optional<Range>& range) {
 
 std::string percent_range_text(const std::optional<Range>& range, int decimals, const Locale& locale) {
   if (!range) return "";
-  return locale.fill("range_short", {{"min", bare_percent(range->min, decimals, locale)},
-                                     {"max", format_percent(range->max, decimals, locale.code())}});
+  return unbroken(locale.fill("range_short", {{"min", bare_percent(range->min, decimals, locale)},
+                                              {"max", format_percent(range->max, decimals, locale.code())}}));
 }
 
 Json percent_range_view(const std::optional<Range>& range, int decimals, const Locale& locale) {
   if (!range) return {{"has_range", false}, {"text", ""}, {"spoken", ""}, {"names", ""}, {"n", ""}};
-  std::string min = format_percent(range->min, decimals, locale.code());
-  std::string max = format_percent(range->max, decimals, locale.code());
+  std::string min = unbroken(format_percent(range->min, decimals, locale.code()));
+  std::string max = unbroken(format_percent(range->max, decimals, locale.code()));
   return {{"has_range", true},
           {"text", percent_range_text(range, decimals, locale)},
           {"spoken", locale.fill("range_spoken", {{"min", bare_percent(range->min, decimals, locale)}, {"max", max}})},

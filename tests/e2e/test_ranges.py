@@ -35,8 +35,9 @@ class Built:
         if result.returncode != 0:
             raise AssertionError(result.stderr)
         self.summary = json.loads((self.out / "summary.json").read_text(encoding="utf-8"))
-        self.html = html.unescape((self.out / "index.html").read_text(encoding="utf-8"))
-        self.status = (self.out / "status.md").read_text(encoding="utf-8")
+        # A range keeps "20,5 %" together with a no-break space: read as a space here.
+        self.html = html.unescape((self.out / "index.html").read_text(encoding="utf-8")).replace("\u00a0", " ")
+        self.status = (self.out / "status.md").read_text(encoding="utf-8").replace("\u00a0", " ")
 
     def total(self, indicator):
         return self.summary["total"]["values"][indicator]

@@ -189,9 +189,10 @@ TEST_CASE("range words: '20,5–60,0 %', spoken without a dash, and the names") 
   Range range{17.0 / 83, "510", "Haderslev", 39.0 / 65, "621", "Kolding", 11};
   auto view = percent_range_view(range, 1, da);
   CHECK(view["has_range"] == true);
-  CHECK(view["text"] == "20,5–60,0 %");
-  CHECK(view["spoken"] == "fra 20,5 til 60,0 %");
-  CHECK(view["names"] == "lavest Haderslev 20,5 %, højest Kolding 60,0 %");
+  // A no-break space before "%", so that a narrow tile never leaves "%" alone on a line.
+  CHECK(view["text"] == "20,5–60,0\u00a0%");
+  CHECK(view["spoken"] == "fra 20,5 til 60,0\u00a0%");
+  CHECK(view["names"] == "lavest Haderslev 20,5\u00a0%, højest Kolding 60,0\u00a0%");
   CHECK(view["n"] == "11 kommuner med et tal");
   CHECK(percent_range_view(std::nullopt, 1, da)["has_range"] == false);
 
