@@ -8,6 +8,7 @@
 
 #include "compute/progress.h"
 #include "compute/target_basis.h"
+#include "compute/ranges.h"
 #include "core/collate.h"
 #include "core/error.h"
 #include "core/limits.h"
@@ -683,6 +684,7 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
     report.breakdowns.push_back(breakdown_of(dataset, participants, b, report));
   }
   assess_goals(dataset.project, report);
+  add_ranges(report);
 
   report.data_quality.events_after_as_of = events_after(dataset, report.as_of);
   report.data_quality.rows_read = dataset.rows_read;

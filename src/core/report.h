@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "core/diagnostics.h"
 #include "core/project.h"
+#include "core/range.h"
 #include "core/registrations.h"
 
 namespace maaltal {
@@ -60,6 +61,11 @@ struct Figure {
   // gap, needed per month, forecast, status) left out.
   Hidden hidden = Hidden::kNo;
   bool forecast_hidden = false;  // public: the forecast would reveal a hidden month
+  // The total's only (compute/ranges.h): the lowest and highest municipality's
+  // ratio (`range`, ratio indicators) and attainment; in a public report over
+  // the figures it shows. Null with fewer than 2 municipalities with a value.
+  std::optional<Range> range;
+  std::optional<Range> attainment_range;
 };
 
 struct UnitFigures {
@@ -75,6 +81,7 @@ struct FunnelRow {
   std::vector<double> actual;                     // by stage
   std::vector<std::optional<double>> conversion;  // stage k / stage k-1; null for the first stage and over 0
   std::vector<Hidden> hidden;                     // by stage, in public outputs; empty when none is
+  std::vector<std::optional<Range>> conversion_range;  // the total's only, by stage (compute/ranges.h); else empty
 
   Hidden hidden_at(std::size_t stage) const { return hidden.empty() ? Hidden::kNo : hidden[stage]; }
 };

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/format.h"
+#include "render/range_view.h"
 #include "render/writers.h"
 
 namespace maaltal {
@@ -63,6 +64,10 @@ Json values_of(const Report& report, const UnitFigures& unit) {
     Json& v = values[report.indicators[i].id];
     mark_hidden(v, f.hidden);
     if (f.forecast_hidden) v["forecast_hidden"] = true;
+    if (unit.code.empty()) {  // the total: the spread across municipalities (compute/ranges.h)
+      if (report.indicators[i].kind == IndicatorKind::kRatio) v["range"] = range_json(f.range);
+      v["attainment_range"] = range_json(f.attainment_range);
+    }
   }
   return values;
 }
@@ -89,6 +94,9 @@ Json funnel_row_json(const FunnelReport& funnel, const FunnelRow& row) {
                   {"actual", hidden == Hidden::kNo ? optional_number(row.actual[k]) : Json(nullptr)},
                   {"conversion", optional_number(row.conversion[k])}};
     mark_hidden(stage, hidden);
+    if (row.code.empty() && k > 0) {
+      stage["conversion_range"] = range_json(k < row.conversion_range.size() ? row.conversion_range[k] : std::nullopt);
+    }
     stages.push_back(stage);
   }
   Json out = {{"stages", stages}};

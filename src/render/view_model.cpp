@@ -5,6 +5,7 @@
 
 #include "render/format.h"
 #include "render/target_basis_view.h"
+#include "render/range_view.h"
 
 namespace maaltal {
 
@@ -135,7 +136,9 @@ Json headline_view(const Report& report, const UnitFigures& unit, std::size_t i,
           {"has_forecast", f.forecast.has_value()},
           {"movement", movement_text(report, unit, ind, locale)},
           {"has_movement", !movement_text(report, unit, ind, locale).empty()},
-          {"sentence", ratio && !detail.empty() ? value + " (" + detail + ")" : figure_sentence(report, i, f, locale)}};
+          {"sentence", ratio && !detail.empty() ? value + " (" + detail + ")" : figure_sentence(report, i, f, locale)},
+          {"range", percent_range_view(f.range, report.project.percent_decimals, locale)},
+          {"attainment_range", percent_range_view(f.attainment_range, report.project.percent_decimals, locale)}};
 }
 
 namespace {
@@ -354,7 +357,9 @@ Json funnels_view(const Report& report, const Locale& locale) {
                        {"label", funnel.label},
                        {"headers", headers},
                        {"rows", rows},
-                       {"total", funnel_row_view(report, funnel, funnel.total, locale)}});
+                       {"total", funnel_row_view(report, funnel, funnel.total, locale)},
+                       {"ranges", funnel_ranges_view(report, funnel, locale)},
+                       {"has_ranges", !funnel_ranges_view(report, funnel, locale).empty()}});
   }
   return funnels;
 }
@@ -382,7 +387,9 @@ Json figure_view(const Report& report, std::size_t i, const UnitFigures& unit, c
           {"forecast", format_estimate(report, i, f.forecast, locale)},
           {"status", format_status(f, locale)},
           {"status_code", f.status},
-          {"sentence", name + ": " + figure_sentence(report, i, f, locale)}};
+          {"sentence", name + ": " + figure_sentence(report, i, f, locale)},
+          {"range", percent_range_view(f.range, report.project.percent_decimals, locale)},
+          {"attainment_range", percent_range_view(f.attainment_range, report.project.percent_decimals, locale)}};
 }
 
 std::string row_name(const std::string& code, const std::string& name, const Locale& locale) {
@@ -630,6 +637,7 @@ Json build_view(const Report& report, const Locale& locale) {
           {"progress_rule", progress_rule(report, locale)},
           {"attainment_rule",
            locale.fill("attainment_rule", {{"decimals", std::to_string(report.project.percent_decimals)}})},
+          {"range_note", range_note(report, locale)},
           {"has_generated_at", report.generated_at.has_value()},
           {"generated_at", report.generated_at ? format_utc_timestamp(*report.generated_at) : ""},
           {"headline", headline},

@@ -8,6 +8,7 @@
 #include "render/format.h"
 #include "render/locale.h"
 #include "render/target_basis_view.h"
+#include "render/range_sheet.h"
 #include "render/view_model.h"
 #include "render/workbook_details.h"
 #include "render/writers.h"
@@ -497,6 +498,12 @@ void write_workbook(const Report& report, const TemplateSet& templates, const st
     } else {
       write_detail_sheet(report, s, layout, locale, book);
     }
+  }
+  if (overview) {  // last, so that the layout's sheets keep their places
+    const OverviewSheet& o = *overview;
+    OverviewCells cells{o.sheet_name(), [&o](std::size_t i, int unit) { return o.row_of(i, unit); },
+                        o.col("municipality"), o.col("actual"), o.col("attainment")};
+    write_range_sheet(report, locale, cells, layout.format("percent"), book);
   }
   book.close();
 }

@@ -13,6 +13,7 @@
 #include "render/format.h"
 #include "render/locale.h"
 #include "render/markdown.h"
+#include "render/range_view.h"
 #include "render/view_model.h"
 #include "render/writers.h"
 #include "test_support.h"
@@ -83,9 +84,14 @@ TEST_CASE("status.md: every table parses with cmark-gfm and matches the report c
         bool total = row == table.size() - 1;
         const UnitFigures& unit = total ? report.total : report.units[row - 1];
         const Figure& f = unit.values[i];
+        // The total's ratio and attainment with their range across municipalities ("82 % (55–116 %)").
+        auto with_range = [&](std::string text, const std::optional<Range>& range) {
+          return range ? text + " (" + percent_range_text(range, report.project.percent_decimals, locale) + ")" : text;
+        };
         REQUIRE(table[row] ==
                 std::vector<std::string>{total ? "I alt" : unit.name, format_target(report, i, f, locale),
-                                         format_actual(report, i, f, locale), format_attainment(report, f, locale),
+                                         with_range(format_actual(report, i, f, locale), f.range),
+                                         with_range(format_attainment(report, f, locale), f.attainment_range),
                                          format_estimate(report, i, f.expected, locale),
                                          format_estimate(report, i, f.forecast, locale), format_status(f, locale)});
       }
