@@ -24,13 +24,13 @@ namespace {
 constexpr const char* kPart = "/reconciliation";
 
 // A file named in "reconciliation": inside the project's folder only (as
-// every input), with its path as the outputs name it.
+// every input: E207), with its path as the outputs name it.
 std::optional<std::pair<std::filesystem::path, std::string>> file_of(const std::string& file, const std::string& ptr,
                                                                      const std::filesystem::path& folder,
                                                                      const std::string& project_display,
                                                                      Diagnostics& diags) {
   if (!inside_folder(folder, file)) {
-    diags.error("E230", Words("outside", {{"file", file}}), {project_display, 0, 0, ptr, ""});
+    diags.error("E207", {{"file", file}}, {project_display, 0, 0, ptr, ""});
     return std::nullopt;
   }
   return std::make_pair(folder / file, display_path_beside(project_display, file));

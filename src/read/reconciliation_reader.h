@@ -18,7 +18,7 @@
 namespace maaltal {
 
 // project.json's "reconciliation", when present, into project.reconciliation.
-// `folder` is project.json's folder; a file outside it is E230.
+// `folder` is project.json's folder; a file outside it is E207.
 void read_reconciliation_spec(const Json& root, const std::filesystem::path& folder, const std::string& project_display,
                               Project& project, Diagnostics& diags);
 

@@ -66,17 +66,23 @@ def words_of(html):
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
-class InternalOutputs(unittest.TestCase):
+class Built(unittest.TestCase):
+    """The project built once for the class, for `audience`."""
+    audience = "internal"
+
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory(prefix="maaltal-recon-")
-        cls.out = build("internal", Path(cls.tmp.name) / "out")
+        cls.out = build(cls.audience, Path(cls.tmp.name) / "out")
         cls.summary = json.loads((cls.out / "summary.json").read_text(encoding="utf-8"))
         cls.rec = cls.summary["reconciliation"]
 
     @classmethod
     def tearDownClass(cls):
         cls.tmp.cleanup()
+
+
+class InternalOutputs(Built):
 
     def test_summary_json_has_the_evaluations_figures(self):
         rec = self.rec
@@ -139,15 +145,8 @@ class InternalOutputs(unittest.TestCase):
         self.assertRegex(text, r"Matchet på person-id 1\.025")
 
 
-class PublicOutputs(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory(prefix="maaltal-recon-public-")
-        cls.out = build("public", Path(cls.tmp.name) / "out")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
+class PublicOutputs(Built):
+    audience = "public"
 
     def outputs(self):
         for path in sorted(self.out.rglob("*")):
@@ -163,8 +162,7 @@ class PublicOutputs(unittest.TestCase):
             self.assertFalse(found, f"{path.name} holds ids such as {sorted(found)[:3]}")
 
     def test_no_row_locations_and_small_counts_hidden(self):
-        summary = json.loads((self.out / "summary.json").read_text(encoding="utf-8"))
-        rec = summary["reconciliation"]
+        rec = self.rec
         self.assertNotIn("unmatched", rec)
         self.assertNotIn("differences", rec)
         self.assertIsNone(rec["excluded"]["sagsvaerktoej"]["test_persons"])  # 3 < 5
@@ -177,8 +175,7 @@ class PublicOutputs(unittest.TestCase):
             text = words_of((self.out / name).read_text(encoding="utf-8"))
             self.assertIn("Rapportens tal kommer fra Jobcentrenes registerudtræk", text, name)
         self.assertIn("Rapportens tal kommer fra Jobcentrenes registerudtræk", cell_texts(self.out / "report.xlsx"))
-        self.assertEqual(json.loads((self.out / "summary.json").read_text(encoding="utf-8"))
-                         ["reconciliation"]["counts_from"], "jobcenter")
+        self.assertEqual(self.rec["counts_from"], "jobcenter")
 
 
 if __name__ == "__main__":
