@@ -9,6 +9,7 @@
 #include "compute/progress.h"
 #include "compute/target_basis.h"
 #include "compute/ranges.h"
+#include "compute/reconciliation.h"
 #include "core/collate.h"
 #include "core/error.h"
 #include "core/limits.h"
@@ -659,6 +660,7 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   report.generated_at = options.generated_at;
   report.input_files = dataset.project.input_files;
   report.texts = dataset.project.texts;
+  report.reconciliation = reconcile(dataset.project, dataset.reconciliation);
   report.privacy = dataset.project.privacy;
   report.outputs = dataset.project.outputs;
   report.indicators = dataset.project.indicators;

@@ -8,6 +8,7 @@
 
 #include "compute/disclosure_audit.h"
 #include "compute/ranges.h"
+#include "compute/reconciliation.h"
 #include "core/text.h"
 
 namespace maaltal {
@@ -671,6 +672,7 @@ Report public_report(const Report& report, const PrivacySettings& settings, cons
   hide_funnels(out, cells);
   hide_breakdowns(out, cells);
   add_ranges(out);  // over the figures shown only: a hidden one is neither end of a range
+  if (out.reconciliation) publish_reconciliation(*out.reconciliation, settings);
   for (auto& g : out.goals) {
     int i = out.indicator_index(g.goal.indicator);
     if (i >= 0 && !out.total.values[static_cast<std::size_t>(i)].attainment) {

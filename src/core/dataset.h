@@ -48,6 +48,7 @@ struct Dataset {
   bool skip_bad_rows = false;
   int rows_skipped = 0;  // rows rejected for an error under skip_bad_rows
   std::vector<Diagnostic> skipped_rows;
+  ReconciliationInput reconciliation;  // the two sources' rows, when project.json declares them
 };
 
 }  // namespace maaltal

@@ -11,6 +11,7 @@
 
 #include "core/date.h"
 #include "core/project_defaults.h"
+#include "core/reconciliation.h"
 
 namespace maaltal {
 
@@ -281,6 +282,7 @@ struct Project {
   ProgressSettings progress;
   RegistrationSource registrations;  // display_path empty when there are none
   std::optional<CountSource> counts;
+  std::optional<ReconciliationSpec> reconciliation;  // a second registration source to compare with
   std::vector<ProjectText> texts;
   BooleanWords booleans;
   PrivacySettings privacy;

@@ -211,6 +211,43 @@ struct AsOfSource {
   std::optional<Date> next_latest;  // the latest date in the data before it
 };
 
+// Two registration sources compared (compute/reconciliation.h). Each count
+// is hidden in a public report as the suppression decides (then `hidden` is
+// set and the value is not to be shown).
+struct ReconciliationCount {
+  int value = 0;
+  Hidden hidden = Hidden::kNo;
+};
+
+struct ReconciledSource {
+  std::string id, label, file;
+  ReconciliationCount rows;           // data rows read
+  ReconciliationCount test_persons;   // rule 1: on the test-person list
+  ReconciliationCount other_unit;     // rule 3: another municipality than the project's
+  ReconciliationCount kept;           // N: rows - test_persons - other_unit
+  ReconciliationCount only_here;      // after rule 1, with no row of the same id in the other source
+};
+
+struct ReconciliationReport {
+  std::vector<ReconciledSource> sources;  // two, in project.json's order
+  std::string counts_from;                // the id of the source the report's counts come from
+  ReconciliationCount matched;            // ids in both sources after rule 1
+  ReconciliationCount differs_unit;       // matched, with a different municipality in each
+  ReconciliationCount differs_date;       // matched, with a different date in each
+  // Internal only: the rows with no partner, and the matched pairs that
+  // differ, by where they are (file:line), never by id: ids may be CPR numbers.
+  struct Unmatched {
+    std::size_t source = 0;
+    SourceLocation where;
+  };
+  struct Difference {
+    std::string what;  // "municipality" or "date"
+    SourceLocation first, second;
+  };
+  std::vector<Unmatched> unmatched;
+  std::vector<Difference> differences;
+};
+
 struct Report {
   std::string generator_version;
   Audience audience = Audience::kInternal;  // public: made by public_report(), small counts hidden
@@ -231,6 +268,7 @@ struct Report {
   DataQuality data_quality;
   std::optional<AsOfSource> as_of_source;  // when the data set the as-of date
   std::optional<Changes> changes;  // with --previous
+  std::optional<ReconciliationReport> reconciliation;  // when project.json declares two sources
   std::vector<ProjectText> texts;  // the project's own Markdown, in project.json's order
   std::vector<InputFile> input_files;
   std::shared_ptr<const RawRows> raw_rows;   // with --raw-rows; null in a public report

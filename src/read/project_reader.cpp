@@ -16,6 +16,7 @@
 #include "read/labels.h"
 #include "read/municipalities.h"
 #include "read/project_limits.h"
+#include "read/reconciliation_reader.h"
 #include "read/sheet_input.h"
 #include "read/spreadsheet.h"
 #include "read/row_leftovers.h"
@@ -63,6 +64,7 @@ class ProjectReader {
     read_definitions(*json, definitions);
     check_hidden_indicators();
     read_registration_source(*json);
+    read_reconciliation_spec(*json, path_.parent_path(), display_, project_, diags_);
     refuse_participant_column(*json);
     read_texts(*json);
     read_booleans(*json);

@@ -4,6 +4,7 @@
 
 #include "render/format.h"
 #include "render/range_view.h"
+#include "render/reconciliation_view.h"
 #include "render/writers.h"
 
 namespace maaltal {
@@ -255,6 +256,7 @@ std::string render_summary_json(const Report& report) {
     }
   }
   j["changes"] = report.changes ? changes_json(*report.changes) : Json(nullptr);
+  if (report.reconciliation) j["reconciliation"] = reconciliation_json(*report.reconciliation, report.audience);
   j["inputs"] = Json::array();
   j["input_sha256"] = Json::object();
   j["input_encoding"] = Json::object();

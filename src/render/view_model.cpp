@@ -6,6 +6,7 @@
 #include "render/format.h"
 #include "render/target_basis_view.h"
 #include "render/range_view.h"
+#include "render/reconciliation_view.h"
 
 namespace maaltal {
 
@@ -652,6 +653,7 @@ Json build_view(const Report& report, const Locale& locale) {
           {"has_as_of_source", report.as_of_source.has_value()},
           {"as_of_source", as_of_source_text(report, locale)},
           {"data_quality", data_quality_view(report, locale)},
+          {"reconciliation", reconciliation_view(report, locale)},
           {"is_public", report.audience == Audience::kPublic},
           {"forecast_note", forecast_note(report, locale)},
           {"has_forecast_note", !forecast_note(report, locale).empty()},

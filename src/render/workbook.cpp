@@ -9,6 +9,7 @@
 #include "render/locale.h"
 #include "render/target_basis_view.h"
 #include "render/range_sheet.h"
+#include "render/reconciliation_view.h"
 #include "render/view_model.h"
 #include "render/workbook_details.h"
 #include "render/writers.h"
@@ -505,6 +506,7 @@ void write_workbook(const Report& report, const TemplateSet& templates, const st
                         o.col("municipality"), o.col("actual"), o.col("attainment")};
     write_range_sheet(report, locale, cells, layout.format("percent"), book);
   }
+  write_reconciliation_sheet(report, locale, book);
   book.close();
 }
 
