@@ -71,7 +71,7 @@ std::vector<DurationProblem> duration_problems(const std::vector<DurationFields>
       problems.push_back({"W170",
                           Words({{"column", f.end_column},
                                  {"start_column", f.start_column},
-                                 {"days", std::to_string(end->days_since_epoch() - start->days_since_epoch())}}),
+                                 {"days", std::to_string(start->days_since_epoch() - end->days_since_epoch())}}),
                           f.end});
     }
   }
