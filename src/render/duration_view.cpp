@@ -66,7 +66,7 @@ std::string sentence(const Report& report, const DurationReport& d, const Durati
                                            {"open", open_text(report, f, locale)}});
 }
 
-Json row_view(const Report& report, const DurationReport& d, const DurationUnit& u, const Locale& locale,
+Json row_view(const Report& report, const DurationUnit& u, const Locale& locale,
               const std::vector<std::string>& labels, bool with_target) {
   const DurationFigure& f = u.figure;
   std::vector<std::string> texts{n_text(report, f, locale),
@@ -164,7 +164,7 @@ Json durations_view(const Report& report, const Locale& locale) {
     for (const auto& l : labels) headers.push_back({{"label", l}});
     Json rows = Json::array();
     int left_out = d.total.figure.negative + d.total.figure.no_start;
-    for (const auto& u : d.units) rows.push_back(row_view(report, d, u, locale, labels, with_target));
+    for (const auto& u : d.units) rows.push_back(row_view(report, u, locale, labels, with_target));
     Json series = Json::array();
     for (const auto& m : d.series) {
       std::string value = !m.actual ? locale.get("not_set")
@@ -190,7 +190,7 @@ Json durations_view(const Report& report, const Locale& locale) {
          {"chart", duration_chart_svg(report, d, locale)},
          {"headers", headers},
          {"rows", rows},
-         {"total", row_view(report, d, d.total, locale, labels, with_target)},
+         {"total", row_view(report, d.total, locale, labels, with_target)},
          {"open_note", locale.fill("duration_open_note", {{"date", format_date_long(report.as_of, locale.code())}})},
          {"has_left_out", left_out > 0},
          {"left_out_note", locale.fill("duration_left_out_note", {{"count", std::to_string(left_out)}})},
