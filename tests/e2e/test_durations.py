@@ -101,8 +101,8 @@ def days_text(v):
     return str(int(r)) if r == r.to_integral() else str(r).replace(".", ",")
 
 
-def percent_text(v):
-    return f"{half_up(v * 100, 0)} %"
+def percent_text(v, decimals):
+    return f"{half_up(v * 100, decimals)} %".replace(".", ",")
 
 
 def build(project, out, *extra):
@@ -120,7 +120,7 @@ class DurationFigures(unittest.TestCase):
         found = [p for p in PROJECTS if p.exists()]
         self.assertTrue(found)
         for project in found:
-            with self.subTest(project=str(project.relative_to(ROOT))), tempfile.TemporaryDirectory() as tmp:
+            with self.subTest(project=project.parent.name), tempfile.TemporaryDirectory() as tmp:
                 out = pathlib.Path(tmp)
                 result = build(project, out / "internal", "--audience", "internal")
                 summary = json.loads((out / "internal/summary.json").read_text(encoding="utf-8"))
@@ -149,6 +149,7 @@ class DurationFigures(unittest.TestCase):
             tables = readers.markdown_tables(str(out / "internal/status.md"))
             page = (out / "internal/index.html").read_text(encoding="utf-8")
             html = [rows for caption, rows in readers.html_tables(page) if "Åbne:" in caption]
+            decimals = json.loads(project.read_text(encoding="utf-8")).get("percent_decimals", 0)
             names = {u["code"]: u["name"] for u in summary["units"]}
             names[""] = "I alt"
             for k, (did, (decl, figures)) in enumerate(expected.items()):
@@ -162,7 +163,7 @@ class DurationFigures(unittest.TestCase):
                         if want["n"]:
                             self.assertEqual(cells[2], days_text(want["median"]), (did, code))
                             self.assertEqual(cells[3], days_text(want["mean"]), (did, code))
-                            self.assertEqual(cells[4], percent_text(want["within_share"]), (did, code))
+                            self.assertEqual(cells[4], percent_text(want["within_share"], decimals), (did, code))
                 self.assertIn(f"{decl['label']}: median {days_text(figures['']['median'])} dage", page)
                 left_out = figures[""]["negative"] + figures[""]["no_start"]
                 if left_out:
