@@ -121,7 +121,7 @@ std::string duration_chart_svg(const Report& report, const DurationReport& d, co
   desc += ". " + locale.fill("duration_benchmark", {{"days", std::to_string(d.indicator.within_days)}}) + ".";
   std::string id = "chart-varighed-" + d.indicator.id;
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(kWidth) + " " +
-                    num(height) + "\" aria-labelledby=\"" + id + "-title " + id + "-desc\" class=\"chart\"><title id=\"" +
+                    num(height) + "\" aria-labelledby=\"" + id + "-title\" class=\"chart\"><title id=\"" +
                     id + "-title\">" + xml_escape(title) + "</title><desc id=\"" + id + "-desc\">" +
                     xml_escape(with_spoken_marks(report, desc, locale)) + "</desc>";
   for (std::size_t r = 0; r < rows.size(); ++r) {
@@ -136,8 +136,11 @@ std::string duration_chart_svg(const Report& report, const DurationReport& d, co
       svg += "<rect x=\"" + num(kLabel) + "\" y=\"" + num(y) + "\" width=\"" + num(x(v) - kLabel) + "\" height=\"" +
              num(kBar) + "\" class=\"" + (total ? "bar bar-total" : "bar") + "\"/>";
     }
-    svg += "<text x=\"" + num(x(v) + 5) + "\" y=\"" + num(y + 13) + "\">" +
-           xml_escape(days_text(report, f, f.median, locale)) + "</text>";
+    // The value right of its bar, or right of the benchmark line where the line would cross it.
+    std::string value = days_text(report, f, f.median, locale);
+    double at = x(v) + 5, line_x = x(d.indicator.within_days);
+    if (at - 3 <= line_x && line_x <= at + 8 * static_cast<double>(value.size()) + 8) at = line_x + 5;
+    svg += "<text x=\"" + num(at) + "\" y=\"" + num(y + 13) + "\">" + xml_escape(value) + "</text>";
   }
   double bx = x(d.indicator.within_days);
   svg += "<line x1=\"" + num(bx) + "\" y1=\"" + num(kTop - 6) + "\" x2=\"" + num(bx) + "\" y2=\"" + num(height - 2) +
