@@ -108,7 +108,7 @@ TEST_CASE("durations: the reader warns of an end before its start, and of an end
   CHECK(format_diagnostic(diags.all()[0]) ==
         "r.csv:2:18: warning: slut is 9 days before start: a negative duration, left out of the duration's figures "
         "(the row is counted otherwise) [W170]\n"
-        "A;607;2021-03-10;2021-03-01\n"
+        "*;***;**********;2021-03-01\n"
         "                 ^\n");
   CHECK(diags.all()[1].code == "W171");
   CHECK(diags.all()[1].where.line == 3);
@@ -138,7 +138,7 @@ TEST_CASE("durations: a public report hides a municipality's statistics of n bel
   CHECK(unit_named(r, "Skanderborg").figure.hidden == Hidden::kProtecting);
   CHECK(!unit_named(r, "Skanderborg").figure.mean);
   CHECK(unit_named(r, "Fredericia").figure.hidden == Hidden::kNo);
-  CHECK(*unit_named(r, "Fredericia").figure.median == Approx(2));
+  CHECK(*unit_named(r, "Fredericia").figure.median == Approx(1.5));  // 0,0,0,1,1,1 | 2,2,3,3,4,4
   CHECK(r.total.figure.hidden == Hidden::kNo);
   CHECK(r.total.figure.n == 23);
   CHECK(r.series.empty());
