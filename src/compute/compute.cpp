@@ -1,4 +1,5 @@
 #include "compute/compute.h"
+#include "compute/durations.h"
 
 #include <algorithm>
 #include <cmath>
@@ -681,6 +682,7 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   std::stable_sort(report.units.begin(), report.units.end(),
                    [&](const UnitFigures& a, const UnitFigures& b) { return collator.less(a.name, b.name); });
   report.total = total_figures(dataset, report.units, months, ctx);
+  report.durations = compute_durations(dataset, report);
   report.funnels = funnels_of(dataset.project, report);
   for (const auto& b : dataset.project.breakdowns) {
     report.breakdowns.push_back(breakdown_of(dataset, participants, b, report));

@@ -1,4 +1,5 @@
 #include "compute/suppression.h"
+#include "compute/durations.h"
 
 #include <algorithm>
 #include <cmath>
@@ -664,10 +665,12 @@ void hide_breakdowns(Report& out, const ReportCells& cells) {
 namespace {
 
 // The public report with its cells, suppressed together with `previous`'s.
-Report public_report(const Report& report, const PrivacySettings& settings, const ReportCells& cells) {
+Report public_report(const Report& report, const PrivacySettings& settings, const ReportCells& cells,
+                     const Report* previous = nullptr) {
   Report out = report;
   out.audience = Audience::kPublic;
   out.privacy = settings;
+  hide_durations(out.durations, settings, previous ? &previous->durations : nullptr);
   hide_figures(out, cells, settings);
   hide_funnels(out, cells);
   hide_breakdowns(out, cells);
@@ -722,7 +725,7 @@ Report public_release(const std::function<Report(Date)>& report_at, Date period_
   ReportCells previous(previous_report);
   previous.suppress(settings, nullptr);
   cells.suppress(settings, &previous);
-  return public_report(report, settings, cells);
+  return public_report(report, settings, cells, &previous_report);
 }
 
 }  // namespace maaltal

@@ -24,6 +24,10 @@ RecordSchema RecordSchema::for_project(const Project& project) {
     for (const auto* filter : indicator.conditions()) add_unique(schema.category_fields, filter->field);
   }
   for (const auto& breakdown : project.breakdowns) add_unique(schema.category_fields, breakdown.field);
+  for (const auto& d : project.durations) {
+    add_unique(schema.date_fields, d.start_field);
+    add_unique(schema.date_fields, d.end_field);
+  }
   return schema;
 }
 

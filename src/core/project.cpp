@@ -65,6 +65,13 @@ int find_indicator(const std::vector<Indicator>& indicators, const std::string& 
   return -1;
 }
 
+int Project::duration_index(const std::string& id) const {
+  for (std::size_t i = 0; i < durations.size(); ++i) {
+    if (durations[i].id == id) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 std::string Project::column_for(const std::string& field) const {
   auto it = registrations.columns.find(field);
   return it == registrations.columns.end() ? field : it->second;
@@ -86,6 +93,7 @@ std::vector<std::string> choose_language(Project& project, const std::string& la
   };
   choose(project.info.title, project.info.title_texts);
   for (auto& ind : project.indicators) choose(ind.label, ind.label_texts);
+  for (auto& d : project.durations) choose(d.label, d.label_texts);
   for (auto& funnel : project.funnels) choose(funnel.label, funnel.label_texts);
   for (auto& b : project.breakdowns) {
     choose(b.label, b.label_texts);

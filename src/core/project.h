@@ -147,6 +147,22 @@ struct Indicator {
   Translations label_texts;          // when the label is given per language
 };
 
+// A duration indicator (project.json's "kind": "duration"): the days from one
+// date field to another per participant (referral -> first talk), reported
+// as n, mean, median and the share within a benchmark (compute/durations.h).
+struct DurationIndicator {
+  std::string id;
+  std::string label;  // in the outputs' language
+  std::string description;
+  std::string start_field;  // logical date fields
+  std::string end_field;
+  int within_days = 0;             // the benchmark: a duration of at most this many days is within it
+  std::string statistic = "median";  // reported as `actual`: median, mean or within_share
+  Translations label_texts;
+};
+
+inline constexpr const char* kDurationStatistics[] = {"median", "mean", "within_share"};
+
 // The index of indicator `id` in `indicators`, or -1.
 int find_indicator(const std::vector<Indicator>& indicators, const std::string& id);
 
@@ -273,6 +289,8 @@ struct Project {
   std::vector<Indicator> indicators;
   std::vector<Target> targets;
   std::vector<TargetBasis> target_basis;  // versions chosen instead of the one in force
+  std::vector<DurationIndicator> durations;  // "kind": "duration", in declared order
+  std::vector<Target> targets;               // a duration's targets are on its within-share (0.8 is 80 %)
   std::vector<Funnel> funnels;
   std::vector<Breakdown> breakdowns;
   std::vector<Goal> goals;
@@ -291,6 +309,8 @@ struct Project {
 
   // The index of indicator `id`, or -1.
   int indicator_index(const std::string& id) const { return find_indicator(indicators, id); }
+  // The index of duration indicator `id`, or -1.
+  int duration_index(const std::string& id) const;
   // The column header that holds logical field `field`.
   std::string column_for(const std::string& field) const;
 };

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/diagnostics.h"
+#include "core/duration_report.h"
 #include "core/project.h"
 #include "core/range.h"
 #include "core/registrations.h"
@@ -263,6 +264,7 @@ struct Report {
   UnitFigures total;
   std::vector<FunnelReport> funnels;
   std::vector<BreakdownReport> breakdowns;
+  std::vector<DurationReport> durations;  // "kind": "duration", in declared order
   std::vector<GoalReport> goals;
   std::map<std::string, std::map<std::string, int>> goal_tally;  // level -> status -> goals
   DataQuality data_quality;

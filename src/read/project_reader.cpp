@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "read/csv.h"
 #include "read/definitions_reader.h"
+#include "read/duration_reader.h"
 #include "read/json_input.h"
 #include "read/json_text.h"
 #include "read/labels.h"
@@ -65,6 +66,7 @@ class ProjectReader {
     check_hidden_indicators();
     read_registration_source(*json);
     read_reconciliation_spec(*json, path_.parent_path(), display_, project_, diags_);
+    check_durations_source(project_, diags_, display_, "/registrations/rows");
     refuse_participant_column(*json);
     read_texts(*json);
     read_booleans(*json);
@@ -241,7 +243,7 @@ class ProjectReader {
     ind.id = fields_.string(obj, ptr, "id", true).value_or("");
     if (ind.id.empty()) return;
     check_id(ind.id, IdKind::kDefinition, ptr + "/id", fields_);  // kept, so that references to it say no more
-    if (project_.indicator_index(ind.id) >= 0) {
+    if (project_.indicator_index(ind.id) >= 0 || project_.duration_index(ind.id) >= 0) {
       diags_.error("E205", Words("indicator", {{"id", ind.id}}), {display_, 0, 0, ptr + "/id", ""});
       return;
     }
@@ -263,6 +265,13 @@ class ProjectReader {
         fields_.wrong_type(ptr + "/show", Words("boolean"));
     }
     std::string kind = fields_.string(obj, ptr, "kind", true).value_or("");
+    if (kind == "duration") {
+      DurationIndicator d{ind.id, ind.label, ind.description, "", "", 0, "median", ind.label_texts};
+      if (read_duration(fields_, diags_, display_, obj, ptr, d)) {
+        project_.durations.push_back(std::move(d));
+      }
+      return;
+    }
     if (kind == "count") {
       ind.kind = IndicatorKind::kCount;
       ind.date_field = fields_.string(obj, ptr, "date_field", true).value_or("");
@@ -488,7 +497,7 @@ class ProjectReader {
       diags_.error("E105", {{"code", code}}, unit_at);
       ok = false;
     }
-    if (project_.indicator_index(indicator) < 0) {
+    if (project_.indicator_index(indicator) < 0 && project_.duration_index(indicator) < 0) {
       diags_.error("E204", {{"id", indicator}}, indicator_at);
       ok = false;
     }
@@ -511,7 +520,9 @@ class ProjectReader {
   std::optional<Words> target_problem(const std::string& indicator, double value) const {
     if (!(value > 0) || !std::isfinite(value)) return Words{};
     int index = project_.indicator_index(indicator);
-    if (index >= 0 && project_.indicators[static_cast<std::size_t>(index)].kind == IndicatorKind::kRatio) {
+    bool share = index >= 0 ? project_.indicators[static_cast<std::size_t>(index)].kind == IndicatorKind::kRatio
+                            : project_.duration_index(indicator) >= 0;  // a duration's target is on its within-share
+    if (share) {
       if (value < kMinRatioTarget || value > kMaxRatioTarget) return Words("ratio");
     } else if (value < 1 || value > kMaxCountTarget) {
       return Words("count");
@@ -733,7 +744,7 @@ class ProjectReader {
     if (!totals) return;
     for (const auto& [id, value] : totals->items()) {
       std::string ptr = JsonFields::pointer("/total_targets", id);
-      if (project_.indicator_index(id) < 0) {
+      if (project_.indicator_index(id) < 0 && project_.duration_index(id) < 0) {
         diags_.error("E204", {{"id", id}}, {display_, 0, 0, ptr, ""});
       } else if (!value.is_number()) {
         fields_.wrong_type(ptr, Words("number"));

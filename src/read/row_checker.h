@@ -17,6 +17,7 @@
 #include "core/diagnostics.h"
 #include "core/numbers.h"
 #include "core/text.h"
+#include "read/duration_reader.h"
 #include "read/municipalities.h"
 #include "read/spreadsheet.h"
 #include "read/row_leftovers.h"
@@ -87,7 +88,8 @@ class RowChecker {
         categories_(dataset.schema.category_fields.size()),
         problems_(dataset.schema.category_fields.size()),
         seen_(0),
-        id_column_(fold_case(dataset.project.column_for(kParticipantField))) {
+        id_column_(fold_case(dataset.project.column_for(kParticipantField))),
+        duration_fields_(duration_fields(dataset)) {
     for (const auto& ind : dataset.project.indicators) {
       for (const auto* filter : ind.conditions()) {
         if (filter->flag) yes_no_fields_.insert(filter->field);
@@ -122,6 +124,11 @@ class RowChecker {
         ++dataset_.rows_rejected;
         return;
       }
+    }
+    // A duration's end before its start, or without one: said where the end
+    // date stands; the row is kept and counted, the duration leaves it out.
+    for (const auto& p : duration_problems(duration_fields_, dates_)) {
+      sink().warning(p.code, p.words, row.where(2 + p.date_field));
     }
     regs_.add(participant, u, dates_, categories_, position);
   }
@@ -423,6 +430,7 @@ class RowChecker {
   RowIndex seen_;                                                      // rows by municipality and participant, for W109
   std::vector<std::pair<std::size_t, std::uint32_t>> repeats_;
   std::string id_column_;  // the participants' id column, as fold_case() gives it
+  std::vector<DurationFields> duration_fields_;  // each duration's start and end in dates_
 
   // A row that may be a total row at the end, with what it said, until the
   // next row or the end of the rows decides.

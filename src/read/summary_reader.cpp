@@ -69,6 +69,7 @@ class SummaryReader {
       ind.id = fields_.string((*indicators)[i], ptr, "id", true).value_or("");
       ind.label = fields_.string((*indicators)[i], ptr, "label", false).value_or(ind.id);
       std::string kind = fields_.string((*indicators)[i], ptr, "kind", true).value_or("count");
+      if (kind == "duration") continue;  // not a count: --previous compares counts, sums and ratios
       ind.kind = kind == "ratio" ? IndicatorKind::kRatio : kind == "sum" ? IndicatorKind::kSum : IndicatorKind::kCount;
       report.indicators.push_back(std::move(ind));
     }

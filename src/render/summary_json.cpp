@@ -2,6 +2,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "render/duration_view.h"
 #include "render/format.h"
 #include "render/range_view.h"
 #include "render/reconciliation_view.h"
@@ -206,6 +207,14 @@ std::string render_summary_json(const Report& report) {
     j["units"].push_back({{"code", unit.code}, {"name", unit.name}, {"values", values_of(report, unit)}});
   }
   j["total"] = {{"aggregation", report.aggregation}, {"values", values_of(report, report.total)}};
+  // Duration indicators: beside the others in "indicators" and in each "values" (README "Durations").
+  for (const auto& d : report.durations) {
+    j["indicators"].push_back(duration_indicator_json(d.indicator));
+    for (std::size_t k = 0; k < d.units.size() && k < report.units.size(); ++k) {
+      j["units"][k]["values"][d.indicator.id] = duration_values_json(report, d, d.units[k]);
+    }
+    j["total"]["values"][d.indicator.id] = duration_values_json(report, d, d.total);
+  }
   const ProgressSettings& s = report.progress;
   j["progress"] = {{"on_track", s.on_track},
                    {"at_risk", s.at_risk},

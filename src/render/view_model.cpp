@@ -1,4 +1,5 @@
 #include "render/view_model.h"
+#include "render/duration_view.h"
 
 #include <algorithm>
 #include <cmath>
@@ -645,6 +646,8 @@ Json build_view(const Report& report, const Locale& locale) {
           {"indicators", indicators},
           {"funnels", funnels_view(report, locale)},
           {"has_funnels", !report.funnels.empty()},
+          {"durations", durations_view(report, locale)},
+          {"has_durations", !report.durations.empty()},
           {"breakdowns", breakdowns_view(report, locale)},
           {"has_breakdowns", !report.breakdowns.empty()},
           {"goals", goals_view(report, locale)},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "render/duration_view.h"
 #include "render/format.h"
 #include "render/view_model.h"
 
@@ -276,6 +277,8 @@ bool write_detail_sheet(const Report& report, const SheetLayout& s, const Workbo
     if (!report.breakdowns.empty()) table_sheet(s, layout, locale, breakdown_rows(report, locale), book);
   } else if (s.id == "funnels") {
     if (!report.funnels.empty()) table_sheet(s, layout, locale, funnel_rows(report, locale), book);
+  } else if (s.id == "durations") {
+    if (!report.durations.empty()) table_sheet(s, layout, locale, duration_rows(report, locale), book);
   } else if (s.id == "goals") {
     if (!report.goals.empty()) table_sheet(s, layout, locale, goal_rows(report, locale), book);
   } else if (s.id == "data_quality") {

@@ -19,6 +19,9 @@ const std::map<std::string, std::vector<std::string>>& known_fields() {
       {"months", {"code", "municipality", "indicator", "indicator_id", "month", "new", "cumulative", "trajectory"}},
       {"breakdowns", {"breakdown", "code", "municipality", "category", "actual"}},
       {"funnels", {"funnel", "code", "municipality", "stage_number", "stage", "actual", "conversion"}},
+      {"durations",
+       {"duration", "duration_id", "code", "municipality", "n", "open", "median", "mean", "within_share", "within_days",
+        "target", "attainment"}},
       {"goals", {"level", "goal", "target", "status", "suggested_status", "override_reason", "evidence"}},
       {"charts", {}},
       {"data_quality", {"file", "line", "column", "pointer", "severity", "code", "message"}},
@@ -121,7 +124,8 @@ std::string WorkbookLayout::format(const std::string& kind) const {
   auto it = formats.find(kind);
   if (it != formats.end()) return it->second;
   static const std::map<std::string, std::string> kDefaults = {
-      {"count", "#,##0"}, {"percent", "0 %"}, {"date", "dd-mm-yyyy"}, {"month", "mmm yyyy"}, {"integer", "0"}};
+      {"count", "#,##0"}, {"percent", "0 %"}, {"date", "dd-mm-yyyy"}, {"month", "mmm yyyy"}, {"integer", "0"},
+      {"days", "0.0"}};
   auto d = kDefaults.find(kind);
   return d == kDefaults.end() ? kind : d->second;
 }
