@@ -7,6 +7,7 @@
 #include <span>
 
 #include "compute/progress.h"
+#include "compute/surveys.h"
 #include "core/collate.h"
 #include "core/error.h"
 #include "core/limits.h"
@@ -665,6 +666,7 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   report.generated_at = options.generated_at;
   report.input_files = dataset.project.input_files;
   report.texts = dataset.project.texts;
+  report.surveys = compute_surveys(dataset.project.surveys, dataset.survey_responses);
   report.privacy = dataset.project.privacy;
   report.outputs = dataset.project.outputs;
   report.indicators = dataset.project.indicators;

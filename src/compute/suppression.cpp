@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "compute/disclosure_audit.h"
+#include "compute/surveys.h"
 #include "core/text.h"
 
 namespace maaltal {
@@ -669,6 +670,7 @@ Report public_report(const Report& report, const PrivacySettings& settings, cons
   hide_figures(out, cells, settings);
   hide_funnels(out, cells);
   hide_breakdowns(out, cells);
+  suppress_surveys(out.surveys, settings);
   for (auto& g : out.goals) {
     int i = out.indicator_index(g.goal.indicator);
     if (i >= 0 && !out.total.values[static_cast<std::size_t>(i)].attainment) {

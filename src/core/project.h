@@ -11,6 +11,7 @@
 
 #include "core/date.h"
 #include "core/project_defaults.h"
+#include "core/surveys.h"
 
 namespace maaltal {
 
@@ -270,6 +271,7 @@ struct Project {
   RegistrationSource registrations;  // display_path empty when there are none
   std::optional<CountSource> counts;
   std::vector<ProjectText> texts;
+  std::vector<Survey> surveys;  // questionnaires (core/surveys.h), read by read/survey_reader.h
   BooleanWords booleans;
   PrivacySettings privacy;
   OutputSettings outputs;

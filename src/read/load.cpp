@@ -4,6 +4,7 @@
 #include "read/dataset_checks.h"
 #include "read/project_reader.h"
 #include "read/registrations_reader.h"
+#include "read/survey_reader.h"
 
 namespace maaltal {
 
@@ -17,6 +18,7 @@ std::optional<Dataset> load_dataset(const std::filesystem::path& project_path, c
   dataset.skip_bad_rows = skip_bad_rows || dataset.project.registrations.skip_bad_rows;
   read_registrations(dataset, diags);
   read_counts(dataset, diags);
+  read_survey_responses(dataset, diags);
   check_dataset(dataset, display, diags);
   return dataset;
 }

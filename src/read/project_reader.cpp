@@ -18,6 +18,7 @@
 #include "read/project_limits.h"
 #include "read/sheet_input.h"
 #include "read/spreadsheet.h"
+#include "read/survey_reader.h"
 #include "read/row_leftovers.h"
 #include "read/text_file.h"
 
@@ -65,6 +66,7 @@ class ProjectReader {
     read_registration_source(*json);
     refuse_participant_column(*json);
     read_texts(*json);
+    read_survey_declarations(*json, path_.parent_path(), display_, fields_, diags_, project_);
     read_booleans(*json);
     read_privacy(*json);
     read_outputs(*json);

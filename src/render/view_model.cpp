@@ -623,6 +623,8 @@ Json build_view(const Report& report, const Locale& locale) {
           {"has_funnels", !report.funnels.empty()},
           {"breakdowns", breakdowns_view(report, locale)},
           {"has_breakdowns", !report.breakdowns.empty()},
+          {"surveys", surveys_view(report, locale)},
+          {"has_surveys", !report.surveys.empty()},
           {"goals", goals_view(report, locale)},
           {"goal_tally", goal_tally_view(report, locale)},
           {"has_goals", !report.goals.empty()},

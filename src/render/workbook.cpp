@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "render/format.h"
 #include "render/locale.h"
+#include "render/survey_workbook.h"
 #include "render/view_model.h"
 #include "render/workbook_details.h"
 #include "render/writers.h"
@@ -493,6 +494,7 @@ void write_workbook(const Report& report, const TemplateSet& templates, const st
       write_detail_sheet(report, s, layout, locale, book);
     }
   }
+  write_survey_sheet(report, locale, book);  // render/survey_workbook.h
   book.close();
 }
 
