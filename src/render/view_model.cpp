@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "render/format.h"
+#include "render/survey_view.h"
 
 namespace maaltal {
 
