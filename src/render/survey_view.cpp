@@ -1,5 +1,6 @@
 #include "render/survey_view.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -60,24 +61,28 @@ std::string group_name(const SurveyRow& row, const Locale& locale) {
 }
 
 // "2 af 3 ledere: I meget høj grad; 1 af 3 ledere: Sprunget over": every
-// answer given, with its count of the group's n.
-std::string row_sentence(const Report& report, const SurveyReport& survey, const SurveyRow& row,
+// answer given, with its count of the group's n. A public output's hidden
+// counts are not read out one by one: the sentence says that some are hidden.
+std::string row_sentence(const SurveyReport& survey, const SurveyRow& row,
                          const Locale& locale) {
   std::vector<std::string> answers = survey.answers();
-  std::string n = count_or_mark(report, row.n, row.n_hidden, locale);
   std::string who = row.group.empty() ? locale.get("survey_everyone") : row.group;
+  if (row.n_hidden != Hidden::kNo) return locale.fill("survey_n_hidden", {{"group", who}});
+  std::string n = format_number(row.n, 0, locale.code());
   std::vector<std::string> parts;
+  bool some_hidden = false;
   for (std::size_t a = 0; a < answers.size(); ++a) {
-    if (row.hidden_at(a) == Hidden::kNo && row.counts[a] == 0) continue;
-    parts.push_back(locale.fill("survey_count_of",
-                                {{"count", count_or_mark(report, row.counts[a], row.hidden_at(a), locale)},
-                                 {"n", n},
-                                 {"group", who},
-                                 {"answer", answers[a]}}));
+    if (row.hidden_at(a) != Hidden::kNo) some_hidden = true;
+    if (row.hidden_at(a) != Hidden::kNo || row.counts[a] == 0) continue;
+    parts.push_back(locale.fill("survey_count_of", {{"count", format_number(row.counts[a], 0, locale.code())},
+                                                    {"n", n},
+                                                    {"group", who},
+                                                    {"answer", answers[a]}}));
   }
-  if (parts.empty()) return locale.fill("survey_no_answers", {{"group", who}});
+  if (parts.empty() && !some_hidden) return locale.fill("survey_no_answers", {{"group", who}}) + ".";
   std::string sentence;
   for (const auto& p : parts) sentence += (sentence.empty() ? "" : "; ") + p;
+  if (some_hidden) sentence += (sentence.empty() ? "" : "; ") + locale.fill("survey_some_hidden", {{"group", who}, {"n", n}});
   return sentence + ".";
 }
 
@@ -106,7 +111,7 @@ Json question_view(const Report& report, const SurveyReport& survey, const Surve
     return Json{{"name", group_name(row, locale)},
                 {"n", count_or_mark(report, row.n, row.n_hidden, locale)},
                 {"cells", cells},
-                {"sentence", group_name(row, locale) + ": " + row_sentence(report, survey, row, locale)}};
+                {"sentence", row_sentence(survey, row, locale)}};
   };
   Json rows = Json::array();
   for (const auto& row : q.groups) rows.push_back(row_view(row));
@@ -121,14 +126,23 @@ Json question_view(const Report& report, const SurveyReport& survey, const Surve
 
 // ---- the chart -------------------------------------------------------------
 
-constexpr double kWidth = 640;
-constexpr double kLabelWidth = 150;
+constexpr double kBarsWidth = 480;  // both halves, the gap and "not answered"
 constexpr double kGap = 16;
 constexpr double kApartWidth = 90;  // "not answered", apart at the right end
-constexpr double kHalf = (kWidth - kLabelWidth - kGap - kApartWidth - 10) / 2;
+constexpr double kHalf = (kBarsWidth - kGap - kApartWidth - 10) / 2;
+constexpr double kCharWidth = 8.6;  // a generous width of one character of the 14-unit text
 constexpr double kRowHeight = 30;
 constexpr double kBarHeight = 20;
 constexpr double kTop = 26;
+
+std::string row_label(const Report& report, const SurveyRow& row, const Locale& locale) {
+  return group_name(row, locale) + " (n = " + count_or_mark(report, row.n, row.n_hidden, locale) + ")";
+}
+
+std::size_t characters(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
 
 std::string num(double v) {
   char buf[32];
@@ -175,11 +189,10 @@ std::string segment(double x, double y, double w, const SurveyRow& row, std::siz
 }
 
 std::string bar_row(const Report& report, const SurveyReport& survey, const SurveyRow& row, double y,
-                    const Locale& locale) {
+                    double label_width, const Locale& locale) {
   std::vector<std::string> answers = survey.answers();
-  double middle = kLabelWidth + kHalf;
-  std::string out = text_at(kLabelWidth - 8, y + kBarHeight - 5, "end",
-                            group_name(row, locale) + " (n = " + count_or_mark(report, row.n, row.n_hidden, locale) + ")",
+  double middle = label_width + kHalf;
+  std::string out = text_at(label_width - 8, y + kBarHeight - 5, "end", row_label(report, row, locale),
                             row.group.empty() ? "sv-total" : "");
   bool any_hidden = row.n_hidden != Hidden::kNo ||
                     std::any_of(row.hidden.begin(), row.hidden.end(), [](Hidden h) { return h != Hidden::kNo; });
@@ -205,7 +218,7 @@ std::string bar_row(const Report& report, const SurveyReport& survey, const Surv
     left -= w;
     out += segment(left, y, w, row, k, answer_class(survey, k), answers[k], report, locale);
   }
-  double apart = kWidth - kApartWidth - 10;
+  double apart = label_width + kBarsWidth - kApartWidth - 10;
   for (std::size_t k = n_scale; k < answers.size(); ++k) {
     double w = fraction(row, k) * kApartWidth;
     out += segment(apart, y, w, row, k, answer_class(survey, k), answers[k], report, locale);
@@ -214,11 +227,11 @@ std::string bar_row(const Report& report, const SurveyReport& survey, const Surv
   return out;
 }
 
-std::string chart_desc(const Report& report, const SurveyReport& survey, const SurveyQuestion& q,
+std::string chart_desc(const SurveyReport& survey, const SurveyQuestion& q,
                        const Locale& locale) {
   std::string desc = locale.get("survey_chart_desc") + " ";
-  for (const auto& row : q.groups) desc += group_name(row, locale) + ": " + row_sentence(report, survey, row, locale) + " ";
-  desc += group_name(q.total, locale) + ": " + row_sentence(report, survey, q.total, locale);
+  for (const auto& row : q.groups) desc += row_sentence(survey, row, locale) + " ";
+  desc += row_sentence(survey, q.total, locale);
   return desc;
 }
 
@@ -228,23 +241,28 @@ std::string survey_chart_svg(const Report& report, const SurveyReport& survey, c
                              const std::string& chart_id, const Locale& locale) {
   std::size_t rows = question.groups.size() + 1;
   double height = kTop + static_cast<double>(rows) * kRowHeight + 8;
-  double middle = kLabelWidth + kHalf;
-  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(kWidth) + " " +
+  // The label column: as wide as the longest "jobformidlere (n = 3)", at least 100.
+  std::size_t longest = characters(row_label(report, question.total, locale));
+  for (const auto& row : question.groups) longest = std::max(longest, characters(row_label(report, row, locale)));
+  double label_width = std::max(100.0, static_cast<double>(longest) * kCharWidth + 16);
+  double width = label_width + kBarsWidth;
+  double middle = label_width + kHalf;
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(width) + " " +
                     num(height) + "\" aria-labelledby=\"" + chart_id + "-title\" aria-describedby=\"" + chart_id +
                     "-desc\" class=\"chart survey-chart\"><title id=\"" + chart_id + "-title\">" +
                     xml_escape(question.text) + "</title><desc id=\"" + chart_id + "-desc\">" +
-                    xml_escape(chart_desc(report, survey, question, locale)) + "</desc>";
+                    xml_escape(chart_desc(survey, question, locale)) + "</desc>";
   out += "<g aria-hidden=\"true\">";
   out += text_at(middle - 6, 16, "end", locale.get("survey_axis_negative"), "axis");
   out += text_at(middle + 6, 16, "start", locale.get("survey_axis_positive"), "axis");
   if (!survey.not_answered.empty())
-    out += text_at(kWidth - kApartWidth - 10, 16, "start", locale.get("survey_axis_apart"), "axis");
+    out += text_at(width - kApartWidth - 10, 16, "start", locale.get("survey_axis_apart"), "axis");
   double y = kTop;
   for (const auto& row : question.groups) {
-    out += bar_row(report, survey, row, y, locale);
+    out += bar_row(report, survey, row, y, label_width, locale);
     y += kRowHeight;
   }
-  out += bar_row(report, survey, question.total, y, locale);
+  out += bar_row(report, survey, question.total, y, label_width, locale);
   y += kRowHeight;
   out += "<line x1=\"" + num(middle) + "\" y1=\"" + num(kTop - 4) + "\" x2=\"" + num(middle) + "\" y2=\"" +
          num(y - 6) + "\" class=\"grid-middle\"/>";

@@ -111,7 +111,7 @@ class StaffSurvey(unittest.TestCase):
 
 
 class CitizenSurvey(unittest.TestCase):
-    """A citizen survey follows the public suppression: counts of 1-4 hidden."""
+    """A citizen survey follows the public suppression: a count of 2 hidden on the public dashboard."""
 
     def test_small_counts_hidden_on_public_dashboard(self):
         tmp, out = build(FIXTURE / "project.json")
@@ -119,26 +119,30 @@ class CitizenSurvey(unittest.TestCase):
             summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))  # internal: exact
             citizens = next(s for s in summary["surveys"] if s["respondents"] == "citizens")
             fredericia = citizens["questions"][0]["groups"][0]
-            self.assertEqual(fredericia["counts"]["Utilfreds"], 1)
+            self.assertEqual(fredericia["counts"]["Ved ikke"], 2)
+            self.assertEqual(fredericia["n"], 50)
             page = (out / "index.html").read_text(encoding="utf-8")
             start = page.index(citizens["title"])
             section = page[start:page.index("</section>", start)]
             tables = readers.html_tables(section)
             rows = {row[0]: row for t in tables for row in t}
-            self.assertEqual(rows["Fredericia"][1], "12")
-            cells = rows["Fredericia"][2:]
-            self.assertIn("<5", cells[2])           # Utilfreds: 1
-            self.assertNotIn("1 (", " ".join(cells))
-            self.assertIn("<5", rows["Skanderborg"][3])  # Tilfreds: 2
-            self.assertNotIn("1 af 12 Fredericia", section)
+            # Gruppe, n, Meget tilfreds, Tilfreds, Utilfreds, Meget utilfreds, Ved ikke
+            self.assertEqual(rows["Fredericia"][6], "<5")
+            self.assertNotIn("2 af 50", section)
+            self.assertNotIn("2 (", rows["Fredericia"][6])
+            # the small cell is protected: its row or its column hides one more
+            shown = [c for c in rows["Fredericia"][1:] if c not in ("<5", "skjult")]
+            self.assertLess(len(shown), 6, rows["Fredericia"])
+            self.assertIn("Antal under 5 vises ikke", section)
 
         tmp, out = build(FIXTURE / "project.json", "--audience", "public")
         with tmp:
             summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
             citizens = next(s for s in summary["surveys"] if s["respondents"] == "citizens")
             fredericia = citizens["questions"][0]["groups"][0]
-            self.assertIsNone(fredericia["counts"]["Utilfreds"])
-            self.assertEqual(fredericia["hidden"]["Utilfreds"], "small")
+            self.assertIsNone(fredericia["counts"]["Ved ikke"])
+            self.assertEqual(fredericia["hidden"]["Ved ikke"], "small")
+            self.assertIsNone(fredericia["shares"]["Ved ikke"])
             staff = next(s for s in summary["surveys"] if s["respondents"] == "staff")
             self.assertEqual(staff["questions"][0]["groups"][0]["counts"]["I meget høj grad"], 2)
 
