@@ -248,8 +248,7 @@ std::string survey_chart_svg(const Report& report, const SurveyReport& survey, c
   double width = label_width + kBarsWidth;
   double middle = label_width + kHalf;
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(width) + " " +
-                    num(height) + "\" aria-labelledby=\"" + chart_id + "-title\" aria-describedby=\"" + chart_id +
-                    "-desc\" class=\"chart survey-chart\"><title id=\"" + chart_id + "-title\">" +
+                    num(height) + "\" aria-labelledby=\"" + chart_id + "-title\" class=\"chart survey-chart\"><title id=\"" + chart_id + "-title\">" +
                     xml_escape(question.text) + "</title><desc id=\"" + chart_id + "-desc\">" +
                     xml_escape(chart_desc(survey, question, locale)) + "</desc>";
   out += "<g aria-hidden=\"true\">";

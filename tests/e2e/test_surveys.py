@@ -54,6 +54,8 @@ class StaffSurvey(unittest.TestCase):
     """The 2/3 managers in every output, for the fixture and for the sample."""
 
     def check_project(self, project):
+        decimals = json.loads(project.read_text(encoding="utf-8")).get("percent_decimals", 0)
+        pct = {0: {"2/3": "67 %", "1/3": "33 %", "0": "0 %"}, 1: {"2/3": "66,7 %", "1/3": "33,3 %", "0": "0,0 %"}}[decimals]
         tmp, out = build(project)
         with tmp:
             summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
@@ -84,14 +86,16 @@ class StaffSurvey(unittest.TestCase):
             table = next(t for t in tables if t[0][:2] == ["Gruppe", "n"] and t[1][0] == "ledere"
                          and t[1][2].startswith("2 "))
             self.assertEqual(table[0][2:], SCALE)
-            self.assertEqual(table[1], ["ledere", "3", "2 (67 %)", "0 (0 %)", "0 (0 %)", "0 (0 %)", "1 (33 %)"])
+            zero = f"0 ({pct['0']})"
+            self.assertEqual(table[1], ["ledere", "3", f"2 ({pct['2/3']})", zero, zero, zero, f"1 ({pct['1/3']})"])
 
             # The dashboard is public; a staff survey with publish_small_n shows its small n.
             page = (out / "index.html").read_text(encoding="utf-8")
             self.assertIn("2 af 3 ledere: I meget høj grad", page)
             self.assertIn("<title id=\"survey-1-1-title\">" + Q_VISIBLE + "</title>", page)
-            dash = [t for t in readers.html_tables(page) if t and t[0][:2] == ["Gruppe", "n"]]
-            self.assertTrue(any(["ledere", "3", "2 (67 %)"] == row[:3] for t in dash for row in t), dash)
+            dash = [rows for caption, rows in readers.html_tables(page) if caption == Q_VISIBLE]
+            self.assertEqual(len(dash), 1)
+            self.assertIn(["ledere", "3", f"2 ({pct['2/3']})"], [row[:3] for row in dash[0]])
 
             rows = readers.workbook_rows(out / "report.xlsx", self.survey_sheet(out))
             found = [r for r in rows if r[:4] == [survey["title"], Q_VISIBLE, "ledere", "I meget høj grad"]]
@@ -125,7 +129,7 @@ class CitizenSurvey(unittest.TestCase):
             start = page.index(citizens["title"])
             section = page[start:page.index("</section>", start)]
             tables = readers.html_tables(section)
-            rows = {row[0]: row for t in tables for row in t}
+            rows = {row[0]: row for caption, t in tables for row in t}
             # Gruppe, n, Meget tilfreds, Tilfreds, Utilfreds, Meget utilfreds, Ved ikke
             self.assertEqual(rows["Fredericia"][6], "<5")
             self.assertNotIn("2 af 50", section)
