@@ -97,16 +97,18 @@ class StaffSurvey(unittest.TestCase):
             self.assertEqual(len(dash), 1)
             self.assertIn(["ledere", "3", f"2 ({pct['2/3']})"], [row[:3] for row in dash[0]])
 
-            rows = readers.workbook_rows(out / "report.xlsx", self.survey_sheet(out))
-            found = [r for r in rows if r[:4] == [survey["title"], Q_VISIBLE, "ledere", "I meget høj grad"]]
+            import openpyxl
+            book = openpyxl.load_workbook(out / "report.xlsx")
+            sheet = book["Spørgeskemaer"]
+            rows = [[c.value for c in row] for row in sheet.iter_rows()]
+            self.assertEqual(rows[0], ["Skema", "Spørgsmål", "Gruppe", "Svar", "Antal", "n", "Besvaret", "Andel"])
+            found = [(i, r) for i, r in enumerate(rows) if r[:4] == [survey["title"], Q_VISIBLE, "ledere", "I meget høj grad"]]
             self.assertEqual(len(found), 1, rows[:10])
-            self.assertEqual(found[0][4], 2)   # a number, not text
-            self.assertEqual(found[0][5], 3)
-
-    def survey_sheet(self, out):
-        import openpyxl
-        book = openpyxl.load_workbook(out / "report.xlsx")
-        return book.sheetnames.index("Spørgeskemaer")
+            i, row = found[0]
+            self.assertEqual(row[4:7], [2, 3, 2])  # numbers, not text
+            self.assertEqual(row[7], f"=E{i + 1}/F{i + 1}")  # the share is a formula of count and n
+            cached = openpyxl.load_workbook(out / "report.xlsx", data_only=True)["Spørgeskemaer"]
+            self.assertAlmostEqual(cached.cell(row=i + 1, column=8).value, 2 / 3)
 
     def test_fixture_and_sample(self):
         for project in staff_projects():
