@@ -194,6 +194,19 @@ def project():
             "columns": {"participant": "deltager_id", "municipality": "kommunekode"},
         },
     }
+    # The staff survey of "Vi gør en forskel" (issue 17): personale.csv beside
+    # project.json is kept as it is, written by hand from the evaluation.
+    p["surveys"] = [{
+        "id": "personale",
+        "title": "Ledere og jobformidlere om jobcenterets indsats",
+        "file": "personale.csv",
+        "respondents": "staff",
+        "publish_small_n": True,
+        "scale": ["I meget høj grad", "I høj grad", "I mindre grad", "Slet ikke"],
+        "not_answered": ["Sprunget over"],
+        "groups": ["ledere", "jobformidlere"],
+        "shares_of": "respondents",
+    }]
     with open(os.path.join(OUT, "project.json"), "w", encoding="utf-8") as f:
         json.dump(p, f, ensure_ascii=False, indent=2)
         f.write("\n")

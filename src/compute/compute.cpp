@@ -11,6 +11,7 @@
 #include "compute/target_basis.h"
 #include "compute/ranges.h"
 #include "compute/reconciliation.h"
+#include "compute/surveys.h"
 #include "core/collate.h"
 #include "core/error.h"
 #include "core/limits.h"
@@ -662,6 +663,7 @@ Report compute_report(const Dataset& dataset, const ComputeOptions& options) {
   report.input_files = dataset.project.input_files;
   report.texts = dataset.project.texts;
   report.reconciliation = reconcile(dataset.project, dataset.reconciliation);
+  report.surveys = compute_surveys(dataset.project.surveys, dataset.survey_responses);
   report.privacy = dataset.project.privacy;
   report.outputs = dataset.project.outputs;
   report.indicators = dataset.project.indicators;

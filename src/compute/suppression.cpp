@@ -10,6 +10,7 @@
 #include "compute/disclosure_audit.h"
 #include "compute/ranges.h"
 #include "compute/reconciliation.h"
+#include "compute/surveys.h"
 #include "core/text.h"
 
 namespace maaltal {
@@ -676,6 +677,7 @@ Report public_report(const Report& report, const PrivacySettings& settings, cons
   hide_breakdowns(out, cells);
   add_ranges(out);  // over the figures shown only: a hidden one is neither end of a range
   if (out.reconciliation) publish_reconciliation(*out.reconciliation, settings);
+  suppress_surveys(out.surveys, settings);
   for (auto& g : out.goals) {
     int i = out.indicator_index(g.goal.indicator);
     if (i >= 0 && !out.total.values[static_cast<std::size_t>(i)].attainment) {

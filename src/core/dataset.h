@@ -38,6 +38,7 @@ struct Dataset {
   RecordSchema schema;
   Registrations registrations;  // one row per participant (or event), see RecordSchema
   std::vector<AggregatedCount> counts;
+  std::vector<SurveyResponses> survey_responses;  // by Project::surveys
   int rows_read = 0;      // data rows seen in the registrations and counts files
   int rows_rejected = 0;  // rows not counted, each with a diagnostic
   int rows_blank = 0;     // rows of only empty cells (Excel's leftovers): read, skipped, not rejected

@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/project_defaults.h"
 #include "core/reconciliation.h"
+#include "core/surveys.h"
 
 namespace maaltal {
 
@@ -287,7 +288,6 @@ struct Project {
   std::map<std::string, std::string> unit_names;      // kommunekode -> name, from the reference list
   std::map<std::string, ActiveInterval> unit_active;  // by kommunekode, for those that join or leave
   std::vector<Indicator> indicators;
-  std::vector<Target> targets;
   std::vector<TargetBasis> target_basis;  // versions chosen instead of the one in force
   std::vector<DurationIndicator> durations;  // "kind": "duration", in declared order
   std::vector<Target> targets;               // a duration's targets are on its within-share (0.8 is 80 %)
@@ -302,6 +302,7 @@ struct Project {
   std::optional<CountSource> counts;
   std::optional<ReconciliationSpec> reconciliation;  // a second registration source to compare with
   std::vector<ProjectText> texts;
+  std::vector<Survey> surveys;  // questionnaires (core/surveys.h), read by read/survey_reader.h
   BooleanWords booleans;
   PrivacySettings privacy;
   OutputSettings outputs;

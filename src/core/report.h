@@ -11,18 +11,13 @@
 #include "core/date.h"
 #include "core/diagnostics.h"
 #include "core/duration_report.h"
+#include "core/hidden.h"
 #include "core/project.h"
 #include "core/range.h"
 #include "core/registrations.h"
+#include "core/surveys.h"
 
 namespace maaltal {
-
-// Why a figure is missing from a public output (compute/suppression.h): a
-// count below the threshold ("<5"), or a larger one hidden so that a small
-// one cannot be worked out from the cells beside it.
-enum class Hidden : unsigned char { kNo, kSmall, kProtecting };
-
-const char* hidden_name(Hidden hidden);  // "", "small", "protecting"
 
 // One month of an indicator: new in the month, and the running total at its end.
 struct MonthPoint {
@@ -266,6 +261,7 @@ struct Report {
   std::vector<BreakdownReport> breakdowns;
   std::vector<DurationReport> durations;  // "kind": "duration", in declared order
   std::vector<GoalReport> goals;
+  std::vector<SurveyReport> surveys;  // project.json's "surveys", in its order (compute/surveys.h)
   std::map<std::string, std::map<std::string, int>> goal_tally;  // level -> status -> goals
   DataQuality data_quality;
   std::optional<AsOfSource> as_of_source;  // when the data set the as-of date

@@ -5,6 +5,7 @@
 #include "read/project_reader.h"
 #include "read/reconciliation_reader.h"
 #include "read/registrations_reader.h"
+#include "read/survey_reader.h"
 
 namespace maaltal {
 
@@ -19,6 +20,7 @@ std::optional<Dataset> load_dataset(const std::filesystem::path& project_path, c
   read_registrations(dataset, diags);
   read_counts(dataset, diags);
   read_reconciliation_sources(dataset, diags);
+  read_survey_responses(dataset, diags);
   check_dataset(dataset, display, diags);
   return dataset;
 }

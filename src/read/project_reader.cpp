@@ -20,6 +20,7 @@
 #include "read/reconciliation_reader.h"
 #include "read/sheet_input.h"
 #include "read/spreadsheet.h"
+#include "read/survey_reader.h"
 #include "read/row_leftovers.h"
 #include "read/text_file.h"
 
@@ -69,6 +70,7 @@ class ProjectReader {
     check_durations_source(project_, diags_, display_, "/registrations/rows");
     refuse_participant_column(*json);
     read_texts(*json);
+    read_survey_declarations(*json, path_.parent_path(), display_, fields_, diags_, project_);
     read_booleans(*json);
     read_privacy(*json);
     read_outputs(*json);

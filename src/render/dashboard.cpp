@@ -295,6 +295,7 @@ Json nav_view(const Report& report, const Page& page, const Locale& locale, cons
     if (view["has_goals"]) add("#maal", locale.get("goals_heading"));
     if (view["has_breakdowns"]) add("#fordelinger", locale.get("breakdowns_heading"));
     if (view["has_funnels"]) add("#forloeb", locale.get("funnels_heading"));
+    if (view["has_surveys"]) add("#spoergeskemaer", locale.get("surveys_heading"));
   }
   add("#definitioner", locale.get("definitions_heading"));
   return nav;

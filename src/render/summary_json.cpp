@@ -6,6 +6,7 @@
 #include "render/format.h"
 #include "render/range_view.h"
 #include "render/reconciliation_view.h"
+#include "render/survey_view.h"
 #include "render/writers.h"
 
 namespace maaltal {
@@ -239,6 +240,7 @@ std::string render_summary_json(const Report& report) {
                           {"indicator", g.goal.indicator.empty() ? Json(nullptr) : Json(g.goal.indicator)}});
   }
   j["goal_tally"] = report.goal_tally;
+  if (!report.surveys.empty()) j["surveys"] = surveys_json(report);  // render/survey_view.h
   const DataQuality& dq = report.data_quality;
   // The row accounting counts participants' rows: a sum over them that the
   // suppression does not model, so a public summary leaves it out.

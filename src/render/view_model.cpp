@@ -8,6 +8,7 @@
 #include "render/target_basis_view.h"
 #include "render/range_view.h"
 #include "render/reconciliation_view.h"
+#include "render/survey_view.h"
 
 namespace maaltal {
 
@@ -650,6 +651,8 @@ Json build_view(const Report& report, const Locale& locale) {
           {"has_durations", !report.durations.empty()},
           {"breakdowns", breakdowns_view(report, locale)},
           {"has_breakdowns", !report.breakdowns.empty()},
+          {"surveys", surveys_view(report, locale)},
+          {"has_surveys", !report.surveys.empty()},
           {"goals", goals_view(report, locale)},
           {"goal_tally", goal_tally_view(report, locale)},
           {"has_goals", !report.goals.empty()},

@@ -10,6 +10,7 @@
 #include "render/target_basis_view.h"
 #include "render/range_sheet.h"
 #include "render/reconciliation_view.h"
+#include "render/survey_workbook.h"
 #include "render/view_model.h"
 #include "render/workbook_details.h"
 #include "render/writers.h"
@@ -507,6 +508,7 @@ void write_workbook(const Report& report, const TemplateSet& templates, const st
     write_range_sheet(report, locale, cells, layout.format("percent"), book);
   }
   write_reconciliation_sheet(report, locale, book);
+  write_survey_sheet(report, locale, book);  // render/survey_workbook.h
   book.close();
 }
 

@@ -1,0 +1,322 @@
+#include "render/survey_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "render/format.h"
+#include "render/svg_chart.h"
+#include "render/view_model.h"
+
+namespace maaltal {
+
+using Json = nlohmann::json;
+
+namespace {
+
+Json whole_or_null(double v, Hidden hidden) {
+  if (hidden != Hidden::kNo) return nullptr;
+  return static_cast<std::int64_t>(std::llround(v));
+}
+
+Json row_json(const SurveyReport& survey, const SurveyRow& row) {
+  std::vector<std::string> answers = survey.answers();
+  Json counts = Json::object();
+  Json shares = Json::object();
+  Json hidden = Json::object();
+  for (std::size_t a = 0; a < answers.size(); ++a) {
+    counts[answers[a]] = whole_or_null(row.counts[a], row.hidden_at(a));
+    shares[answers[a]] = row.shares[a] ? Json(*row.shares[a]) : Json(nullptr);
+    if (row.hidden_at(a) != Hidden::kNo) hidden[answers[a]] = hidden_name(row.hidden_at(a));
+  }
+  Json j = {{"group", row.group.empty() ? Json(nullptr) : Json(row.group)},
+            {"n", whole_or_null(row.n, row.n_hidden)},
+            {"answered", whole_or_null(row.answered, row.answered_hidden)},
+            {"counts", counts},
+            {"shares", shares}};
+  if (!hidden.empty()) j["hidden"] = hidden;
+  if (row.n_hidden != Hidden::kNo) j["n_hidden"] = hidden_name(row.n_hidden);
+  return j;
+}
+
+std::string percent(double share, const Report& report, const Locale& locale) {
+  return format_percent(share, report.project.percent_decimals, locale.code());
+}
+
+std::string count_or_mark(const Report& report, double count, Hidden hidden, const Locale& locale) {
+  if (hidden != Hidden::kNo) return hidden_mark(report, hidden, locale);
+  return format_number(count, 0, locale.code());
+}
+
+// "2 (67 %)": the count and its share; only the count when the share has
+// no denominator (a "not answered" value when shares are of those who answered).
+std::string cell_text(const Report& report, const SurveyRow& row, std::size_t a, const Locale& locale) {
+  std::string text = count_or_mark(report, row.counts[a], row.hidden_at(a), locale);
+  if (row.shares[a]) text += " (" + percent(*row.shares[a], report, locale) + ")";
+  return text;
+}
+
+std::string group_name(const SurveyRow& row, const Locale& locale) {
+  return row.group.empty() ? locale.get("total") : row.group;
+}
+
+// "2 af 3 ledere: I meget høj grad; 1 af 3 ledere: Sprunget over": every
+// answer given, with its count of the group's n. A public output's hidden
+// counts are not read out one by one: the sentence says that some are hidden.
+std::string row_sentence(const SurveyReport& survey, const SurveyRow& row,
+                         const Locale& locale) {
+  std::vector<std::string> answers = survey.answers();
+  std::string who = row.group.empty() ? locale.get("survey_everyone") : row.group;
+  if (row.n_hidden != Hidden::kNo) return locale.fill("survey_n_hidden", {{"group", who}});
+  std::string n = format_number(row.n, 0, locale.code());
+  std::vector<std::string> parts;
+  bool some_hidden = false;
+  for (std::size_t a = 0; a < answers.size(); ++a) {
+    if (row.hidden_at(a) != Hidden::kNo) some_hidden = true;
+    if (row.hidden_at(a) != Hidden::kNo || row.counts[a] == 0) continue;
+    parts.push_back(locale.fill("survey_count_of", {{"count", format_number(row.counts[a], 0, locale.code())},
+                                                    {"n", n},
+                                                    {"group", who},
+                                                    {"answer", answers[a]}}));
+  }
+  if (parts.empty() && !some_hidden) return locale.fill("survey_no_answers", {{"group", who}}) + ".";
+  std::string sentence;
+  for (const auto& p : parts) sentence += (sentence.empty() ? "" : "; ") + p;
+  if (some_hidden) sentence += (sentence.empty() ? "" : "; ") + locale.fill("survey_some_hidden", {{"group", who}, {"n", n}});
+  return sentence + ".";
+}
+
+std::string shares_note(const SurveyReport& survey, const Locale& locale) {
+  if (survey.shares_of == ShareBase::kAnswered) {
+    std::string left_out = join_words(survey.not_answered, locale.get("and"));
+    return locale.fill("survey_shares_of_answered", {{"not_answered", left_out}});
+  }
+  return locale.get("survey_shares_of_respondents");
+}
+
+std::string privacy_note(const Report& report, const SurveyReport& survey, const Locale& locale) {
+  if (survey.suppressed)
+    return locale.fill("survey_suppressed", {{"threshold", std::to_string(report.privacy.suppress_below)}});
+  if (report.audience == Audience::kPublic && survey.publish_small_n) return locale.get("survey_small_n_published");
+  return "";
+}
+
+Json question_view(const Report& report, const SurveyReport& survey, const SurveyQuestion& q, std::size_t s,
+                   std::size_t k, const Locale& locale) {
+  std::vector<std::string> answers = survey.answers();
+  auto row_view = [&](const SurveyRow& row) {
+    Json cells = Json::array();
+    for (std::size_t a = 0; a < answers.size(); ++a)
+      cells.push_back({{"text", cell_text(report, row, a, locale)}, {"label", answers[a]}});
+    return Json{{"name", group_name(row, locale)},
+                {"n", count_or_mark(report, row.n, row.n_hidden, locale)},
+                {"cells", cells},
+                {"sentence", row_sentence(survey, row, locale)}};
+  };
+  Json rows = Json::array();
+  for (const auto& row : q.groups) rows.push_back(row_view(row));
+  std::string chart_id = "survey-" + std::to_string(s + 1) + "-" + std::to_string(k + 1);
+  return {{"question", q.text},
+          {"id", chart_id},
+          {"rows", rows},
+          {"total", row_view(q.total)},
+          {"n", count_or_mark(report, q.total.n, q.total.n_hidden, locale)},
+          {"chart", survey_chart_svg(report, survey, q, chart_id, locale)}};
+}
+
+// ---- the chart -------------------------------------------------------------
+
+constexpr double kBarsWidth = 480;  // both halves, the gap and "not answered"
+constexpr double kGap = 16;
+constexpr double kApartWidth = 90;  // "not answered", apart at the right end
+constexpr double kHalf = (kBarsWidth - kGap - kApartWidth - 10) / 2;
+constexpr double kCharWidth = 8.6;  // a generous width of one character of the 14-unit text
+constexpr double kRowHeight = 30;
+constexpr double kBarHeight = 20;
+constexpr double kTop = 26;
+
+std::string row_label(const Report& report, const SurveyRow& row, const Locale& locale) {
+  return group_name(row, locale) + " (n = " + count_or_mark(report, row.n, row.n_hidden, locale) + ")";
+}
+
+std::size_t characters(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+std::string rect(double x, double y, double w, double h, const std::string& cls) {
+  return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(std::max(0.0, w)) + "\" height=\"" +
+         num(h) + "\" class=\"" + cls + "\"/>";
+}
+
+std::string text_at(double x, double y, const std::string& anchor, const std::string& text,
+                    const std::string& cls = "") {
+  return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\"" +
+         (cls.empty() ? "" : " class=\"" + cls + "\"") + ">" + xml_escape(text) + "</text>";
+}
+
+// The class of answer a: its colour by its place on the scale.
+std::string answer_class(const SurveyReport& survey, std::size_t a) {
+  std::size_t pos = survey.positive_count();
+  if (a >= survey.scale.size()) return "sv-none";
+  if (a < pos) return "sv-pos" + std::to_string(pos - a);           // sv-pos1 next to the middle
+  if (survey.scale.size() % 2 == 1 && a == pos) return "sv-neutral";
+  std::size_t first_negative = survey.scale.size() - pos;
+  return "sv-neg" + std::to_string(a - first_negative + 1);          // sv-neg1 next to the middle
+}
+
+// The length of answer a's segment, as a fraction: its share as stated, or of
+// all respondents for a "not answered" value that has none.
+double fraction(const SurveyRow& row, std::size_t a) {
+  if (row.shares[a]) return *row.shares[a];
+  return row.n > 0 ? row.counts[a] / row.n : 0;
+}
+
+std::string segment(double x, double y, double w, const SurveyRow& row, std::size_t a, const std::string& cls,
+                    const std::string& answer, const Report& report, const Locale& locale) {
+  std::string out = "<g class=\"" + cls + "\"><title>" +
+                    xml_escape(answer + ": " + cell_text(report, row, a, locale)) + "</title>" +
+                    rect(x, y, w, kBarHeight, "seg");
+  std::string count = format_number(row.counts[a], 0, locale.code());
+  if (w >= 14) out += text_at(x + w / 2, y + kBarHeight - 5, "middle", count, "seg-text");
+  return out + "</g>";
+}
+
+std::string bar_row(const Report& report, const SurveyReport& survey, const SurveyRow& row, double y,
+                    double label_width, const Locale& locale) {
+  std::vector<std::string> answers = survey.answers();
+  double middle = label_width + kHalf;
+  std::string out = text_at(label_width - 8, y + kBarHeight - 5, "end", row_label(report, row, locale),
+                            row.group.empty() ? "sv-total" : "");
+  bool any_hidden = row.n_hidden != Hidden::kNo ||
+                    std::any_of(row.hidden.begin(), row.hidden.end(), [](Hidden h) { return h != Hidden::kNo; });
+  if (any_hidden) return out + text_at(middle, y + kBarHeight - 5, "middle", locale.get("survey_bar_hidden"));
+  std::size_t pos = survey.positive_count();
+  std::size_t n_scale = survey.scale.size();
+  bool odd = n_scale % 2 == 1;
+  double right = middle;
+  double left = middle;
+  if (odd) {  // the neutral answer straddles the middle
+    double w = fraction(row, pos) * kHalf;
+    left -= w / 2;
+    right += w / 2;
+    out += segment(left, y, w, row, pos, answer_class(survey, pos), answers[pos], report, locale);
+  }
+  for (std::size_t k = pos; k-- > 0;) {  // the least positive next to the middle
+    double w = fraction(row, k) * kHalf;
+    out += segment(right, y, w, row, k, answer_class(survey, k), answers[k], report, locale);
+    right += w;
+  }
+  for (std::size_t k = n_scale - pos; k < n_scale; ++k) {  // the least negative next to the middle
+    double w = fraction(row, k) * kHalf;
+    left -= w;
+    out += segment(left, y, w, row, k, answer_class(survey, k), answers[k], report, locale);
+  }
+  double apart = label_width + kBarsWidth - kApartWidth - 10;
+  for (std::size_t k = n_scale; k < answers.size(); ++k) {
+    double w = fraction(row, k) * kApartWidth;
+    out += segment(apart, y, w, row, k, answer_class(survey, k), answers[k], report, locale);
+    apart += w;
+  }
+  return out;
+}
+
+std::string chart_desc(const SurveyReport& survey, const SurveyQuestion& q,
+                       const Locale& locale) {
+  std::string desc = locale.get("survey_chart_desc") + " ";
+  for (const auto& row : q.groups) desc += row_sentence(survey, row, locale) + " ";
+  desc += row_sentence(survey, q.total, locale);
+  return desc;
+}
+
+}  // namespace
+
+std::string survey_chart_svg(const Report& report, const SurveyReport& survey, const SurveyQuestion& question,
+                             const std::string& chart_id, const Locale& locale) {
+  std::size_t rows = question.groups.size() + 1;
+  double height = kTop + static_cast<double>(rows) * kRowHeight + 8;
+  // The label column: as wide as the longest "jobformidlere (n = 3)", at least 100.
+  std::size_t longest = characters(row_label(report, question.total, locale));
+  for (const auto& row : question.groups) longest = std::max(longest, characters(row_label(report, row, locale)));
+  double label_width = std::max(100.0, static_cast<double>(longest) * kCharWidth + 16);
+  double width = label_width + kBarsWidth;
+  double middle = label_width + kHalf;
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(width) + " " +
+                    num(height) + "\" aria-labelledby=\"" + chart_id + "-title\" class=\"chart survey-chart\"><title id=\"" + chart_id + "-title\">" +
+                    xml_escape(question.text) + "</title><desc id=\"" + chart_id + "-desc\">" +
+                    xml_escape(chart_desc(survey, question, locale)) + "</desc>";
+  out += "<g aria-hidden=\"true\">";
+  out += text_at(middle - 6, 16, "end", locale.get("survey_axis_negative"), "axis");
+  out += text_at(middle + 6, 16, "start", locale.get("survey_axis_positive"), "axis");
+  if (!survey.not_answered.empty())
+    out += text_at(width - kApartWidth - 10, 16, "start", locale.get("survey_axis_apart"), "axis");
+  double y = kTop;
+  for (const auto& row : question.groups) {
+    out += bar_row(report, survey, row, y, label_width, locale);
+    y += kRowHeight;
+  }
+  out += bar_row(report, survey, question.total, y, label_width, locale);
+  y += kRowHeight;
+  out += "<line x1=\"" + num(middle) + "\" y1=\"" + num(kTop - 4) + "\" x2=\"" + num(middle) + "\" y2=\"" +
+         num(y - 6) + "\" class=\"grid-middle\"/>";
+  return out + "</g></svg>";
+}
+
+Json surveys_json(const Report& report) {
+  Json list = Json::array();
+  for (const auto& s : report.surveys) {
+    Json questions = Json::array();
+    for (const auto& q : s.questions) {
+      Json groups = Json::array();
+      for (const auto& row : q.groups) groups.push_back(row_json(s, row));
+      questions.push_back({{"question", q.text}, {"groups", groups}, {"total", row_json(s, q.total)}});
+    }
+    list.push_back({{"id", s.id},
+                    {"title", s.title},
+                    {"respondents", respondents_name(s.respondents)},
+                    {"publish_small_n", s.publish_small_n},
+                    {"suppressed", s.suppressed},
+                    {"shares_of", share_base_name(s.shares_of)},
+                    {"scale", s.scale},
+                    {"not_answered", s.not_answered},
+                    {"groups", s.groups},
+                    {"questions", questions}});
+  }
+  return list;
+}
+
+Json surveys_view(const Report& report, const Locale& locale) {
+  Json list = Json::array();
+  for (std::size_t s = 0; s < report.surveys.size(); ++s) {
+    const SurveyReport& survey = report.surveys[s];
+    Json headers = Json::array();
+    std::vector<std::string> answers = survey.answers();
+    Json legend = Json::array();
+    for (std::size_t a = 0; a < answers.size(); ++a) {
+      headers.push_back({{"label", answers[a]}});
+      legend.push_back({{"label", answers[a]}, {"class", answer_class(survey, a)}});
+    }
+    Json questions = Json::array();
+    for (std::size_t k = 0; k < survey.questions.size(); ++k)
+      questions.push_back(question_view(report, survey, survey.questions[k], s, k, locale));
+    std::string note = privacy_note(report, survey, locale);
+    list.push_back({{"title", survey.title},
+                    {"id", "survey-" + std::to_string(s + 1)},
+                    {"who", locale.get(survey.respondents == Respondents::kStaff ? "survey_staff" : "survey_citizens")},
+                    {"shares_note", shares_note(survey, locale)},
+                    {"privacy_note", note},
+                    {"has_privacy_note", !note.empty()},
+                    {"headers", headers},
+                    {"legend", legend},
+                    {"questions", questions}});
+  }
+  return list;
+}
+
+}  // namespace maaltal
