@@ -253,6 +253,7 @@ Json unit_view(const Report& report, const UnitFigures& unit, const Locale& loca
     if (f.target) {
       Json row = figure_view(report, i, unit, locale);
       row["label"] = report.indicators[i].label;
+      row["label_lang"] = own_lang_attr(report.indicators[i].label_texts, locale.code());
       figures.push_back(std::move(row));
     }
     Json chart = progress_view(report, unit, i, locale);
@@ -305,6 +306,7 @@ Json page_view(const Report& report, const Page& page, const Locale& locale) {
   std::string heading = page.unit ? page.unit->name + ": " + project : project;
   return {{"title", locale.get("dashboard_title") + ": " + heading},
           {"heading", heading},
+          {"title_lang", own_lang_attr(report.project.title_texts, locale.code())},
           {"title_tag", "h1"},  // h2 in a fragment, with every heading (headings_one_level_down)
           {"is_overview", page.unit == nullptr},
           {"is_unit", page.unit != nullptr},
