@@ -225,6 +225,7 @@ Json unit_tables(const Json& view, const UnitFigures& unit, std::size_t u, const
         const Json& header = table["headers"][k];
         rows.push_back({{"label", header["label"]},
                         {"own", header.value("own", false)},
+                        {"label_lang", header.value("label_lang", "")},  // a funnel's stage
                         {"spoken", header.value("spoken", "")},
                         {"has_spoken", header.value("has_spoken", false)},
                         {"text", cells[k]["text"]}});
