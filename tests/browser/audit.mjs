@@ -38,6 +38,14 @@ const vnuJar = path.join(path.dirname(require.resolve("vnu-jar/package.json")), 
 const kMaxSingleFileBytes = 150 * 1024;
 const kWcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+// MAALTAL_AUDIT_TEMPLATES=DIR builds with --templates DIR (to see a check
+// fail on a broken stylesheet); MAALTAL_AUDIT_QUICK=1 audits the samples'
+// Danish single page alone, without the pool and the previous report.
+const kTemplates = process.env.MAALTAL_AUDIT_TEMPLATES ? ["--templates", path.resolve(process.env.MAALTAL_AUDIT_TEMPLATES)] : [];
+const kQuick = !!process.env.MAALTAL_AUDIT_QUICK;
+// MAALTAL_AUDIT_SHOTS=1 only takes each sample's screenshots (Danish single page and the pool's).
+const kShotsOnly = !!process.env.MAALTAL_AUDIT_SHOTS;
+
 let passed = 0;
 let failed = 0;
 function check(ok, what) {
@@ -55,7 +63,7 @@ function build(sample, locale, form, extra = [], name = sample) {
   const dir = path.join(outDir, name, locale, form);
   fs.rmSync(dir, { recursive: true, force: true });
   execFileSync(bin, ["build", path.join("sample-data", sample, "project.json"), "--out", dir,
-                     "--locale", locale, "--dashboard", form, ...extra],
+                     "--locale", locale, "--dashboard", form, ...extra, ...kTemplates],
                { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: "1656662400" }, stdio: "pipe" });
   if (form === "fragment") return [hostPage(dir, locale)];
   return fs.readdirSync(dir).filter((f) => f === "index.html" || /^kommune-.*\.html$/.test(f)).sort().map((f) => path.join(dir, f));
@@ -802,10 +810,19 @@ async function main() {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   const allPages = [];
+  if (kShotsOnly) {
+    try {
+      for (const sample of samples) await screenshot(browser, build(sample, "da", "single")[0], sample);
+      if (!process.env.MAALTAL_AUDIT_SAMPLE) await screenshot(browser, buildPool("da"), "pulje-handicap");
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   try {
     for (const sample of samples) {
-      for (const locale of ["da", "en"]) {
-        for (const form of ["single", "site", "fragment"]) {
+      for (const locale of kQuick ? ["da"] : ["da", "en"]) {
+        for (const form of kQuick ? ["single"] : ["single", "site", "fragment"]) {
           const pages = build(sample, locale, form);
           check(pages.length > 0, `${sample}/${locale}/${form}: no page written`);
           const labels = ownLabels(path.join(root, "sample-data", sample, "project.json"));
@@ -822,7 +839,7 @@ async function main() {
         }
       }
     }
-    for (const locale of ["da", "en"]) {
+    for (const locale of kQuick ? [] : ["da", "en"]) {
       const page = buildPool(locale);
       await auditPage(browser, page, `pulje-handicap/${locale}/index.html`, true);
       allPages.push(page);
@@ -835,7 +852,7 @@ async function main() {
     execFileSync(bin, ["build", path.join("sample-data", "smaa-mellemstore", "project.json"), "--out", may, "--as-of", "2019-05-31"],
                  { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: "1656662400" }, stdio: "pipe" });
     const since = ["--as-of", "2019-07-31", "--previous", path.join(may, "summary.json")];
-    for (const locale of ["da", "en"]) {
+    for (const locale of kQuick ? [] : ["da", "en"]) {
       for (const form of ["single", "site"]) {
         for (const file of build("smaa-mellemstore", locale, form, since, "previous")) {
           await auditPage(browser, file, `previous/${locale}/${form}/${path.basename(file)}`, true);
