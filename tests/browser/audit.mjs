@@ -293,7 +293,7 @@ async function auditOwnLanguages(browser, allPages) {
   fs.writeFileSync(file, JSON.stringify(json, null, 2));
   for (const locale of ["da", "en"]) {
     const dir = path.join(outDir, "languages", locale);
-    execFileSync(bin, ["build", file, "--out", dir, "--locale", locale, "--dashboard", "single"],
+    execFileSync(bin, ["build", file, "--out", dir, "--locale", locale, "--dashboard", "single", ...kTemplates],
                  { env: { ...process.env, SOURCE_DATE_EPOCH: "1656662400" }, stdio: "pipe" });
     const page = path.join(dir, "index.html");
     allPages.push(page);
