@@ -109,8 +109,21 @@ namespace {
 // mark is kept for the eye and the words are added for the ear.
 std::string spoken_symbols(const std::string& html, const Report& report, const Locale& locale) {
   std::string out = cells_with_words(html, locale.get("not_set"), locale.get("no_value"));
-  return cells_with_words(out, xml_escape(hidden_mark(report, Hidden::kSmall, locale)),
-                          hidden_mark_spoken(report, locale));
+  std::string hidden = xml_escape(hidden_mark(report, Hidden::kSmall, locale));
+  out = cells_with_words(out, hidden, hidden_mark_spoken(report, locale));
+  // A funnel's cell is a count and its conversion, "<5 (–)": each mark
+  // with its words too (the accessibility tree read it as "<5 (–)").
+  auto spoken = [](const std::string& symbol, const std::string& words) {
+    return "<span aria-hidden=\"true\">" + symbol + "</span><span class=\"vh\">" + xml_escape(words) + "</span>";
+  };
+  auto replace_all = [](std::string text, const std::string& from, const std::string& to) {
+    for (std::size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+      text.replace(pos, from.size(), to);
+    return text;
+  };
+  out = replace_all(out, ">" + hidden + " (", ">" + spoken(hidden, hidden_mark_spoken(report, locale)) + " (");
+  return replace_all(out, "(" + locale.get("not_set") + ")</td>",
+                     "(" + spoken(locale.get("not_set"), locale.get("no_value")) + ")</td>");
 }
 
 // "18 til 29 år" for an age band's column "18–29" (its label unless the
@@ -225,6 +238,7 @@ Json unit_tables(const Json& view, const UnitFigures& unit, std::size_t u, const
         const Json& header = table["headers"][k];
         rows.push_back({{"label", header["label"]},
                         {"own", header.value("own", false)},
+                        {"label_lang", header.value("label_lang", "")},  // a funnel's stage
                         {"spoken", header.value("spoken", "")},
                         {"has_spoken", header.value("has_spoken", false)},
                         {"text", cells[k]["text"]}});
@@ -253,6 +267,7 @@ Json unit_view(const Report& report, const UnitFigures& unit, const Locale& loca
     if (f.target) {
       Json row = figure_view(report, i, unit, locale);
       row["label"] = report.indicators[i].label;
+      row["label_lang"] = own_lang_attr(report.indicators[i].label_texts, locale.code());
       figures.push_back(std::move(row));
     }
     Json chart = progress_view(report, unit, i, locale);
@@ -306,6 +321,7 @@ Json page_view(const Report& report, const Page& page, const Locale& locale) {
   std::string heading = page.unit ? page.unit->name + ": " + project : project;
   return {{"title", locale.get("dashboard_title") + ": " + heading},
           {"heading", heading},
+          {"title_lang", own_lang_attr(report.project.title_texts, locale.code())},
           {"title_tag", "h1"},  // h2 in a fragment, with every heading (headings_one_level_down)
           {"is_overview", page.unit == nullptr},
           {"is_unit", page.unit != nullptr},

@@ -116,6 +116,16 @@ std::string movement_text(const Report& report, const UnitFigures& unit, const I
 
 }  // namespace
 
+std::string own_lang_attr(const Translations& texts, const std::string& page_language) {
+  std::string language = "da";
+  if (!texts.texts.empty()) {
+    language = texts.texts.contains(page_language) ? page_language
+               : texts.texts.contains("da")        ? "da"
+                                                   : texts.texts.begin()->first;
+  }
+  return language == page_language ? "" : " lang=\"" + language + "\"";
+}
+
 Json headline_view(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale) {
   const Indicator& ind = report.indicators[i];
   const Figure& f = unit.values[i];
@@ -126,6 +136,7 @@ Json headline_view(const Report& report, const UnitFigures& unit, std::size_t i,
             : (f.target ? locale.fill("of_target", {{"target", format_target(report, i, f, locale)}}) : "");
   return {{"id", ind.id},
           {"label", ind.label},
+          {"label_lang", own_lang_attr(ind.label_texts, locale.code())},
           {"value", value},
           {"detail", detail},
           {"has_target", f.target.has_value()},
@@ -192,6 +203,7 @@ Json indicator_view(const Report& report, std::size_t i, const Locale& locale) {
   return {{"id", ind.id},
           {"has_targets", has_targets},
           {"label", ind.label},
+          {"label_lang", own_lang_attr(ind.label_texts, locale.code())},
           {"definition", indicator_definition(report, ind, locale)},
           {"is_ratio", ratio},
           {"actual_header", locale.get(ratio ? "share" : "actual")},
@@ -240,15 +252,20 @@ std::string progress_rule(const Report& report, const Locale& locale) {
                                                                           : std::to_string(s.forecast_window_months)}});
 }
 
-Json funnel_headers(const Report& report, const FunnelReport& funnel) {
+// A stage's name is its indicator's label, in the language it was given in.
+Json funnel_headers(const Report& report, const FunnelReport& funnel, const std::string& language) {
   Json headers = Json::array();
-  for (const auto& stage : funnel.stages) headers.push_back({{"label", report.label_of(stage)}, {"own", true}});
+  for (const auto& stage : funnel.stages) {
+    int i = find_indicator(report.indicators, stage);
+    headers.push_back({{"label", report.label_of(stage)},
+                       {"label_lang", own_lang_attr(i < 0 ? Translations{} : report.indicators[static_cast<std::size_t>(i)].label_texts, language)}});
+  }
   return headers;
 }
 
 Json funnel_row_view(const Report& report, const FunnelReport& funnel, const FunnelRow& row, const Locale& locale) {
   Json cells = Json::array();
-  Json labels = funnel_headers(report, funnel);
+  Json labels = funnel_headers(report, funnel, locale.code());
   for (std::size_t k = 0; k < funnel.stages.size(); ++k) {
     std::string actual = count_text(report, row.actual[k], row.hidden_at(k), locale);
     std::string text = actual;
@@ -353,7 +370,7 @@ Json goal_tally_view(const Report& report, const Locale& locale) {
 Json funnels_view(const Report& report, const Locale& locale) {
   Json funnels = Json::array();
   for (const auto& funnel : report.funnels) {
-    Json headers = funnel_headers(report, funnel);
+    Json headers = funnel_headers(report, funnel, locale.code());
     Json rows = Json::array();
     for (const auto& row : funnel.units) rows.push_back(funnel_row_view(report, funnel, row, locale));
     funnels.push_back({{"id", funnel.id},
@@ -548,6 +565,7 @@ nlohmann::json definitions_view(const Report& report, const Locale& locale) {
     const Indicator& ind = report.indicators[i];
     bool ratio = ind.kind == IndicatorKind::kRatio;
     definitions.push_back({{"label", ind.label},
+                           {"label_lang", own_lang_attr(ind.label_texts, locale.code())},
                            {"definition", indicator_definition(report, ind, locale)},
                            {"numerator", ratio ? report.label_of(ind.numerator)
                                                : locale.fill("numerator_actual", {{"indicator", ind.label}})},

@@ -29,6 +29,14 @@ nlohmann::json dashboard_changes_view(const Report& report, const UnitFigures* o
 nlohmann::json figure_view(const Report& report, std::size_t i, const UnitFigures& unit, const Locale& locale);
 
 // "a, b og c": words joined by commas and `last_joiner` before the last.
+// The lang attribute of a project's own text on a page in `page_language`:
+// a text given once is Danish (the project's language); one given per
+// language is in the language chosen for the page (its own, else Danish,
+// else the first given: Translations::in). Empty in the page's language, so
+// an English label on a Danish page is lang="en", a Danish one on an English
+// page lang="da", and an English one there has none.
+std::string own_lang_attr(const Translations& texts, const std::string& page_language);
+
 std::string join_words(const std::vector<std::string>& words, const std::string& last_joiner);
 
 // The name a row is shown under: the municipality's, or the locale's word

@@ -38,6 +38,14 @@ const vnuJar = path.join(path.dirname(require.resolve("vnu-jar/package.json")), 
 const kMaxSingleFileBytes = 150 * 1024;
 const kWcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
+// MAALTAL_AUDIT_TEMPLATES=DIR builds with --templates DIR (to see a check
+// fail on a broken stylesheet); MAALTAL_AUDIT_QUICK=1 audits the samples'
+// Danish single page alone, without the pool and the previous report.
+const kTemplates = process.env.MAALTAL_AUDIT_TEMPLATES ? ["--templates", path.resolve(process.env.MAALTAL_AUDIT_TEMPLATES)] : [];
+const kQuick = !!process.env.MAALTAL_AUDIT_QUICK;
+// MAALTAL_AUDIT_SHOTS=1 only takes each sample's screenshots (Danish single page and the pool's).
+const kShotsOnly = !!process.env.MAALTAL_AUDIT_SHOTS;
+
 let passed = 0;
 let failed = 0;
 function check(ok, what) {
@@ -55,7 +63,7 @@ function build(sample, locale, form, extra = [], name = sample) {
   const dir = path.join(outDir, name, locale, form);
   fs.rmSync(dir, { recursive: true, force: true });
   execFileSync(bin, ["build", path.join("sample-data", sample, "project.json"), "--out", dir,
-                     "--locale", locale, "--dashboard", form, ...extra],
+                     "--locale", locale, "--dashboard", form, ...extra, ...kTemplates],
                { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: "1656662400" }, stdio: "pipe" });
   if (form === "fragment") return [hostPage(dir, locale)];
   return fs.readdirSync(dir).filter((f) => f === "index.html" || /^kommune-.*\.html$/.test(f)).sort().map((f) => path.join(dir, f));
@@ -193,6 +201,7 @@ async function auditPage(browser, file, label, standalone, labels = [], english 
   const keys = await keyboardProblems(page, standalone);
   check(keys.length === 0, `${label}: keyboard: ${keys.join("; ")}`);
   await auditBeyond(page, label, labels, english);
+  await auditBeyondMarkup(page, label);
 
   await page.emulateMedia({ media: "print" });
   const cut = await page.evaluate(() => [...document.querySelectorAll("figure")].filter((f) => getComputedStyle(f).breakInside !== "avoid").length);
@@ -201,16 +210,22 @@ async function auditPage(browser, file, label, standalone, labels = [], english 
   await context.close();
 }
 
-async function screenshot(browser, file, name, variants = [{ width: 375 }, { width: 1280 }]) {
+// The top of a page in forced colours and printed from a dark scheme, small
+// enough (about 100 KB) to keep a copy of each sample's in docs/screenshots.
+const kLowVision = [
+  { width: 1280, suffix: "forced-colours", media: { forcedColors: "active" }, clip: { x: 0, y: 0, width: 1280, height: 1400 }, quality: 40 },
+  { width: 1280, suffix: "print-dark", media: { media: "print", colorScheme: "dark" }, clip: { x: 0, y: 0, width: 1280, height: 1400 }, quality: 40 }];
+
+async function screenshot(browser, file, name, variants = [{ width: 375 }, { width: 1280 }, ...kLowVision]) {
   fs.mkdirSync(screenshots, { recursive: true });
-  for (const { width, suffix = `${width}`, media = {}, clip } of variants) {
+  for (const { width, suffix = `${width}`, media = {}, clip, quality = 70 } of variants) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: "light" });
     const page = await context.newPage();
     await page.goto(pathToFileURL(file).href);
     await page.emulateMedia(media);
     // JPEG keeps the copies kept in docs/ small.
     // A JPEG is at most 65,535 px tall (a taller one is written empty): a long page is kept from its top.
-    await page.screenshot({ path: path.join(screenshots, `${name}-${suffix}.jpg`), fullPage: true, clip, type: "jpeg", quality: 70 });
+    await page.screenshot({ path: path.join(screenshots, `${name}-${suffix}.jpg`), fullPage: true, clip, type: "jpeg", quality });
     await context.close();
   }
 }
@@ -241,18 +256,64 @@ async function auditNational(browser, allPages) {
       check(untagged.length === 0, `national/${locale}: Danish without lang="da": ${untagged.slice(0, 4).join("; ")}`);
       const chartLabels = await chartLabelProblems(page);
       check(chartLabels.length === 0, `national/${locale}: chart labels: ${chartLabels.join("; ")}`);
+      const tree = await accessibilityTreeProblems(page);
+      check(tree.length === 0, `national/${locale}: accessibility tree: ${tree.join("; ")}`);
     }
     const { stops, duplicates } = await navigationFigures(page);
-    console.log(`national/${locale}: ${stops} tab stops`);
+    const walked = await tabStopsWalked(page, 300);
+    console.log(`national/${locale}: ${stops} tab stops (${walked} walked with Tab)`);
     check(stops <= 300, `national/${locale}: ${stops} tab stops to cross the page, over 300`);
+    check(walked <= 300, `national/${locale}: Tab pressed ${walked} times without leaving the page, over 300`);
     check(duplicates.length === 0, `national/${locale}: regions with the same name: ${duplicates.slice(0, 4).join("; ")}`);
     await context.close();
     if (locale === "da") {
       await screenshot(browser, file, "national", [
         { width: 375, clip: { x: 0, y: 0, width: 375, height: 16000 } }, { width: 1280, clip: { x: 0, y: 0, width: 1280, height: 9000 } },
-        { width: 1280, suffix: "forced-colours", media: { forcedColors: "active" }, clip: { x: 0, y: 0, width: 1280, height: 2400 } },
-        { width: 1280, suffix: "print-dark", media: { media: "print", colorScheme: "dark" }, clip: { x: 0, y: 0, width: 1280, height: 2400 } }]);
+        ...kLowVision]);
     }
+  }
+}
+
+// A project that gives some of its words per language (README "Project"):
+// the title in Danish and English, one indicator's label in English alone,
+// another's in both. On the Danish page the English-only label is
+// lang="en" (the reverse of lang="da" on an English page); on the English
+// page no English word is marked Danish. Every element that is the label
+// alone (headings, captions, table heads) is checked.
+async function auditOwnLanguages(browser, allPages) {
+  const project = path.join(outDir, "languages", "project");
+  fs.rmSync(path.dirname(project), { recursive: true, force: true });
+  fs.cpSync(path.join(root, "sample-data", "job-og-trivsel"), project, { recursive: true });
+  const file = path.join(project, "project.json");
+  const json = JSON.parse(fs.readFileSync(file, "utf8"));
+  const english = { title: "Jobs and well-being (a fictitious example)", only: "Screened", both: "Referred" };
+  json.title = { da: json.title, en: english.title };
+  json.indicators[0].label = { en: english.only };
+  json.indicators[1].label = { da: json.indicators[1].label, en: english.both };
+  fs.writeFileSync(file, JSON.stringify(json, null, 2));
+  for (const locale of ["da", "en"]) {
+    const dir = path.join(outDir, "languages", locale);
+    execFileSync(bin, ["build", file, "--out", dir, "--locale", locale, "--dashboard", "single", ...kTemplates],
+                 { env: { ...process.env, SOURCE_DATE_EPOCH: "1656662400" }, stdio: "pipe" });
+    const page = path.join(dir, "index.html");
+    allPages.push(page);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const tab = await context.newPage();
+    await tab.goto(pathToFileURL(page).href);
+    const texts = locale === "da" ? [english.only] : [english.only, english.both, english.title];
+    const wrong = await tab.evaluate((texts) => {
+      const out = [];
+      let found = 0;
+      for (const el of document.querySelectorAll(".maaltal :is(h1, h2, h3, h4, th, span, caption, dt, a, li)")) {
+        if (!texts.includes(el.textContent.trim())) continue;
+        found++;
+        const lang = el.closest("[lang]")?.lang || "";
+        if (!lang.startsWith("en")) out.push(`${el.tagName} "${el.textContent.trim().slice(0, 30)}" in lang="${lang}"`);
+      }
+      return found ? out : ["none of the English words found"];
+    }, texts);
+    check(wrong.length === 0, `languages/${locale}: English words not in lang="en": ${[...new Set(wrong)].slice(0, 4).join("; ")}`);
+    await context.close();
   }
 }
 
@@ -464,6 +525,20 @@ async function auditBeyond(page, label, labels, english) {
   await page.emulateMedia({ media: "screen", colorScheme: "light" });
 }
 
+// What the markup checks cannot see (the rest of issue 21): the names and
+// descriptions in Chromium's accessibility tree, 200 % zoom on a laptop,
+// the text-spacing override and a larger default font size.
+async function auditBeyondMarkup(page, label) {
+  const tree = await accessibilityTreeProblems(page);
+  check(tree.length === 0, `${label}: accessibility tree: ${tree.join("; ")}`);
+  const zoom = await zoomProblems(page);
+  check(zoom.length === 0, `${label}: at 1366 px and 200 % zoom: ${zoom.join("; ")}`);
+  const spacing = await textSpacingProblems(page);
+  check(spacing.length === 0, `${label} (text spacing): ${spacing.join("; ")}`);
+  const fonts = await fontSizeProblems(page);
+  check(fonts.length === 0, `${label} (24 px default font): ${fonts.join("; ")}`);
+}
+
 // The project's own indicator names, for the lang check.
 function ownLabels(projectFile) {
   const project = JSON.parse(fs.readFileSync(projectFile, "utf8"));
@@ -489,20 +564,229 @@ async function reasonsWithoutLang(page, reasons) {
   }, reasons);
 }
 
-// An abbreviation the dashboard knows ("STAR") is an <abbr> with its
-// expansion where the page first names it, the expansion in the text too.
+// The abbreviations the locales expand ("expansion_STAR" in
+// config/locale/*.json): each is an <abbr> with its expansion, in the text
+// too, where a page first uses it (in the header, a table, a reason or the
+// pool's list of projects).
+const kAbbreviations = [...new Set(["da", "en"].flatMap((code) =>
+  Object.keys(JSON.parse(fs.readFileSync(path.join(root, "config", "locale", `${code}.json`), "utf8")))
+    .filter((key) => key.startsWith("expansion_")).map((key) => key.slice("expansion_".length))))];
+
 async function abbreviationProblems(page) {
-  return page.evaluate(() => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!/\bSTAR\b/.test(node.data) || node.parentElement.closest("title, style")) continue;
-      const abbr = node.parentElement.closest("abbr[title]");
-      if (!abbr) return [`first "STAR" is no <abbr>: "${node.data.trim().slice(0, 50)}"`];
-      if (!abbr.parentElement.textContent.includes(abbr.title)) return [`"STAR" without "${abbr.title}" in the text`];
-      return [];
+  return page.evaluate((abbreviations) => {
+    const problems = [];
+    for (const abbreviation of abbreviations) {
+      const word = new RegExp(`(^|[^\\p{L}])${abbreviation}s?($|[^\\p{L}])`, "u");
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!word.test(node.data) || node.parentElement.closest("title, desc, style, .vh")) continue;
+        const abbr = node.parentElement.closest("abbr[title]");
+        if (!abbr) problems.push(`first "${abbreviation}" is no <abbr>: "${node.data.trim().slice(0, 50)}"`);
+        else if (!abbr.parentElement.textContent.includes(abbr.title)) problems.push(`"${abbreviation}" without "${abbr.title}" in the text`);
+        break;
+      }
     }
-    return [];
+    return problems;
+  }, kAbbreviations);
+}
+
+// --- the accessibility tree, as a screen reader gets it -----------------------
+
+// Chromium's own accessibility tree (CDP Accessibility.getFullAXTree): the
+// computed names and descriptions, not the markup they come from.
+async function accessibilityTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    return nodes.filter((n) => !n.ignored);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const axText = (property) => (property && property.value !== undefined ? String(property.value).replace(/\s+/g, " ").trim() : "");
+const kLandmarkRoles = new Set(["banner", "complementary", "contentinfo", "form", "main", "navigation", "region", "search"]);
+
+// In the tree: each chart (an image) is named by its title alone and
+// described by its <desc> once; no two landmarks or regions share a role and
+// name (a region always has one); no cell speaks a bare "–", "<5" or age band.
+async function accessibilityTreeProblems(page) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const charts = await page.evaluate(() => [...document.querySelectorAll("svg.chart")].map((svg) => ({
+    title: (svg.querySelector("title")?.textContent || "").replace(/\s+/g, " ").trim(),
+    desc: (svg.querySelector("desc")?.textContent || "").replace(/\s+/g, " ").trim(),
+  })));
+  const nodes = await accessibilityTree(page);
+  const problems = [];
+  // (A chart folded in a closed <details> is not in the tree until opened.)
+  const images = nodes.filter((n) => axText(n.role) === "image");
+  if (images.length === 0 && charts.length) problems.push(`no chart in the tree of ${charts.length}`);
+  for (const node of images) {
+    const name = axText(node.name);
+    const description = axText(node.description);
+    const chart = charts.find((c) => c.title === name);
+    if (!chart) problems.push(`a chart named "${name.slice(0, 70)}", not by a chart's title`);
+    else if (description !== chart.desc) problems.push(`chart "${chart.title.slice(0, 30)}" described as "${description.slice(0, 60)}"`);
+  }
+  const landmarks = new Map();
+  for (const node of nodes) {
+    const role = axText(node.role);
+    if (!kLandmarkRoles.has(role)) continue;
+    const key = `${role} "${axText(node.name).slice(0, 50)}"`;
+    if (role === "region" && !axText(node.name)) problems.push("a region without a name");
+    landmarks.set(key, (landmarks.get(key) || 0) + 1);
+  }
+  for (const [key, count] of landmarks) if (count > 1) problems.push(`${count} × ${key}`);
+  for (const node of nodes) {
+    if (!["cell", "gridcell", "rowheader", "columnheader"].includes(axText(node.role))) continue;
+    const name = axText(node.name);
+    const symbol = /(^|\s)(–|<\s?\d+)(\s|$)|\d–\d/.test(name);
+    if (symbol && !/\p{L}{2,}/u.test(name)) problems.push(`a cell is spoken "${name}"`);
+  }
+  return [...new Set(problems)].slice(0, 6);
+}
+
+// The stops a keyboard user crosses, by pressing Tab from the top until the
+// focus leaves the page or comes back round.
+async function tabStopsWalked(page, limit) {
+  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  let stops = 0;
+  for (; stops <= limit; stops++) {
+    await page.keyboard.press("Tab");
+    const where = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body || el === document.documentElement) return "out";
+      if (el.hasAttribute("data-audit-tabbed")) return "again";
+      el.setAttribute("data-audit-tabbed", "");
+      return "new";
+    });
+    if (where !== "new") break;
+  }
+  await page.evaluate(() => document.querySelectorAll("[data-audit-tabbed]").forEach((el) => el.removeAttribute("data-audit-tabbed")));
+  return stops;
+}
+
+// --- zoom, text spacing and the reader's font size ----------------------------
+
+// A 1366 × 768 laptop at 200 % zoom lays the page out at 683 × 384 CSS px:
+// no sideways scrolling of the page, and in every results table the Status
+// column (the last) is in view without scrolling the table.
+async function zoomProblems(page) {
+  await page.setViewportSize({ width: 683, height: 384 });
+  const problems = await page.evaluate(() => {
+    const out = [];
+    if (document.documentElement.scrollWidth > innerWidth) out.push(`page ${document.documentElement.scrollWidth}px wide`);
+    for (const table of document.querySelectorAll(".maaltal table")) {
+      const wrap = table.closest(".table-wrap") || table.parentElement;
+      const right = Math.min(wrap.getBoundingClientRect().right, innerWidth);
+      for (const cell of table.querySelectorAll("td.status, th.text-col")) {
+        if (cell.getClientRects().length && cell.getBoundingClientRect().right > right + 1) {
+          out.push(`"${table.caption?.textContent.trim().slice(0, 40)}": ${cell.textContent.trim().slice(0, 20) || "Status"} out of view`);
+          break;
+        }
+      }
+    }
+    return out;
   });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return problems.slice(0, 5);
+}
+
+// WCAG 1.4.12: the text-spacing bookmarklet's overrides.
+const kTextSpacing = `* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }
+p { margin-bottom: 2em !important; }`;
+
+// With the text-spacing override, at 320, 683 and 1280 px: no text clipped
+// by a box that hides its overflow, no page scrolling sideways. The override
+// is taken away afterwards.
+async function textSpacingProblems(page) {
+  const style = await page.addStyleTag({ content: kTextSpacing });
+  const problems = [];
+  for (const width of [320, 683, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    problems.push(...await page.evaluate((w) => {
+      const out = [];
+      if (document.documentElement.scrollWidth > w) out.push(`${w}px: page ${document.documentElement.scrollWidth}px wide`);
+      for (const el of document.querySelectorAll(".maaltal *")) {
+        if (el.closest(".vh, svg, thead") || !el.textContent.trim() || el.getClientRects().length === 0) continue;
+        const s = getComputedStyle(el);
+        const clipsX = /hidden|clip/.test(s.overflowX) && el.scrollWidth > el.clientWidth + 1;
+        const clipsY = /hidden|clip/.test(s.overflowY) && el.scrollHeight > el.clientHeight + 1;
+        if (clipsX || clipsY || (s.textOverflow === "ellipsis" && el.scrollWidth > el.clientWidth + 1))
+          out.push(`${w}px: ${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 30)}" clipped`);
+      }
+      return out;
+    }, width));
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // Not checked (known, README): with letter spacing a long municipality's
+  // name in a bar chart runs past the drawing's edge ("Ringkøbing-Skjern").
+  const labels = await chartLabelProblems(page);
+  if (labels.length) console.log(`note: chart labels with the text-spacing override: ${labels.slice(0, 2).join("; ")}`);
+  await style.evaluate((el) => el.remove());
+  return [...new Set(problems)].slice(0, 6);
+}
+
+// The height of every chart text as drawn, and its words broken over lines.
+// A chart that fills its column (a phone, a narrow column) is drawn at the
+// column's width whatever the font size: its text is left out (null).
+async function chartTextSizes(page) {
+  return page.evaluate(() => [...document.querySelectorAll("svg.chart text")].map((t) => {
+    const svg = t.closest("svg");
+    const column = svg.parentElement.clientWidth - parseFloat(getComputedStyle(svg.parentElement).paddingLeft) - parseFloat(getComputedStyle(svg.parentElement).paddingRight);
+    return svg.getBoundingClientRect().width >= column - 1 ? null : t.getBoundingClientRect().height;
+  }));
+}
+
+// A word of chart text (the figure's title, legend and caption), of a key
+// figure's name or of a table's head broken over two lines: "Målopfyldel|se".
+// (A text's own table may break a long word on a phone rather than scroll.)
+async function brokenWords(page) {
+  return page.evaluate(() => {
+    const broken = [];
+    for (const scope of document.querySelectorAll(".maaltal :is(figure, .chart-title, thead th, .legend, .tile h3)")) {
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement.closest(".vh, svg, .text")) continue;
+        for (const m of node.data.matchAll(/[^\s\-–/]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) broken.push(`"${m[0]}"`);
+        }
+      }
+    }
+    return [...new Set(broken)].slice(0, 5);
+  });
+}
+
+// With the browser's default font size at 24 px (Chromium's font-size
+// setting, CDP Page.setFontSizes), every chart text is drawn at least 1.4
+// times as tall as at 16 px unless its chart fills its column (the drawing
+// is scaled to the column; at 375 px every chart does), still clear of the
+// marks and inside its drawing, and no word of it is broken over lines.
+async function fontSizeProblems(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const problems = [];
+  try {
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await cdp.send("Page.setFontSizes", { fontSizes: { standard: 16, fixed: 13 } });
+      const before = await chartTextSizes(page);
+      await cdp.send("Page.setFontSizes", { fontSizes: { standard: 24, fixed: 20 } });
+      const after = await chartTextSizes(page);
+      const small = after.filter((h, k) => h !== null && before[k] !== null && h < before[k] * 1.4).length;
+      if (small) problems.push(`${width}px: ${small} of ${after.length} chart texts do not grow with the font size`);
+      problems.push(...(await chartLabelProblems(page)).map((p) => `${width}px: ${p}`));
+      problems.push(...(await brokenWords(page)).map((w) => `${width}px: ${w} broken mid-word`));
+    }
+  } finally {
+    await cdp.send("Page.setFontSizes", { fontSizes: { standard: 16, fixed: 13 } });
+    await cdp.detach();
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+  return problems.slice(0, 6);
 }
 
 // --- the Nu HTML Checker ----------------------------------------------------
@@ -529,10 +813,19 @@ async function main() {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   const allPages = [];
+  if (kShotsOnly) {
+    try {
+      for (const sample of samples) await screenshot(browser, build(sample, "da", "single")[0], sample);
+      if (!process.env.MAALTAL_AUDIT_SAMPLE) await screenshot(browser, buildPool("da"), "pulje-handicap");
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   try {
     for (const sample of samples) {
-      for (const locale of ["da", "en"]) {
-        for (const form of ["single", "site", "fragment"]) {
+      for (const locale of kQuick ? ["da"] : ["da", "en"]) {
+        for (const form of kQuick ? ["single"] : ["single", "site", "fragment"]) {
           const pages = build(sample, locale, form);
           check(pages.length > 0, `${sample}/${locale}/${form}: no page written`);
           const labels = ownLabels(path.join(root, "sample-data", sample, "project.json"));
@@ -549,19 +842,20 @@ async function main() {
         }
       }
     }
-    for (const locale of ["da", "en"]) {
+    for (const locale of kQuick ? [] : ["da", "en"]) {
       const page = buildPool(locale);
       await auditPage(browser, page, `pulje-handicap/${locale}/index.html`, true);
       allPages.push(page);
       if (locale === "da") await screenshot(browser, page, "pulje-handicap");
     }
     if ([undefined, "national"].includes(process.env.MAALTAL_AUDIT_SAMPLE)) await auditNational(browser, allPages);
+    if ([undefined, "job-og-trivsel", "languages"].includes(process.env.MAALTAL_AUDIT_SAMPLE)) await auditOwnLanguages(browser, allPages);
     // With --previous: the key figures' movement and "since the last report".
     const may = path.join(outDir, "previous-report");
     execFileSync(bin, ["build", path.join("sample-data", "smaa-mellemstore", "project.json"), "--out", may, "--as-of", "2019-05-31"],
                  { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: "1656662400" }, stdio: "pipe" });
     const since = ["--as-of", "2019-07-31", "--previous", path.join(may, "summary.json")];
-    for (const locale of ["da", "en"]) {
+    for (const locale of kQuick ? [] : ["da", "en"]) {
       for (const form of ["single", "site"]) {
         for (const file of build("smaa-mellemstore", locale, form, since, "previous")) {
           await auditPage(browser, file, `previous/${locale}/${form}/${path.basename(file)}`, true);

@@ -159,6 +159,21 @@ TEST_CASE("words: a label per language is shown in the outputs' language, fallin
                           "another language's is shown; add one [W137]\n") != std::string::npos);
 }
 
+TEST_CASE("words: a label is marked with the language it was given in, when that is not the page's (issue 21)") {
+  TempDir dir;
+  auto en = check(dir, "en");
+  REQUIRE(en.report);
+  const auto& ind = en.report->indicators;
+  CHECK(own_lang_attr(ind[0].label_texts, "en").empty());                // "Referred" on an English page
+  CHECK(own_lang_attr(ind[1].label_texts, "en") == " lang=\"da\"");     // only Danish given
+  CHECK(own_lang_attr(ind[2].label_texts, "en") == " lang=\"da\"");     // a plain text is the project's Danish
+  CHECK(own_lang_attr(ind[0].label_texts, "da").empty());
+  CHECK(own_lang_attr(ind[2].label_texts, "da").empty());
+  Translations english_only{{{"en", "Screened"}}, "/indicators/0/label"};
+  CHECK(own_lang_attr(english_only, "da") == " lang=\"en\"");          // the reverse case
+  CHECK(own_lang_attr(english_only, "en").empty());
+}
+
 TEST_CASE("words: a label per language is checked in every language and must name known languages") {
   TempDir dir;
   auto r = load(dir, replaced(kProject, R"({"da": "I job"})", R"({"da": "I job", "de": "Im Job", "en": 5})"),
