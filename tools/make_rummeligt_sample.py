@@ -14,6 +14,8 @@ import datetime as dt
 import json
 import os
 import random
+import subprocess
+import sys
 
 OUT = os.path.join("sample-data", "rummeligt-arbejdsmarked")
 START, END = dt.date(2018, 1, 1), dt.date(2020, 12, 31)
@@ -176,6 +178,19 @@ def project():
              "where": {"udfald": ["ordinære timer", "fleksjob"]}, "after": "visiterede"},
             {"id": "andel_i_job", "label": "Andel af visiterede i job", "kind": "ratio",
              "numerator": "i_job", "denominator": "visiterede"},
+            # The three durations the evaluation follows (README "Durations"); the 30 days
+            # for an HKO application are this sample's own choice, the evaluation sets none.
+            {"id": "dage_til_jobformidler", "label": "Dage fra visitation til første samtale med jobformidler",
+             "kind": "duration", "start_field": "visitationsdato", "end_field": "foerste_samtale_jobformidler",
+             "within_days": 7, "statistic": "median"},
+            {"id": "dage_til_hko_ansoegning",
+             "label": "Dage fra visitation til ansøgning om handicapkompenserende ordning",
+             "kind": "duration", "start_field": "visitationsdato", "end_field": "hko_ansoegning",
+             "within_days": 30, "statistic": "median"},
+            {"id": "hko_sagsbehandling",
+             "label": "Sagsbehandlingsdage for handicapkompenserende ordninger (lokal hurtigbehandlingsfrist 3 dage)",
+             "kind": "duration", "start_field": "hko_ansoegning", "end_field": "hko_afgoerelse",
+             "within_days": 3, "statistic": "within_share"},
         ],
         "funnels": [
             {"id": "screening", "label": "Fra målgruppe til visitation",
@@ -219,6 +234,8 @@ def main():
     targets()
     counts()
     registrations()
+    # The two sources to reconcile are drawn from these registrations, and wired into project.json.
+    subprocess.run([sys.executable, os.path.join("tools", "make_reconciliation_sources.py"), OUT], check=True)
 
 
 if __name__ == "__main__":
