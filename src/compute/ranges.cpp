@@ -48,6 +48,12 @@ void add_ranges(Report& report) {
         range_entries(report.units, [&](const UnitFigures& u) { return shown(u.values[i], u.values[i].attainment); }),
         collator);
   }
+  for (auto& d : report.durations) {
+    std::vector<RangeEntry> entries;
+    for (const auto& u : d.units)
+      entries.push_back({u.code, u.name, u.figure.hidden == Hidden::kNo ? u.figure.actual : std::nullopt});
+    d.total.figure.range = range_over(entries, collator);
+  }
   for (auto& funnel : report.funnels) {
     funnel.total.conversion_range.assign(funnel.stages.size(), std::nullopt);
     for (std::size_t k = 1; k < funnel.stages.size(); ++k) {

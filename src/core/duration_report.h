@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/project.h"
+#include "core/range.h"
 
 namespace maaltal {
 
@@ -24,6 +25,7 @@ struct DurationFigure {
   std::optional<double> target;        // on within_share (0.8 is 80 %): the version in force
   std::string target_version;
   std::optional<double> attainment;  // within_share / target
+  std::optional<Range> range;        // the total's only: the municipalities' actual (compute/ranges.h)
   Hidden hidden{};                   // public: n and every statistic left out
   Hidden open_hidden{};              // public: open left out
 };

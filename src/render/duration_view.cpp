@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "render/format.h"
+#include "render/range_view.h"
 #include "render/svg_chart.h"
 #include "render/view_model.h"
 
@@ -64,6 +65,24 @@ std::string sentence(const Report& report, const DurationReport& d, const Durati
                                            {"days", std::to_string(d.indicator.within_days)},
                                            {"n", n_text(report, f, locale)},
                                            {"open", open_text(report, f, locale)}});
+}
+
+// The total's range across municipalities beside its key figure (README "Ranges
+// across municipalities"): in days, or in per cent for a within-share.
+Json range_view(const Report& report, const DurationReport& d, const Locale& locale) {
+  const auto& range = d.total.figure.range;
+  if (d.indicator.statistic == "within_share" || !range)
+    return percent_range_view(range, report.project.percent_decimals, locale);
+  auto days = [&](double v) { return locale.fill("duration_days", {{"value", format_days(v, locale.code())}}); };
+  std::string min = format_days(range->min, locale.code());
+  return {{"has_range", true},
+          {"text", locale.fill("range_short", {{"min", min}, {"max", days(range->max)}})},
+          {"spoken", locale.fill("range_spoken", {{"min", min}, {"max", days(range->max)}})},
+          {"names", locale.fill("range_names", {{"min_name", range->min_name},
+                                                {"min", days(range->min)},
+                                                {"max_name", range->max_name},
+                                                {"max", days(range->max)}})},
+          {"n", locale.fill("range_n", {{"n", std::to_string(range->n)}})}};
 }
 
 Json row_view(const Report& report, const DurationUnit& u, const Locale& locale,
@@ -189,6 +208,7 @@ Json durations_view(const Report& report, const Locale& locale) {
                                                       {"date", format_date_long(report.as_of, locale.code())}})},
          {"key_value", actual_text(report, d, t, locale)},
          {"key_detail", sentence(report, d, d.total, locale)},
+         {"range", range_view(report, d, locale)},
          {"has_target", t.target.has_value() && !hidden(t)},
          {"attainment", share_text(report, t, t.attainment, locale)},
          {"chart", duration_chart_svg(report, d, locale)},
@@ -260,6 +280,7 @@ Json duration_values_json(const Report& report, const DurationReport& d, const D
             {"target", number(f.target)},
             {"target_version", f.target_version.empty() ? Json(nullptr) : Json(f.target_version)},
             {"attainment", number(f.attainment)}};
+  if (unit.code.empty()) j["range"] = range_json(f.range);  // the total's only
   if (!shown) j["hidden"] = hidden_name(f.hidden);
   if (f.open_hidden != Hidden::kNo) j["open_hidden"] = hidden_name(f.open_hidden);
   if (report.audience == Audience::kInternal) {

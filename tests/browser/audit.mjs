@@ -35,7 +35,10 @@ const outDir = path.resolve(process.argv[2] || "build/browser");
 const screenshots = process.env.MAALTAL_SCREENSHOTS ? path.resolve(process.env.MAALTAL_SCREENSHOTS) : path.join(outDir, "screenshots");
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const vnuJar = path.join(path.dirname(require.resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
-const kMaxSingleFileBytes = 150 * 1024;
+// The single file's budget (README "Publishing the dashboard"): 200 KB. A project of
+// counts stays near 60-130 KB; rummeligt-arbejdsmarked, with 11 municipalities, three
+// durations, a survey and a reconciliation, is about 175 KB.
+const kMaxSingleFileBytes = 200 * 1024;
 const kWcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 // MAALTAL_AUDIT_TEMPLATES=DIR builds with --templates DIR (to see a check

@@ -144,6 +144,27 @@ class DurationFigures(unittest.TestCase):
                         else:
                             self.assertAlmostEqual(got[code][key], want[key], 9, (did, code, key))
 
+    def test_the_total_carries_the_range_across_municipalities(self):
+        for project, out, _, summary, expected in self.each_project():
+            status = (out / "internal/status.md").read_text(encoding="utf-8")
+            page = (out / "internal/index.html").read_text(encoding="utf-8")
+            names = {u["code"]: u["name"] for u in summary["units"]}
+            for did, (decl, figures) in expected.items():
+                values = {c: f["actual"] for c, f in figures.items() if c and f["actual"] is not None}
+                got = summary["total"]["values"][did]["range"]
+                if len(values) < 2:
+                    self.assertIsNone(got, did)
+                    continue
+                low, high = min(values.values()), max(values.values())
+                self.assertAlmostEqual(got["min"], low, 9, did)
+                self.assertAlmostEqual(got["max"], high, 9, did)
+                self.assertIn(got["min_code"], [c for c, v in values.items() if v == low], did)
+                self.assertIn(got["max_code"], [c for c, v in values.items() if v == high], did)
+                self.assertEqual(got["n"], len(values), did)
+                named = f"lavest {names[got['min_code']]} "
+                self.assertIn(named, status, did)
+                self.assertIn(named, page, did)
+
     def test_status_and_dashboard_show_the_figures_and_the_open_cases(self):
         for project, out, _, summary, expected in self.each_project():
             tables = readers.markdown_tables(str(out / "internal/status.md"))

@@ -179,10 +179,13 @@ class Rummeligt(unittest.TestCase):
         for ind, label in zip(INDICATORS, ("Screenede", "Visiterede", "I job")):
             total_row = [c.strip("*") for c in self.indicator_table(md, ind)[-1]]
             self.assertEqual(total_row[0], "I alt")
-            self.assertEqual(total_row[3], printed[ind], ind)
+            # the total's attainment with its range across the municipalities (README "Ranges")
+            self.assertEqual(total_row[3].split(" (")[0], printed[ind], ind)
+            self.assertRegex(total_row[3], r" \(\d+,\d–\d+,\d\xa0%\)$", ind)
             rows = next(rows for caption, rows in dash if caption.startswith(label + ":"))
             self.assertEqual(rows[-1][0], "I alt")
-            self.assertEqual(rows[-1][3], printed[ind], ind)
+            self.assertEqual(rows[-1][3].split(" (")[0], printed[ind], ind)
+            self.assertEqual(rows[-1][3].split(" (")[1], total_row[3].split(" (")[1], ind)
 
     def test_summed_attainment_is_112_92_79(self):
         summed = {}
@@ -223,7 +226,8 @@ class Rummeligt(unittest.TestCase):
         rows = {r[0].strip("*"): r for r in self.indicator_table(md, "andel_i_job")[1:]}
         self.assertEqual(rows["Haderslev"][2], "20,5 %")
         self.assertEqual(rows["Kolding"][2], "60,0 %")
-        self.assertEqual(rows["I alt"][2].strip("*"), "46,4 %")
+        # the evaluation's "46,4 pct. (20,5–60 pct.)": the total with its range across municipalities
+        self.assertEqual(rows["I alt"][2].strip("*"), "46,4 % (20,5–60,0\xa0%)")
         dash = readers.html_tables(self.html)
         drows = {r[0]: r for r in next(rows for caption, rows in dash if caption.startswith("Andel af visiterede i job:"))}
         # a share without targets: its dashboard table is the municipality and the share alone

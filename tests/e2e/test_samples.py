@@ -123,8 +123,9 @@ class ViGoerEnForskel(unittest.TestCase):
         for name, (n_referred, _, _, _, printed_share) in VI_GOER.items():
             shown = "I alt" if name == "I alt" else name
             self.assertEqual(referred[shown][1], str(n_referred))
-            self.assertEqual(share[shown][1], printed_share)
-        self.assertEqual(counts(tables[0])["I alt"], ["175", "176", "101 %"])
+            self.assertEqual(share[shown][1].split(" (")[0], printed_share)
+        self.assertEqual(share["I alt"][1], "69 % (64–73\xa0%)")  # with its range across the municipalities
+        self.assertEqual(counts(tables[0])["I alt"], ["175", "176", "101 % (87–118\xa0%)"])
         self.assertEqual(counts(tables[0])["Furesø"], ["75", "65", "87 %"])
         # At the period end the status words are the final verdicts.
         self.assertEqual(referred["Furesø"][5], "delvis opfyldt")
@@ -246,11 +247,15 @@ class SmaaMellemstore(unittest.TestCase):
         html = readers.html_tables(self.built.html)
         _, _, rows = readers.workbook_rows(self.built.out / "report.xlsx")
         by_key = {(r["Kommune"][0], r["Indikator-id"][0]): r for r in rows}
+        def figures(table, name):  # actual and attainment, the total's without its range "(55–116 %)"
+            return [cell.split(" (")[0] for cell in counts(table)[name][1:]]
+
         for name, (_, p_actual, p_pct, _, j_actual, j_pct) in SMAA.items():
-            self.assertEqual(counts(md[0])[name][1:], [str(p_actual), p_pct])
-            self.assertEqual(counts(md[1])[name][1:], [str(j_actual), j_pct])
-            self.assertEqual(counts(html[0][1])[name][1:], [str(p_actual), p_pct])
-            self.assertEqual(counts(html[1][1])[name][1:], [str(j_actual), j_pct])
+            self.assertEqual(figures(md[0], name), [str(p_actual), p_pct])
+            self.assertEqual(figures(md[1], name), [str(j_actual), j_pct])
+            self.assertEqual(figures(html[0][1], name), [str(p_actual), p_pct])
+            self.assertEqual(figures(html[1][1], name), [str(j_actual), j_pct])
+        self.assertEqual(counts(md[0])["I alt"][2], "82 % (55–116\xa0%)")
             cell = by_key[(name, "praktik")]["Målopfyldelse"][0]
             self.assertEqual(f"{round(cell * 100 + 1e-9)} %", p_pct)
         self.assertEqual([t[1][1][0] for t in html[:1]], ["Furesø"])  # Danish order: F, Kal, Kol
@@ -390,7 +395,7 @@ class JobOgTrivsel(unittest.TestCase):
         import openpyxl
         book = openpyxl.load_workbook(self.built.out / "report.xlsx")
         self.assertEqual(book.sheetnames, ["Oversigt", "Måneder", "Fordelinger", "Tragt", "Mål", "Diagrammer", "Datakvalitet",
-                                           "Definitioner", "Om"])
+                                           "Definitioner", "Om", "Spænd"])
         funnel = self.built.summary["funnels"][0]["total"]["stages"]
         tragt = [[c.value for c in row] for row in book["Tragt"].iter_rows(min_row=2) if row[2].value == "I alt"]
         self.assertEqual([r[5] for r in tragt], [s["actual"] for s in funnel])
@@ -486,7 +491,7 @@ class English(unittest.TestCase):
             md = readers.markdown_tables(str(out / "status.md"))
             self.assertEqual(md[0][0], ["Municipality", "Target", "Actual", "Attainment", "Expected now", "Forecast",
                                         "Status"])
-            self.assertEqual(counts(md[0])["Total"], ["480", "392", "82%"])
+            self.assertEqual(counts(md[0])["Total"], ["480", "392", "82% (55–116%)"])
             self.assertIn("As of 31 December 2019", (out / "status.md").read_text(encoding="utf-8"))
             self.assertIn('<html lang="en">', (out / "index.html").read_text(encoding="utf-8"))
             _, sheet, rows = readers.workbook_rows(out / "report.xlsx")
@@ -754,6 +759,12 @@ class StatusReport(unittest.TestCase):
                     self.assertEqual(row, [unit["name"]] + self.expected_row(unit["values"], indicator, decimals),
                                      (sample, unit["name"]))
                 total = [cell.strip("*") for cell in table[-1]]
+                # The total's actual (a ratio) and attainment carry their range across the
+                # municipalities, "69 % (64–73 %)", exactly where summary.json has one (test_ranges pins them).
+                figure = built.summary["total"]["values"][indicator["id"]]
+                for column, key in ((2, "range"), (3, "attainment_range")):
+                    self.assertEqual(" (" in total[column], figure.get(key) is not None, (sample, indicator["id"], key))
+                    total[column] = total[column].split(" (")[0]
                 self.assertEqual(total, ["I alt"] + self.expected_row(built.summary["total"]["values"], indicator, decimals),
                                  sample)
 
