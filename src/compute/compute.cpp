@@ -537,7 +537,7 @@ UnitFigures total_figures(const Dataset& dataset, const std::vector<UnitFigures>
 }
 
 FunnelRow funnel_row(const Report& report, const Funnel& funnel, const UnitFigures& unit) {
-  FunnelRow row{unit.code, unit.name, {}, {}, {}};
+  FunnelRow row{unit.code, unit.name, {}, {}, {}, {}};
   for (std::size_t k = 0; k < funnel.stages.size(); ++k) {
     const Figure& f = unit.values[static_cast<std::size_t>(report.indicator_index(funnel.stages[k]))];
     row.actual.push_back(f.actual.value_or(0));

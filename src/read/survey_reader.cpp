@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/paths.h"
 #include "core/text.h"
 #include "read/csv.h"
 #include "read/project_reader.h"
+#include "read/row_leftovers.h"
+#include "read/sheet_input.h"
+#include "read/spreadsheet.h"
 #include "read/text_file.h"
 
 namespace maaltal {
@@ -230,13 +234,10 @@ std::string header_for(const Survey& survey, const char* field, const std::vecto
   return kDefaultHeaders.at(field).front();
 }
 
-void read_csv(const Survey& survey, const std::string& text, Diagnostics& diags, ResponseChecker& checker) {
-  LineIndex lines(text);
-  CsvTable table = parse_csv(text, detect_delimiter(text), survey.display_path, lines, diags);
-  if (table.records.empty()) return;
-  const CsvRecord& header = table.records[0];
-  std::vector<std::string> headers;
-  for (const auto& f : header.fields) headers.push_back(f.value);
+// The column of each field (respondent, group, question, answer) in `headers`,
+// or nullopt after an E255 at `where` for each one missing.
+std::optional<std::array<int, kFields.size()>> field_columns(const Survey& survey, const std::vector<std::string>& headers,
+                                                             const SourceLocation& where, Diagnostics& diags) {
   std::array<int, kFields.size()> column{};
   bool complete = true;
   for (std::size_t f = 0; f < kFields.size(); ++f) {
@@ -246,12 +247,63 @@ void read_csv(const Survey& survey, const std::string& text, Diagnostics& diags,
       if (normalise_header(headers[h]) == normalise_header(wanted)) column[f] = static_cast<int>(h);
     }
     if (column[f] < 0) {
-      diags.error("E255", Words("", {{"field", kFields[f]}, {"column", wanted}, {"columns", joined(headers)}}),
-                  {survey.display_path, header.line, 1, "", lines.line_text(header.line)});
+      diags.error("E255", Words("", {{"field", kFields[f]}, {"column", wanted}, {"columns", joined(headers)}}), where);
       complete = false;
     }
   }
-  if (!complete) return;
+  if (!complete) return std::nullopt;
+  return column;
+}
+
+// Whether every field has its column in `headers`.
+bool is_header(const Survey& survey, const std::vector<std::string>& headers) {
+  return std::all_of(kFields.begin(), kFields.end(), [&](const char* field) {
+    std::string wanted = normalise_header(header_for(survey, field, headers));
+    return std::any_of(headers.begin(), headers.end(), [&](const auto& h) { return normalise_header(h) == wanted; });
+  });
+}
+
+// A spreadsheet (.xlsx or .ods, its first sheet): the header is the first row
+// that names every field (a title above it is passed over, as project managers'
+// sheets have one), each row with a value after it one answer, located as
+// "Ark1!C14". Without such a row, E255 at the first row with a value.
+void read_sheet(const Survey& survey, Project& project, Diagnostics& diags, ResponseChecker& checker) {
+  std::optional<std::array<int, kFields.size()>> column;
+  std::optional<std::pair<std::vector<std::string>, SourceLocation>> first;
+  read_sheet_rows(survey.path.string(), survey.display_path, "", [&](const SheetRow& row) {
+    std::vector<std::string> texts;
+    for (const auto& cell : row.cells) texts.push_back(cell.text);
+    std::vector<std::string_view> views(texts.begin(), texts.end());
+    if (is_blank_row(views)) return true;  // as a blank line of a CSV
+    std::string sheet(row.sheet);
+    auto at = [&](std::size_t c) { return SourceLocation{survey.display_path, 0, 0, sheet + "!" + cell_name(row.number, c), ""}; };
+    if (!column) {
+      if (!first) first.emplace(texts, at(0));
+      if (is_header(survey, texts)) column = field_columns(survey, texts, at(0), diags);
+      return true;
+    }
+    Row answer;
+    for (std::size_t f = 0; f < kFields.size(); ++f) {
+      auto c = static_cast<std::size_t>((*column)[f]);
+      answer[f] = {c < texts.size() ? texts[c] : "", at(c)};
+    }
+    checker.check(answer);
+    return true;
+  });
+  if (!column && first) field_columns(survey, first->first, first->second, diags);
+  record_sheet_provenance(survey.path, survey.display_path, project.input_files);
+}
+
+void read_csv(const Survey& survey, const std::string& text, Diagnostics& diags, ResponseChecker& checker) {
+  LineIndex lines(text);
+  CsvTable table = parse_csv(text, detect_delimiter(text), survey.display_path, lines, diags);
+  if (table.records.empty()) return;
+  const CsvRecord& header = table.records[0];
+  std::vector<std::string> headers;
+  for (const auto& f : header.fields) headers.push_back(f.value);
+  auto found = field_columns(survey, headers, {survey.display_path, header.line, 1, "", lines.line_text(header.line)}, diags);
+  if (!found) return;
+  const auto& column = *found;
   for (std::size_t r = 1; r < table.records.size(); ++r) {
     const CsvRecord& record = table.records[r];
     Row row;
@@ -323,13 +375,16 @@ void read_survey_responses(Dataset& dataset, Diagnostics& diags) {
   for (std::size_t i = 0; i < project.surveys.size(); ++i) {
     const Survey& survey = project.surveys[i];
     if (survey.display_path.empty()) continue;  // its file was refused already
-    std::string text = read_text_file(survey.path, survey.display_path, project.input_files);
     ResponseChecker checker(survey, diags, dataset.survey_responses[i]);
-    std::string ext = survey.path.extension().string();
-    if (fold_case(ext) == ".json")
-      read_json(survey, text, diags, checker);
-    else
-      read_csv(survey, text, diags, checker);
+    if (is_spreadsheet(survey.display_path)) {
+      read_sheet(survey, project, diags, checker);
+    } else {
+      std::string text = read_text_file(survey.path, survey.display_path, project.input_files);
+      if (fold_case(survey.path.extension().string()) == ".json")
+        read_json(survey, text, diags, checker);
+      else
+        read_csv(survey, text, diags, checker);
+    }
     checker.finish();
   }
 }

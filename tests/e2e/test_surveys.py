@@ -168,5 +168,54 @@ class BadAnswers(unittest.TestCase):
             self.assertFalse((pathlib.Path(tmp) / "out" / "summary.json").exists())
 
 
+class SpreadsheetAnswers(unittest.TestCase):
+    """The same answers typed into a workbook, as a project manager keeps them:
+    a title row and a blank row above the header, read from the first sheet."""
+
+    def copy_as_workbook(self, folder, change=None):
+        import csv
+        import openpyxl
+        with open(folder / "personale.csv", encoding="utf-8") as f:
+            rows = list(csv.reader(f, delimiter=";"))
+        if change:
+            rows = change(rows)
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Svar"
+        sheet.append(["Personaleundersøgelse 2020"])
+        sheet.append([])
+        for row in rows:
+            sheet.append(row)
+        book.save(folder / "personale.xlsx")
+        project = json.loads((folder / "project.json").read_text(encoding="utf-8"))
+        next(s for s in project["surveys"] if s["id"] == "personale")["file"] = "personale.xlsx"
+        (folder / "project.json").write_text(json.dumps(project, ensure_ascii=False), encoding="utf-8")
+
+    def test_a_workbook_gives_the_same_figures_as_the_csv(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = pathlib.Path(tmp) / "p"
+            shutil.copytree(FIXTURE, folder)
+            from_csv = run("build", str(folder / "project.json"), "--out", str(pathlib.Path(tmp) / "csv"))
+            self.assertEqual(from_csv.returncode, 0, from_csv.stderr)
+            self.copy_as_workbook(folder)
+            from_sheet = run("build", str(folder / "project.json"), "--out", str(pathlib.Path(tmp) / "xlsx"))
+            self.assertEqual(from_sheet.returncode, 0, from_sheet.stderr)
+            read = lambda name: json.loads((pathlib.Path(tmp) / name / "summary.json").read_text(encoding="utf-8"))
+            self.assertEqual(read("xlsx")["surveys"], read("csv")["surveys"])
+            ledere = read("xlsx")["surveys"][0]["questions"][0]["groups"][0]
+            self.assertEqual((ledere["group"], ledere["n"], ledere["counts"]["I meget høj grad"]), ("ledere", 3, 2))
+
+    def test_an_answer_off_the_scale_is_located_by_its_cell(self):
+        def lower(rows):  # the header is row 3 of the sheet: L2's first answer is row 5
+            return [r[:3] + ["i meget høj grad"] if r[:3] == ["L2", "ledere", Q_VISIBLE] else r for r in rows]
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = pathlib.Path(tmp) / "p"
+            shutil.copytree(FIXTURE, folder)
+            self.copy_as_workbook(folder, lower)
+            result = run("build", str(folder / "project.json"), "--out", str(pathlib.Path(tmp) / "out"))
+            self.assertNotEqual(result.returncode, 0)
+            self.assertRegex(result.stderr, r"personale\.xlsx:Svar!D5: (error|fejl): .*'i meget høj grad'.*\[E251\]")
+
+
 if __name__ == "__main__":
     unittest.main()
