@@ -181,12 +181,15 @@ class InstalledTool(unittest.TestCase):
         # after each line; what it echoes back is searched for the completions.
         # No typed line holds what another completes to.
         lines = ["maaltal bu", "maaltal pool p.json --audience pu", "maaltal config proj"]
-        typed = "\n".join(f"zpty -w -n z $'\\x15{line}\\t'; sleep 0.5" for line in lines)
+        # The sleeps leave zsh time to load and run the completion on a loaded CI
+        # machine (at 0.5 s and 1 s the first Tab went unanswered while the
+        # browser audit ran beside it).
+        typed = "\n".join(f"zpty -w -n z $'\\x15{line}\\t'; sleep 2" for line in lines)
         script = f"""zmodload zsh/zpty
 zpty z 'zsh -f -i'
 zpty -w z "fpath=({self.prefix / 'share/zsh/vendor-completions'} \\$fpath); PATH={self.prefix / 'bin'}:\\$PATH; \\
 autoload -U compinit; compinit -u -D; bindkey '^I' complete-word"
-sleep 1
+sleep 3
 {typed}
 while zpty -r -t z chunk; do print -rn -- "$chunk"; done
 """
