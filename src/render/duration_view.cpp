@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "render/format.h"
+#include "render/json_number.h"
 #include "render/range_view.h"
 #include "render/svg_chart.h"
 #include "render/view_model.h"
@@ -263,11 +264,7 @@ Json duration_indicator_json(const DurationIndicator& d) {
 
 Json duration_values_json(const Report& report, const DurationReport& d, const DurationUnit& unit) {
   const DurationFigure& f = unit.figure;
-  auto number = [](const std::optional<double>& v) -> Json {
-    if (!v) return nullptr;
-    if (*v == std::floor(*v) && std::abs(*v) < 9.0e15) return static_cast<std::int64_t>(*v);
-    return *v;
-  };
+  auto number = [](const std::optional<double>& v) { return json_number(v); };
   bool shown = !hidden(f);
   Json j = {{"actual", number(f.actual)},
             {"statistic", d.indicator.statistic},

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/format.h"
+#include "render/json_number.h"
 #include "render/markdown.h"
 #include "render/pool_writers.h"
 
@@ -11,12 +12,7 @@ using Json = nlohmann::json;
 
 namespace {
 
-// Whole numbers as JSON integers (52, not 52.0), as in a project's summary.
-Json number(const std::optional<double>& v) {
-  if (!v) return nullptr;
-  if (*v == std::floor(*v) && std::abs(*v) < 9.0e15) return static_cast<std::int64_t>(*v);
-  return *v;
-}
+Json number(const std::optional<double>& v) { return json_number(v); }
 
 // A figure; one that is not part of its project has every value null and
 // "part_of": false, never a 0.

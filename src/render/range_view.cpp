@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "render/format.h"
+#include "render/json_number.h"
 
 namespace maaltal {
 
@@ -10,10 +11,7 @@ using Json = nlohmann::json;
 
 namespace {
 
-Json number(double v) {
-  if (v == std::floor(v) && std::abs(v) < 9.0e15) return static_cast<std::int64_t>(v);
-  return v;
-}
+Json number(double v) { return json_number(v); }
 
 // The lower end without its unit ("20,5"): the range reads "20,5–60,0 %".
 std::string bare_percent(double fraction, int decimals, const Locale& locale) {

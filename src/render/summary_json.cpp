@@ -7,6 +7,7 @@
 #include "render/range_view.h"
 #include "render/reconciliation_view.h"
 #include "render/survey_view.h"
+#include "render/json_number.h"
 #include "render/writers.h"
 
 namespace maaltal {
@@ -15,12 +16,7 @@ using Json = nlohmann::json;
 
 namespace {
 
-// Whole numbers as JSON integers (52, not 52.0); everything else unrounded.
-Json optional_number(const std::optional<double>& v) {
-  if (!v) return nullptr;
-  if (*v == std::floor(*v) && std::abs(*v) < 9.0e15) return static_cast<std::int64_t>(*v);
-  return *v;
-}
+Json optional_number(const std::optional<double>& v) { return json_number(v); }
 
 // A count left out of a public output: its value is null and "hidden" says
 // why ("small" or "protecting"). Internal outputs hide nothing and have no such member.
