@@ -306,6 +306,9 @@ void read_csv(const Survey& survey, const std::string& text, Diagnostics& diags,
   const auto& column = *found;
   for (std::size_t r = 1; r < table.records.size(); ++r) {
     const CsvRecord& record = table.records[r];
+    std::vector<std::string_view> values;
+    for (const auto& field : record.fields) values.push_back(field.value);
+    if (is_blank_row(values)) continue;  // ";;;", as Excel saves an empty row: blank, as in a sheet
     Row row;
     for (std::size_t f = 0; f < kFields.size(); ++f) {
       auto c = static_cast<std::size_t>(column[f]);

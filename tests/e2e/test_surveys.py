@@ -167,6 +167,19 @@ class BadAnswers(unittest.TestCase):
             self.assertRegex(result.stderr, r"personale\.csv:3:\d+: (error|fejl): .*'i meget høj grad'.*'I meget høj grad'.*\[E251\]")
             self.assertFalse((pathlib.Path(tmp) / "out" / "summary.json").exists())
 
+    def test_an_empty_row_as_excel_saves_it_is_blank(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = pathlib.Path(tmp) / "p"
+            shutil.copytree(FIXTURE, folder)
+            before = run("build", str(folder / "project.json"), "--out", str(pathlib.Path(tmp) / "a"))
+            self.assertEqual(before.returncode, 0, before.stderr)
+            with open(folder / "personale.csv", "a", encoding="utf-8") as f:
+                f.write(";;;\n")
+            after = run("build", str(folder / "project.json"), "--out", str(pathlib.Path(tmp) / "b"))
+            self.assertEqual(after.returncode, 0, after.stderr)
+            read = lambda name: json.loads((pathlib.Path(tmp) / name / "summary.json").read_text(encoding="utf-8"))
+            self.assertEqual(read("b")["surveys"], read("a")["surveys"])
+
 
 class SpreadsheetAnswers(unittest.TestCase):
     """The same answers typed into a workbook, as a project manager keeps them:
