@@ -36,8 +36,9 @@ bool blank(const std::string& text) {
 
 void read_target_basis(const Json& root, DefinitionReader& r) {
   std::set<std::pair<std::string, std::string>> seen;
-  for (const auto& [obj_at, ptr] : r.objects_in(root, "target_basis", false)) {
+  for (const auto& [obj_at, obj_ptr] : r.objects_in(root, "target_basis", false)) {
     const Json& obj = *obj_at;
+    const std::string& ptr = obj_ptr;  // a lambda may not capture a structured binding (clang, C++20)
     auto at = [&](const std::string& key) { return SourceLocation{r.file, 0, 0, key.empty() ? ptr : ptr + "/" + key, ""}; };
     if (!obj.contains("municipality")) r.fields.missing(ptr + "/municipality");
     std::string code = obj.contains("municipality") ? r.unit_code(obj["municipality"], ptr + "/municipality") : "";
