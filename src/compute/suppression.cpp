@@ -124,11 +124,18 @@ std::vector<std::pair<double, double>> SuppressionTable::reader_bounds(const Pri
   return b;
 }
 
+// A shown cell that may be hidden to protect another: not one a reader knows
+// anyway, and not a 0 shown as "–" (zero_as_dash), since a "skjult" cell
+// says it is at least the threshold.
+bool SuppressionTable::hideable(int cell) const {
+  auto c = static_cast<std::size_t>(cell);
+  return hidden_[c] == Hidden::kNo && !known_[c] && values_[c] != 0;
+}
+
 // Hides one more cell so that small cell `pinned` is no longer pinned: in
 // the sum through it with the fewest hidden cells, the smallest visible part
 // (the whole only when every part is hidden).
 int SuppressionTable::protect_one(int pinned) {
-  auto hideable = [&](int c) { return hidden(c) == Hidden::kNo && !known_[static_cast<std::size_t>(c)]; };
   const Relation* best = nullptr;
   int best_hidden = 0;
   for (int r : relations_of_[static_cast<std::size_t>(pinned)]) {
@@ -157,15 +164,14 @@ int SuppressionTable::protect_one(int pinned) {
 // when it is shown (a monthly step), else by the rule of protect_one; where
 // no sum through it has a visible cell, the visible side of an inequality.
 int SuppressionTable::hide_more(int failing) {
-  auto c = static_cast<std::size_t>(failing);
-  if (hidden_[c] == Hidden::kNo && !known_[c]) {
-    hidden_[c] = Hidden::kProtecting;
+  if (hideable(failing)) {
+    hidden_[static_cast<std::size_t>(failing)] = Hidden::kProtecting;
     return failing;
   }
   if (int chosen = protect_one(failing); chosen >= 0) return chosen;
   for (auto [smaller, larger] : at_most_) {
     int other = smaller == failing ? larger : larger == failing ? smaller : -1;
-    if (other >= 0 && hidden(other) == Hidden::kNo && !known_[static_cast<std::size_t>(other)]) {
+    if (other >= 0 && hideable(other)) {
       hidden_[static_cast<std::size_t>(other)] = Hidden::kProtecting;
       return other;
     }

@@ -80,6 +80,7 @@ class SuppressionTable {
 
  private:
   void protect_by_intervals(const PrivacySettings& settings);
+  bool hideable(int cell) const;
   // Each hides one more cell and returns it, or -1 when none is left to hide.
   int protect_one(int pinned);
   int hide_more(int failing);

@@ -69,6 +69,20 @@ TEST_CASE("suppression: a zero is hidden unless zero_as_dash, and counts at the 
   for (int p : shown.parts) CHECK(shown.table.hidden(p) == Hidden::kNo);
 }
 
+TEST_CASE("suppression: a zero shown as a dash is never hidden to protect another cell") {
+  // A "skjult" cell tells the reader it is at least the threshold; a 0 shown
+  // as "–" hidden so would be a false statement, and the audit's model of it
+  // infeasible. The 9 is hidden instead.
+  Row row({0, 3, 9});
+  PrivacySettings dash;
+  dash.zero_as_dash = true;
+  row.table.suppress(dash);
+  CHECK(row.table.hidden(row.parts[1]) == Hidden::kSmall);
+  CHECK(row.table.hidden(row.parts[0]) == Hidden::kNo);
+  CHECK(row.table.hidden(row.parts[2]) == Hidden::kProtecting);
+  CHECK(row.table.pinned(dash).empty());
+}
+
 TEST_CASE("suppression: in a two-way table the hidden cells close into a rectangle") {
   // Rows a, b; columns x, y, z; row and column totals.
   SuppressionTable t;
