@@ -549,7 +549,7 @@ FunnelRow funnel_row(const Report& report, const Funnel& funnel, const UnitFigur
 std::vector<FunnelReport> funnels_of(const Project& project, const Report& report) {
   std::vector<FunnelReport> funnels;
   for (const auto& funnel : project.funnels) {
-    FunnelReport out{funnel.id, funnel.label, funnel.stages, {}, funnel_row(report, funnel, report.total)};
+    FunnelReport out{funnel.id, funnel.label, funnel.stages, {}, funnel_row(report, funnel, report.total), funnel.label_texts};
     for (const auto& unit : report.units) out.units.push_back(funnel_row(report, funnel, unit));
     funnels.push_back(std::move(out));
   }

@@ -88,6 +88,7 @@ struct FunnelReport {
   std::vector<std::string> stages;  // indicator ids
   std::vector<FunnelRow> units;     // in the order of Report::units
   FunnelRow total;
+  Translations label_texts;  // which language the label is in
 };
 
 // One row of a breakdown: the indicator's count per category. Values not

@@ -203,6 +203,7 @@ Json durations_view(const Report& report, const Locale& locale) {
     out.push_back(
         {{"id", d.indicator.id},
          {"label", d.indicator.label},
+         {"label_lang", own_lang_attr(d.indicator.label_texts, locale.code())},
          {"caption", locale.fill("duration_caption", {{"indicator", d.indicator.label},
                                                       {"start", d.indicator.start_field},
                                                       {"end", d.indicator.end_field},

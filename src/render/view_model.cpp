@@ -375,6 +375,7 @@ Json funnels_view(const Report& report, const Locale& locale) {
     for (const auto& row : funnel.units) rows.push_back(funnel_row_view(report, funnel, row, locale));
     funnels.push_back({{"id", funnel.id},
                        {"label", funnel.label},
+                       {"label_lang", own_lang_attr(funnel.label_texts, locale.code())},
                        {"headers", headers},
                        {"rows", rows},
                        {"total", funnel_row_view(report, funnel, funnel.total, locale)},

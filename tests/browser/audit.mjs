@@ -542,10 +542,11 @@ async function auditBeyondMarkup(page, label) {
   check(fonts.length === 0, `${label} (24 px default font): ${fonts.join("; ")}`);
 }
 
-// The project's own indicator names, for the lang check.
+// The project's own indicator and funnel names, for the lang check.
 function ownLabels(projectFile) {
   const project = JSON.parse(fs.readFileSync(projectFile, "utf8"));
-  const labels = (project.indicators || []).map((i) => i.label).filter(Boolean);
+  // Funnels are named by the project too (their heading and table caption).
+  const labels = [...(project.indicators || []), ...(project.funnels || [])].map((i) => i.label).filter(Boolean);
   // The reasons given for revised targets, the project's own Danish words too.
   // (A targets file of its own, {"file": …}, is a table of plain targets.)
   labels.reasons = (Array.isArray(project.targets) ? project.targets : []).map((t) => t.reason).filter(Boolean);
