@@ -124,9 +124,16 @@ std::string duration_chart_svg(const Report& report, const DurationReport& d, co
     }
   }
   if (!any) return "";
-  constexpr double kWidth = 400, kLabel = 130, kRow = 28, kTop = 28, kBar = 18;
-  const double area = kWidth - kLabel - 50;
-  auto x = [&](double v) { return kLabel + v / (most * 1.05) * area; };
+  constexpr double kArea = 220, kRow = 28, kTop = 28, kBar = 18;
+  // The names' and the values' columns as wide as their longest text, spaced
+  // out as a reader may (WCAG 1.4.12), so none runs past the drawing's edge.
+  double label = 130, values = 50;
+  for (const auto* u : rows) {
+    label = std::max(label, chart_text_width(row_name(u->code, u->name, locale)) + 12);
+    values = std::max(values, chart_text_width(days_text(report, u->figure, u->figure.median, locale)) + 10);
+  }
+  const double width = label + kArea + values;
+  auto x = [&](double v) { return label + v / (most * 1.05) * kArea; };
   double height = kTop + static_cast<double>(rows.size()) * kRow + 6;
   std::string title = locale.fill("duration_chart_title", {{"indicator", d.indicator.label},
                                                            {"days", std::to_string(d.indicator.within_days)}});
@@ -140,33 +147,33 @@ std::string duration_chart_svg(const Report& report, const DurationReport& d, co
   }
   desc += ". " + locale.fill("duration_benchmark", {{"days", std::to_string(d.indicator.within_days)}}) + ".";
   std::string id = "chart-varighed-" + d.indicator.id;
-  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(kWidth) + " " +
-                    num(height) + "\" aria-labelledby=\"" + id + "-title\" class=\"chart\"><title id=\"" +
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(width) + " " +
+                    num(height) + "\" aria-labelledby=\"" + id + "-title\"" + widened_chart_style(width) + " class=\"chart\"><title id=\"" +
                     id + "-title\">" + xml_escape(title) + "</title><desc id=\"" + id + "-desc\">" +
                     xml_escape(with_spoken_marks(report, desc, locale)) + "</desc>";
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const DurationFigure& f = rows[r]->figure;
     double y = kTop + static_cast<double>(r) * kRow;
     bool total = rows[r]->code.empty();
-    svg += "<text x=\"" + num(kLabel - 6) + "\" y=\"" + num(y + 13) + "\" text-anchor=\"end\"" +
+    svg += "<text x=\"" + num(label - 6) + "\" y=\"" + num(y + 13) + "\" text-anchor=\"end\"" +
            (total ? " font-weight=\"bold\"" : "") + ">" + xml_escape(row_name(rows[r]->code, rows[r]->name, locale)) +
            "</text>";
     double v = !hidden(f) && f.median ? *f.median : 0;
     if (v > 0) {
-      svg += "<rect x=\"" + num(kLabel) + "\" y=\"" + num(y) + "\" width=\"" + num(x(v) - kLabel) + "\" height=\"" +
+      svg += "<rect x=\"" + num(label) + "\" y=\"" + num(y) + "\" width=\"" + num(x(v) - label) + "\" height=\"" +
              num(kBar) + "\" class=\"" + (total ? "bar bar-total" : "bar") + "\"/>";
     }
     // The value right of its bar, or right of the benchmark line where the line would cross it.
     std::string value = days_text(report, f, f.median, locale);
     double at = x(v) + 5, line_x = x(d.indicator.within_days);
-    if (at - 3 <= line_x && line_x <= at + 8 * static_cast<double>(value.size()) + 8) at = line_x + 5;
+    if (at - 3 <= line_x && line_x <= at + chart_text_width(value) + 8) at = line_x + 5;
     svg += "<text x=\"" + num(at) + "\" y=\"" + num(y + 13) + "\">" + xml_escape(value) + "</text>";
   }
   double bx = x(d.indicator.within_days);
   svg += "<line x1=\"" + num(bx) + "\" y1=\"" + num(kTop - 6) + "\" x2=\"" + num(bx) + "\" y2=\"" + num(height - 2) +
          "\" class=\"target-100\"/>";
   // Its label from the bars' left edge, where it always fits whatever the benchmark's place.
-  svg += "<text x=\"" + num(kLabel) + "\" y=\"" + num(kTop - 10) + "\">" +
+  svg += "<text x=\"" + num(label) + "\" y=\"" + num(kTop - 10) + "\">" +
          xml_escape(locale.fill("duration_benchmark", {{"days", std::to_string(d.indicator.within_days)}})) + "</text>";
   return svg + "</svg>";
 }

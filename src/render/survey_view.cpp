@@ -130,18 +130,12 @@ constexpr double kBarsWidth = 480;  // both halves, the gap and "not answered"
 constexpr double kGap = 16;
 constexpr double kApartWidth = 90;  // "not answered", apart at the right end
 constexpr double kHalf = (kBarsWidth - kGap - kApartWidth - 10) / 2;
-constexpr double kCharWidth = 8.6;  // a generous width of one character of the 14-unit text
 constexpr double kRowHeight = 30;
 constexpr double kBarHeight = 20;
 constexpr double kTop = 26;
 
 std::string row_label(const Report& report, const SurveyRow& row, const Locale& locale) {
   return group_name(row, locale) + " (n = " + count_or_mark(report, row.n, row.n_hidden, locale) + ")";
-}
-
-std::size_t characters(const std::string& text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string num(double v) {
@@ -242,9 +236,9 @@ std::string survey_chart_svg(const Report& report, const SurveyReport& survey, c
   std::size_t rows = question.groups.size() + 1;
   double height = kTop + static_cast<double>(rows) * kRowHeight + 8;
   // The label column: as wide as the longest "jobformidlere (n = 3)", at least 100.
-  std::size_t longest = characters(row_label(report, question.total, locale));
-  for (const auto& row : question.groups) longest = std::max(longest, characters(row_label(report, row, locale)));
-  double label_width = std::max(100.0, static_cast<double>(longest) * kCharWidth + 16);
+  double longest = chart_text_width(row_label(report, question.total, locale));
+  for (const auto& row : question.groups) longest = std::max(longest, chart_text_width(row_label(report, row, locale)));
+  double label_width = std::max(100.0, longest + 16);
   double width = label_width + kBarsWidth;
   double middle = label_width + kHalf;
   std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(width) + " " +
@@ -255,7 +249,8 @@ std::string survey_chart_svg(const Report& report, const SurveyReport& survey, c
   out += text_at(middle - 6, 16, "end", locale.get("survey_axis_negative"), "axis");
   out += text_at(middle + 6, 16, "start", locale.get("survey_axis_positive"), "axis");
   if (!survey.not_answered.empty())
-    out += text_at(width - kApartWidth - 10, 16, "start", locale.get("survey_axis_apart"), "axis");
+    // Ending at the right edge: spaced out (WCAG 1.4.12) "ikke besvaret" is wider than its column.
+    out += text_at(width - 2, 16, "end", locale.get("survey_axis_apart"), "axis");
   double y = kTop;
   for (const auto& row : question.groups) {
     out += bar_row(report, survey, row, y, label_width, locale);
