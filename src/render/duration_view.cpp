@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "render/format.h"
 #include "render/json_number.h"
 #include "render/range_view.h"
+#include "render/row_chart.h"
 #include "render/svg_chart.h"
 #include "render/view_model.h"
 
@@ -15,12 +15,6 @@ namespace maaltal {
 using Json = nlohmann::json;
 
 namespace {
-
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
 
 bool hidden(const DurationFigure& f) { return f.hidden != Hidden::kNo; }
 
@@ -124,58 +118,24 @@ std::string duration_chart_svg(const Report& report, const DurationReport& d, co
     }
   }
   if (!any) return "";
-  constexpr double kArea = 220, kRow = 28, kTop = 28, kBar = 18;
-  // The names' and the values' columns as wide as their longest text, spaced
-  // out as a reader may (WCAG 1.4.12), so none runs past the drawing's edge.
-  double label = 130, values = 50;
-  for (const auto* u : rows) {
-    label = std::max(label, chart_text_width(row_name(u->code, u->name, locale)) + 12);
-    values = std::max(values, chart_text_width(days_text(report, u->figure, u->figure.median, locale)) + 10);
-  }
-  const double width = label + kArea + values;
-  auto x = [&](double v) { return label + v / (most * 1.05) * kArea; };
-  double height = kTop + static_cast<double>(rows.size()) * kRow + 6;
+  double full = most * 1.05;  // room past the longest bar
   std::string title = locale.fill("duration_chart_title", {{"indicator", d.indicator.label},
                                                            {"days", std::to_string(d.indicator.within_days)}});
   std::string desc;
+  std::vector<ChartRow> bars;
   for (const auto* u : rows) {
     std::string name = row_name(u->code, u->name, locale);
+    std::string median = days_text(report, u->figure, u->figure.median, locale);
     desc += (desc.empty() ? "" : ". ") +
             (hidden(u->figure) ? locale.fill("duration_unit_hidden", {{"name", name}})
-                               : locale.fill("duration_unit_sentence",
-                                             {{"name", name}, {"median", days_text(report, u->figure, u->figure.median, locale)}}));
+                               : locale.fill("duration_unit_sentence", {{"name", name}, {"median", median}}));
+    double v = !hidden(u->figure) && u->figure.median ? *u->figure.median : 0;
+    bars.push_back({name, median, v / full, u->code.empty()});
   }
-  desc += ". " + locale.fill("duration_benchmark", {{"days", std::to_string(d.indicator.within_days)}}) + ".";
-  std::string id = "chart-varighed-" + d.indicator.id;
-  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(width) + " " +
-                    num(height) + "\" aria-labelledby=\"" + id + "-title\"" + widened_chart_style(width) + " class=\"chart\"><title id=\"" +
-                    id + "-title\">" + xml_escape(title) + "</title><desc id=\"" + id + "-desc\">" +
-                    xml_escape(with_spoken_marks(report, desc, locale)) + "</desc>";
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    const DurationFigure& f = rows[r]->figure;
-    double y = kTop + static_cast<double>(r) * kRow;
-    bool total = rows[r]->code.empty();
-    svg += "<text x=\"" + num(label - 6) + "\" y=\"" + num(y + 13) + "\" text-anchor=\"end\"" +
-           (total ? " font-weight=\"bold\"" : "") + ">" + xml_escape(row_name(rows[r]->code, rows[r]->name, locale)) +
-           "</text>";
-    double v = !hidden(f) && f.median ? *f.median : 0;
-    if (v > 0) {
-      svg += "<rect x=\"" + num(label) + "\" y=\"" + num(y) + "\" width=\"" + num(x(v) - label) + "\" height=\"" +
-             num(kBar) + "\" class=\"" + (total ? "bar bar-total" : "bar") + "\"/>";
-    }
-    // The value right of its bar, or right of the benchmark line where the line would cross it.
-    std::string value = days_text(report, f, f.median, locale);
-    double at = x(v) + 5, line_x = x(d.indicator.within_days);
-    if (at - 3 <= line_x && line_x <= at + chart_text_width(value) + 8) at = line_x + 5;
-    svg += "<text x=\"" + num(at) + "\" y=\"" + num(y + 13) + "\">" + xml_escape(value) + "</text>";
-  }
-  double bx = x(d.indicator.within_days);
-  svg += "<line x1=\"" + num(bx) + "\" y1=\"" + num(kTop - 6) + "\" x2=\"" + num(bx) + "\" y2=\"" + num(height - 2) +
-         "\" class=\"target-100\"/>";
-  // Its label from the bars' left edge, where it always fits whatever the benchmark's place.
-  svg += "<text x=\"" + num(label) + "\" y=\"" + num(kTop - 10) + "\">" +
-         xml_escape(locale.fill("duration_benchmark", {{"days", std::to_string(d.indicator.within_days)}})) + "</text>";
-  return svg + "</svg>";
+  std::string benchmark = locale.fill("duration_benchmark", {{"days", std::to_string(d.indicator.within_days)}});
+  desc += ". " + benchmark + ".";
+  return row_chart_svg("chart-varighed-" + d.indicator.id, title, with_spoken_marks(report, desc, locale), bars,
+                       ChartReference{d.indicator.within_days / full, benchmark});
 }
 
 Json durations_view(const Report& report, const Locale& locale) {

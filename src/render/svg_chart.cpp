@@ -6,6 +6,7 @@
 #include <map>
 
 #include "render/format.h"
+#include "render/row_chart.h"
 #include "render/view_model.h"
 
 namespace maaltal {
@@ -40,14 +41,8 @@ std::string xml_escape(const std::string& text) {
 namespace {
 
 // A narrow drawing, so that its 14px text stays readable when a phone scales
-// the chart down to the screen's width.
+// the chart down to the screen's width (the bullet and progress charts).
 constexpr double kWidth = 400;
-constexpr double kMinLabelWidth = 104;
-constexpr double kBarArea = kWidth - kMinLabelWidth - 58;
-constexpr double kValueWidth = 70;
-constexpr double kRowHeight = 28;
-constexpr double kBarHeight = 18;
-constexpr double kTop = 28;
 // A generous width of one character of the 14-unit chart text (bold), so
 // that a label measured by it fits in any common sans-serif font.
 constexpr double kCharWidth = 8.6;
@@ -83,11 +78,6 @@ std::string svg_open(const std::string& id, double width, double height, const s
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(width) + " " + num(height) +
          "\" aria-labelledby=\"" + id + "-title\" class=\"chart\"><title id=\"" + id + "-title\">" +
          xml_escape(title) + "</title><desc id=\"" + id + "-desc\">" + xml_escape(desc) + "</desc>";
-}
-
-std::string rect(double x, double y, double w, double h, const std::string& cls) {
-  return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(std::max(0.0, w)) + "\" height=\"" + num(h) +
-         "\" class=\"" + cls + "\"/>";
 }
 
 std::string line(double x1, double y1, double x2, double y2, const std::string& cls) {
@@ -127,55 +117,6 @@ std::vector<Bar> bars_of(const Report& report, std::size_t i, const Locale& loca
   for (const auto& unit : report.units) add(unit, false);
   add(report.total, true);
   return bars;
-}
-
-double row_y(std::size_t row) { return kTop + static_cast<double>(row) * kRowHeight; }
-
-// Where the bars start and how long 100 % is: the names' column is as wide
-// as the longest name, so none is cut ("aborg-Midtfyn" for Faaborg-Midtfyn).
-struct BarLayout {
-  double label_width = kMinLabelWidth;
-  double scale_max = 1;
-  double target_x = -1;  // the 100 % line, or -1 without one
-
-  double value_width = kValueWidth;  // right of the longest bar: the widest value
-
-  double length(const Bar& bar) const { return bar.value ? std::max(0.0, *bar.value) / scale_max * kBarArea : 0; }
-  double width() const { return label_width + kBarArea + value_width; }
-};
-
-BarLayout bar_layout(const std::vector<Bar>& bars, bool with_target) {
-  BarLayout layout;
-  double top_value = 1.0;
-  for (const auto& b : bars) {
-    top_value = std::max(top_value, b.value.value_or(0));
-    layout.label_width = std::max(layout.label_width, text_width(b.label) + 12);
-    layout.value_width = std::max(layout.value_width, text_width(b.text) + 10);
-  }
-  layout.scale_max = std::ceil(top_value * 4) / 4;  // a quarter above the largest bar
-  if (with_target) layout.target_x = layout.label_width + 1.0 / layout.scale_max * kBarArea;
-  return layout;
-}
-
-std::string bar_rect(const Bar& bar, std::size_t row, const BarLayout& layout) {
-  return rect(layout.label_width, row_y(row), layout.length(bar), kBarHeight, bar.total ? "bar bar-total" : "bar");
-}
-
-// Where a bar's value is printed: right of the bar, or right of the 100 %
-// line when the line would cross the value ("93 %" struck through).
-double value_x(const Bar& bar, const BarLayout& layout) {
-  double x = layout.label_width + layout.length(bar) + 5;
-  // One character to spare: '%' is wider than the average character.
-  if (layout.target_x >= 0 && x - 3 <= layout.target_x && layout.target_x <= x + text_width(bar.text) + kCharWidth)
-    x = layout.target_x + 5;
-  return x;
-}
-
-// The municipality's name left of its bar and the printed value right of it.
-std::string bar_labels(const Bar& bar, std::size_t row, const BarLayout& layout) {
-  double baseline = row_y(row) + kBarHeight - 4;
-  return text_at(layout.label_width - 6, baseline, "end", bar.label, bar.total) +
-         text_at(value_x(bar, layout), baseline, "", bar.text, bar.total);
 }
 
 // Every bar in words: "Odense: 86 af 120 (72 %). … I alt: …".
@@ -241,13 +182,6 @@ std::string bar_summary(const Report& report, std::size_t i, const Locale& local
 
 }  // namespace
 
-std::string widened_chart_style(double width) {
-  if (width <= kWidth) return "";
-  char style[64];
-  std::snprintf(style, sizeof style, " style=\"max-width: %.1frem\"", 34 * width / kWidth);
-  return style;
-}
-
 double chart_text_width(const std::string& text) {
   auto spaces = static_cast<double>(std::count(text.begin(), text.end(), ' '));
   return static_cast<double>(text_length(text)) * (kCharWidth + kLetterSpacing) + spaces * kWordSpacing;
@@ -263,41 +197,23 @@ std::string bullet_sentence(const Report& report, std::size_t i, const Figure& f
 
 std::string bullet_chart_svg(const Report& report, const UnitFigures& unit, const Locale& locale,
                              const std::string& id) {
-  constexpr double kBulletRowHeight = 62;
-  constexpr double kLeft = 8;
-  constexpr double kRight = kWidth - 8;
-  std::vector<std::size_t> rows;
+  std::vector<BulletRow> rows;
+  std::string desc;
   for (std::size_t i = 0; i < report.indicators.size(); ++i) {
     const Figure& f = unit.values[i];
-    if (f.target && f.actual && *f.target > 0) rows.push_back(i);
-  }
-  if (rows.empty()) return "";
-  std::string desc;
-  for (std::size_t i : rows) desc += (desc.empty() ? "" : " ") + bullet_sentence(report, i, unit.values[i], locale);
-  double height = static_cast<double>(rows.size()) * kBulletRowHeight + 4;
-  std::string svg = svg_open(
-      id, kWidth, height, locale.fill("chart_bullet_title", {{"unit", row_name(unit.code, unit.name, locale)}}),
-      with_spoken_marks(report, desc, locale));
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    std::size_t i = rows[r];
-    const Figure& f = unit.values[i];
-    double top = static_cast<double>(r) * kBulletRowHeight;
+    if (!(f.target && f.actual && *f.target > 0)) continue;
+    desc += (desc.empty() ? "" : " ") + bullet_sentence(report, i, f, locale);
     // Each indicator on its own scale, with room past the largest mark.
     double scale = std::max({*f.target, *f.actual, f.expected.value_or(0)}) * 1.1;
-    auto x = [&](double v) { return kLeft + std::max(0.0, v) / scale * (kRight - kLeft); };
-    double bar_y = top + 34;
-    svg += text_at(kLeft, top + 18, "", report.indicators[i].label, true);
-    svg += text_at(kRight, top + 18, "end", figure_sentence(report, i, f, locale));
-    svg += rect(kLeft, bar_y, kRight - kLeft, 18, "track");
-    svg += rect(kLeft, bar_y + 4, x(*f.actual) - kLeft, 10, "bar");
-    svg += line(x(*f.target), bar_y - 3, x(*f.target), bar_y + 21, "target-line");
-    if (f.expected) {
-      double ex = x(*f.expected);
-      svg += "<path d=\"M" + num(ex - 6) + " " + num(bar_y - 9) + "H" + num(ex + 6) + "L" + num(ex) + " " +
-             num(bar_y + 1) + "Z\" class=\"expected-mark\"/>";
-    }
+    auto at = [&](double v) { return std::max(0.0, v) / scale; };
+    std::optional<double> expected;
+    if (f.expected) expected = at(*f.expected);
+    rows.push_back({report.indicators[i].label, figure_sentence(report, i, f, locale), at(*f.actual), at(*f.target),
+                    expected});
   }
-  return svg + "</svg>";
+  if (rows.empty()) return "";
+  return bullet_rows_svg(id, locale.fill("chart_bullet_title", {{"unit", row_name(unit.code, unit.name, locale)}}),
+                         with_spoken_marks(report, desc, locale), rows);
 }
 
 std::string progress_chart_svg(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale,
@@ -373,23 +289,18 @@ std::string bar_chart_svg(const Report& report, std::size_t i, const Locale& loc
   bool ratio = ind.kind == IndicatorKind::kRatio;
   if (!ratio && !report.total.values[i].target) return "";
   auto bars = bars_of(report, i, locale, ratio);
-  BarLayout layout = bar_layout(bars, !ratio);
-  double height = kTop + static_cast<double>(bars.size()) * kRowHeight + 6;
+  // The full width is a quarter above the largest bar, and at least 100 %.
+  double top_value = 1.0;
+  for (const auto& b : bars) top_value = std::max(top_value, b.value.value_or(0));
+  double scale_max = std::ceil(top_value * 4) / 4;
+  std::vector<ChartRow> rows;
+  for (const auto& b : bars) rows.push_back({b.label, b.text, b.value ? std::max(0.0, *b.value) / scale_max : 0, b.total});
+  std::optional<ChartReference> target;
+  if (!ratio) target = ChartReference{1.0 / scale_max, locale.get("chart_target_marker")};
 
   std::string title = locale.fill(ratio ? "chart_share_title" : "chart_attainment_title", {{"indicator", ind.label}});
   std::string desc = bars.size() > kSummaryAbove ? bar_summary(report, i, locale) : bar_sentences(report, i, locale);
-
-  std::string id = "chart-" + ind.id;
-  std::string svg = svg_open(id, layout.width(), height, title, with_spoken_marks(report, desc, locale));
-  svg.insert(svg.find(" class=\"chart\""), widened_chart_style(layout.width()));
-  // Bars, then the target line over them, then the labels over both.
-  for (std::size_t row = 0; row < bars.size(); ++row) svg += bar_rect(bars[row], row, layout);
-  if (!ratio) {
-    svg += line(layout.target_x, kTop - 6, layout.target_x, height - 2, "target-100");
-    svg += text_at(layout.target_x, kTop - 10, "middle", locale.get("chart_target_marker"));
-  }
-  for (std::size_t row = 0; row < bars.size(); ++row) svg += bar_labels(bars[row], row, layout);
-  return svg + "</svg>";
+  return row_chart_svg("chart-" + ind.id, title, with_spoken_marks(report, desc, locale), rows, target);
 }
 
 }  // namespace maaltal

@@ -35,10 +35,6 @@ std::string bullet_sentence(const Report& report, std::size_t indicator, const F
 // font, bold, with the reader's text spacing (WCAG 1.4.12).
 double chart_text_width(const std::string& text);
 
-// A drawing wider than the usual 400 units (long names) is shown wider too,
-// so its text keeps the size of the others': the svg's style attribute, or "".
-std::string widened_chart_style(double width);
-
 // Text escaped for XML and HTML content and attribute values.
 std::string xml_escape(const std::string& text);
 

@@ -438,14 +438,15 @@ async function unreachableScrolling(page) {
   return problems.slice(0, 5);
 }
 
-// Every text of a chart inside its drawing, and a bar chart's names and
-// values clear of the 100 % line and of every bar (bounding boxes).
+// Every text of a chart inside its drawing, clear of the 100 % line, of
+// every bar and of every other text (bounding boxes).
 async function chartLabelProblems(page) {
   return page.evaluate(() => {
     const problems = [];
     const meets = (a, b) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
     for (const svg of document.querySelectorAll("svg.chart")) {
-      const view = svg.viewBox.baseVal;
+      // A row chart has no viewBox: its user units are the page's pixels.
+      const view = svg.hasAttribute("viewBox") ? svg.viewBox.baseVal : svg.getBoundingClientRect();
       const name = svg.querySelector("title").textContent.slice(0, 30);
       const marks = [...svg.querySelectorAll(".bar, .target-100")].map((m) => { const b = m.getBBox(); return { x: b.x - 1, y: b.y, width: b.width + 2, height: b.height }; });
       const texts = [...svg.querySelectorAll("text")];
@@ -454,6 +455,11 @@ async function chartLabelProblems(page) {
         if (b.x < -0.5 || b.x + b.width > view.width + 0.5) problems.push(`${name}: "${t.textContent}" cut at the edge`);
         if (marks.some((m) => meets(b, m))) problems.push(`${name}: "${t.textContent}" over a bar or the 100 % line`);
       }
+      // No two texts over each other (a row chart's name and value share a line).
+      const boxes = texts.map((t) => t.getBBox());
+      for (let a = 0; a < texts.length; a++)
+        for (let b = a + 1; b < texts.length; b++)
+          if (meets(boxes[a], boxes[b])) problems.push(`${name}: "${texts[a].textContent}" over "${texts[b].textContent}"`);
     }
     return [...new Set(problems)].slice(0, 5);
   });
@@ -732,13 +738,15 @@ async function textSpacingProblems(page) {
 }
 
 // The height of every chart text as drawn, and its words broken over lines.
-// A chart that fills its column (a phone, a narrow column) is drawn at the
-// column's width whatever the font size: its text is left out (null).
+// A drawing (viewBox) that fills its column (a phone, a narrow column) is
+// scaled to the column's width whatever the font size: its text is left out
+// (null). A row chart's text follows the font size at every width.
 async function chartTextSizes(page) {
   return page.evaluate(() => [...document.querySelectorAll("svg.chart text")].map((t) => {
     const svg = t.closest("svg");
     const column = svg.parentElement.clientWidth - parseFloat(getComputedStyle(svg.parentElement).paddingLeft) - parseFloat(getComputedStyle(svg.parentElement).paddingRight);
-    return svg.getBoundingClientRect().width >= column - 1 ? null : t.getBoundingClientRect().height;
+    const scaled = svg.hasAttribute("viewBox") && svg.getBoundingClientRect().width >= column - 1;
+    return scaled ? null : t.getBoundingClientRect().height;
   }));
 }
 
