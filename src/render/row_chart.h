@@ -1,15 +1,28 @@
-// A chart of one bar per row (attainment per municipality, median days),
-// drawn in the page's own units so it suits any screen: across in percent of
-// its column, down in em of its text. The text keeps the reader's font size
-// at any width (a drawing scaled to a phone's width shrank it to 8-10 px),
-// and each row's name and value stand on a line of their own above its bar,
-// so a long name never needs a column beside the bars.
+// Charts drawn in the page's own units, so they suit any screen: across in
+// percent of their column, down in em of their text. The text keeps the
+// reader's font size at any width (a drawing scaled to a phone's width shrank
+// it to 8-10 px). Here the charts of one bar per row (attainment per
+// municipality, median days, a municipality's bullet chart): each row's name
+// and value stand on a line of their own above its bar, so a long name never
+// needs a column beside the bars. The progress chart (render/svg_chart.cpp)
+// and the survey chart (render/survey_view.cpp) are drawn the same way.
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace maaltal {
+
+// Lengths for a chart drawn in the page's units: "2.45em", "37.50%" (a
+// fraction of the width, clamped to 0..1).
+std::string em_length(double v);
+std::string percent_length(double fraction);
+
+// The opening of such a chart: role="img" named by its title alone (its
+// <desc> is its description once), no viewBox, its height in em; classes
+// "chart" and `extra_class`.
+std::string page_units_svg_open(const std::string& id, const std::string& title, const std::string& desc,
+                                double height, const std::string& extra_class = "");
 
 struct ChartRow {
   std::string name;

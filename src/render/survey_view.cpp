@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "render/format.h"
+#include "render/row_chart.h"
 #include "render/svg_chart.h"
 #include "render/view_model.h"
 
@@ -126,32 +126,32 @@ Json question_view(const Report& report, const SurveyReport& survey, const Surve
 
 // ---- the chart -------------------------------------------------------------
 
-constexpr double kBarsWidth = 480;  // both halves, the gap and "not answered"
-constexpr double kGap = 16;
-constexpr double kApartWidth = 90;  // "not answered", apart at the right end
-constexpr double kHalf = (kBarsWidth - kGap - kApartWidth - 10) / 2;
-constexpr double kRowHeight = 30;
-constexpr double kBarHeight = 20;
-constexpr double kTop = 26;
+// Across as a fraction of the chart's width: the negative half, a gap, the
+// positive half, and "not answered" apart at the right end.
+constexpr double kApart = 0.19;
+constexpr double kGap = 0.033;
+constexpr double kHalf = (1 - kApart - kGap - 0.02) / 2;
+constexpr double kMiddle = kHalf;
+// Down in em of the chart's text: a row's label on its own line, its bar under it.
+constexpr double kRow = 3.0;
+constexpr double kBaseline = 1.05;
+constexpr double kBarTop = 1.5;
+constexpr double kBar = 1.25;
 
 std::string row_label(const Report& report, const SurveyRow& row, const Locale& locale) {
   return group_name(row, locale) + " (n = " + count_or_mark(report, row.n, row.n_hidden, locale) + ")";
 }
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
+std::string rect(double x, double y, double w, const std::string& cls) {
+  return "<rect x=\"" + percent_length(x) + "\" y=\"" + em_length(y) + "\" width=\"" + percent_length(w) +
+         "\" height=\"" + em_length(kBar) + "\" class=\"" + cls + "\"/>";
 }
 
-std::string rect(double x, double y, double w, double h, const std::string& cls) {
-  return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(std::max(0.0, w)) + "\" height=\"" +
-         num(h) + "\" class=\"" + cls + "\"/>";
-}
-
-std::string text_at(double x, double y, const std::string& anchor, const std::string& text,
-                    const std::string& cls = "") {
-  return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" text-anchor=\"" + anchor + "\"" +
+// Text at x (a fraction of the width), moved dx pixels.
+std::string text_at(double x, double y, const std::string& anchor, const std::string& text, const std::string& cls = "",
+                    int dx = 0) {
+  return "<text x=\"" + percent_length(x) + "\" y=\"" + em_length(y) + "\"" +
+         (dx ? " dx=\"" + std::to_string(dx) + "\"" : "") + " text-anchor=\"" + anchor + "\"" +
          (cls.empty() ? "" : " class=\"" + cls + "\"") + ">" + xml_escape(text) + "</text>";
 }
 
@@ -175,31 +175,34 @@ double fraction(const SurveyRow& row, std::size_t a) {
 std::string segment(double x, double y, double w, const SurveyRow& row, std::size_t a, const std::string& cls,
                     const std::string& answer, const Report& report, const Locale& locale) {
   std::string out = "<g class=\"" + cls + "\"><title>" +
-                    xml_escape(answer + ": " + cell_text(report, row, a, locale)) + "</title>" +
-                    rect(x, y, w, kBarHeight, "seg");
+                    xml_escape(answer + ": " + cell_text(report, row, a, locale)) + "</title>" + rect(x, y, w, "seg");
   std::string count = format_number(row.counts[a], 0, locale.code());
-  if (w >= 14) out += text_at(x + w / 2, y + kBarHeight - 5, "middle", count, "seg-text");
+  // The count inside its segment only where it fits on a phone at a large
+  // font size (every count is in the table, and the segment's title).
+  if (w >= 0.05 * static_cast<double>(count.size() + 1))
+    out += text_at(x + w / 2, y + kBar - 0.35, "middle", count, "seg-text");
   return out + "</g>";
 }
 
-std::string bar_row(const Report& report, const SurveyReport& survey, const SurveyRow& row, double y,
-                    double label_width, const Locale& locale) {
+std::string bar_row(const Report& report, const SurveyReport& survey, const SurveyRow& row, double top,
+                    const Locale& locale) {
   std::vector<std::string> answers = survey.answers();
-  double middle = label_width + kHalf;
-  std::string out = text_at(label_width - 8, y + kBarHeight - 5, "end", row_label(report, row, locale),
-                            row.group.empty() ? "sv-total" : "");
+  std::string out = "<text x=\"2\" y=\"" + em_length(top + kBaseline) + "\"" +
+                    (row.group.empty() ? " class=\"sv-total\"" : "") + ">" +
+                    xml_escape(row_label(report, row, locale)) + "</text>";
+  double y = top + kBarTop;
   bool any_hidden = row.n_hidden != Hidden::kNo ||
                     std::any_of(row.hidden.begin(), row.hidden.end(), [](Hidden h) { return h != Hidden::kNo; });
-  if (any_hidden) return out + text_at(middle, y + kBarHeight - 5, "middle", locale.get("survey_bar_hidden"));
+  if (any_hidden) return out + text_at(kMiddle, y + kBar - 0.35, "middle", locale.get("survey_bar_hidden"));
   std::size_t pos = survey.positive_count();
   std::size_t n_scale = survey.scale.size();
   bool odd = n_scale % 2 == 1;
-  double right = middle;
-  double left = middle;
+  double right = kMiddle + kGap / 2;
+  double left = kMiddle - kGap / 2;
   if (odd) {  // the neutral answer straddles the middle
     double w = fraction(row, pos) * kHalf;
-    left -= w / 2;
-    right += w / 2;
+    left = kMiddle - w / 2;
+    right = kMiddle + w / 2;
     out += segment(left, y, w, row, pos, answer_class(survey, pos), answers[pos], report, locale);
   }
   for (std::size_t k = pos; k-- > 0;) {  // the least positive next to the middle
@@ -212,13 +215,15 @@ std::string bar_row(const Report& report, const SurveyReport& survey, const Surv
     left -= w;
     out += segment(left, y, w, row, k, answer_class(survey, k), answers[k], report, locale);
   }
-  double apart = label_width + kBarsWidth - kApartWidth - 10;
+  double apart = 1 - kApart;
   for (std::size_t k = n_scale; k < answers.size(); ++k) {
-    double w = fraction(row, k) * kApartWidth;
+    double w = fraction(row, k) * kApart;
     out += segment(apart, y, w, row, k, answer_class(survey, k), answers[k], report, locale);
     apart += w;
   }
-  return out;
+  // The middle, across the bar's band only (never through a row's label).
+  return out + "<line x1=\"" + percent_length(kMiddle) + "\" y1=\"" + em_length(y - 0.1) + "\" x2=\"" +
+         percent_length(kMiddle) + "\" y2=\"" + em_length(y + kBar + 0.1) + "\" class=\"grid-middle\"/>";
 }
 
 std::string chart_desc(const SurveyReport& survey, const SurveyQuestion& q,
@@ -231,35 +236,29 @@ std::string chart_desc(const SurveyReport& survey, const SurveyQuestion& q,
 
 }  // namespace
 
+// Drawn in the page's units like the row charts (render/row_chart.h), so its
+// text keeps the reader's size on a phone: each group's label on a line of
+// its own above its bar, the bars across the whole width.
 std::string survey_chart_svg(const Report& report, const SurveyReport& survey, const SurveyQuestion& question,
                              const std::string& chart_id, const Locale& locale) {
+  bool apart = !survey.not_answered.empty();
+  // The axis, a line each so that none runs into another on a phone at a
+  // large font size: "← negativt" from the left edge, "positivt →" from the
+  // middle, "ikke besvaret" ending at the right edge.
+  double head = (apart ? 3 : 2) * 1.25 + 0.35;
   std::size_t rows = question.groups.size() + 1;
-  double height = kTop + static_cast<double>(rows) * kRowHeight + 8;
-  // The label column: as wide as the longest "jobformidlere (n = 3)", at least 100.
-  double longest = chart_text_width(row_label(report, question.total, locale));
-  for (const auto& row : question.groups) longest = std::max(longest, chart_text_width(row_label(report, row, locale)));
-  double label_width = std::max(100.0, longest + 16);
-  double width = label_width + kBarsWidth;
-  double middle = label_width + kHalf;
-  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(width) + " " +
-                    num(height) + "\" aria-labelledby=\"" + chart_id + "-title\" class=\"chart survey-chart\"><title id=\"" + chart_id + "-title\">" +
-                    xml_escape(question.text) + "</title><desc id=\"" + chart_id + "-desc\">" +
-                    xml_escape(chart_desc(survey, question, locale)) + "</desc>";
+  std::string out = page_units_svg_open(chart_id, question.text, chart_desc(survey, question, locale),
+                                        head + static_cast<double>(rows) * kRow, "survey-chart");
   out += "<g aria-hidden=\"true\">";
-  out += text_at(middle - 6, 16, "end", locale.get("survey_axis_negative"), "axis");
-  out += text_at(middle + 6, 16, "start", locale.get("survey_axis_positive"), "axis");
-  if (!survey.not_answered.empty())
-    // Ending at the right edge: spaced out (WCAG 1.4.12) "ikke besvaret" is wider than its column.
-    out += text_at(width - 2, 16, "end", locale.get("survey_axis_apart"), "axis");
-  double y = kTop;
+  out += text_at(0, kBaseline, "start", locale.get("survey_axis_negative"), "", 2);
+  out += text_at(kMiddle, kBaseline + 1.25, "start", locale.get("survey_axis_positive"), "", 6);
+  if (apart) out += text_at(1, kBaseline + 2.5, "end", locale.get("survey_axis_apart"), "", -2);
+  double top = head;
   for (const auto& row : question.groups) {
-    out += bar_row(report, survey, row, y, label_width, locale);
-    y += kRowHeight;
+    out += bar_row(report, survey, row, top, locale);
+    top += kRow;
   }
-  out += bar_row(report, survey, question.total, y, label_width, locale);
-  y += kRowHeight;
-  out += "<line x1=\"" + num(middle) + "\" y1=\"" + num(kTop - 4) + "\" x2=\"" + num(middle) + "\" y2=\"" +
-         num(y - 6) + "\" class=\"grid-middle\"/>";
+  out += bar_row(report, survey, question.total, top, locale);
   return out + "</g></svg>";
 }
 

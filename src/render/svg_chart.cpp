@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 
 #include "render/format.h"
@@ -40,62 +41,14 @@ std::string xml_escape(const std::string& text) {
 
 namespace {
 
-// A narrow drawing, so that its 14px text stays readable when a phone scales
-// the chart down to the screen's width (the bullet and progress charts).
-constexpr double kWidth = 400;
-// A generous width of one character of the 14-unit chart text (bold), so
-// that a label measured by it fits in any common sans-serif font.
-constexpr double kCharWidth = 8.6;
-// The room a reader's text spacing takes (WCAG 1.4.12: letter spacing
-// 0.12em, word spacing 0.16em of the 14-unit text): a name measured without
-// it ran past the drawing's edge ("Ringkøbing-Skjern").
-constexpr double kLetterSpacing = 0.12 * 14;
-constexpr double kWordSpacing = 0.16 * 14;
 // Above this many bars a chart's description sums the bars up in a sentence
 // (the table under it has every figure) rather than reading out each bar.
 constexpr std::size_t kSummaryAbove = 12;
-
-// Characters, not bytes: "Ringkøbing" is 10 wide, not 11.
-std::size_t text_length(const std::string& text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-
-double text_width(const std::string& text) { return chart_text_width(text); }
 
 std::string num(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", v);
   return buf;
-}
-
-// The opening of an accessible chart: role="img" named by its title alone.
-// The <desc> is its description by itself; naming the chart by title and desc
-// as well made a screen reader read the description twice.
-std::string svg_open(const std::string& id, double width, double height, const std::string& title,
-                     const std::string& desc) {
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + num(width) + " " + num(height) +
-         "\" aria-labelledby=\"" + id + "-title\" class=\"chart\"><title id=\"" + id + "-title\">" +
-         xml_escape(title) + "</title><desc id=\"" + id + "-desc\">" + xml_escape(desc) + "</desc>";
-}
-
-std::string line(double x1, double y1, double x2, double y2, const std::string& cls) {
-  return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) + "\" class=\"" +
-         cls + "\"/>";
-}
-
-std::string text_at(double x, double y, const std::string& anchor, const std::string& text, bool bold = false) {
-  return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\"" + (anchor.empty() ? "" : " text-anchor=\"" + anchor + "\"") +
-         (bold ? " font-weight=\"bold\"" : "") + ">" + xml_escape(text) + "</text>";
-}
-
-std::string polyline(const std::vector<std::pair<double, double>>& points, const std::string& cls) {
-  std::string out = "<polyline points=\"";
-  for (std::size_t k = 0; k < points.size(); ++k) {
-    out += (k ? " " : "") + num(points[k].first) + "," + num(points[k].second);
-  }
-  return out + "\" class=\"" + cls + "\"/>";
 }
 
 struct Bar {
@@ -182,10 +135,6 @@ std::string bar_summary(const Report& report, std::size_t i, const Locale& local
 
 }  // namespace
 
-double chart_text_width(const std::string& text) {
-  auto spaces = static_cast<double>(std::count(text.begin(), text.end(), ' '));
-  return static_cast<double>(text_length(text)) * (kCharWidth + kLetterSpacing) + spaces * kWordSpacing;
-}
 
 std::string bullet_sentence(const Report& report, std::size_t i, const Figure& f, const Locale& locale) {
   std::string sentence = report.indicators[i].label + ": " + figure_sentence(report, i, f, locale);
@@ -216,6 +165,64 @@ std::string bullet_chart_svg(const Report& report, const UnitFigures& unit, cons
                          with_spoken_marks(report, desc, locale), rows);
 }
 
+namespace {
+
+// The progress chart in em of its text, down the drawing: above the plot,
+// the plot, then the years under it.
+constexpr double kPlotTop = 0.9;
+constexpr double kPlotHeight = 13;
+constexpr double kYearsBaseline = kPlotTop + kPlotHeight + 1.45;
+constexpr double kProgressHeight = kYearsBaseline + 0.6;
+// At most about this many years labelled, so they keep apart on a phone at a large font size.
+constexpr std::size_t kMostYearLabels = 2;
+
+// The months' ticks at the first month and each January, none squeezed
+// against the end; a year's label at every other tick or fewer, so that
+// the labels keep apart on a phone at a large font size (two at most).
+std::string year_labels(const Figure& f, std::size_t months, const std::function<double(std::size_t)>& at) {
+  const std::string& start_month = f.series.front().month;
+  int first_month = std::stoi(start_month.substr(5, 2));
+  int first_year = std::stoi(start_month.substr(0, 4));
+  // The start month is labelled only when the first January is half a year away.
+  bool label_start = first_month == 1 || 13 - first_month >= 6;
+  std::vector<std::size_t> ticks;
+  for (std::size_t m = 0; m < months; ++m) {
+    int month_of_year = (first_month - 1 + static_cast<int>(m)) % 12 + 1;
+    if (m == 0 ? !label_start : month_of_year != 1) continue;
+    if (m != 0 && m + 2 >= months) continue;
+    ticks.push_back(m);
+  }
+  std::size_t every = std::max<std::size_t>(1, (ticks.size() + kMostYearLabels - 1) / kMostYearLabels);
+  std::string out;
+  for (std::size_t k = 0; k < ticks.size(); ++k) {
+    std::size_t m = ticks[k];
+    std::string x = percent_length(at(m));
+    out += "<line x1=\"" + x + "\" y1=\"" + em_length(kPlotTop + kPlotHeight) + "\" x2=\"" + x + "\" y2=\"" +
+           em_length(kPlotTop + kPlotHeight + 0.35) + "\" class=\"grid\"/>";
+    if (k % every != 0) continue;
+    int year = first_year + (first_month - 1 + static_cast<int>(m)) / 12;
+    out += "<text x=\"" + x + "\" y=\"" + em_length(kYearsBaseline) + "\"" +
+           (m == 0 ? "" : " text-anchor=\"middle\"") + ">" + std::to_string(year) + "</text>";
+  }
+  return out;
+}
+
+// A line of the plot, in the plot's own 1000 x 1000 units stretched to its
+// box; its stroke keeps its width (vector-effect).
+std::string plot_line(const std::vector<std::pair<double, double>>& points, const std::string& cls) {
+  std::string out = "<polyline vector-effect=\"non-scaling-stroke\" points=\"";
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    out += (k ? " " : "") + num(points[k].first * 1000) + "," + num(points[k].second * 1000);
+  }
+  return out + "\" class=\"" + cls + "\"/>";
+}
+
+}  // namespace
+
+// Drawn in the page's units like the row charts, so its text keeps the
+// reader's size on a phone: the values' labels in a gutter as wide as the
+// target's figure (em), the plot beside it (the rest of the width: calc), the
+// lines inside it stretched to its box.
 std::string progress_chart_svg(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale,
                                const std::string& id) {
   const Figure& f = unit.values[i];
@@ -223,20 +230,13 @@ std::string progress_chart_svg(const Report& report, const UnitFigures& unit, st
   // A public output shows a running total only in the months it may.
   auto shown = [](const MonthPoint& p) { return p.hidden == Hidden::kNo && p.cumulative.has_value(); };
   if (std::none_of(f.series.begin(), f.series.end(), shown)) return "";
-  constexpr double kHeight = 240;
-  constexpr double kRight = kWidth - 12;
-  // Room left of the plot for the target's label ("90.048" was cut at the edge).
-  const double kLeft = std::max(44.0, text_width(format_number(*f.target, 0, locale.code())) + 10);
-  constexpr double kTopMargin = 14;
-  constexpr double kBottom = kHeight - 28;
   const std::size_t months = f.trajectory.size();
   double top_value = std::max({*f.target, f.actual.value_or(0), f.forecast.value_or(0), 1.0});
   for (double v : f.trajectory) top_value = std::max(top_value, v);
   top_value *= 1.08;
-  auto x = [&](std::size_t m) {
-    return kLeft + (months > 1 ? static_cast<double>(m) / static_cast<double>(months - 1) : 0) * (kRight - kLeft);
-  };
-  auto y = [&](double v) { return kBottom - v / top_value * (kBottom - kTopMargin); };
+  // Across as a share of the plot's width, down as a share of its height (0 at the top).
+  auto x = [&](std::size_t m) { return months > 1 ? static_cast<double>(m) / static_cast<double>(months - 1) : 0; };
+  auto y = [&](double v) { return 1 - v / top_value; };
 
   std::string name = row_name(unit.code, unit.name, locale);
   std::string title = locale.fill("chart_progress_title", {{"unit", name}, {"indicator", report.indicators[i].label}});
@@ -248,40 +248,35 @@ std::string progress_chart_svg(const Report& report, const UnitFigures& unit, st
                                                          {"end", format_date_long(report.project.end, locale.code())}});
   if (f.forecast)
     desc += " " + locale.fill("chart_forecast_desc", {{"forecast", format_estimate(report, i, f.forecast, locale)}});
-  std::string svg = svg_open(id, kWidth, kHeight, title, with_spoken_marks(report, desc, locale));
-  // Gridlines at zero and the target, labelled on the left.
-  svg += "<g class=\"axis\">";
+  std::string target_text = format_number(*f.target, 0, locale.code());
+  // The gutter: the target's figure (a digit is at most 0.62em, spaced out 0.74em) and a gap.
+  double gutter = std::max(2.0, static_cast<double>(target_text.size()) * 0.74 + 0.8);
+  std::string svg = page_units_svg_open(id, title, with_spoken_marks(report, desc, locale), kProgressHeight);
+  // Zero and the target labelled in the gutter, their gridlines across the plot.
+  for (auto [v, text] : {std::pair<double, std::string>{0.0, "0"}, {*f.target, target_text}}) {
+    svg += "<text x=\"" + em_length(gutter - 0.4) + "\" y=\"" + em_length(kPlotTop + y(v) * kPlotHeight + 0.35) +
+           "\" text-anchor=\"end\">" + text + "</text>";
+  }
+  svg += "<svg x=\"" + em_length(gutter) + "\" width=\"calc(100% - " + em_length(gutter) + ")\" height=\"100%\" overflow=\"visible\">";
   for (double v : {0.0, *f.target}) {
-    svg += line(kLeft, y(v), kRight, y(v), "grid");
-    svg += text_at(kLeft - 6, y(v) + 4, "end", format_number(v, 0, locale.code()));
+    std::string at = em_length(kPlotTop + y(v) * kPlotHeight);
+    svg += "<line x1=\"0\" y1=\"" + at + "\" x2=\"100%\" y2=\"" + at + "\" class=\"grid\"/>";
   }
-  // A tick and a label at each January (and at the first month).
-  const std::string& start_month = f.series.front().month;
-  int first_month = std::stoi(start_month.substr(5, 2));
-  int first_year = std::stoi(start_month.substr(0, 4));
-  // The start month is labelled only when the first January is half a year away.
-  bool label_start = first_month == 1 || 13 - first_month >= 6;
-  for (std::size_t m = 0; m < months; ++m) {
-    int month_of_year = (first_month - 1 + static_cast<int>(m)) % 12 + 1;
-    if (m == 0 ? !label_start : month_of_year != 1) continue;
-    if (m != 0 && m + 2 >= months) continue;  // no label squeezed against the end
-    int year = first_year + (first_month - 1 + static_cast<int>(m)) / 12;
-    svg += line(x(m), kBottom, x(m), kBottom + 5, "grid");
-    svg += text_at(x(m), kBottom + 20, m == 0 ? "start" : "middle", std::to_string(year));
-  }
-  svg += "</g>";
+  svg += year_labels(f, months, x);
+  svg += "<svg y=\"" + em_length(kPlotTop) + "\" width=\"100%\" height=\"" + em_length(kPlotHeight) +
+         "\" viewBox=\"0 0 1000 1000\" preserveAspectRatio=\"none\" overflow=\"visible\">";
   std::vector<std::pair<double, double>> trajectory;
   for (std::size_t m = 0; m < months; ++m) trajectory.emplace_back(x(m), y(f.trajectory[m]));
-  svg += polyline(trajectory, "trajectory-line");
+  svg += plot_line(trajectory, "trajectory-line");
   std::vector<std::pair<double, double>> actual;
   for (std::size_t m = 0; m < f.series.size() && m < months; ++m) {
     if (shown(f.series[m])) actual.emplace_back(x(m), y(*f.series[m].cumulative));
   }
   if (f.forecast && f.series.size() < months) {
-    svg += polyline({actual.back(), {x(months - 1), y(*f.forecast)}}, "forecast-line");
+    svg += plot_line({actual.back(), {x(months - 1), y(*f.forecast)}}, "forecast-line");
   }
-  svg += polyline(actual, "actual-line");
-  return svg + "</svg>";
+  svg += plot_line(actual, "actual-line");
+  return svg + "</svg></svg></svg>";
 }
 
 std::string bar_chart_svg(const Report& report, std::size_t i, const Locale& locale) {

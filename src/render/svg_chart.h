@@ -31,10 +31,6 @@ std::string progress_chart_svg(const Report& report, const UnitFigures& unit, st
 // "Visiterede: 86 af 120 (72 %); forventet på dette tidspunkt: 100."
 std::string bullet_sentence(const Report& report, std::size_t indicator, const Figure& f, const Locale& locale);
 
-// The width a chart text of 14 units takes at most: any common sans-serif
-// font, bold, with the reader's text spacing (WCAG 1.4.12).
-double chart_text_width(const std::string& text);
-
 // Text escaped for XML and HTML content and attribute values.
 std::string xml_escape(const std::string& text);
 

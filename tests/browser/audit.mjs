@@ -438,25 +438,32 @@ async function unreachableScrolling(page) {
   return problems.slice(0, 5);
 }
 
-// Every text of a chart inside its drawing, clear of the 100 % line, of
-// every bar and of every other text (bounding boxes).
+// Every text of a chart inside its drawing, clear of the bars and the lines
+// that mark a target or the middle, and of every other text (the boxes as
+// drawn on the screen, so a text in a nested drawing counts where it shows).
 async function chartLabelProblems(page) {
   return page.evaluate(() => {
     const problems = [];
-    const meets = (a, b) => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
+    const meets = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const box = (el, pad = 0) => { const r = el.getBoundingClientRect(); return { left: r.left - pad, right: r.right + pad, top: r.top, bottom: r.bottom }; };
     for (const svg of document.querySelectorAll("svg.chart")) {
-      // A row chart has no viewBox: its user units are the page's pixels.
-      const view = svg.hasAttribute("viewBox") ? svg.viewBox.baseVal : svg.getBoundingClientRect();
+      if (svg.getClientRects().length === 0) continue;  // in a closed <details>
+      const edge = box(svg);
       const name = svg.querySelector("title").textContent.slice(0, 30);
-      const marks = [...svg.querySelectorAll(".bar, .target-100")].map((m) => { const b = m.getBBox(); return { x: b.x - 1, y: b.y, width: b.width + 2, height: b.height }; });
+      const marks = [...svg.querySelectorAll(".bar, .target-100, .target-line, .expected-mark, .grid-middle")].map((m) => box(m, 1));
       const texts = [...svg.querySelectorAll("text")];
-      for (const t of texts) {
-        const b = t.getBBox();
-        if (b.x < -0.5 || b.x + b.width > view.width + 0.5) problems.push(`${name}: "${t.textContent}" cut at the edge`);
-        if (marks.some((m) => meets(b, m))) problems.push(`${name}: "${t.textContent}" over a bar or the 100 % line`);
+      const boxes = texts.map((t) => box(t));
+      texts.forEach((t, k) => {
+        const b = boxes[k];
+        if (b.left < edge.left - 0.5 || b.right > edge.right + 0.5) problems.push(`${name}: "${t.textContent}" cut at the edge`);
+        if (marks.some((m) => meets(b, m))) problems.push(`${name}: "${t.textContent}" over a bar or a line`);
+      });
+      // A survey segment's count inside its segment.
+      for (const t of svg.querySelectorAll(".seg-text")) {
+        const b = box(t), seg = box(t.parentElement.querySelector(".seg"), 1);
+        if (b.left < seg.left || b.right > seg.right) problems.push(`${name}: count "${t.textContent}" wider than its segment`);
       }
       // No two texts over each other (a row chart's name and value share a line).
-      const boxes = texts.map((t) => t.getBBox());
       for (let a = 0; a < texts.length; a++)
         for (let b = a + 1; b < texts.length; b++)
           if (meets(boxes[a], boxes[b])) problems.push(`${name}: "${texts[a].textContent}" over "${texts[b].textContent}"`);
