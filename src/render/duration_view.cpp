@@ -118,7 +118,7 @@ std::string duration_chart_svg(const Report& report, const DurationReport& d, co
     }
   }
   if (!any) return "";
-  double full = most * 1.05;  // room past the longest bar
+  double full = std::max(most, 1.0) * 1.05;  // room past the longest bar (and no 0 when every median is 0)
   std::string title = locale.fill("duration_chart_title", {{"indicator", d.indicator.label},
                                                            {"days", std::to_string(d.indicator.within_days)}});
   std::string desc;

@@ -22,7 +22,7 @@ std::string percent_length(double fraction) {
 std::string page_units_svg_open(const std::string& id, const std::string& title, const std::string& desc,
                                 double height, const std::string& extra_class) {
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"" + id +
-         "-title\" class=\"chart" + (extra_class.empty() ? "" : " " + extra_class) + "\" style=\"height: " + em_length(height) + "\"><title id=\"" + id +
+         "-title\" class=\"chart" + (extra_class.empty() ? "" : " " + extra_class) + "\" height=\"" + em_length(height) + "\"><title id=\"" + id +
          "-title\">" + xml_escape(title) + "</title><desc id=\"" + id + "-desc\">" + xml_escape(desc) + "</desc>";
 }
 

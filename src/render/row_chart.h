@@ -19,7 +19,8 @@ std::string em_length(double v);
 std::string percent_length(double fraction);
 
 // The opening of such a chart: role="img" named by its title alone (its
-// <desc> is its description once), no viewBox, its height in em; classes
+// <desc> is its description once), no viewBox, its height in em (an
+// attribute, which a CMS that strips style attributes keeps); classes
 // "chart" and `extra_class`.
 std::string page_units_svg_open(const std::string& id, const std::string& title, const std::string& desc,
                                 double height, const std::string& extra_class = "");

@@ -131,7 +131,7 @@ Json question_view(const Report& report, const SurveyReport& survey, const Surve
 constexpr double kApart = 0.19;
 constexpr double kGap = 0.033;
 constexpr double kHalf = (1 - kApart - kGap - 0.02) / 2;
-constexpr double kMiddle = kHalf;
+constexpr double kMiddle = kHalf + kGap / 2;  // the negative half ends at 0, the positive at 1 - kApart - 0.02
 // Down in em of the chart's text: a row's label on its own line, its bar under it.
 constexpr double kRow = 3.0;
 constexpr double kBaseline = 1.05;
@@ -221,7 +221,9 @@ std::string bar_row(const Report& report, const SurveyReport& survey, const Surv
     out += segment(apart, y, w, row, k, answer_class(survey, k), answers[k], report, locale);
     apart += w;
   }
-  // The middle, across the bar's band only (never through a row's label).
+  // The middle, across the bar's band only (never through a row's label), and
+  // not through a neutral answer's count on an odd scale.
+  if (odd) return out;
   return out + "<line x1=\"" + percent_length(kMiddle) + "\" y1=\"" + em_length(y - 0.1) + "\" x2=\"" +
          percent_length(kMiddle) + "\" y2=\"" + em_length(y + kBar + 0.1) + "\" class=\"grid-middle\"/>";
 }

@@ -201,8 +201,10 @@ std::string year_labels(const Figure& f, std::size_t months, const std::function
            em_length(kPlotTop + kPlotHeight + 0.35) + "\" class=\"grid\"/>";
     if (k % every != 0) continue;
     int year = first_year + (first_month - 1 + static_cast<int>(m)) / 12;
-    out += "<text x=\"" + x + "\" y=\"" + em_length(kYearsBaseline) + "\"" +
-           (m == 0 ? "" : " text-anchor=\"middle\"") + ">" + std::to_string(year) + "</text>";
+    // Centred under its tick, but from the left edge at the start and ending at it near the end.
+    std::string anchor = m == 0 ? "" : at(m) > 0.85 ? " text-anchor=\"end\"" : " text-anchor=\"middle\"";
+    out += "<text x=\"" + x + "\" y=\"" + em_length(kYearsBaseline) + "\"" + anchor + ">" + std::to_string(year) +
+           "</text>";
   }
   return out;
 }
@@ -220,9 +222,10 @@ std::string plot_line(const std::vector<std::pair<double, double>>& points, cons
 }  // namespace
 
 // Drawn in the page's units like the row charts, so its text keeps the
-// reader's size on a phone: the values' labels in a gutter as wide as the
-// target's figure (em), the plot beside it (the rest of the width: calc), the
-// lines inside it stretched to its box.
+// reader's size on a phone: the plot across the whole width, its lines in a
+// nested drawing stretched to the plot's box. (Not a gutter for the labels
+// beside it: its width would need calc(), which Firefox and Safari do not
+// take in an SVG attribute.)
 std::string progress_chart_svg(const Report& report, const UnitFigures& unit, std::size_t i, const Locale& locale,
                                const std::string& id) {
   const Figure& f = unit.values[i];
@@ -248,19 +251,15 @@ std::string progress_chart_svg(const Report& report, const UnitFigures& unit, st
                                                          {"end", format_date_long(report.project.end, locale.code())}});
   if (f.forecast)
     desc += " " + locale.fill("chart_forecast_desc", {{"forecast", format_estimate(report, i, f.forecast, locale)}});
-  std::string target_text = format_number(*f.target, 0, locale.code());
-  // The gutter: the target's figure (a digit is at most 0.62em, spaced out 0.74em) and a gap.
-  double gutter = std::max(2.0, static_cast<double>(target_text.size()) * 0.74 + 0.8);
   std::string svg = page_units_svg_open(id, title, with_spoken_marks(report, desc, locale), kProgressHeight);
-  // Zero and the target labelled in the gutter, their gridlines across the plot.
-  for (auto [v, text] : {std::pair<double, std::string>{0.0, "0"}, {*f.target, target_text}}) {
-    svg += "<text x=\"" + em_length(gutter - 0.4) + "\" y=\"" + em_length(kPlotTop + y(v) * kPlotHeight + 0.35) +
-           "\" text-anchor=\"end\">" + text + "</text>";
-  }
-  svg += "<svg x=\"" + em_length(gutter) + "\" width=\"calc(100% - " + em_length(gutter) + ")\" height=\"100%\" overflow=\"visible\">";
+  // Gridlines at zero and the target, each labelled just above it where the
+  // lines are not: the target at the left (the lines start low), zero at the
+  // right (they end high).
   for (double v : {0.0, *f.target}) {
     std::string at = em_length(kPlotTop + y(v) * kPlotHeight);
     svg += "<line x1=\"0\" y1=\"" + at + "\" x2=\"100%\" y2=\"" + at + "\" class=\"grid\"/>";
+    svg += std::string("<text ") + (v > 0 ? "x=\"2\"" : "x=\"100%\" dx=\"-2\" text-anchor=\"end\"") + " y=\"" +
+           em_length(kPlotTop + y(v) * kPlotHeight - 0.3) + "\">" + format_number(v, 0, locale.code()) + "</text>";
   }
   svg += year_labels(f, months, x);
   svg += "<svg y=\"" + em_length(kPlotTop) + "\" width=\"100%\" height=\"" + em_length(kPlotHeight) +
@@ -276,7 +275,7 @@ std::string progress_chart_svg(const Report& report, const UnitFigures& unit, st
     svg += plot_line({actual.back(), {x(months - 1), y(*f.forecast)}}, "forecast-line");
   }
   svg += plot_line(actual, "actual-line");
-  return svg + "</svg></svg></svg>";
+  return svg + "</svg></svg>";
 }
 
 std::string bar_chart_svg(const Report& report, std::size_t i, const Locale& locale) {

@@ -455,7 +455,8 @@ async function chartLabelProblems(page) {
       const boxes = texts.map((t) => box(t));
       texts.forEach((t, k) => {
         const b = boxes[k];
-        if (b.left < edge.left - 0.5 || b.right > edge.right + 0.5) problems.push(`${name}: "${t.textContent}" cut at the edge`);
+        if (b.left < edge.left - 0.5 || b.right > edge.right + 0.5 || b.top < edge.top - 0.5 || b.bottom > edge.bottom + 0.5)
+          problems.push(`${name}: "${t.textContent}" cut at the edge`);
         if (marks.some((m) => meets(b, m))) problems.push(`${name}: "${t.textContent}" over a bar or a line`);
       });
       // A survey segment's count inside its segment.
@@ -734,27 +735,19 @@ async function textSpacingProblems(page) {
       }
       return out;
     }, width));
+    // Spaced out, a chart's text still stays inside its drawing, off the
+    // marks and off other text ("Ringkøbing-Skjern" once ran past the edge).
+    problems.push(...(await chartLabelProblems(page)).map((p) => `${width}px: chart: ${p}`));
   }
   await page.setViewportSize({ width: 1280, height: 900 });
-  // Spaced out, a chart's text still stays inside its drawing and off the
-  // bars ("Ringkøbing-Skjern" ran past the left edge when names were measured
-  // unspaced).
-  problems.push(...(await chartLabelProblems(page)).map((p) => `chart: ${p}`));
   await style.evaluate((el) => el.remove());
   return [...new Set(problems)].slice(0, 6);
 }
 
-// The height of every chart text as drawn, and its words broken over lines.
-// A drawing (viewBox) that fills its column (a phone, a narrow column) is
-// scaled to the column's width whatever the font size: its text is left out
-// (null). A row chart's text follows the font size at every width.
+// The height of every chart text as drawn (a chart is drawn in the page's
+// units, never scaled as a picture, so every text counts at every width).
 async function chartTextSizes(page) {
-  return page.evaluate(() => [...document.querySelectorAll("svg.chart text")].map((t) => {
-    const svg = t.closest("svg");
-    const column = svg.parentElement.clientWidth - parseFloat(getComputedStyle(svg.parentElement).paddingLeft) - parseFloat(getComputedStyle(svg.parentElement).paddingRight);
-    const scaled = svg.hasAttribute("viewBox") && svg.getBoundingClientRect().width >= column - 1;
-    return scaled ? null : t.getBoundingClientRect().height;
-  }));
+  return page.evaluate(() => [...document.querySelectorAll("svg.chart text")].map((t) => t.getBoundingClientRect().height));
 }
 
 // A word of chart text (the figure's title, legend and caption), of a key
@@ -782,9 +775,8 @@ async function brokenWords(page) {
 
 // With the browser's default font size at 24 px (Chromium's font-size
 // setting, CDP Page.setFontSizes), every chart text is drawn at least 1.4
-// times as tall as at 16 px unless its chart fills its column (the drawing
-// is scaled to the column; at 375 px every chart does), still clear of the
-// marks and inside its drawing, and no word of it is broken over lines.
+// times as tall as at 16 px, at 1280 and at 375 px, still clear of the marks
+// and inside its drawing, and no word of it is broken over lines.
 async function fontSizeProblems(page) {
   const cdp = await page.context().newCDPSession(page);
   const problems = [];
@@ -795,7 +787,7 @@ async function fontSizeProblems(page) {
       const before = await chartTextSizes(page);
       await cdp.send("Page.setFontSizes", { fontSizes: { standard: 24, fixed: 20 } });
       const after = await chartTextSizes(page);
-      const small = after.filter((h, k) => h !== null && before[k] !== null && h < before[k] * 1.4).length;
+      const small = after.filter((h, k) => h < before[k] * 1.4).length;
       if (small) problems.push(`${width}px: ${small} of ${after.length} chart texts do not grow with the font size`);
       problems.push(...(await chartLabelProblems(page)).map((p) => `${width}px: ${p}`));
       problems.push(...(await brokenWords(page)).map((w) => `${width}px: ${w} broken mid-word`));
