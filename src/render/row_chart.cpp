@@ -26,6 +26,12 @@ std::string page_units_svg_open(const std::string& id, const std::string& title,
          "-title\">" + xml_escape(title) + "</title><desc id=\"" + id + "-desc\">" + xml_escape(desc) + "</desc>";
 }
 
+// 2 px in, as a glyph may reach past its own box ("J", the "t" of "skjult").
+std::string edge_text(bool at_right, double y, const std::string& content, bool bold) {
+  return std::string("<text ") + (at_right ? "x=\"100%\" dx=\"-2\" text-anchor=\"end\"" : "x=\"2\"") + " y=\"" +
+         em_length(y) + "\"" + (bold ? " font-weight=\"bold\"" : "") + ">" + xml_escape(content) + "</text>";
+}
+
 namespace {
 
 // Down the drawing, in em of the chart's text. A row: the name's line
@@ -38,13 +44,6 @@ constexpr double kBarTop = 1.55;
 constexpr double kBar = 0.95;
 constexpr double kLineOver = 0.1;  // the reference line past the bar's band
 
-// Text at the left edge, or ending at the right edge with text-anchor="end";
-// 2 px in, as a glyph may reach past its own box ("J", the "t" of "skjult").
-std::string text(bool at_right, double y, const std::string& content, bool bold) {
-  return std::string("<text ") + (at_right ? "x=\"100%\" dx=\"-2\" text-anchor=\"end\"" : "x=\"2\"") + " y=\"" +
-         em_length(y) + "\"" + (bold ? " font-weight=\"bold\"" : "") + ">" + xml_escape(content) + "</text>";
-}
-
 std::string rect(const std::string& width, double y, double height, const std::string& cls) {
   return "<rect x=\"0\" y=\"" + em_length(y) + "\" width=\"" + width + "\" height=\"" + em_length(height) + "\" class=\"" + cls +
          "\"/>";
@@ -56,8 +55,8 @@ std::string vertical(double fraction, double y1, double y2, const std::string& c
 }
 
 std::string row_svg(const ChartRow& row, double top, const std::optional<ChartReference>& reference) {
-  std::string out = text(false, top + kBaseline, row.name, row.total) +
-                    text(true, top + kBaseline, row.value, row.total);
+  std::string out = edge_text(false, top + kBaseline, row.name, row.total) +
+                    edge_text(true, top + kBaseline, row.value, row.total);
   if (row.fraction > 0) out += rect(percent_length(row.fraction), top + kBarTop, kBar, row.total ? "bar bar-total" : "bar");
   if (reference) {
     out += vertical(reference->fraction, top + kBarTop - kLineOver, top + kBarTop + kBar + kLineOver, "target-100");
@@ -95,8 +94,8 @@ std::string bullet_rows_svg(const std::string& id, const std::string& title, con
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const BulletRow& row = rows[r];
     double top = static_cast<double>(r) * kBulletRow;
-    out += text(false, top + kBaseline, row.label, true);
-    out += text(false, top + kSentenceBaseline, row.sentence, false);
+    out += edge_text(false, top + kBaseline, row.label, true);
+    out += edge_text(false, top + kSentenceBaseline, row.sentence, false);
     out += rect("100%", top + kTrackTop, kTrack, "track");
     out += rect(percent_length(row.actual), top + kTrackTop + 0.25, kTrack - 0.5, "bar");
     out += vertical(row.target, top + kTrackTop - 0.2, top + kTrackTop + kTrack + 0.2, "target-line");

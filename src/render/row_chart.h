@@ -25,6 +25,10 @@ std::string percent_length(double fraction);
 std::string page_units_svg_open(const std::string& id, const std::string& title, const std::string& desc,
                                 double height, const std::string& extra_class = "");
 
+// A line of text from the left edge, or ending at the right edge, its
+// baseline `y` em down.
+std::string edge_text(bool at_right, double y, const std::string& content, bool bold = false);
+
 struct ChartRow {
   std::string name;
   std::string value;      // as printed, at the right end of the name's line

@@ -187,9 +187,7 @@ std::string segment(double x, double y, double w, const SurveyRow& row, std::siz
 std::string bar_row(const Report& report, const SurveyReport& survey, const SurveyRow& row, double top,
                     const Locale& locale) {
   std::vector<std::string> answers = survey.answers();
-  std::string out = "<text x=\"2\" y=\"" + em_length(top + kBaseline) + "\"" +
-                    (row.group.empty() ? " class=\"sv-total\"" : "") + ">" +
-                    xml_escape(row_label(report, row, locale)) + "</text>";
+  std::string out = edge_text(false, top + kBaseline, row_label(report, row, locale), row.group.empty());
   double y = top + kBarTop;
   bool any_hidden = row.n_hidden != Hidden::kNo ||
                     std::any_of(row.hidden.begin(), row.hidden.end(), [](Hidden h) { return h != Hidden::kNo; });

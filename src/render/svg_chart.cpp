@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <functional>
 #include <map>
 
 #include "render/format.h"
@@ -176,10 +175,15 @@ constexpr double kProgressHeight = kYearsBaseline + 0.6;
 // At most about this many years labelled, so they keep apart on a phone at a large font size.
 constexpr std::size_t kMostYearLabels = 2;
 
+// Month m's place across the plot, as a share of its width.
+double month_fraction(std::size_t m, std::size_t months) {
+  return months > 1 ? static_cast<double>(m) / static_cast<double>(months - 1) : 0;
+}
+
 // The months' ticks at the first month and each January, none squeezed
 // against the end; a year's label at every other tick or fewer, so that
 // the labels keep apart on a phone at a large font size (two at most).
-std::string year_labels(const Figure& f, std::size_t months, const std::function<double(std::size_t)>& at) {
+std::string year_labels(const Figure& f, std::size_t months) {
   const std::string& start_month = f.series.front().month;
   int first_month = std::stoi(start_month.substr(5, 2));
   int first_year = std::stoi(start_month.substr(0, 4));
@@ -196,13 +200,13 @@ std::string year_labels(const Figure& f, std::size_t months, const std::function
   std::string out;
   for (std::size_t k = 0; k < ticks.size(); ++k) {
     std::size_t m = ticks[k];
-    std::string x = percent_length(at(m));
+    std::string x = percent_length(month_fraction(m, months));
     out += "<line x1=\"" + x + "\" y1=\"" + em_length(kPlotTop + kPlotHeight) + "\" x2=\"" + x + "\" y2=\"" +
            em_length(kPlotTop + kPlotHeight + 0.35) + "\" class=\"grid\"/>";
     if (k % every != 0) continue;
     int year = first_year + (first_month - 1 + static_cast<int>(m)) / 12;
     // Centred under its tick, but from the left edge at the start and ending at it near the end.
-    std::string anchor = m == 0 ? "" : at(m) > 0.85 ? " text-anchor=\"end\"" : " text-anchor=\"middle\"";
+    std::string anchor = m == 0 ? "" : month_fraction(m, months) > 0.85 ? " text-anchor=\"end\"" : " text-anchor=\"middle\"";
     out += "<text x=\"" + x + "\" y=\"" + em_length(kYearsBaseline) + "\"" + anchor + ">" + std::to_string(year) +
            "</text>";
   }
@@ -238,7 +242,7 @@ std::string progress_chart_svg(const Report& report, const UnitFigures& unit, st
   for (double v : f.trajectory) top_value = std::max(top_value, v);
   top_value *= 1.08;
   // Across as a share of the plot's width, down as a share of its height (0 at the top).
-  auto x = [&](std::size_t m) { return months > 1 ? static_cast<double>(m) / static_cast<double>(months - 1) : 0; };
+  auto x = [&](std::size_t m) { return month_fraction(m, months); };
   auto y = [&](double v) { return 1 - v / top_value; };
 
   std::string name = row_name(unit.code, unit.name, locale);
@@ -258,10 +262,9 @@ std::string progress_chart_svg(const Report& report, const UnitFigures& unit, st
   for (double v : {0.0, *f.target}) {
     std::string at = em_length(kPlotTop + y(v) * kPlotHeight);
     svg += "<line x1=\"0\" y1=\"" + at + "\" x2=\"100%\" y2=\"" + at + "\" class=\"grid\"/>";
-    svg += std::string("<text ") + (v > 0 ? "x=\"2\"" : "x=\"100%\" dx=\"-2\" text-anchor=\"end\"") + " y=\"" +
-           em_length(kPlotTop + y(v) * kPlotHeight - 0.3) + "\">" + format_number(v, 0, locale.code()) + "</text>";
+    svg += edge_text(v == 0, kPlotTop + y(v) * kPlotHeight - 0.3, format_number(v, 0, locale.code()));
   }
-  svg += year_labels(f, months, x);
+  svg += year_labels(f, months);
   svg += "<svg y=\"" + em_length(kPlotTop) + "\" width=\"100%\" height=\"" + em_length(kPlotHeight) +
          "\" viewBox=\"0 0 1000 1000\" preserveAspectRatio=\"none\" overflow=\"visible\">";
   std::vector<std::pair<double, double>> trajectory;
